@@ -1,0 +1,264 @@
+// Admin accounts, their roles per space, and their API tokens. Tokens are shown once and stored as SHA-256.
+import { and, asc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
+import { AppError, conflict, invalid, notFound } from '../errors.js';
+import type { Db } from '../store/db.js';
+import { isUniqueViolation } from '../store/errors.js';
+import { adminRoles, admins, adminTokens, spaces } from '../store/schema.js';
+import { hashPassword, randomToken, sha256 } from '../registry/secrets.js';
+import { recordAudit, type Actor } from './audit.js';
+import { GLOBAL, ROLES, type Principal, type Role } from './rbac.js';
+
+export const TOKEN_PREFIX = 'kw_';
+const EMAIL = /^[^\s@]+@[^\s@]+$/;
+// last_used_at is a hint for people, not an audit trail: write it at most once a minute per token.
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+export interface RoleGrant {
+  space: string;
+  role: Role;
+}
+
+export interface AdminView {
+  id: string;
+  email: string;
+  disabled: boolean;
+  has_password: boolean;
+  roles: RoleGrant[];
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TokenView {
+  id: string;
+  name: string;
+  hint: string;
+  created_at: string;
+  expires_at: string | null;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+type AdminRow = typeof admins.$inferSelect;
+type TokenRow = typeof adminTokens.$inferSelect;
+
+const tokenView = (t: TokenRow): TokenView => ({
+  id: t.id,
+  name: t.name,
+  hint: t.hint,
+  created_at: t.createdAt.toISOString(),
+  expires_at: t.expiresAt?.toISOString() ?? null,
+  last_used_at: t.lastUsedAt?.toISOString() ?? null,
+  revoked_at: t.revokedAt?.toISOString() ?? null,
+});
+
+export function checkRole(field: string, role: unknown): Role {
+  if (!(ROLES as readonly unknown[]).includes(role)) throw invalid(field, `role must be one of ${ROLES.join(', ')}`);
+  return role as Role;
+}
+
+function checkPassword(password: string): void {
+  if (password.length < 12 || password.length > 1024) throw invalid('password', 'password must be 12 to 1024 characters long');
+}
+
+export class AdminService {
+  constructor(private readonly db: Db) {}
+
+  private async rolesOf(db: Db, adminIds: string[]): Promise<Map<string, RoleGrant[]>> {
+    const out = new Map<string, RoleGrant[]>();
+    if (adminIds.length === 0) return out;
+    const rows = await db
+      .select({ adminId: adminRoles.adminId, role: adminRoles.role, slug: spaces.slug })
+      .from(adminRoles)
+      .leftJoin(spaces, eq(spaces.id, adminRoles.spaceId))
+      .where(inArray(adminRoles.adminId, adminIds));
+    for (const r of rows) {
+      out.set(r.adminId, [...(out.get(r.adminId) ?? []), { space: r.slug ?? GLOBAL, role: r.role as Role }]);
+    }
+    for (const list of out.values()) list.sort((a, b) => a.space.localeCompare(b.space));
+    return out;
+  }
+
+  private view(a: AdminRow, roles: RoleGrant[]): AdminView {
+    return {
+      id: a.id,
+      email: a.email,
+      disabled: a.disabled,
+      has_password: a.passwordHash !== null,
+      roles,
+      created_at: a.createdAt.toISOString(),
+      updated_at: a.updatedAt.toISOString(),
+    };
+  }
+
+  async count(): Promise<number> {
+    const [row] = await this.db.select({ n: sql<number>`count(*)::int` }).from(admins);
+    return row?.n ?? 0;
+  }
+
+  /** All admins, or those holding a role in one of `onlySpaces`. */
+  async list(onlySpaces?: string[]): Promise<AdminView[]> {
+    let rows = await this.db.select().from(admins).orderBy(asc(admins.createdAt), asc(admins.id));
+    const roles = await this.rolesOf(this.db, rows.map((r) => r.id));
+    if (onlySpaces) rows = rows.filter((r) => (roles.get(r.id) ?? []).some((g) => onlySpaces.includes(g.space)));
+    return rows.map((r) => this.view(r, roles.get(r.id) ?? []));
+  }
+
+  async get(id: string, db: Db = this.db): Promise<AdminView> {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound(`admin "${id}"`);
+    const [row] = await db.select().from(admins).where(eq(admins.id, id));
+    if (!row) throw notFound(`admin "${id}"`);
+    return this.view(row, (await this.rolesOf(db, [row.id])).get(row.id) ?? []);
+  }
+
+  private async spaceId(db: Db, space: string): Promise<string | null> {
+    if (space === GLOBAL) return null;
+    const [row] = await db.select({ id: spaces.id }).from(spaces).where(eq(spaces.slug, space));
+    if (!row) throw invalid('roles', `space "${space}" does not exist`);
+    return row.id;
+  }
+
+  async create(input: { email?: string; password?: string; roles?: RoleGrant[] }, actor: Actor, db: Db = this.db): Promise<AdminView> {
+    const email = (input.email ?? '').trim();
+    if (!EMAIL.test(email) || email.length > 320) throw invalid('email', 'email must be an e-mail address');
+    if (input.password !== undefined) checkPassword(input.password);
+    const roles = input.roles ?? [];
+    roles.forEach((r, i) => checkRole(`roles[${i}].role`, r.role));
+    const passwordHash = input.password !== undefined ? await hashPassword(input.password) : null;
+    const work = async (tx: Db) => {
+      let row: AdminRow | undefined;
+      try {
+        [row] = await tx.insert(admins).values({ email, emailKey: email.toLowerCase(), passwordHash }).returning();
+      } catch (err) {
+        if (isUniqueViolation(err)) throw conflict(`an admin with e-mail ${email} already exists`, 'email');
+        throw err;
+      }
+      for (const r of roles) {
+        await tx.insert(adminRoles).values({ adminId: row!.id, spaceId: await this.spaceId(tx, r.space), role: r.role });
+      }
+      await recordAudit(tx, actor, { action: 'admin.create', targetType: 'admin', targetId: row!.id, changes: { email, roles } });
+      return this.get(row!.id, tx);
+    };
+    return db === this.db ? this.db.transaction((tx) => work(tx as Db)) : work(db);
+  }
+
+  async update(id: string, input: { password?: string; disabled?: boolean }, actor: Actor): Promise<AdminView> {
+    if (input.password !== undefined) checkPassword(input.password);
+    const passwordHash = input.password !== undefined ? await hashPassword(input.password) : undefined;
+    return this.db.transaction(async (tx) => {
+      const before = await this.get(id, tx as Db);
+      await tx
+        .update(admins)
+        .set({
+          ...(passwordHash ? { passwordHash } : {}),
+          ...(input.disabled !== undefined ? { disabled: input.disabled } : {}),
+          updatedAt: new Date(),
+        })
+        .where(eq(admins.id, id));
+      const changes: Record<string, unknown> = {};
+      if (passwordHash) changes.password = 'changed';
+      if (input.disabled !== undefined && input.disabled !== before.disabled) changes.disabled = { from: before.disabled, to: input.disabled };
+      await recordAudit(tx as Db, actor, { action: 'admin.update', targetType: 'admin', targetId: id, changes });
+      return this.get(id, tx as Db);
+    });
+  }
+
+  async delete(id: string, actor: Actor): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const before = await this.get(id, tx as Db);
+      await tx.delete(admins).where(eq(admins.id, id));
+      await recordAudit(tx as Db, actor, { action: 'admin.delete', targetType: 'admin', targetId: id, changes: { email: before.email } });
+    });
+  }
+
+  async setRole(id: string, space: string, role: Role | null, actor: Actor): Promise<AdminView> {
+    return this.db.transaction(async (tx) => {
+      await this.get(id, tx as Db);
+      const spaceId = await this.spaceId(tx as Db, space);
+      const where = and(eq(adminRoles.adminId, id), spaceId ? eq(adminRoles.spaceId, spaceId) : isNull(adminRoles.spaceId));
+      const deleted = await tx.delete(adminRoles).where(where).returning();
+      if (role) await tx.insert(adminRoles).values({ adminId: id, spaceId, role });
+      else if (deleted.length === 0) throw new AppError('not_found', `this admin has no role in "${space}"`);
+      await recordAudit(tx as Db, actor, {
+        space: space === GLOBAL ? null : space,
+        action: role ? 'admin.grant_role' : 'admin.revoke_role',
+        targetType: 'admin',
+        targetId: id,
+        changes: { space, role: { from: deleted[0]?.role ?? null, to: role } },
+      });
+      return this.get(id, tx as Db);
+    });
+  }
+
+  async listTokens(adminId: string): Promise<TokenView[]> {
+    const rows = await this.db.select().from(adminTokens).where(eq(adminTokens.adminId, adminId)).orderBy(asc(adminTokens.createdAt));
+    return rows.map(tokenView);
+  }
+
+  /** Creates an API token; `value` is only given by the bootstrap (KEYWARD_BOOTSTRAP_ADMIN_TOKEN). */
+  async createToken(adminId: string, input: { name?: string; expires_in?: number | null }, actor: Actor, db: Db = this.db, value?: string) {
+    const name = (input.name ?? 'api').trim();
+    if (!name || name.length > 100) throw invalid('name', 'name must be 1 to 100 characters');
+    const expiresIn = input.expires_in ?? null;
+    if (expiresIn !== null && (!Number.isInteger(expiresIn) || expiresIn < 60 || expiresIn > 5 * 365 * 86400)) {
+      throw invalid('expires_in', 'expires_in must be null (no expiry) or seconds from 60 to 157680000');
+    }
+    const token = value ?? TOKEN_PREFIX + randomToken(32);
+    const [row] = await db
+      .insert(adminTokens)
+      .values({ adminId, name, tokenHash: sha256(token), hint: token.slice(0, 7), expiresAt: expiresIn ? new Date(Date.now() + expiresIn * 1000) : null })
+      .returning();
+    await recordAudit(db, actor, { action: 'admin_token.create', targetType: 'admin_token', targetId: row!.id, changes: { admin: adminId, name } });
+    return { ...tokenView(row!), token };
+  }
+
+  async revokeToken(adminId: string, tokenId: string, actor: Actor): Promise<void> {
+    if (!/^[0-9a-f-]{36}$/i.test(tokenId)) throw notFound(`token "${tokenId}"`);
+    await this.db.transaction(async (tx) => {
+      const [row] = await tx
+        .update(adminTokens)
+        .set({ revokedAt: new Date() })
+        .where(and(eq(adminTokens.id, tokenId), eq(adminTokens.adminId, adminId), isNull(adminTokens.revokedAt)))
+        .returning();
+      if (!row) throw notFound(`active token "${tokenId}"`);
+      await recordAudit(tx as Db, actor, { action: 'admin_token.revoke', targetType: 'admin_token', targetId: tokenId, changes: { admin: adminId, name: row.name } });
+    });
+  }
+
+  /** Resolves a bearer token to its admin and roles; undefined when unknown, revoked, expired or disabled. */
+  async authenticate(token: string): Promise<Principal | undefined> {
+    const now = new Date();
+    const [row] = await this.db
+      .select({ tokenId: adminTokens.id, lastUsedAt: adminTokens.lastUsedAt, adminId: admins.id, email: admins.email })
+      .from(adminTokens)
+      .innerJoin(admins, eq(admins.id, adminTokens.adminId))
+      .where(
+        and(
+          eq(adminTokens.tokenHash, sha256(token)),
+          isNull(adminTokens.revokedAt),
+          or(isNull(adminTokens.expiresAt), gt(adminTokens.expiresAt, now)),
+          eq(admins.disabled, false),
+        ),
+      );
+    if (!row) return undefined;
+    if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+      await this.db.update(adminTokens).set({ lastUsedAt: now }).where(eq(adminTokens.id, row.tokenId));
+    }
+    const grants = (await this.rolesOf(this.db, [row.adminId])).get(row.adminId) ?? [];
+    return { adminId: row.adminId, email: row.email, tokenId: row.tokenId, roles: new Map(grants.map((g) => [g.space, g.role])) };
+  }
+
+  /**
+   * Creates the first owner when the store has no admin at all. The advisory lock makes two nodes starting at
+   * once (or two setup forms posted at once) create one owner, not two.
+   */
+  async createFirstOwner(input: { email: string; password?: string; token?: string; withToken: boolean; tokenName: string }, actor: Actor) {
+    return this.db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(7358002)`);
+      const [existing] = await tx.select({ id: admins.id }).from(admins).limit(1);
+      if (existing) return undefined;
+      const admin = await this.create({ email: input.email, password: input.password, roles: [{ space: GLOBAL, role: 'owner' }] }, actor, tx as Db);
+      const token = input.withToken ? await this.createToken(admin.id, { name: input.tokenName }, actor, tx as Db, input.token) : undefined;
+      return { admin, token };
+    });
+  }
+}

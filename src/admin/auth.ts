@@ -1,0 +1,35 @@
+// Bearer authentication of the admin API. Every admin route runs behind this hook; the OpenAPI document does not.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { AppError } from '../errors.js';
+import type { Services } from '../services.js';
+import type { Actor } from './audit.js';
+import type { Principal } from './rbac.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal | null;
+  }
+}
+
+export function installAdminAuth(app: FastifyInstance, services: Services, publicPaths: Set<string>): void {
+  app.decorateRequest('principal', null);
+  app.addHook('onRequest', async (req) => {
+    if (publicPaths.has(req.routeOptions.url ?? '')) return;
+    const header = req.headers.authorization ?? '';
+    const match = /^Bearer ([\x21-\x7e]{1,500})$/i.exec(header);
+    if (!match) throw new AppError('unauthorized', 'send an admin API token: Authorization: Bearer <token>');
+    const principal = await services.admins.authenticate(match[1]!);
+    if (!principal) throw new AppError('unauthorized', 'the admin API token is unknown, revoked or expired');
+    req.principal = principal;
+  });
+}
+
+export function principalOf(req: FastifyRequest): Principal {
+  if (!req.principal) throw new AppError('unauthorized', 'not authenticated');
+  return req.principal;
+}
+
+export const actorOf = (req: FastifyRequest): Actor => {
+  const p = principalOf(req);
+  return { type: 'admin', id: p.adminId, email: p.email };
+};

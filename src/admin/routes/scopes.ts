@@ -1,0 +1,48 @@
+import { Type } from 'typebox';
+import { scopeView } from '../../registry/scopes.js';
+import type { Services } from '../../services.js';
+import { actorOf } from '../auth.js';
+import { errorResponses, pageOf, PageQuery, Scope, ScopeInput, SpaceParams } from '../schemas.js';
+import { pageRequest, spaceFor, type Typed } from './common.js';
+
+const tags = ['scopes'];
+const ScopeParams = Type.Object({ space: Type.String({ maxLength: 100 }), name: Type.String({ maxLength: 200 }) });
+const ScopeListQuery = Type.Object({ ...PageQuery.properties, name: Type.Optional(Type.String({ maxLength: 200 })) }, { additionalProperties: false });
+
+export function scopeRoutes(app: Typed, services: Services): void {
+  app.get('/spaces/:space/scopes', {
+    schema: { tags, summary: 'List scopes', params: SpaceParams, querystring: ScopeListQuery, response: { 200: pageOf(Type.Ref('Scope')), ...errorResponses } },
+  }, async (req) => {
+    const space = await spaceFor(services, req, req.params.space, 'read');
+    return services.scopes.list(space.id, { ...pageRequest(req.query), name: req.query.name });
+  });
+
+  app.post('/spaces/:space/scopes', {
+    schema: { tags, summary: 'Create a scope', params: SpaceParams, body: ScopeInput, response: { 201: Type.Ref('Scope'), ...errorResponses } },
+  }, async (req, reply) => {
+    const space = await spaceFor(services, req, req.params.space, 'clients:write');
+    return reply.code(201).send(await services.scopes.create(space, req.body, actorOf(req)));
+  });
+
+  app.get('/spaces/:space/scopes/:name', {
+    schema: { tags, summary: 'Get a scope', params: ScopeParams, response: { 200: Type.Ref('Scope'), ...errorResponses } },
+  }, async (req) => {
+    const space = await spaceFor(services, req, req.params.space, 'read');
+    return scopeView(await services.scopes.get(space.id, req.params.name));
+  });
+
+  app.patch('/spaces/:space/scopes/:name', {
+    schema: { tags, summary: 'Update a scope\'s description or default flag', params: ScopeParams, body: ScopeInput, response: { 200: Type.Ref('Scope'), ...errorResponses } },
+  }, async (req) => {
+    const space = await spaceFor(services, req, req.params.space, 'clients:write');
+    return services.scopes.update(space, req.params.name, req.body, actorOf(req));
+  });
+
+  app.delete('/spaces/:space/scopes/:name', {
+    schema: { tags, summary: 'Delete a scope (it is removed from every client)', params: ScopeParams, response: { 204: Type.Null(), ...errorResponses } },
+  }, async (req, reply) => {
+    const space = await spaceFor(services, req, req.params.space, 'clients:write');
+    await services.scopes.delete(space, req.params.name, actorOf(req));
+    return reply.code(204).send(null);
+  });
+}

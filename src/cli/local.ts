@@ -1,0 +1,50 @@
+// Commands that work on this machine's configuration and store: serve and migrate.
+import type { Command } from 'commander';
+import { CONFIG_KEYS, ConfigError, loadConfig } from '../config/index.js';
+import { createLogger } from '../logger.js';
+import { startServer, stopOnSignals } from '../server.js';
+import { openStore } from '../store/db.js';
+
+const configHelp = '\nConfiguration (environment or KEYWARD_CONFIG_FILE):\n' +
+  Object.entries(CONFIG_KEYS).map(([k, v]) => `  ${k.padEnd(34)} ${v}`).join('\n');
+
+function configOrExit() {
+  try {
+    return loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`keyward: ${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
+}
+
+export function registerLocalCommands(program: Command): void {
+  program
+    .command('serve')
+    .description('start the server (embedded store in KEYWARD_DATA_DIR unless KEYWARD_DATABASE_URL is set)')
+    .addHelpText('after', configHelp)
+    .action(async () => {
+      const config = configOrExit();
+      const logger = createLogger(config.logLevel);
+      const server = await startServer(config, { logger });
+      stopOnSignals(server, config, logger);
+    });
+
+  program
+    .command('migrate')
+    .description('apply pending database migrations and exit (safe to run twice, or from several hosts at once)')
+    .addHelpText('after', configHelp)
+    .action(async () => {
+      const config = configOrExit();
+      const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+      try {
+        process.stdout.write(`Migrating the ${store.kind === 'pglite' ? `embedded store in ${config.dataDir}` : 'PostgreSQL database'}…\n`);
+        await store.migrate();
+        process.stdout.write('Migrations are up to date.\n');
+      } finally {
+        await store.close();
+      }
+    });
+}

@@ -1,0 +1,154 @@
+// One validated configuration. Every key is read from the environment (KEYWARD_*) or from a JSON config file
+// named by KEYWARD_CONFIG_FILE holding the same keys; the environment wins. A bad value stops the start with a
+// message naming the key and the rule: no silent fallbacks.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  publicUrl: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  /** 32 bytes; undefined in embedded mode until the key file is read or created. */
+  masterKey: Buffer | undefined;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  shutdownTimeoutMs: number;
+  bootstrap: { email?: string; password?: string; token?: string };
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly key: string,
+    readonly rule: string,
+  ) {
+    super(`Invalid configuration: ${key} ${rule}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Documentation of every key, used by `keyward serve --help` and the README. */
+export const CONFIG_KEYS: Record<string, string> = {
+  KEYWARD_PORT: 'TCP port to listen on (default 8080)',
+  KEYWARD_HOST: 'bind address (default 0.0.0.0)',
+  KEYWARD_PUBLIC_URL: 'external base URL, issuers derive from it (default http://localhost:{port})',
+  KEYWARD_DATA_DIR: 'embedded store and key file directory (default ./data)',
+  KEYWARD_DATABASE_URL: 'postgres:// URL; when set, PostgreSQL is used instead of the embedded store',
+  KEYWARD_MASTER_KEY: 'base64 of 32 random bytes; required with PostgreSQL, else created in the data dir',
+  KEYWARD_LOG_LEVEL: 'fatal | error | warn | info | debug | trace | silent (default info)',
+  KEYWARD_SHUTDOWN_TIMEOUT_MS: 'how long SIGTERM waits for in-flight requests (default 10000)',
+  KEYWARD_BOOTSTRAP_ADMIN_EMAIL: 'first owner e-mail, used only when the store has no admin',
+  KEYWARD_BOOTSTRAP_ADMIN_PASSWORD: 'first owner password (at least 12 characters)',
+  KEYWARD_BOOTSTRAP_ADMIN_TOKEN: 'admin API token value given to the first owner (at least 32 characters)',
+  KEYWARD_CONFIG_FILE: 'JSON file holding any of these keys; the environment overrides it',
+};
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+function readFileKeys(file: string): Record<string, string> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new ConfigError('KEYWARD_CONFIG_FILE', `must name a readable JSON file (${(err as Error).message})`);
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw new ConfigError('KEYWARD_CONFIG_FILE', 'must hold a JSON object of KEYWARD_* keys');
+  }
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(parsed)) {
+    if (!(key in CONFIG_KEYS)) throw new ConfigError(key, `is not a known key (in ${file})`);
+    out[key] = String(value);
+  }
+  return out;
+}
+
+function integer(key: string, raw: string | undefined, fallback: number, min: number, max: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(key, `must be an integer from ${min} to ${max}, got "${raw}"`);
+  const n = Number(raw);
+  if (n < min || n > max) throw new ConfigError(key, `must be an integer from ${min} to ${max}, got "${raw}"`);
+  return n;
+}
+
+export function parseMasterKey(key: string, raw: string): Buffer {
+  const buf = Buffer.from(raw, 'base64');
+  if (buf.length !== 32 || buf.toString('base64').replace(/=+$/, '') !== raw.trim().replace(/=+$/, '')) {
+    throw new ConfigError(key, 'must be the base64 encoding of exactly 32 random bytes (openssl rand -base64 32)');
+  }
+  return buf;
+}
+
+function url(key: string, raw: string, protocols: string[]): string {
+  let u: URL;
+  try {
+    u = new URL(raw);
+  } catch {
+    throw new ConfigError(key, `must be an absolute URL, got "${raw}"`);
+  }
+  if (!protocols.includes(u.protocol)) {
+    throw new ConfigError(key, `must use ${protocols.join(' or ')}, got "${u.protocol}"`);
+  }
+  return raw;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const file = env.KEYWARD_CONFIG_FILE ? readFileKeys(env.KEYWARD_CONFIG_FILE) : {};
+  const get = (key: string): string | undefined => {
+    const v = env[key] ?? file[key];
+    return v === undefined || v === '' ? undefined : v;
+  };
+
+  const port = integer('KEYWARD_PORT', get('KEYWARD_PORT'), 8080, 0, 65535);
+  const host = get('KEYWARD_HOST') ?? '0.0.0.0';
+  const publicUrlRaw = get('KEYWARD_PUBLIC_URL');
+  const publicUrl = (
+    publicUrlRaw ? url('KEYWARD_PUBLIC_URL', publicUrlRaw, ['http:', 'https:']) : `http://localhost:${port}`
+  ).replace(/\/+$/, '');
+  const databaseUrlRaw = get('KEYWARD_DATABASE_URL');
+  const databaseUrl = databaseUrlRaw
+    ? url('KEYWARD_DATABASE_URL', databaseUrlRaw, ['postgres:', 'postgresql:'])
+    : undefined;
+  const masterKeyRaw = get('KEYWARD_MASTER_KEY');
+  const masterKey = masterKeyRaw ? parseMasterKey('KEYWARD_MASTER_KEY', masterKeyRaw) : undefined;
+  if (databaseUrl && !masterKey) {
+    throw new ConfigError(
+      'KEYWARD_MASTER_KEY',
+      'is required with KEYWARD_DATABASE_URL (base64 of 32 random bytes: openssl rand -base64 32)',
+    );
+  }
+  const logLevel = (get('KEYWARD_LOG_LEVEL') ?? 'info') as Config['logLevel'];
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigError('KEYWARD_LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
+  }
+
+  const bootstrap: Config['bootstrap'] = {
+    email: get('KEYWARD_BOOTSTRAP_ADMIN_EMAIL'),
+    password: get('KEYWARD_BOOTSTRAP_ADMIN_PASSWORD'),
+    token: get('KEYWARD_BOOTSTRAP_ADMIN_TOKEN'),
+  };
+  if ((bootstrap.password || bootstrap.token) && !bootstrap.email) {
+    throw new ConfigError('KEYWARD_BOOTSTRAP_ADMIN_EMAIL', 'is required when a bootstrap password or token is set');
+  }
+  if (bootstrap.email && !/^[^\s@]+@[^\s@]+$/.test(bootstrap.email)) {
+    throw new ConfigError('KEYWARD_BOOTSTRAP_ADMIN_EMAIL', 'must be an e-mail address');
+  }
+  if (bootstrap.password !== undefined && bootstrap.password.length < 12) {
+    throw new ConfigError('KEYWARD_BOOTSTRAP_ADMIN_PASSWORD', 'must be at least 12 characters long');
+  }
+  if (bootstrap.token !== undefined && !/^[\x21-\x7e]{32,}$/.test(bootstrap.token)) {
+    throw new ConfigError('KEYWARD_BOOTSTRAP_ADMIN_TOKEN', 'must be at least 32 printable characters without spaces');
+  }
+
+  return {
+    port,
+    host,
+    publicUrl,
+    dataDir: path.resolve(get('KEYWARD_DATA_DIR') ?? './data'),
+    databaseUrl,
+    masterKey,
+    logLevel,
+    shutdownTimeoutMs: integer('KEYWARD_SHUTDOWN_TIMEOUT_MS', get('KEYWARD_SHUTDOWN_TIMEOUT_MS'), 10000, 0, 600000),
+    bootstrap,
+  };
+}

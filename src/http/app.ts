@@ -1,0 +1,80 @@
+// Assembles the HTTP server: error handling, health checks, the admin API with its OpenAPI document, and the
+// first-run setup page. Route files stay thin: they call services.
+import Fastify, { type FastifyInstance } from 'fastify';
+import formbody from '@fastify/formbody';
+import swagger from '@fastify/swagger';
+import type { Logger } from 'pino';
+import type { Config } from '../config/index.js';
+import type { Services } from '../services.js';
+import { installAdminAuth } from '../admin/auth.js';
+import { Admin, AdminToken, Client, ErrorBody, Scope, Space } from '../admin/schemas.js';
+import { adminRoutes } from '../admin/routes/admins.js';
+import { auditRoutes } from '../admin/routes/audit.js';
+import { clientRoutes } from '../admin/routes/clients.js';
+import { typed } from '../admin/routes/common.js';
+import { scopeRoutes } from '../admin/routes/scopes.js';
+import { spaceRoutes } from '../admin/routes/spaces.js';
+import { setupRoutes, type SetupState } from '../admin/setup.js';
+import { installErrorHandler } from './errors.js';
+import { securityHeaders } from './headers.js';
+
+export const ADMIN_PREFIX = '/admin/api/v1';
+const OPENAPI_PATH = '/openapi.json';
+
+export interface AppOptions {
+  config: Config;
+  services: Services;
+  logger: Logger | false;
+  setup?: SetupState;
+}
+
+export async function buildApp({ config, services, logger, setup }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: logger || undefined,
+    logger: logger ? undefined : false,
+    bodyLimit: 256 * 1024,
+    trustProxy: false,
+    // Input is validated as sent: no type coercion (null must not become 0) and no silent dropping of unknown fields.
+    ajv: { customOptions: { coerceTypes: false, removeAdditional: false, allErrors: false } },
+    return503OnClosing: true,
+  }) as unknown as FastifyInstance;
+
+  installErrorHandler(app);
+  securityHeaders(app);
+  await app.register(formbody);
+
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { schema: { hide: true } }, async (_req, reply) => {
+    try {
+      await services.store.ping();
+      return { status: 'ready', store: services.store.kind };
+    } catch {
+      return reply.code(503).send({ status: 'unavailable', store: services.store.kind });
+    }
+  });
+
+  await app.register(async (api) => {
+    await api.register(swagger, {
+      openapi: {
+        openapi: '3.1.0',
+        info: { title: 'Keyward admin API', version: '1', description: 'Spaces, clients, scopes, admins and the audit log.' },
+        servers: [{ url: `${config.publicUrl}${ADMIN_PREFIX}` }],
+        components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'admin API token' } } },
+        security: [{ bearer: [] }],
+      },
+      refResolver: { buildLocalReference: (json, _base, _frag, i) => String(json.$id ?? `def-${i}`) },
+    });
+    for (const schema of [ErrorBody, Space, Scope, Client, Admin, AdminToken]) api.addSchema(schema);
+    installAdminAuth(api, services, new Set([ADMIN_PREFIX + OPENAPI_PATH]));
+    const t = typed(api);
+    spaceRoutes(t, services, config);
+    scopeRoutes(t, services);
+    clientRoutes(t, services);
+    adminRoutes(t, services);
+    auditRoutes(t, services);
+    api.get(OPENAPI_PATH, { schema: { hide: true } }, async () => api.swagger());
+  }, { prefix: ADMIN_PREFIX });
+
+  if (setup) setupRoutes(app, services, setup);
+  return app;
+}

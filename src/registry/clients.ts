@@ -1,0 +1,366 @@
+// Clients of a space: create, read, update, lifecycle (deactivate, reactivate, delete), secrets and scopes.
+// Field rules live in client-rules.ts; this file stores the result and keeps the audit log.
+import { and, asc, eq, ilike, inArray, sql } from 'drizzle-orm';
+import { AppError, conflict, invalid, notFound } from '../errors.js';
+import { diff, recordAudit, type Actor } from '../admin/audit.js';
+import type { Db } from '../store/db.js';
+import { isUniqueViolation } from '../store/errors.js';
+import { clients, clientScopes, clientSecrets, scopes } from '../store/schema.js';
+import { seal, type MasterKey } from '../vault/crypto.js';
+import { buildClientSpec, ttlFromStore, usesSecret, type ClientInput, type ClientSpec, type Ttl } from './client-rules.js';
+import { after, toPage, type Page, type PageRequest } from './page.js';
+import { newClientId, randomToken, sha256 } from './secrets.js';
+import type { ScopeInput, ScopeService, ScopeView } from './scopes.js';
+import { scopeView } from './scopes.js';
+
+export type ClientRow = typeof clients.$inferSelect;
+type SpaceRef = { id: string; slug: string };
+
+export interface ClientView {
+  client_id: string;
+  space: string;
+  name: string;
+  version: string | null;
+  client_name: string;
+  description: string;
+  client_type: 'confidential' | 'public';
+  grant_types: string[];
+  response_types: string[];
+  redirect_uris: string[];
+  post_logout_redirect_uris: string[];
+  token_endpoint_auth_method: string;
+  scope: string;
+  jwks: { keys: Record<string, unknown>[] } | null;
+  jwks_uri: string | null;
+  access_token_ttl: Ttl;
+  refresh_token_ttl: Ttl;
+  refresh_limit: number | null;
+  access_token_format: 'jwt' | 'opaque';
+  logo_uri: string | null;
+  client_uri: string | null;
+  policy_uri: string | null;
+  tos_uri: string | null;
+  contacts: string[];
+  active: boolean;
+  deactivated_at: string | null;
+  tokens_valid_after: string | null;
+  has_webhook_secret: boolean;
+  client_id_issued_at: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export type ClientWithSecret = ClientView & { client_secret?: string; client_secret_expires_at?: number };
+
+export interface ClientListQuery extends PageRequest {
+  name?: string;
+  active?: boolean;
+}
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+function specOf(row: ClientRow, scopeNames: string[]): ClientSpec {
+  return {
+    name: row.name,
+    version: row.version,
+    clientName: row.clientName,
+    description: row.description,
+    clientType: row.clientType as ClientSpec['clientType'],
+    grantTypes: row.grantTypes as ClientSpec['grantTypes'],
+    responseTypes: row.responseTypes,
+    redirectUris: row.redirectUris,
+    postLogoutRedirectUris: row.postLogoutRedirectUris,
+    tokenEndpointAuthMethod: row.tokenEndpointAuthMethod as ClientSpec['tokenEndpointAuthMethod'],
+    scopes: scopeNames,
+    jwks: row.jwks ?? null,
+    jwksUri: row.jwksUri,
+    accessTokenTtl: row.accessTokenTtl,
+    refreshTokenTtl: row.refreshTokenTtl,
+    refreshLimit: row.refreshLimit,
+    accessTokenFormat: row.accessTokenFormat as ClientSpec['accessTokenFormat'],
+    logoUri: row.logoUri,
+    clientUri: row.clientUri,
+    policyUri: row.policyUri,
+    tosUri: row.tosUri,
+    contacts: row.contacts,
+    active: row.active,
+  };
+}
+
+function columnsOf(spec: ClientSpec) {
+  const { scopes: _scopes, ...columns } = spec;
+  return columns;
+}
+
+export function clientView(row: ClientRow, space: string, scopeNames: string[]): ClientView {
+  return {
+    client_id: row.clientId,
+    space,
+    name: row.name,
+    version: row.version === '' ? null : row.version,
+    client_name: row.clientName,
+    description: row.description,
+    client_type: row.clientType as ClientView['client_type'],
+    grant_types: row.grantTypes,
+    response_types: row.responseTypes,
+    redirect_uris: row.redirectUris,
+    post_logout_redirect_uris: row.postLogoutRedirectUris,
+    token_endpoint_auth_method: row.tokenEndpointAuthMethod,
+    scope: scopeNames.join(' '),
+    jwks: row.jwks ?? null,
+    jwks_uri: row.jwksUri,
+    access_token_ttl: ttlFromStore(row.accessTokenTtl),
+    refresh_token_ttl: ttlFromStore(row.refreshTokenTtl),
+    refresh_limit: row.refreshLimit,
+    access_token_format: row.accessTokenFormat as ClientView['access_token_format'],
+    logo_uri: row.logoUri,
+    client_uri: row.clientUri,
+    policy_uri: row.policyUri,
+    tos_uri: row.tosUri,
+    contacts: row.contacts,
+    active: row.active,
+    deactivated_at: iso(row.deactivatedAt),
+    tokens_valid_after: iso(row.tokensValidAfter),
+    has_webhook_secret: row.webhookSecretSealed !== null,
+    client_id_issued_at: Math.floor(row.createdAt.getTime() / 1000),
+    created_at: row.createdAt.toISOString(),
+    updated_at: row.updatedAt.toISOString(),
+  };
+}
+
+/** The view without timestamps that change on every write: what the audit log compares. */
+function auditable(v: ClientView): Record<string, unknown> {
+  const { updated_at: _u, created_at: _c, client_id_issued_at: _i, ...rest } = v;
+  return rest;
+}
+
+export class ClientService {
+  constructor(
+    private readonly db: Db,
+    private readonly masterKey: MasterKey,
+    private readonly scopeService: ScopeService,
+  ) {}
+
+  private async scopeNames(db: Db, clientPks: string[]): Promise<Map<string, string[]>> {
+    const out = new Map<string, string[]>();
+    if (clientPks.length === 0) return out;
+    const rows = await db
+      .select({ clientPk: clientScopes.clientPk, name: scopes.name })
+      .from(clientScopes)
+      .innerJoin(scopes, eq(scopes.id, clientScopes.scopeId))
+      .where(inArray(clientScopes.clientPk, clientPks))
+      .orderBy(asc(scopes.name));
+    for (const r of rows) out.set(r.clientPk, [...(out.get(r.clientPk) ?? []), r.name]);
+    return out;
+  }
+
+  async list(space: SpaceRef, q: ClientListQuery): Promise<Page<ClientView>> {
+    const rows = await this.db
+      .select()
+      .from(clients)
+      .where(
+        and(
+          eq(clients.spaceId, space.id),
+          after(clients.createdAt, clients.id, q.cursor),
+          q.name ? ilike(clients.name, `%${q.name.replace(/[\\%_]/g, '\\$&')}%`) : undefined,
+          q.active !== undefined ? eq(clients.active, q.active) : undefined,
+        ),
+      )
+      .orderBy(asc(clients.createdAt), asc(clients.id))
+      .limit(q.limit + 1);
+    const names = await this.scopeNames(this.db, rows.map((r) => r.id));
+    return toPage(rows, q.limit, (r) => clientView(r, space.slug, names.get(r.id) ?? []));
+  }
+
+  async row(space: SpaceRef, clientId: string, db: Db = this.db): Promise<ClientRow> {
+    const [row] = await db.select().from(clients).where(and(eq(clients.spaceId, space.id), eq(clients.clientId, clientId)));
+    if (!row) throw notFound(`client "${clientId}"`);
+    return row;
+  }
+
+  async get(space: SpaceRef, clientId: string): Promise<ClientView> {
+    const row = await this.row(space, clientId);
+    const names = await this.scopeNames(this.db, [row.id]);
+    return clientView(row, space.slug, names.get(row.id) ?? []);
+  }
+
+  /** Replaces the client's scope associations with `names`, which must all exist in the space. */
+  private async setScopes(tx: Db, space: SpaceRef, clientPk: string, names: string[]): Promise<void> {
+    const found = names.length
+      ? await tx.select({ id: scopes.id, name: scopes.name }).from(scopes).where(and(eq(scopes.spaceId, space.id), inArray(scopes.name, names)))
+      : [];
+    const missing = names.filter((n) => !found.some((f) => f.name === n));
+    if (missing.length) throw invalid('scope', `unknown scope${missing.length > 1 ? 's' : ''} in this space: ${missing.join(', ')}`);
+    await tx.delete(clientScopes).where(eq(clientScopes.clientPk, clientPk));
+    if (found.length) await tx.insert(clientScopes).values(found.map((f) => ({ clientPk, scopeId: f.id })));
+  }
+
+  private async addSecret(tx: Db, clientPk: string): Promise<string> {
+    const secret = randomToken(32);
+    await tx.insert(clientSecrets).values({ clientPk, secretHash: sha256(secret) });
+    return secret;
+  }
+
+  private async insertOrConflict<T>(work: () => Promise<T>, spec: ClientSpec): Promise<T> {
+    try {
+      return await work();
+    } catch (err) {
+      if (isUniqueViolation(err)) {
+        throw conflict(`a client named "${spec.name}"${spec.version ? ` version "${spec.version}"` : ''} already exists in this space (names are not case-sensitive)`, 'name');
+      }
+      throw err;
+    }
+  }
+
+  async create(space: SpaceRef, input: ClientInput, actor: Actor): Promise<ClientWithSecret> {
+    const spec = buildClientSpec(input);
+    return this.insertOrConflict(
+      () =>
+        this.db.transaction(async (tx) => {
+          const now = new Date();
+          const [row] = await tx
+            .insert(clients)
+            .values({
+              ...columnsOf(spec),
+              spaceId: space.id,
+              clientId: newClientId(),
+              deactivatedAt: spec.active ? null : now,
+              tokensValidAfter: spec.active ? null : now,
+            })
+            .returning();
+          await this.setScopes(tx as Db, space, row!.id, spec.scopes);
+          const secret = usesSecret(spec) ? await this.addSecret(tx as Db, row!.id) : undefined;
+          const view = clientView(row!, space.slug, spec.scopes);
+          await recordAudit(tx as Db, actor, { space: space.slug, action: 'client.create', targetType: 'client', targetId: row!.clientId, changes: auditable(view) });
+          return secret ? { ...view, client_secret: secret, client_secret_expires_at: 0 } : view;
+        }),
+      spec,
+    );
+  }
+
+  async update(space: SpaceRef, clientId: string, input: ClientInput, actor: Actor): Promise<ClientWithSecret> {
+    return this.db.transaction(async (tx) => {
+      const before = await this.row(space, clientId, tx as Db);
+      const beforeScopes = (await this.scopeNames(tx as Db, [before.id])).get(before.id) ?? [];
+      const current = specOf(before, beforeScopes);
+      const spec = buildClientSpec(input, current);
+      const now = new Date();
+      const lifecycle =
+        current.active && !spec.active
+          ? { deactivatedAt: now, tokensValidAfter: now } // every token issued until now is invalid for good
+          : !current.active && spec.active
+            ? { deactivatedAt: null }
+            : {};
+      const [row] = await this.insertOrConflict(
+        () => tx.update(clients).set({ ...columnsOf(spec), ...lifecycle, updatedAt: now }).where(eq(clients.id, before.id)).returning(),
+        spec,
+      );
+      if (input.scope !== undefined) await this.setScopes(tx as Db, space, before.id, spec.scopes);
+      let secret: string | undefined;
+      if (!usesSecret(spec)) await tx.delete(clientSecrets).where(eq(clientSecrets.clientPk, before.id));
+      else if (!usesSecret(current)) secret = await this.addSecret(tx as Db, before.id);
+      const view = clientView(row!, space.slug, spec.scopes);
+      const action = lifecycle.tokensValidAfter ? 'client.deactivate' : 'deactivatedAt' in lifecycle ? 'client.reactivate' : 'client.update';
+      await recordAudit(tx as Db, actor, {
+        space: space.slug,
+        action,
+        targetType: 'client',
+        targetId: clientId,
+        changes: { ...diff(auditable(clientView(before, space.slug, beforeScopes)), auditable(view)), ...(secret ? { client_secret: 'generated' } : {}) },
+      });
+      return secret ? { ...view, client_secret: secret, client_secret_expires_at: 0 } : view;
+    });
+  }
+
+  async delete(space: SpaceRef, clientId: string, actor: Actor): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const row = await this.row(space, clientId, tx as Db);
+      // Foreign keys cascade to secrets, scope links, and (later) tokens, codes and consents.
+      await tx.delete(clients).where(eq(clients.id, row.id));
+      await recordAudit(tx as Db, actor, { space: space.slug, action: 'client.delete', targetType: 'client', targetId: clientId, changes: { name: row.name, version: row.version } });
+    });
+  }
+
+  /**
+   * Issues a new secret. Older secrets stay valid for `graceSeconds` (0: they stop working now), so a deployment
+   * can roll the new secret out without downtime.
+   */
+  async rotateSecret(space: SpaceRef, clientId: string, graceSeconds: number, actor: Actor) {
+    if (!Number.isInteger(graceSeconds) || graceSeconds < 0 || graceSeconds > 30 * 24 * 3600) {
+      throw invalid('grace_period', 'grace_period must be a whole number of seconds from 0 to 2592000 (30 days)');
+    }
+    return this.db.transaction(async (tx) => {
+      const row = await this.row(space, clientId, tx as Db);
+      if (!usesSecret(specOf(row, []))) {
+        throw invalid('client_id', `this client authenticates with ${row.tokenEndpointAuthMethod}: it has no secret to rotate`);
+      }
+      const now = Date.now();
+      const until = new Date(now + graceSeconds * 1000);
+      // Secrets already expiring keep the earlier of their deadline and the new one.
+      await tx
+        .update(clientSecrets)
+        .set({ expiresAt: sql`least(coalesce(${clientSecrets.expiresAt}, ${until}), ${until})` })
+        .where(eq(clientSecrets.clientPk, row.id));
+      await tx.delete(clientSecrets).where(and(eq(clientSecrets.clientPk, row.id), sql`${clientSecrets.expiresAt} <= ${new Date(now)}`));
+      const secret = await this.addSecret(tx as Db, row.id);
+      await recordAudit(tx as Db, actor, { space: space.slug, action: 'client.rotate_secret', targetType: 'client', targetId: clientId, changes: { grace_period: graceSeconds } });
+      return { client_id: clientId, client_secret: secret, client_secret_expires_at: 0, previous_secret_expires_at: until.toISOString() };
+    });
+  }
+
+  /** Generates the webhook signing secret (seed 001): returned once, kept sealed with the master key. */
+  async createWebhookSecret(space: SpaceRef, clientId: string, actor: Actor) {
+    return this.db.transaction(async (tx) => {
+      const row = await this.row(space, clientId, tx as Db);
+      const secret = randomToken(32);
+      const now = new Date();
+      await tx
+        .update(clients)
+        .set({ webhookSecretSealed: seal(this.masterKey, secret, `client-webhook:${row.id}`), webhookSecretCreatedAt: now, updatedAt: now })
+        .where(eq(clients.id, row.id));
+      await recordAudit(tx as Db, actor, { space: space.slug, action: 'client.webhook_secret', targetType: 'client', targetId: clientId, changes: { webhook_secret: 'generated' } });
+      return { client_id: clientId, webhook_secret: secret, created_at: now.toISOString() };
+    });
+  }
+
+  async listScopes(space: SpaceRef, clientId: string): Promise<ScopeView[]> {
+    const row = await this.row(space, clientId);
+    const rows = await this.db
+      .select({ s: scopes })
+      .from(clientScopes)
+      .innerJoin(scopes, eq(scopes.id, clientScopes.scopeId))
+      .where(eq(clientScopes.clientPk, row.id))
+      .orderBy(asc(scopes.name));
+    return rows.map((r) => scopeView(r.s));
+  }
+
+  /**
+   * Associates existing scopes (`names`) and scopes created in the same call (`create`), all or nothing
+   * (seed 004: "Associate Existing Scopes" and "Associate New Scope").
+   */
+  async associateScopes(space: SpaceRef, clientId: string, names: string[], create: ScopeInput[], actor: Actor): Promise<ScopeView[]> {
+    await this.db.transaction(async (tx) => {
+      const row = await this.row(space, clientId, tx as Db);
+      const created = [];
+      for (const input of create) created.push((await this.scopeService.insert(tx as Db, space, input, actor)).name);
+      const current = (await this.scopeNames(tx as Db, [row.id])).get(row.id) ?? [];
+      const wanted = [...new Set([...current, ...names, ...created])];
+      await this.setScopes(tx as Db, space, row.id, wanted);
+      await recordAudit(tx as Db, actor, { space: space.slug, action: 'client.associate_scopes', targetType: 'client', targetId: clientId, changes: { scope: { from: current.join(' '), to: wanted.sort().join(' ') } } });
+    });
+    return this.listScopes(space, clientId);
+  }
+
+  async disassociateScope(space: SpaceRef, clientId: string, name: string, actor: Actor): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const row = await this.row(space, clientId, tx as Db);
+      const scope = await this.scopeService.get(space.id, name, tx as Db);
+      const deleted = await tx
+        .delete(clientScopes)
+        .where(and(eq(clientScopes.clientPk, row.id), eq(clientScopes.scopeId, scope.id)))
+        .returning();
+      if (deleted.length === 0) throw new AppError('not_found', `scope "${name}" is not associated with this client`);
+      await recordAudit(tx as Db, actor, { space: space.slug, action: 'client.disassociate_scope', targetType: 'client', targetId: clientId, changes: { scope: name } });
+    });
+  }
+}

@@ -1,0 +1,49 @@
+// Keyset pagination over (created_at, id): stable under concurrent inserts, unlike offsets.
+import { and, eq, gt, or, type SQL } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+import { invalid } from '../errors.js';
+
+export interface PageRequest {
+  limit: number;
+  cursor?: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  next_cursor: string | null;
+}
+
+export function decodeCursor(cursor: string): { at: Date; id: string } {
+  try {
+    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
+    const date = new Date(at);
+    if (typeof id !== 'string' || Number.isNaN(date.getTime())) throw new Error('bad');
+    return { at: date, id };
+  } catch {
+    throw invalid('cursor', 'cursor is not one this server issued');
+  }
+}
+
+export const encodeCursor = (at: Date, id: string): string =>
+  Buffer.from(JSON.stringify([at.toISOString(), id])).toString('base64url');
+
+/** The WHERE condition that continues after `cursor`. */
+export function after(createdAt: PgColumn, id: PgColumn, cursor: string | undefined): SQL | undefined {
+  if (!cursor) return undefined;
+  const c = decodeCursor(cursor);
+  return or(gt(createdAt, c.at), and(eq(createdAt, c.at), gt(id, c.id)));
+}
+
+/** Rows were fetched with limit + 1: the extra row tells whether another page exists. */
+export function toPage<R extends { createdAt: Date; id: string }, T>(
+  rows: R[],
+  limit: number,
+  map: (row: R) => T,
+): Page<T> {
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map(map),
+    next_cursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.id) : null,
+  };
+}

@@ -1,0 +1,116 @@
+// Scopes of a space (seed 004): a name, the description shown on the consent page, and a default flag.
+import { and, asc, eq, ilike } from 'drizzle-orm';
+import { conflict, invalid, notFound } from '../errors.js';
+import { diff, recordAudit, type Actor } from '../admin/audit.js';
+import type { Db } from '../store/db.js';
+import { isUniqueViolation } from '../store/errors.js';
+import { scopes } from '../store/schema.js';
+import { SCOPE_TOKEN } from './client-rules.js';
+import { after, toPage, type Page, type PageRequest } from './page.js';
+
+export type ScopeRow = typeof scopes.$inferSelect;
+
+export interface ScopeInput {
+  name?: string;
+  description?: string;
+  default?: boolean;
+}
+
+export interface ScopeView {
+  name: string;
+  description: string;
+  default: boolean;
+  created_at: string;
+  updated_at: string;
+}
+
+export const scopeView = (s: ScopeRow): ScopeView => ({
+  name: s.name,
+  description: s.description,
+  default: s.isDefault,
+  created_at: s.createdAt.toISOString(),
+  updated_at: s.updatedAt.toISOString(),
+});
+
+function checkDescription(d: string | undefined): string | undefined {
+  if (d === undefined) return undefined;
+  if (d.length > 1000) throw invalid('description', 'description must be at most 1000 characters');
+  return d.trim();
+}
+
+export class ScopeService {
+  constructor(private readonly db: Db) {}
+
+  async list(spaceId: string, req: PageRequest & { name?: string }): Promise<Page<ScopeView>> {
+    const rows = await this.db
+      .select()
+      .from(scopes)
+      .where(
+        and(
+          eq(scopes.spaceId, spaceId),
+          after(scopes.createdAt, scopes.id, req.cursor),
+          req.name ? ilike(scopes.name, `%${req.name.replace(/[\\%_]/g, '\\$&')}%`) : undefined,
+        ),
+      )
+      .orderBy(asc(scopes.createdAt), asc(scopes.id))
+      .limit(req.limit + 1);
+    return toPage(rows, req.limit, scopeView);
+  }
+
+  async get(spaceId: string, name: string, db: Db = this.db): Promise<ScopeRow> {
+    const [row] = await db.select().from(scopes).where(and(eq(scopes.spaceId, spaceId), eq(scopes.name, name)));
+    if (!row) throw notFound(`scope "${name}"`);
+    return row;
+  }
+
+  /** Inserts within the caller's transaction (used by create-and-associate too). */
+  async insert(tx: Db, space: { id: string; slug: string }, input: ScopeInput, actor: Actor): Promise<ScopeRow> {
+    const name = input.name ?? '';
+    if (!SCOPE_TOKEN.test(name)) {
+      throw invalid('name', 'name must be 1 to 100 printable characters without spaces, quotes or backslashes (RFC 6749 scope-token)');
+    }
+    const description = checkDescription(input.description) ?? '';
+    let row: ScopeRow | undefined;
+    try {
+      [row] = await tx.insert(scopes).values({ spaceId: space.id, name, description, isDefault: input.default ?? false }).returning();
+    } catch (err) {
+      if (isUniqueViolation(err)) throw conflict(`scope "${name}" already exists in this space`, 'name');
+      throw err;
+    }
+    await recordAudit(tx, actor, { space: space.slug, action: 'scope.create', targetType: 'scope', targetId: name, changes: { ...scopeView(row!) } });
+    return row!;
+  }
+
+  async create(space: { id: string; slug: string }, input: ScopeInput, actor: Actor): Promise<ScopeView> {
+    return scopeView(await this.db.transaction((tx) => this.insert(tx as Db, space, input, actor)));
+  }
+
+  async update(space: { id: string; slug: string }, name: string, input: ScopeInput, actor: Actor): Promise<ScopeView> {
+    if (input.name !== undefined && input.name !== name) throw invalid('name', 'a scope cannot be renamed: clients and tokens refer to it');
+    const description = checkDescription(input.description);
+    return this.db.transaction(async (tx) => {
+      const before = await this.get(space.id, name, tx as Db);
+      const [row] = await tx
+        .update(scopes)
+        .set({
+          ...(description !== undefined ? { description } : {}),
+          ...(input.default !== undefined ? { isDefault: input.default } : {}),
+          updatedAt: new Date(),
+        })
+        .where(eq(scopes.id, before.id))
+        .returning();
+      const { updated_at: _a, ...b } = scopeView(before);
+      const { updated_at: _b, ...a } = scopeView(row!);
+      await recordAudit(tx as Db, actor, { space: space.slug, action: 'scope.update', targetType: 'scope', targetId: name, changes: diff(b, a) });
+      return scopeView(row!);
+    });
+  }
+
+  async delete(space: { id: string; slug: string }, name: string, actor: Actor): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const row = await this.get(space.id, name, tx as Db);
+      await tx.delete(scopes).where(eq(scopes.id, row.id));
+      await recordAudit(tx as Db, actor, { space: space.slug, action: 'scope.delete', targetType: 'scope', targetId: name });
+    });
+  }
+}

@@ -1,0 +1,29 @@
+// Random values and their hashes. Secrets and tokens are 256-bit random values, so a single SHA-256 is a sound
+// and fast way to store them (DESIGN: "store hashes, never raw secrets"); passwords use Argon2id instead.
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2';
+
+export const randomToken = (bytes = 32): string => randomBytes(bytes).toString('base64url');
+
+/** A client_id: 128 random bits, URL-safe, no padding. */
+export const newClientId = (): string => randomBytes(16).toString('base64url');
+
+export const sha256 = (value: string): string => createHash('sha256').update(value).digest('base64url');
+
+/** Constant-time comparison of two strings (of any length). */
+export function safeEqual(a: string, b: string): boolean {
+  const ha = createHash('sha256').update(a).digest();
+  const hb = createHash('sha256').update(b).digest();
+  return timingSafeEqual(ha, hb) && a.length === b.length;
+}
+
+// Argon2id with the OWASP-recommended minimum (19 MiB, t=2, p=1): the library's defaults.
+export const hashPassword = (password: string): Promise<string> => argonHash(password);
+
+export async function verifyPassword(hash: string, password: string): Promise<boolean> {
+  try {
+    return await argonVerify(hash, password);
+  } catch {
+    return false;
+  }
+}

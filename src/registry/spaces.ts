@@ -1,0 +1,155 @@
+// Spaces: isolated issuers. The slug is part of the issuer URL, so it is fixed at creation.
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { AppError, conflict, invalid, notFound } from '../errors.js';
+import { recordAudit, diff, type Actor, SYSTEM } from '../admin/audit.js';
+import type { Db } from '../store/db.js';
+import { spaces } from '../store/schema.js';
+import { after, toPage, type Page, type PageRequest } from './page.js';
+
+export const DEFAULT_SPACE = 'default';
+const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+const MAX_TTL = 10 * 365 * 24 * 3600;
+
+export type SpaceRow = typeof spaces.$inferSelect;
+
+export interface SpaceView {
+  slug: string;
+  display_name: string;
+  access_token_ttl: number;
+  refresh_token_ttl: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SpaceInput {
+  slug?: string;
+  display_name?: string;
+  access_token_ttl?: number;
+  refresh_token_ttl?: number;
+}
+
+export const spaceView = (s: SpaceRow): SpaceView => ({
+  slug: s.slug,
+  display_name: s.displayName,
+  access_token_ttl: s.accessTokenTtl,
+  refresh_token_ttl: s.refreshTokenTtl,
+  created_at: s.createdAt.toISOString(),
+  updated_at: s.updatedAt.toISOString(),
+});
+
+function checkTtl(field: string, v: number | undefined): void {
+  if (v === undefined) return;
+  if (!Number.isInteger(v) || v < 1 || v > MAX_TTL) {
+    throw invalid(field, `${field} must be a whole number of seconds from 1 to ${MAX_TTL}`);
+  }
+}
+
+function checkDisplayName(v: string | undefined): string | undefined {
+  if (v === undefined) return undefined;
+  const t = v.trim();
+  if (!t || t.length > 200) throw invalid('display_name', 'display_name must be 1 to 200 characters');
+  return t;
+}
+
+export class SpaceService {
+  constructor(private readonly db: Db) {}
+
+  async list(req: PageRequest, onlySlugs?: string[]): Promise<Page<SpaceView>> {
+    if (onlySlugs && onlySlugs.length === 0) return { items: [], next_cursor: null };
+    const rows = await this.db
+      .select()
+      .from(spaces)
+      .where(and(after(spaces.createdAt, spaces.id, req.cursor), onlySlugs ? inArray(spaces.slug, onlySlugs) : undefined))
+      .orderBy(asc(spaces.createdAt), asc(spaces.id))
+      .limit(req.limit + 1);
+    return toPage(rows, req.limit, spaceView);
+  }
+
+  async find(slug: string, db: Db = this.db): Promise<SpaceRow | undefined> {
+    const [row] = await db.select().from(spaces).where(eq(spaces.slug, slug));
+    return row;
+  }
+
+  async get(slug: string, db: Db = this.db): Promise<SpaceRow> {
+    const row = await this.find(slug, db);
+    if (!row) throw notFound(`space "${slug}"`);
+    return row;
+  }
+
+  async create(input: SpaceInput, actor: Actor): Promise<SpaceView> {
+    const slug = input.slug ?? '';
+    if (!SLUG.test(slug)) {
+      throw invalid('slug', 'slug must be 1 to 63 lower-case letters, digits or hyphens, not starting or ending with a hyphen');
+    }
+    checkTtl('access_token_ttl', input.access_token_ttl);
+    checkTtl('refresh_token_ttl', input.refresh_token_ttl);
+    const displayName = checkDisplayName(input.display_name) ?? slug;
+    return this.db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(spaces)
+        .values({
+          slug,
+          displayName,
+          ...(input.access_token_ttl ? { accessTokenTtl: input.access_token_ttl } : {}),
+          ...(input.refresh_token_ttl ? { refreshTokenTtl: input.refresh_token_ttl } : {}),
+        })
+        .onConflictDoNothing()
+        .returning();
+      if (!row) throw conflict(`space "${slug}" already exists`, 'slug');
+      const view = spaceView(row);
+      await recordAudit(tx as Db, actor, { space: slug, action: 'space.create', targetType: 'space', targetId: slug, changes: view as never });
+      return view;
+    });
+  }
+
+  async update(slug: string, input: SpaceInput, actor: Actor): Promise<SpaceView> {
+    if (input.slug !== undefined && input.slug !== slug) {
+      throw invalid('slug', 'slug cannot be changed: it is part of the issuer URL');
+    }
+    checkTtl('access_token_ttl', input.access_token_ttl);
+    checkTtl('refresh_token_ttl', input.refresh_token_ttl);
+    const displayName = checkDisplayName(input.display_name);
+    return this.db.transaction(async (tx) => {
+      const before = await this.get(slug, tx as Db);
+      const [row] = await tx
+        .update(spaces)
+        .set({
+          ...(displayName !== undefined ? { displayName } : {}),
+          ...(input.access_token_ttl !== undefined ? { accessTokenTtl: input.access_token_ttl } : {}),
+          ...(input.refresh_token_ttl !== undefined ? { refreshTokenTtl: input.refresh_token_ttl } : {}),
+          updatedAt: new Date(),
+        })
+        .where(eq(spaces.id, before.id))
+        .returning();
+      const view = spaceView(row!);
+      const { updated_at: _a, ...b } = spaceView(before);
+      const { updated_at: _b, ...a } = view;
+      await recordAudit(tx as Db, actor, { space: slug, action: 'space.update', targetType: 'space', targetId: slug, changes: diff(b, a) });
+      return view;
+    });
+  }
+
+  async delete(slug: string, actor: Actor): Promise<void> {
+    if (slug === DEFAULT_SPACE) throw new AppError('conflict', 'the default space cannot be deleted');
+    await this.db.transaction(async (tx) => {
+      const row = await this.get(slug, tx as Db);
+      // Foreign keys cascade: clients, scopes, secrets, roles of this space go with it.
+      await tx.delete(spaces).where(eq(spaces.id, row.id));
+      await recordAudit(tx as Db, actor, { space: slug, action: 'space.delete', targetType: 'space', targetId: slug });
+    });
+  }
+
+  /** Creates the default space when missing; idempotent and safe when several nodes start at once. */
+  async ensureDefault(): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(spaces)
+        .values({ slug: DEFAULT_SPACE, displayName: 'Default' })
+        .onConflictDoNothing()
+        .returning();
+      if (row) {
+        await recordAudit(tx as Db, SYSTEM, { space: DEFAULT_SPACE, action: 'space.create', targetType: 'space', targetId: DEFAULT_SPACE });
+      }
+    });
+  }
+}

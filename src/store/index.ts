@@ -1,0 +1,2 @@
+export * from './db.js';
+export * as schema from './schema.js';
