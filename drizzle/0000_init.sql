@@ -11,7 +11,7 @@ CREATE TABLE "admin_tokens" (
 	"name" text NOT NULL,
 	"token_hash" text NOT NULL,
 	"hint" text NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"expires_at" timestamp with time zone,
 	"last_used_at" timestamp with time zone,
 	"revoked_at" timestamp with time zone,
@@ -24,7 +24,7 @@ CREATE TABLE "admins" (
 	"email_key" text NOT NULL,
 	"password_hash" text,
 	"disabled" boolean DEFAULT false NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "admins_email_key_unique" UNIQUE("email_key")
 );
@@ -52,7 +52,7 @@ CREATE TABLE "client_secrets" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"client_pk" uuid NOT NULL,
 	"secret_hash" text NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"expires_at" timestamp with time zone
 );
 --> statement-breakpoint
@@ -86,7 +86,7 @@ CREATE TABLE "clients" (
 	"tokens_valid_after" timestamp with time zone,
 	"webhook_secret_sealed" text,
 	"webhook_secret_created_at" timestamp with time zone,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "clients_client_id_unique" UNIQUE("client_id")
 );
@@ -97,7 +97,7 @@ CREATE TABLE "scopes" (
 	"name" text NOT NULL,
 	"description" text DEFAULT '' NOT NULL,
 	"is_default" boolean DEFAULT false NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
@@ -108,7 +108,7 @@ CREATE TABLE "spaces" (
 	"access_token_ttl" integer DEFAULT 28800 NOT NULL,
 	"refresh_token_ttl" integer DEFAULT 2592000 NOT NULL,
 	"settings" jsonb DEFAULT '{}'::jsonb NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "spaces_slug_unique" UNIQUE("slug")
 );

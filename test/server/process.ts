@@ -1,0 +1,48 @@
+// Runs the built `keyward` command as a real process (tests run after `npm run build`).
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const CLI = path.resolve(fileURLToPath(new URL('../../dist/cli.js', import.meta.url)));
+
+export function requireBuild(): void {
+  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` first (npm test does)`);
+}
+
+export interface Proc {
+  child: ChildProcessWithoutNullStreams;
+  out: () => string;
+  waitFor(pattern: RegExp, ms?: number): Promise<RegExpMatchArray>;
+  exit: Promise<number | null>;
+}
+
+export function run(args: string[], env: Record<string, string>): Proc {
+  const child = spawn(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH ?? '', ...env } });
+  let buf = '';
+  child.stdout.on('data', (d) => (buf += d));
+  child.stderr.on('data', (d) => (buf += d));
+  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return {
+    child,
+    out: () => buf,
+    exit,
+    waitFor: (pattern, ms = 20_000) =>
+      new Promise((resolve, reject) => {
+        const started = Date.now();
+        const tick = () => {
+          const m = buf.match(pattern);
+          if (m) return resolve(m);
+          if (child.exitCode !== null || Date.now() - started > ms) return reject(new Error(`no ${pattern} in output:\n${buf}`));
+          setTimeout(tick, 50);
+        };
+        tick();
+      }),
+  };
+}
+
+export async function runToEnd(args: string[], env: Record<string, string>): Promise<{ code: number | null; out: string }> {
+  const p = run(args, env);
+  const code = await p.exit;
+  return { code, out: p.out() };
+}

@@ -1,0 +1,104 @@
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config/index.js';
+import { resolveMasterKey } from '../../src/config/master-key.js';
+import { masterKeyFrom, open, seal } from '../../src/vault/crypto.js';
+
+const KEY = Buffer.alloc(32, 7).toString('base64');
+
+function errorOf(env: Record<string, string>): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) return err;
+    throw err;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('configuration', () => {
+  it('has the documented defaults', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ port: 8080, host: '0.0.0.0', publicUrl: 'http://localhost:8080', databaseUrl: undefined, logLevel: 'info' });
+    expect(c.dataDir).toBe(path.resolve('./data'));
+    expect(loadConfig({ KEYWARD_PORT: '9000' }).publicUrl).toBe('http://localhost:9000');
+    expect(loadConfig({ KEYWARD_PUBLIC_URL: 'https://id.example.com/' }).publicUrl).toBe('https://id.example.com');
+  });
+
+  it.each([
+    [{ KEYWARD_PORT: 'eighty' }, 'KEYWARD_PORT', /integer/],
+    [{ KEYWARD_PORT: '70000' }, 'KEYWARD_PORT', /65535/],
+    [{ KEYWARD_PUBLIC_URL: 'id.example.com' }, 'KEYWARD_PUBLIC_URL', /absolute URL/],
+    [{ KEYWARD_PUBLIC_URL: 'ftp://id.example.com' }, 'KEYWARD_PUBLIC_URL', /http/],
+    [{ KEYWARD_DATABASE_URL: 'mysql://x' }, 'KEYWARD_DATABASE_URL', /postgres/],
+    [{ KEYWARD_DATABASE_URL: 'postgres://localhost/x' }, 'KEYWARD_MASTER_KEY', /required/],
+    [{ KEYWARD_MASTER_KEY: 'c2hvcnQ=' }, 'KEYWARD_MASTER_KEY', /32 random bytes/],
+    [{ KEYWARD_LOG_LEVEL: 'loud' }, 'KEYWARD_LOG_LEVEL', /one of/],
+    [{ KEYWARD_BOOTSTRAP_ADMIN_TOKEN: 'x'.repeat(40) }, 'KEYWARD_BOOTSTRAP_ADMIN_EMAIL', /required/],
+    [{ KEYWARD_BOOTSTRAP_ADMIN_EMAIL: 'a@b.c', KEYWARD_BOOTSTRAP_ADMIN_PASSWORD: 'short' }, 'KEYWARD_BOOTSTRAP_ADMIN_PASSWORD', /12/],
+    [{ KEYWARD_BOOTSTRAP_ADMIN_EMAIL: 'a@b.c', KEYWARD_BOOTSTRAP_ADMIN_TOKEN: 'short' }, 'KEYWARD_BOOTSTRAP_ADMIN_TOKEN', /32/],
+  ])('refuses %o naming the key and the rule', (env, key, rule) => {
+    const err = errorOf(env as Record<string, string>);
+    expect(err.key).toBe(key);
+    expect(err.message).toContain(key);
+    expect(err.message).toMatch(rule);
+  });
+
+  it('accepts PostgreSQL with a master key', () => {
+    const c = loadConfig({ KEYWARD_DATABASE_URL: 'postgres://localhost/x', KEYWARD_MASTER_KEY: KEY });
+    expect(c.masterKey?.length).toBe(32);
+  });
+
+  it('reads a JSON config file, with the environment winning', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'kw-conf-'));
+    const file = path.join(dir, 'keyward.json');
+    writeFileSync(file, JSON.stringify({ KEYWARD_PORT: 9100, KEYWARD_LOG_LEVEL: 'warn' }));
+    expect(loadConfig({ KEYWARD_CONFIG_FILE: file })).toMatchObject({ port: 9100, logLevel: 'warn' });
+    expect(loadConfig({ KEYWARD_CONFIG_FILE: file, KEYWARD_PORT: '9200' }).port).toBe(9200);
+    writeFileSync(file, JSON.stringify({ KEYWARD_PROT: 1 }));
+    expect(errorOf({ KEYWARD_CONFIG_FILE: file }).key).toBe('KEYWARD_PROT');
+    expect(errorOf({ KEYWARD_CONFIG_FILE: path.join(dir, 'missing.json') }).key).toBe('KEYWARD_CONFIG_FILE');
+  });
+});
+
+describe('master key', () => {
+  it('creates a 0600 key file once in embedded mode and reuses it', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'kw-key-'));
+    const config = loadConfig({ KEYWARD_DATA_DIR: dir });
+    const first = resolveMasterKey(config);
+    expect(first.createdFile).toBe(path.join(dir, 'master.key'));
+    expect(statSync(first.createdFile!).mode & 0o777).toBe(0o600);
+    const second = resolveMasterKey(config);
+    expect(second.createdFile).toBeUndefined();
+    expect(second.key.equals(first.key)).toBe(true);
+    expect(Buffer.from(readFileSync(first.createdFile!, 'utf8').trim(), 'base64').equals(first.key)).toBe(true);
+  });
+
+  it('uses the configured key and never writes a file then', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'kw-key-'));
+    const r = resolveMasterKey(loadConfig({ KEYWARD_DATA_DIR: dir, KEYWARD_MASTER_KEY: KEY }));
+    expect(r.file).toBeUndefined();
+    expect(r.key.toString('base64')).toBe(KEY);
+  });
+});
+
+describe('sealing (AES-256-GCM)', () => {
+  const mk = masterKeyFrom(Buffer.alloc(32, 1));
+  it('round-trips and uses a fresh nonce each time', () => {
+    const a = seal(mk, 'hello', 'row-1');
+    expect(open(mk, a, 'row-1')).toBe('hello');
+    expect(seal(mk, 'hello', 'row-1')).not.toBe(a);
+    expect(a).not.toContain('hello');
+  });
+  it('refuses another row, a tampered value, or another key', () => {
+    const a = seal(mk, 'hello', 'row-1');
+    expect(() => open(mk, a, 'row-2')).toThrow();
+    const parts = a.split('.');
+    const body = Buffer.from(parts[3]!, 'base64url');
+    body[0]! ^= 1;
+    expect(() => open(mk, [...parts.slice(0, 3), body.toString('base64url')].join('.'), 'row-1')).toThrow();
+    expect(() => open(masterKeyFrom(Buffer.alloc(32, 2)), a, 'row-1')).toThrow(/master key/);
+  });
+});
