@@ -1,0 +1,52 @@
+// Logs are structured JSON and never carry a secret: client secrets, admin tokens, passwords, setup codes.
+import { randomBytes } from 'node:crypto';
+import { Writable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/index.js';
+import { buildApp } from '../../src/http/app.js';
+import { createLogger } from '../../src/logger.js';
+import { createServices } from '../../src/services.js';
+import { masterKeyFrom } from '../../src/vault/crypto.js';
+import { openTestStore, type TestStore } from '../helpers/store.js';
+
+describe('logging', () => {
+  let ts: TestStore;
+  const lines: string[] = [];
+  const sink = new Writable({
+    write(chunk, _enc, done) {
+      lines.push(...String(chunk).split('\n').filter(Boolean));
+      done();
+    },
+  });
+  beforeAll(async () => {
+    ts = await openTestStore('pglite');
+  });
+  afterAll(async () => ts?.close());
+
+  it('logs requests as JSON without secrets, tokens, passwords or setup codes', async () => {
+    const services = createServices(ts.store, masterKeyFrom(randomBytes(32)));
+    await services.spaces.ensureDefault();
+    const code = randomBytes(24).toString('base64url');
+    const app = await buildApp({ config: loadConfig({ KEYWARD_LOG_LEVEL: 'trace' }), services, logger: createLogger('trace', sink), setup: { code } });
+    const password = 'correct horse battery staple';
+    await app.inject({ method: 'GET', url: `/setup?code=${code}` });
+    const setup = await app.inject({ method: 'POST', url: '/setup', payload: new URLSearchParams({ code, email: 'o@example.com', password }).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const token = /<code id="token">([^<]+)<\/code>/.exec(setup.body)![1]!;
+    const auth = { authorization: `Bearer ${token}` };
+    const created = await app.inject({ method: 'POST', url: '/admin/api/v1/spaces/default/clients', headers: auth, payload: { name: 'Logged', grant_types: ['client_credentials'] } });
+    const secret = created.json().client_secret as string;
+    const rotated = await app.inject({ method: 'POST', url: `/admin/api/v1/spaces/default/clients/${created.json().client_id}/rotate-secret`, headers: auth, payload: {} });
+    const hook = await app.inject({ method: 'POST', url: `/admin/api/v1/spaces/default/clients/${created.json().client_id}/webhook-secret`, headers: auth });
+    const apiToken = await app.inject({ method: 'POST', url: '/admin/api/v1/admins/me/tokens', headers: auth, payload: { name: 'x' } });
+    await app.close();
+
+    expect(lines.length).toBeGreaterThan(5);
+    for (const line of lines) expect(() => JSON.parse(line)).not.toThrow();
+    const all = lines.join('\n');
+    expect(all).toContain('/admin/api/v1/spaces/default/clients');
+    for (const value of [code, password, token, secret, rotated.json().client_secret, hook.json().webhook_secret, apiToken.json().token]) {
+      expect(value).toBeTruthy();
+      expect(all).not.toContain(value);
+    }
+  });
+});
