@@ -41,6 +41,8 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     await app.listen({ port: config.port, host: config.host });
     const addr = app.server.address();
     const port = typeof addr === 'object' && addr ? addr.port : config.port;
+    // Port 0 asks the OS for a free port: the derived public URL must name the one bound.
+    if (config.publicUrlDerived && config.port === 0) config.publicUrl = `http://localhost:${port}`;
     const url = `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${port}`;
     const setupUrl = setup.code ? `${config.publicUrl}/setup?code=${setup.code}` : undefined;
 

@@ -8,6 +8,8 @@ export interface Config {
   port: number;
   host: string;
   publicUrl: string;
+  /** True when publicUrl was derived from the port (then port 0 is replaced by the bound port at start). */
+  publicUrlDerived: boolean;
   dataDir: string;
   databaseUrl: string | undefined;
   /** 32 bytes; undefined in embedded mode until the key file is read or created. */
@@ -144,6 +146,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     host,
     publicUrl,
+    publicUrlDerived: !publicUrlRaw,
     dataDir: path.resolve(get('KEYWARD_DATA_DIR') ?? './data'),
     databaseUrl,
     masterKey,

@@ -1,0 +1,73 @@
+// `keyward spaces …`: isolated issuers, each with its own clients, scopes, keys and tokens.
+import type { Command } from 'commander';
+import { apiCommand, apiOf, CONNECTION_HELP, enc, requireYes } from './api.js';
+import { details, integer, out, pick, printJson, printList } from './output.js';
+
+interface Space {
+  slug: string;
+  display_name: string;
+  access_token_ttl: number;
+  refresh_token_ttl: number;
+  issuer: string;
+}
+
+const FIELDS = { displayName: 'display_name', accessTokenTtl: 'access_token_ttl', refreshTokenTtl: 'refresh_token_ttl' };
+
+function withSpaceOptions(cmd: Command): Command {
+  return cmd
+    .option('--display-name <name>', 'name shown to people')
+    .option('--access-token-ttl <seconds>', 'default access token lifetime for the space\'s clients', integer)
+    .option('--refresh-token-ttl <seconds>', 'default refresh token lifetime for the space\'s clients', integer);
+}
+
+function show(json: boolean, space: Space, verb?: string): void {
+  if (json) return printJson(space);
+  if (verb) out(`${verb} space "${space.slug}".`);
+  details(space as unknown as Record<string, unknown>);
+}
+
+export function registerSpaceCommands(program: Command): void {
+  const spaces = program
+    .command('spaces')
+    .description('manage spaces: isolated issuers, each with its own clients, scopes, users and keys')
+    .addHelpText('after', CONNECTION_HELP);
+
+  apiCommand(spaces, 'list', 'list the spaces you may see').action(async (_o, cmd: Command) => {
+    const api = apiOf(cmd);
+    const items = await api.all<Space>('/spaces');
+    printList(api.json, items, [
+      ['slug', (s) => s.slug],
+      ['display name', (s) => s.display_name],
+      ['access ttl', (s) => s.access_token_ttl],
+      ['refresh ttl', (s) => s.refresh_token_ttl],
+      ['issuer', (s) => s.issuer],
+    ], 'no spaces');
+  });
+
+  apiCommand(spaces, 'get <slug>', 'show a space and its issuer URL').action(async (slug: string, _o, cmd: Command) => {
+    const api = apiOf(cmd);
+    show(api.json, await api.get<Space>(`/spaces/${enc(slug)}`));
+  });
+
+  withSpaceOptions(apiCommand(spaces, 'create <slug>', 'create a space (needs the admin role for all spaces); the slug is part of the issuer URL and fixed once created'))
+    .action(async (slug: string, opts: Record<string, unknown>, cmd: Command) => {
+      const api = apiOf(cmd);
+      show(api.json, await api.post<Space>('/spaces', { slug, ...pick(opts, FIELDS) }), 'Created');
+    });
+
+  withSpaceOptions(apiCommand(spaces, 'update <slug>', 'change a space\'s display name or default token lifetimes'))
+    .action(async (slug: string, opts: Record<string, unknown>, cmd: Command) => {
+      const api = apiOf(cmd);
+      show(api.json, await api.patch<Space>(`/spaces/${enc(slug)}`, pick(opts, FIELDS)), 'Updated');
+    });
+
+  apiCommand(spaces, 'delete <slug>', 'delete a space with all its clients, scopes, users, tokens and connections (owner)')
+    .option('--yes', 'confirm the deletion')
+    .action(async (slug: string, opts: { yes?: boolean }, cmd: Command) => {
+      requireYes(opts, `space "${slug}" and everything in it`);
+      const api = apiOf(cmd);
+      await api.delete(`/spaces/${enc(slug)}`);
+      if (api.json) printJson({ deleted: slug });
+      else out(`Deleted space "${slug}".`);
+    });
+}

@@ -1,0 +1,164 @@
+// `keyward clients` and `keyward scopes` against a real server: secrets shown once, scopes, lifecycle, errors.
+import { writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assertBuilt, startCliServer, type CliServer } from './helpers.js';
+
+let s: CliServer;
+beforeAll(async () => {
+  assertBuilt();
+  s = await startCliServer();
+});
+afterAll(async () => s?.close());
+
+const confidential = ['clients', 'create', '--redirect-uri', 'https://app.example.com/cb', '--grant-type', 'authorization_code', '--grant-type', 'refresh_token'];
+
+describe('keyward clients', () => {
+  it('create --json prints one document with the secret; get --json never shows it', async () => {
+    const created = await s.json([...confidential, '--name', 'Portal', '--description', 'the portal']);
+    expect(created.client_secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(created).toMatchObject({ name: 'Portal', client_type: 'confidential', grant_types: ['authorization_code', 'refresh_token'] });
+
+    const got = await s.cli(['clients', 'get', created.client_id, '--json']);
+    expect(got.code).toBe(0);
+    expect(JSON.parse(got.stdout)).not.toHaveProperty('client_secret');
+    expect(got.stdout + got.stderr).not.toContain(created.client_secret);
+    const listed = await s.cli(['clients', 'list', '--json']);
+    expect(listed.stdout).not.toContain(created.client_secret);
+  });
+
+  it('create without --json prints the secret with a shown-once warning', async () => {
+    const r = await s.cli([...confidential, '--name', 'Text Output']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/client_secret: [A-Za-z0-9_-]{43}/);
+    expect(r.stdout).toMatch(/WARNING: the client_secret is shown only this once/);
+  });
+
+  it('a public client has no secret', async () => {
+    const created = await s.json(['clients', 'create', '--name', 'Mobile', '--type', 'public', '--redirect-uri', 'com.example.app:/cb']);
+    expect(created.client_type).toBe('public');
+    expect(created.token_endpoint_auth_method).toBe('none');
+    expect(created).not.toHaveProperty('client_secret');
+  });
+
+  it('maps never, unlimited and default to the API values, and update changes only what is given', async () => {
+    const c = await s.json([...confidential, '--name', 'Lifetimes', '--access-token-ttl', 'never', '--refresh-limit', 'unlimited', '--token-format', 'opaque']);
+    expect(c).toMatchObject({ access_token_ttl: null, refresh_token_ttl: 'default', refresh_limit: null, access_token_format: 'opaque' });
+    const u = await s.json(['clients', 'update', c.client_id, '--access-token-ttl', '600', '--refresh-limit', '0', '--contact', 'ops@example.com']);
+    expect(u).toMatchObject({ access_token_ttl: 600, refresh_limit: 0, contacts: ['ops@example.com'], access_token_format: 'opaque' });
+  });
+
+  it('--version is the client\'s version label, not the program\'s version', async () => {
+    const c = await s.json([...confidential, '--name', 'Versioned', '--version', '2']);
+    expect(c.version).toBe('2');
+  });
+
+  it('create --from-file takes API fields, and options override them', async () => {
+    const file = path.join(tmpdir(), `keyward-client-${process.pid}.json`);
+    await writeFile(file, JSON.stringify({ name: 'From File', client_type: 'confidential', grant_types: ['client_credentials'], description: 'file' }));
+    const c = await s.json(['clients', 'create', '--from-file', file, '--description', 'flag']);
+    expect(c).toMatchObject({ name: 'From File', grant_types: ['client_credentials'], description: 'flag' });
+  });
+
+  it('list --json prints every client as { items }, filtered by name', async () => {
+    const all = await s.json(['clients', 'list']);
+    expect(Object.keys(all)).toEqual(['items']);
+    expect(all.items.length).toBeGreaterThanOrEqual(4);
+    const some = await s.json(['clients', 'list', '--name', 'portal']);
+    expect(some.items.map((c: { name: string }) => c.name)).toEqual(['Portal']);
+  });
+
+  it('a plain-http redirect URI fails with the field named', async () => {
+    const r = await s.cli(['clients', 'create', '--name', 'Bad', '--redirect-uri', 'http://example.com/cb']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^keyward: .*https.*\(field: redirect_uris\)\n$/);
+  });
+
+  it('an unknown client fails with not found', async () => {
+    const r = await s.cli(['clients', 'get', 'no-such-client']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('keyward: client "no-such-client" not found\n');
+  });
+
+  it('rotate-secret --json prints the new secret; webhook-secret too', async () => {
+    const c = await s.json([...confidential, '--name', 'Rotating']);
+    const rotated = await s.json(['clients', 'rotate-secret', c.client_id, '--grace', '60']);
+    expect(rotated.client_id).toBe(c.client_id);
+    expect(rotated.client_secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(rotated.client_secret).not.toBe(c.client_secret);
+    expect(Date.parse(rotated.previous_secret_expires_at)).toBeGreaterThan(Date.now());
+    const hook = await s.json(['clients', 'webhook-secret', c.client_id]);
+    expect(hook.webhook_secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect((await s.json(['clients', 'get', c.client_id])).has_webhook_secret).toBe(true);
+  });
+
+  it('deactivate, activate, and delete only with --yes', async () => {
+    const c = await s.json([...confidential, '--name', 'Lifecycle']);
+    expect((await s.cli(['clients', 'deactivate', c.client_id])).code).toBe(0);
+    const off = await s.json(['clients', 'get', c.client_id]);
+    expect(off.active).toBe(false);
+    expect(off.deactivated_at).not.toBeNull();
+    expect((await s.json(['clients', 'list', '--active', 'false'])).items.map((x: { client_id: string }) => x.client_id)).toContain(c.client_id);
+    expect((await s.json(['clients', 'activate', c.client_id])).active).toBe(true);
+
+    const refused = await s.cli(['clients', 'delete', c.client_id]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('--yes');
+    expect((await s.cli(['clients', 'get', c.client_id])).code).toBe(0);
+    expect(await s.json(['clients', 'delete', c.client_id, '--yes'])).toEqual({ deleted: c.client_id });
+    expect((await s.cli(['clients', 'get', c.client_id])).stderr).toContain('not found');
+  });
+});
+
+describe('keyward scopes', () => {
+  it('creates a scope and, with --client, associates it in the same call', async () => {
+    const c = await s.json([...confidential, '--name', 'Scoped']);
+    const read = await s.json(['scopes', 'create', 'read', '--description', 'Read access', '--default']);
+    expect(read).toMatchObject({ name: 'read', description: 'Read access', default: true });
+    const write = await s.json(['scopes', 'create', 'write', '--client', c.client_id]);
+    expect(write.name).toBe('write');
+    expect((await s.json(['clients', 'get', c.client_id])).scope).toBe('write');
+
+    const assoc = await s.json(['clients', 'associate-scopes', c.client_id, 'read']);
+    expect(assoc.items.map((x: { name: string }) => x.name)).toEqual(['read', 'write']);
+    expect((await s.json(['clients', 'scopes', c.client_id])).items).toHaveLength(2);
+
+    expect((await s.cli(['clients', 'disassociate-scope', c.client_id, 'write'])).code).toBe(0);
+    expect((await s.json(['clients', 'get', c.client_id])).scope).toBe('read');
+  });
+
+  it('a bad --client leaves no stray scope behind', async () => {
+    const r = await s.cli(['scopes', 'create', 'orphan', '--client', 'nope']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('not found');
+    expect((await s.cli(['scopes', 'get', 'orphan'])).code).toBe(1);
+  });
+
+  it('associating an unknown scope names the field', async () => {
+    const c = await s.json([...confidential, '--name', 'Unknown Scope']);
+    const r = await s.cli(['clients', 'associate-scopes', c.client_id, 'missing']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/missing.*\(field: scope\)/);
+  });
+
+  it('list --json follows next_cursor past the API\'s 200-item page', async () => {
+    const { services } = s.server;
+    await services.spaces.create({ slug: 'many', display_name: 'Many' }, { type: 'system' });
+    const space = await services.spaces.get('many');
+    for (let i = 0; i < 205; i++) await services.scopes.create(space, { name: `s${i}` }, { type: 'system' });
+    const all = await s.json(['scopes', 'list', '--space', 'many']);
+    expect(Object.keys(all)).toEqual(['items']);
+    expect(new Set(all.items.map((x: { name: string }) => x.name)).size).toBe(205);
+  });
+
+  it('lists, updates and deletes scopes', async () => {
+    await s.json(['scopes', 'create', 'temp']);
+    expect((await s.json(['scopes', 'list'])).items.map((x: { name: string }) => x.name)).toEqual(expect.arrayContaining(['read', 'write', 'temp']));
+    expect(await s.json(['scopes', 'update', 'temp', '--description', 'later', '--default'])).toMatchObject({ description: 'later', default: true });
+    expect((await s.json(['scopes', 'update', 'temp', '--no-default'])).default).toBe(false);
+    expect((await s.cli(['scopes', 'delete', 'temp', '--yes'])).code).toBe(0);
+    expect((await s.cli(['scopes', 'get', 'temp'])).stderr).toBe('keyward: scope "temp" not found\n');
+  });
+});

@@ -1,0 +1,93 @@
+// The CLI without a server: help for every command, and the failures that happen before any request.
+import { createServer } from 'node:net';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { assertBuilt, runCli } from './helpers.js';
+
+const GROUPS: Record<string, string[]> = {
+  spaces: ['list', 'get', 'create', 'update', 'delete'],
+  clients: ['list', 'get', 'create', 'update', 'deactivate', 'activate', 'delete', 'rotate-secret', 'webhook-secret', 'scopes', 'associate-scopes', 'disassociate-scope'],
+  scopes: ['list', 'get', 'create', 'update', 'delete'],
+  admins: ['list', 'get', 'create', 'update', 'delete', 'grant', 'revoke', 'tokens', 'create-token', 'revoke-token'],
+};
+
+/** A port nobody listens on: bind one, then let it go. */
+async function closedPort(): Promise<number> {
+  const srv = createServer();
+  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+  const port = (srv.address() as { port: number }).port;
+  await new Promise((r) => srv.close(r));
+  return port;
+}
+
+beforeAll(() => assertBuilt());
+
+describe('keyward --help', () => {
+  it('lists every command group and names the token variable', async () => {
+    const r = await runCli(['--help']);
+    expect(r.code).toBe(0);
+    for (const name of ['serve', 'migrate', ...Object.keys(GROUPS), 'audit']) expect(r.stdout).toContain(name);
+    expect(r.stdout).toContain('KEYWARD_ADMIN_TOKEN');
+  });
+
+  it.each(Object.entries(GROUPS))('%s --help mentions its subcommands, each with its own help', async (group, subs) => {
+    const r = await runCli([group, '--help']);
+    expect(r.code).toBe(0);
+    for (const sub of subs) expect(r.stdout).toMatch(new RegExp(`^  ${sub} `, 'm'));
+    const helps = await Promise.all(subs.map((sub) => runCli([group, sub, '--help'])));
+    helps.forEach((h, i) => {
+      expect(h.code, `${group} ${subs[i]} --help`).toBe(0);
+      expect(h.stdout).toContain(`Usage: keyward ${group} ${subs[i]}`);
+      // A description line follows the usage line.
+      expect(h.stdout.split('\n')[2]!.length).toBeGreaterThan(10);
+      expect(h.stdout).toContain('--url <url>');
+      expect(h.stdout).toContain('KEYWARD_ADMIN_TOKEN');
+      expect(h.stdout).toContain('--json');
+    });
+  });
+
+  it('audit --help describes its filters', async () => {
+    const r = await runCli(['audit', '--help']);
+    expect(r.code).toBe(0);
+    for (const opt of ['--space', '--action', '--limit', '--json']) expect(r.stdout).toContain(opt);
+  });
+});
+
+describe('failures before or instead of a request', () => {
+  it('without a token, tells the user to set KEYWARD_ADMIN_TOKEN', async () => {
+    const r = await runCli(['spaces', 'list'], { KEYWARD_URL: 'http://127.0.0.1:9' });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^keyward: no admin API token: set KEYWARD_ADMIN_TOKEN/);
+    expect(r.stdout).toBe('');
+  });
+
+  it('with no server at the URL, names the URL and suggests keyward serve', async () => {
+    const url = `http://127.0.0.1:${await closedPort()}`;
+    const r = await runCli(['clients', 'list'], { KEYWARD_URL: url, KEYWARD_ADMIN_TOKEN: 'x'.repeat(43) });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(url);
+    expect(r.stderr).toContain('keyward serve');
+  });
+
+  it('falls back to KEYWARD_PUBLIC_URL when KEYWARD_URL is not set', async () => {
+    const url = `http://127.0.0.1:${await closedPort()}`;
+    const r = await runCli(['spaces', 'list'], { KEYWARD_PUBLIC_URL: url, KEYWARD_ADMIN_TOKEN: 'x'.repeat(43) });
+    expect(r.stderr).toContain(url);
+  });
+
+  it.each([
+    ['clients', 'delete', 'abc'],
+    ['scopes', 'delete', 'read'],
+    ['spaces', 'delete', 'acme'],
+    ['admins', 'delete', 'me'],
+  ])('%s delete without --yes refuses', async (...args) => {
+    const r = await runCli(args, { KEYWARD_URL: 'http://127.0.0.1:9', KEYWARD_ADMIN_TOKEN: 'x'.repeat(43) });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/refusing to delete .* without --yes/);
+  });
+
+  it('rejects a bad option value locally, in the same error format', async () => {
+    const r = await runCli(['clients', 'create', '--name', 'x', '--access-token-ttl', 'soon']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^keyward: option '--access-token-ttl <ttl>' argument 'soon' is invalid/);
+  });
+});
