@@ -110,10 +110,10 @@ export class AdminService {
     return this.view(row, (await this.rolesOf(db, [row.id])).get(row.id) ?? []);
   }
 
-  private async spaceId(db: Db, space: string): Promise<string | null> {
+  private async spaceId(db: Db, space: string, field: string): Promise<string | null> {
     if (space === GLOBAL) return null;
     const [row] = await db.select({ id: spaces.id }).from(spaces).where(eq(spaces.slug, space));
-    if (!row) throw invalid('roles', `space "${space}" does not exist`);
+    if (!row) throw invalid(field, `space "${space}" does not exist`);
     return row.id;
   }
 
@@ -133,7 +133,7 @@ export class AdminService {
         throw err;
       }
       for (const r of roles) {
-        await tx.insert(adminRoles).values({ adminId: row!.id, spaceId: await this.spaceId(tx, r.space), role: r.role });
+        await tx.insert(adminRoles).values({ adminId: row!.id, spaceId: await this.spaceId(tx, r.space, 'roles'), role: r.role });
       }
       await recordAudit(tx, actor, { action: 'admin.create', targetType: 'admin', targetId: row!.id, changes: { email, roles } });
       return this.get(row!.id, tx);
@@ -173,7 +173,7 @@ export class AdminService {
   async setRole(id: string, space: string, role: Role | null, actor: Actor): Promise<AdminView> {
     return this.db.transaction(async (tx) => {
       await this.get(id, tx as Db);
-      const spaceId = await this.spaceId(tx as Db, space);
+      const spaceId = await this.spaceId(tx as Db, space, 'space');
       const where = and(eq(adminRoles.adminId, id), spaceId ? eq(adminRoles.spaceId, spaceId) : isNull(adminRoles.spaceId));
       const deleted = await tx.delete(adminRoles).where(where).returning();
       if (role) await tx.insert(adminRoles).values({ adminId: id, spaceId, role });

@@ -68,7 +68,7 @@ export async function listAudit(db: Db, q: AuditQuery) {
   }
   if (q.space) conds.push(eq(auditLog.space, q.space));
   if (q.action) conds.push(eq(auditLog.action, q.action));
-  if (q.before) conds.push(lt(auditLog.id, q.before));
+  if (q.before !== undefined) conds.push(lt(auditLog.id, q.before));
   const rows = await db
     .select()
     .from(auditLog)

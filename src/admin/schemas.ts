@@ -85,6 +85,16 @@ const Ttl = (what: string) =>
     description: `${what} lifetime in seconds; null = never expires; "default" = the space's value`,
   });
 
+// A public JWK's members are strings (kty, kid, n, e, x, y, ...), string lists (key_ops, x5c) or plain scalars.
+// Nothing nests, so a deeply nested value cannot reach the serializer or the database (stack overflow, a 500).
+const JwkMember = Type.Union([
+  Type.String({ maxLength: 20000 }),
+  Type.Array(Type.String({ maxLength: 20000 }), { maxItems: 20 }),
+  Type.Number(),
+  Type.Boolean(),
+]);
+const Jwk = Type.Record(Type.String({ maxLength: 100 }), JwkMember);
+
 const StrList = (description: string) => Type.Array(Type.String({ maxLength: 2000 }), { description, maxItems: 100 });
 
 export const ClientInput = Type.Object(
@@ -100,7 +110,7 @@ export const ClientInput = Type.Object(
     post_logout_redirect_uris: Type.Optional(StrList('where RP-initiated logout may return to')),
     token_endpoint_auth_method: Type.Optional(Type.String({ enum: [...AUTH_METHODS], description: 'default client_secret_basic (confidential) or none (public)' })),
     scope: Type.Optional(Str('space-separated names of existing scopes to associate (replaces the set)', { maxLength: 10000 })),
-    jwks: Type.Optional(Nullable(Type.Object({ keys: Type.Array(Type.Record(Type.String(), Type.Unknown()), { maxItems: 20 }) }, { description: 'public keys for private_key_jwt' }))),
+    jwks: Type.Optional(Nullable(Type.Object({ keys: Type.Array(Jwk, { maxItems: 20 }) }, { description: 'public keys for private_key_jwt' }))),
     jwks_uri: Type.Optional(Nullable(Str('https URL of the client\'s JWK Set', { maxLength: 2000 }))),
     access_token_ttl: Type.Optional(Ttl('access token')),
     refresh_token_ttl: Type.Optional(Ttl('refresh token')),

@@ -1,6 +1,6 @@
 // Assembles the HTTP server: error handling, health checks, the admin API with its OpenAPI document, and the
 // first-run setup page. Route files stay thin: they call services.
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import formbody from '@fastify/formbody';
 import swagger from '@fastify/swagger';
 import type { Logger } from 'pino';
@@ -17,6 +17,7 @@ import { spaceRoutes } from '../admin/routes/spaces.js';
 import { setupRoutes, type SetupState } from '../admin/setup.js';
 import { installErrorHandler } from './errors.js';
 import { securityHeaders } from './headers.js';
+import { refuseNul } from './input.js';
 
 export const ADMIN_PREFIX = '/admin/api/v1';
 const OPENAPI_PATH = '/openapi.json';
@@ -37,11 +38,17 @@ export async function buildApp({ config, services, logger, setup }: AppOptions):
     // Input is validated as sent: no type coercion (null must not become 0) and no silent dropping of unknown fields.
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false, allErrors: false } },
     return503OnClosing: true,
+    // Route schemas bound each path parameter (100 to 200 characters); the router's own limit sits above them.
+    maxParamLength: 500,
+    // Failures found before routing (an overlong path segment, a malformed URL) get the API's error shape too.
+    frameworkErrors: (err, _req, reply) => {
+      void (reply as FastifyReply).code(err.statusCode ?? 400).send({ error: 'invalid_request', message: err.message });
+    },
   }) as unknown as FastifyInstance;
 
   installErrorHandler(app);
   securityHeaders(app);
-  await app.register(formbody);
+  refuseNul(app);
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { schema: { hide: true } }, async (_req, reply) => {
@@ -75,6 +82,12 @@ export async function buildApp({ config, services, logger, setup }: AppOptions):
     api.get(OPENAPI_PATH, { schema: { hide: true } }, async () => api.swagger());
   }, { prefix: ADMIN_PREFIX });
 
-  if (setup) setupRoutes(app, services, setup);
+  // HTML forms post url-encoded bodies; the JSON admin API does not accept them, so the parser lives here only.
+  if (setup) {
+    await app.register(async (pages) => {
+      await pages.register(formbody);
+      setupRoutes(pages, services, setup);
+    });
+  }
   return app;
 }

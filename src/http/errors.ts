@@ -24,6 +24,20 @@ function describe(v: ValidationIssue, field: string): string {
   return `${field} ${v.message ?? 'is invalid'}`;
 }
 
+/**
+ * A union (anyOf) reports one issue per branch and then its own summary: name every accepted form
+ * ("must be integer, null or \"default\"") rather than the first branch's complaint.
+ */
+function describeAll(issues: ValidationIssue[], field: string): string {
+  const first = issues[0]!;
+  if (!issues.some((i) => i.keyword === 'anyOf' && i.instancePath === first.instancePath)) return describe(first, field);
+  const forms = issues
+    .filter((i) => i.instancePath === first.instancePath)
+    .flatMap((i) => (i.keyword === 'type' ? [String(i.params.type)] : i.keyword === 'const' ? [JSON.stringify(i.params.allowedValue)] : []));
+  if (forms.length < 2) return describe(issues.find((i) => i.keyword !== 'anyOf') ?? first, field);
+  return `${field} must be ${forms.slice(0, -1).join(', ')} or ${forms[forms.length - 1]}`;
+}
+
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError & { validation?: ValidationIssue[] }, req, reply) => {
     if (err instanceof AppError) {
@@ -31,15 +45,14 @@ export function installErrorHandler(app: FastifyInstance): void {
       return reply.code(err.status).send(err.toJSON());
     }
     if (err.validation?.length) {
-      // A union (anyOf) reports every branch; the first issue that is not the union's summary reads best.
-      const v = err.validation.find((i) => i.keyword !== 'anyOf') ?? err.validation[0]!;
-      const field = fieldOf(v);
-      return reply.code(400).send({ error: 'invalid_request', message: describe(v, field), field });
+      const field = fieldOf(err.validation[0]!);
+      return reply.code(400).send({ error: 'invalid_request', message: describeAll(err.validation, field), field });
     }
     const status = err.statusCode ?? 500;
     if (status >= 400 && status < 500) {
       // Fastify's own client errors: malformed JSON, wrong content type, body too large, ...
-      return reply.code(status).send({ error: status === 404 ? 'not_found' : 'invalid_request', message: err.message });
+      const message = status === 415 ? `content-type "${req.headers['content-type'] ?? ''}" is not accepted here; send application/json` : err.message;
+      return reply.code(status).send({ error: status === 404 ? 'not_found' : 'invalid_request', message });
     }
     req.log.error({ err }, 'unexpected error');
     return reply.code(500).send({ error: 'server_error', message: 'internal error; see the server log' });

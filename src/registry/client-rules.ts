@@ -173,7 +173,8 @@ export function parseScope(field: string, scope: string | undefined): string[] {
   for (const n of names) {
     if (!SCOPE_TOKEN.test(n)) throw invalid(field, `"${n}" is not a valid scope name (RFC 6749 scope-token)`);
   }
-  return [...new Set(names)];
+  // Sorted like the stored set is shown (clients.ts), so an answer and a later read agree.
+  return [...new Set(names)].sort();
 }
 
 function defaultResponseTypes(grants: GrantType[]): string[] {

@@ -151,6 +151,8 @@ export class ClientService {
       .where(inArray(clientScopes.clientPk, clientPks))
       .orderBy(asc(scopes.name));
     for (const r of rows) out.set(r.clientPk, [...(out.get(r.clientPk) ?? []), r.name]);
+    // Code-point order, whatever the database's collation: the same order parseScope gives.
+    for (const list of out.values()) list.sort();
     return out;
   }
 

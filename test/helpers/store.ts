@@ -1,9 +1,12 @@
 // Stores for tests. PGlite: a migrated template is built once per worker and loaded into a fresh in-memory
 // instance per test file (~0.5 s instead of ~2.5 s for initdb). PostgreSQL: a database with a random name on
 // KEYWARD_TEST_DATABASE_URL, dropped afterwards, so runs never see each other's data.
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
-import { openStore, type Store } from '../../src/store/db.js';
+import { MIGRATIONS_DIR, openStore, type Store } from '../../src/store/db.js';
 
 export type StoreKind = 'pglite' | 'postgres';
 
@@ -25,13 +28,29 @@ export function pgNotice(): void {
   }
 }
 
+// vitest isolates test files, so an in-memory cache would rebuild the template for every file: keep it on disk,
+// keyed by the migrations it was made from (a changed migration makes a new one).
+function templateFile(): string {
+  const hash = createHash('sha256');
+  for (const f of readdirSync(MIGRATIONS_DIR, { recursive: true }).map(String).sort()) {
+    const full = path.join(MIGRATIONS_DIR, f);
+    if (f.endsWith('.sql') || f.endsWith('.json')) hash.update(f).update(readFileSync(full));
+  }
+  return path.join(tmpdir(), `keyward-pglite-template-${hash.digest('hex').slice(0, 16)}.tar`);
+}
+
 let template: Promise<Blob> | undefined;
 function pgliteTemplate(): Promise<Blob> {
   template ??= (async () => {
+    const file = templateFile();
+    if (existsSync(file)) return new Blob([readFileSync(file)]);
     const store = await openStore({ inMemory: true });
     await store.migrate();
     const blob = await (store as Store & { pglite: { dumpDataDir(c?: string): Promise<Blob> } }).pglite.dumpDataDir('none');
     await store.close();
+    const partial = `${file}.${process.pid}.tmp`;
+    writeFileSync(partial, Buffer.from(await blob.arrayBuffer()));
+    renameSync(partial, file); // atomic: a concurrent worker sees the whole file or none
     return blob;
   })();
   return template;

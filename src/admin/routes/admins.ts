@@ -8,7 +8,7 @@ import type { Services } from '../../services.js';
 import { actorOf, principalOf } from '../auth.js';
 import { GLOBAL, requirePermission, visibleSpaces } from '../rbac.js';
 import { AdminInput, AdminParams, AdminTokenCreated, errorResponses, RoleInput, TokenInput } from '../schemas.js';
-import type { Typed } from './common.js';
+import { optionalBody, type Typed } from './common.js';
 
 const tags = ['admins'];
 const RoleParams = Type.Object({ admin_id: Type.String({ maxLength: 100 }), space: Type.String({ maxLength: 100 }) });
@@ -19,6 +19,17 @@ const resolveId = (req: FastifyRequest, id: string) => (id === 'me' ? principalO
 /** Token management is for the token's own admin, or a global owner. */
 function requireSelfOrOwner(req: FastifyRequest, adminId: string): void {
   if (principalOf(req).adminId !== adminId) requirePermission(principalOf(req), 'admins:manage', GLOBAL);
+}
+
+/**
+ * Nobody gives up their own global owner role (like nobody disables or deletes themselves): the last global owner
+ * would otherwise lock everybody out of managing admins. Another global owner can still change it.
+ */
+function refuseSelfDemotion(req: FastifyRequest, adminId: string, space: string, role: string | null): void {
+  const p = principalOf(req);
+  if (adminId === p.adminId && space === GLOBAL && p.roles.get(GLOBAL) === 'owner' && role !== 'owner') {
+    throw new AppError('conflict', 'you cannot give up your own owner role for all spaces; another global owner can change it');
+  }
 }
 
 export function adminRoutes(app: Typed, services: Services): void {
@@ -75,6 +86,7 @@ export function adminRoutes(app: Typed, services: Services): void {
   }, async (req) => {
     requirePermission(principalOf(req), 'admins:manage', req.params.space);
     const id = resolveId(req, req.params.admin_id);
+    refuseSelfDemotion(req, id, req.params.space, req.body.role);
     return services.admins.setRole(id, req.params.space, checkRole('role', req.body.role), actorOf(req));
   });
 
@@ -82,7 +94,9 @@ export function adminRoutes(app: Typed, services: Services): void {
     schema: { tags, summary: 'Remove an admin\'s role in a space', params: RoleParams, response: { 200: Type.Ref('Admin'), ...errorResponses } },
   }, async (req) => {
     requirePermission(principalOf(req), 'admins:manage', req.params.space);
-    return services.admins.setRole(resolveId(req, req.params.admin_id), req.params.space, null, actorOf(req));
+    const id = resolveId(req, req.params.admin_id);
+    refuseSelfDemotion(req, id, req.params.space, null);
+    return services.admins.setRole(id, req.params.space, null, actorOf(req));
   });
 
   app.get('/admins/:admin_id/tokens', {
@@ -95,12 +109,13 @@ export function adminRoutes(app: Typed, services: Services): void {
   });
 
   app.post('/admins/:admin_id/tokens', {
-    schema: { tags, summary: 'Create an API token for yourself; the value is in this answer only', params: AdminParams, body: Type.Optional(TokenInput), response: { 201: AdminTokenCreated, ...errorResponses } },
+    schema: { tags, summary: 'Create an API token for yourself; the value is in this answer only', params: AdminParams, body: TokenInput, response: { 201: AdminTokenCreated, ...errorResponses } },
+    preValidation: optionalBody,
   }, async (req, reply) => {
     const id = resolveId(req, req.params.admin_id);
     // A token acts as its admin: minting one for somebody else would be impersonation.
     if (id !== principalOf(req).adminId) throw new AppError('forbidden', 'admins create API tokens only for themselves');
-    return reply.code(201).header('cache-control', 'no-store').send(await services.admins.createToken(id, req.body ?? {}, actorOf(req)));
+    return reply.code(201).header('cache-control', 'no-store').send(await services.admins.createToken(id, req.body, actorOf(req)));
   });
 
   app.delete('/admins/:admin_id/tokens/:token_id', {

@@ -14,7 +14,7 @@ import {
   SpaceParams,
   WebhookSecretAnswer,
 } from '../schemas.js';
-import { pageRequest, spaceFor, type Typed } from './common.js';
+import { optionalBody, pageRequest, spaceFor, type Typed } from './common.js';
 
 const tags = ['clients'];
 const ClientScopeParams = Type.Object({ ...ClientParams.properties, name: Type.String({ maxLength: 200 }) });
@@ -76,12 +76,13 @@ export function clientRoutes(app: Typed, services: Services): void {
       tags,
       summary: 'Issue a new client secret; the previous one stays valid for grace_period seconds',
       params: ClientParams,
-      body: Type.Optional(RotateSecretInput),
+      body: RotateSecretInput,
       response: { 200: RotateSecretAnswer, ...errorResponses },
     },
+    preValidation: optionalBody,
   }, async (req, reply) => {
     const space = await spaceFor(services, req, req.params.space, 'clients:write');
-    const answer = await services.clients.rotateSecret(space, req.params.client_id, req.body?.grace_period ?? 0, actorOf(req));
+    const answer = await services.clients.rotateSecret(space, req.params.client_id, req.body.grace_period ?? 0, actorOf(req));
     return reply.headers(noStore).send(answer);
   });
 

@@ -16,6 +16,14 @@ export function pageRequest(q: { limit?: string; cursor?: string }): PageRequest
   return { limit, cursor: q.cursor };
 }
 
+/**
+ * preValidation hook for routes whose body may be left out: Fastify validates a missing body as `undefined`
+ * against the object schema ("body must be object"), so an absent body becomes `{}` first.
+ */
+export async function optionalBody(req: FastifyRequest): Promise<void> {
+  if (req.body === undefined) req.body = {};
+}
+
 /** Checks the caller's permission in the space named by the route, then loads the space. */
 export async function spaceFor(services: Services, req: FastifyRequest, slug: string, permission: Permission): Promise<SpaceRow> {
   requirePermission(principalOf(req), permission, slug);

@@ -1,0 +1,164 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../helpers/app.js';
+import { pgNotice, STORE_KINDS } from '../helpers/store.js';
+import { API } from './support.js';
+
+pgNotice();
+
+// Every operation of the admin API (DESIGN: "described by an OpenAPI 3.1 document").
+const OPERATIONS = [
+  'get /spaces', 'post /spaces',
+  'get /spaces/{space}', 'patch /spaces/{space}', 'delete /spaces/{space}',
+  'get /spaces/{space}/scopes', 'post /spaces/{space}/scopes',
+  'get /spaces/{space}/scopes/{name}', 'patch /spaces/{space}/scopes/{name}', 'delete /spaces/{space}/scopes/{name}',
+  'get /spaces/{space}/clients', 'post /spaces/{space}/clients',
+  'get /spaces/{space}/clients/{client_id}', 'patch /spaces/{space}/clients/{client_id}', 'delete /spaces/{space}/clients/{client_id}',
+  'post /spaces/{space}/clients/{client_id}/rotate-secret',
+  'post /spaces/{space}/clients/{client_id}/webhook-secret',
+  'get /spaces/{space}/clients/{client_id}/scopes', 'post /spaces/{space}/clients/{client_id}/scopes',
+  'delete /spaces/{space}/clients/{client_id}/scopes/{name}',
+  'get /admins', 'post /admins',
+  'get /admins/{admin_id}', 'patch /admins/{admin_id}', 'delete /admins/{admin_id}',
+  'put /admins/{admin_id}/roles/{space}', 'delete /admins/{admin_id}/roles/{space}',
+  'get /admins/{admin_id}/tokens', 'post /admins/{admin_id}/tokens',
+  'delete /admins/{admin_id}/tokens/{token_id}',
+  'get /audit-log',
+];
+const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+
+/** The routes Fastify really serves under the API prefix, read from its route tree ("method path"). */
+function servedOperations(tree: string): string[] {
+  const out: string[] = [];
+  const stack: string[] = [];
+  for (const line of tree.split('\n')) {
+    const m = /^(.*?)[├└]── (\S+) \(([^)]+)\)/.exec(line);
+    if (!m) continue;
+    const depth = m[1]!.length / 4;
+    stack.length = depth;
+    stack[depth] = m[2]!;
+    const path = stack.join('');
+    if (!path.startsWith(API) || path === `${API}/openapi.json`) continue;
+    const openapiPath = path.slice(API.length).replace(/:(\w+)/g, '{$1}');
+    for (const method of m[3]!.split(', ')) if (method !== 'HEAD') out.push(`${method.toLowerCase()} ${openapiPath}`);
+  }
+  return out.sort();
+}
+
+function refsIn(node: unknown, out: string[] = []): string[] {
+  if (Array.isArray(node)) node.forEach((n) => refsIn(n, out));
+  else if (node && typeof node === 'object') {
+    for (const [k, v] of Object.entries(node)) {
+      if (k === '$ref' && typeof v === 'string') out.push(v);
+      else refsIn(v, out);
+    }
+  }
+  return out;
+}
+
+describe.each(STORE_KINDS)('admin API: OpenAPI document (%s)', (kind) => {
+  let t: TestApp;
+  let doc: any;
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+    const res = await t.app.inject({ method: 'GET', url: `${API}/openapi.json` });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^application\/json/);
+    doc = res.json();
+  });
+  afterAll(async () => t?.close());
+
+  it('is served without authentication, even with a bad token', async () => {
+    const res = await t.app.inject({ method: 'GET', url: `${API}/openapi.json`, headers: { authorization: 'Bearer nonsense' } });
+    expect(res.statusCode).toBe(200);
+  });
+
+  it('is an OpenAPI 3.1 document with info, servers and bearer security', () => {
+    expect(doc.openapi).toBe('3.1.0');
+    expect(typeof doc.info.title).toBe('string');
+    expect(typeof doc.info.version).toBe('string');
+    expect(doc.servers).toEqual([{ url: `http://localhost:8080${API}` }]);
+    expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(doc.security).toEqual([{ bearer: [] }]);
+  });
+
+  it('lists every route path and operation, and nothing the server does not serve', () => {
+    const documented: string[] = [];
+    for (const [path, item] of Object.entries<Record<string, unknown>>(doc.paths)) {
+      expect(path.startsWith('/')).toBe(true);
+      expect(path.startsWith(API)).toBe(false); // relative to the server URL
+      for (const method of Object.keys(item)) if (METHODS.includes(method)) documented.push(`${method} ${path}`);
+    }
+    expect(documented.sort()).toEqual([...OPERATIONS].sort());
+    expect(servedOperations(t.app.printRoutes({ commonPrefix: false }))).toEqual([...OPERATIONS].sort());
+  });
+
+  it('every operation has a summary, tags, its path parameters and documented responses', () => {
+    for (const [path, item] of Object.entries<Record<string, any>>(doc.paths)) {
+      const pathParams = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+      for (const [method, op] of Object.entries<any>(item)) {
+        if (!METHODS.includes(method)) continue;
+        const where = `${method} ${path}`;
+        expect(typeof op.summary, where).toBe('string');
+        expect(op.tags?.length, where).toBeGreaterThan(0);
+        const declared = (op.parameters ?? []).filter((p: any) => p.in === 'path');
+        expect(declared.map((p: any) => p.name).sort(), where).toEqual([...pathParams].sort());
+        for (const p of declared) expect(p.required, `${where} ${p.name}`).toBe(true);
+        for (const p of op.parameters ?? []) expect(['path', 'query', 'header', 'cookie'], where).toContain(p.in);
+
+        expect(op.responses && typeof op.responses, where).toBe('object');
+        const codes = Object.keys(op.responses);
+        expect(codes.length, where).toBeGreaterThan(0);
+        expect(codes.some((c) => /^2\d\d$/.test(c)), `${where} has a success answer`).toBe(true);
+        for (const code of ['400', '401', '403', '404']) expect(codes, where).toContain(code);
+        for (const [code, r] of Object.entries<any>(op.responses)) {
+          expect(code, where).toMatch(/^([1-5]\d\d|default)$/);
+          expect(typeof r.description, `${where} ${code}`).toBe('string');
+          if (code !== '204') expect(r.content?.['application/json']?.schema, `${where} ${code}`).toBeDefined();
+        }
+        if (['post', 'patch', 'put'].includes(method) && op.requestBody) {
+          expect(op.requestBody.content['application/json'].schema, where).toBeDefined();
+        }
+      }
+    }
+  });
+
+  it('documents request bodies of writes, with unknown fields refused', () => {
+    const body = (method: string, path: string) => doc.paths[path][method].requestBody?.content['application/json'].schema;
+    for (const [method, path] of [
+      ['post', '/spaces'], ['patch', '/spaces/{space}'], ['post', '/spaces/{space}/clients'], ['patch', '/spaces/{space}/clients/{client_id}'],
+      ['post', '/spaces/{space}/scopes'], ['post', '/admins'], ['put', '/admins/{admin_id}/roles/{space}'],
+    ] as const) {
+      const schema = body(method, path);
+      expect(schema?.type, `${method} ${path}`).toBe('object');
+      expect(schema.additionalProperties, `${method} ${path}`).toBe(false);
+    }
+    const client = body('post', '/spaces/{space}/clients').properties;
+    for (const f of ['name', 'version', 'client_name', 'redirect_uris', 'grant_types', 'token_endpoint_auth_method', 'scope', 'jwks', 'jwks_uri', 'access_token_ttl', 'refresh_limit', 'access_token_format', 'client_type']) {
+      expect(client, f).toHaveProperty(f);
+    }
+  });
+
+  it('every $ref resolves to a named component schema', () => {
+    const schemas = doc.components.schemas;
+    expect(Object.keys(schemas)).toEqual(expect.arrayContaining(['Error', 'Space', 'Scope', 'Client', 'Admin', 'AdminToken']));
+    for (const name of Object.keys(schemas)) expect(name).not.toMatch(/^def-/);
+    const refs = refsIn(doc);
+    expect(refs.length).toBeGreaterThan(10);
+    for (const ref of refs) {
+      const m = /^#\/components\/schemas\/(.+)$/.exec(ref);
+      expect(m, ref).not.toBeNull();
+      expect(schemas[m![1]!], ref).toBeDefined();
+    }
+    expect(schemas.Error.required).toEqual(expect.arrayContaining(['error', 'message']));
+  });
+
+  it('shows secrets only in the answers that hand them out', () => {
+    const created = doc.paths['/spaces/{space}/clients'].post.responses['201'].content['application/json'].schema;
+    expect(JSON.stringify(created)).toContain('client_secret');
+    expect(doc.components.schemas.Client.properties).not.toHaveProperty('client_secret');
+    expect(doc.components.schemas.AdminToken.properties).not.toHaveProperty('token');
+    const token = doc.paths['/admins/{admin_id}/tokens'].post.responses['201'].content['application/json'].schema;
+    expect(token.properties).toHaveProperty('token');
+    expect(JSON.stringify(doc)).not.toMatch(/token_hash|secret_hash|password_hash|webhook_secret_sealed/);
+  });
+});
