@@ -39,7 +39,7 @@ export async function buildApp({ config, services, logger, setup }: AppOptions):
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false, allErrors: false } },
     return503OnClosing: true,
     // Route schemas bound each path parameter (100 to 200 characters); the router's own limit sits above them.
-    maxParamLength: 500,
+    routerOptions: { maxParamLength: 500 },
     // Failures found before routing (an overlong path segment, a malformed URL) get the API's error shape too.
     frameworkErrors: (err, _req, reply) => {
       void (reply as FastifyReply).code(err.statusCode ?? 400).send({ error: 'invalid_request', message: err.message });
