@@ -5,8 +5,16 @@ import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2';
 
 export const randomToken = (bytes = 32): string => randomBytes(bytes).toString('base64url');
 
-/** A client_id: 128 random bits, URL-safe, no padding. */
-export const newClientId = (): string => randomBytes(16).toString('base64url');
+/**
+ * A client_id: 128 random bits, URL-safe, no padding, starting with a letter or digit (an id starting with "-"
+ * reads as an option on command lines).
+ */
+export function newClientId(): string {
+  for (;;) {
+    const id = randomBytes(16).toString('base64url');
+    if (/^[A-Za-z0-9]/.test(id)) return id;
+  }
+}
 
 export const sha256 = (value: string): string => createHash('sha256').update(value).digest('base64url');
 
