@@ -10,6 +10,7 @@ import { createServices, type Services } from './services.js';
 import { openStore } from './store/db.js';
 import { masterKeyFrom } from './vault/crypto.js';
 import type { SetupState } from './admin/setup.js';
+import { SYSTEM } from './admin/audit.js';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -35,6 +36,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   try {
     await store.migrate();
     const services = createServices(store, masterKeyFrom(key.key));
+    await services.bus.start();
     await services.spaces.ensureDefault();
     const setup = await bootstrap(config, services, say);
     const app = await buildApp({ config, services, logger, setup });
@@ -51,6 +53,11 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     say(`  Default issuer: ${config.publicUrl}/spaces/default`);
     if (setupUrl) say(`  First start: create the first admin at ${setupUrl}  (one-time link)`);
 
+    // Scheduled key rotation and clean-up of expired keys (hourly; the first run soon after start).
+    const maintain = () => services.keys.maintain(SYSTEM).catch((err: unknown) => logger.error({ err }, 'key maintenance failed'));
+    const first = setTimeout(maintain, 10_000).unref();
+    const hourly = setInterval(maintain, 3_600_000).unref();
+
     return {
       app,
       services,
@@ -58,6 +65,8 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
       setupUrl,
       // Stops accepting connections, lets in-flight requests finish, then closes the store.
       close: async () => {
+        clearTimeout(first);
+        clearInterval(hourly);
         await app.close();
         await store.close();
       },

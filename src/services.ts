@@ -3,26 +3,33 @@ import { AdminService } from './admin/accounts.js';
 import { ClientService } from './registry/clients.js';
 import { ScopeService } from './registry/scopes.js';
 import { SpaceService } from './registry/spaces.js';
+import { ChangeBus } from './store/changes.js';
+import { KeyService } from './oauth/tokens/keys.js';
 import type { Store } from './store/db.js';
 import type { MasterKey } from './vault/crypto.js';
 
 export interface Services {
   store: Store;
   masterKey: MasterKey;
+  bus: ChangeBus;
   spaces: SpaceService;
   scopes: ScopeService;
   clients: ClientService;
   admins: AdminService;
+  keys: KeyService;
 }
 
 export function createServices(store: Store, masterKey: MasterKey): Services {
-  const scopes = new ScopeService(store.db);
+  const bus = new ChangeBus(store);
+  const scopes = new ScopeService(store.db, bus);
   return {
     store,
     masterKey,
-    spaces: new SpaceService(store.db),
+    bus,
+    spaces: new SpaceService(store.db, bus),
     scopes,
-    clients: new ClientService(store.db, masterKey, scopes),
+    clients: new ClientService(store.db, masterKey, scopes, bus),
     admins: new AdminService(store.db),
+    keys: new KeyService(store.db, masterKey, bus),
   };
 }

@@ -18,6 +18,8 @@ import { setupRoutes, type SetupState } from '../admin/setup.js';
 import { installErrorHandler } from './errors.js';
 import { securityHeaders } from './headers.js';
 import { refuseNul } from './input.js';
+import { createOAuth } from '../oauth/context.js';
+import { oauthRoutes } from '../oauth/routes.js';
 
 export const ADMIN_PREFIX = '/admin/api/v1';
 const OPENAPI_PATH = '/openapi.json';
@@ -81,6 +83,8 @@ export async function buildApp({ config, services, logger, setup }: AppOptions):
     auditRoutes(t, services);
     api.get(OPENAPI_PATH, { schema: { hide: true } }, async () => api.swagger());
   }, { prefix: ADMIN_PREFIX });
+
+  await oauthRoutes(app, createOAuth(config, services));
 
   // HTML forms post url-encoded bodies; the JSON admin API does not accept them, so the parser lives here only.
   if (setup) {

@@ -4,6 +4,7 @@ import { and, asc, eq, ilike, inArray, sql } from 'drizzle-orm';
 import { AppError, conflict, invalid, notFound } from '../errors.js';
 import { diff, recordAudit, type Actor } from '../admin/audit.js';
 import type { Db } from '../store/db.js';
+import type { ChangeBus } from '../store/changes.js';
 import { isUniqueViolation } from '../store/errors.js';
 import { clients, clientScopes, clientSecrets, scopes } from '../store/schema.js';
 import { seal, type MasterKey } from '../vault/crypto.js';
@@ -139,7 +140,15 @@ export class ClientService {
     private readonly db: Db,
     private readonly masterKey: MasterKey,
     private readonly scopeService: ScopeService,
+    private readonly bus?: ChangeBus,
   ) {}
+
+  /** Tells caches (here and on other nodes) once the change is committed. */
+  private async afterCommit<T>(id: string, work: Promise<T>): Promise<T> {
+    const result = await work;
+    await this.bus?.publish('client', id);
+    return result;
+  }
 
   private async scopeNames(db: Db, clientPks: string[]): Promise<Map<string, string[]>> {
     const out = new Map<string, string[]>();
@@ -241,7 +250,7 @@ export class ClientService {
   }
 
   async update(space: SpaceRef, clientId: string, input: ClientInput, actor: Actor): Promise<ClientWithSecret> {
-    return this.db.transaction(async (tx) => {
+    return this.afterCommit(clientId, this.db.transaction(async (tx) => {
       const before = await this.row(space, clientId, tx as Db);
       const beforeScopes = (await this.scopeNames(tx as Db, [before.id])).get(before.id) ?? [];
       const current = specOf(before, beforeScopes);
@@ -271,7 +280,7 @@ export class ClientService {
         changes: { ...diff(auditable(clientView(before, space.slug, beforeScopes)), auditable(view)), ...(secret ? { client_secret: 'generated' } : {}) },
       });
       return secret ? { ...view, client_secret: secret, client_secret_expires_at: 0 } : view;
-    });
+    }));
   }
 
   async delete(space: SpaceRef, clientId: string, actor: Actor): Promise<void> {
@@ -281,6 +290,7 @@ export class ClientService {
       await tx.delete(clients).where(eq(clients.id, row.id));
       await recordAudit(tx as Db, actor, { space: space.slug, action: 'client.delete', targetType: 'client', targetId: clientId, changes: { name: row.name, version: row.version } });
     });
+    await this.bus?.publish('client', clientId);
   }
 
   /**
@@ -291,7 +301,7 @@ export class ClientService {
     if (!Number.isInteger(graceSeconds) || graceSeconds < 0 || graceSeconds > 30 * 24 * 3600) {
       throw invalid('grace_period', 'grace_period must be a whole number of seconds from 0 to 2592000 (30 days)');
     }
-    return this.db.transaction(async (tx) => {
+    return this.afterCommit(clientId, this.db.transaction(async (tx) => {
       const row = await this.row(space, clientId, tx as Db);
       if (!usesSecret(specOf(row, []))) {
         throw invalid('client_id', `this client authenticates with ${row.tokenEndpointAuthMethod}: it has no secret to rotate`);
@@ -307,12 +317,12 @@ export class ClientService {
       const secret = await this.addSecret(tx as Db, row.id);
       await recordAudit(tx as Db, actor, { space: space.slug, action: 'client.rotate_secret', targetType: 'client', targetId: clientId, changes: { grace_period: graceSeconds } });
       return { client_id: clientId, client_secret: secret, client_secret_expires_at: 0, previous_secret_expires_at: until.toISOString() };
-    });
+    }));
   }
 
   /** Generates the webhook signing secret (seed 001): returned once, kept sealed with the master key. */
   async createWebhookSecret(space: SpaceRef, clientId: string, actor: Actor) {
-    return this.db.transaction(async (tx) => {
+    return this.afterCommit(clientId, this.db.transaction(async (tx) => {
       const row = await this.row(space, clientId, tx as Db);
       const secret = randomToken(32);
       const now = new Date();
@@ -322,7 +332,7 @@ export class ClientService {
         .where(eq(clients.id, row.id));
       await recordAudit(tx as Db, actor, { space: space.slug, action: 'client.webhook_secret', targetType: 'client', targetId: clientId, changes: { webhook_secret: 'generated' } });
       return { client_id: clientId, webhook_secret: secret, created_at: now.toISOString() };
-    });
+    }));
   }
 
   async listScopes(space: SpaceRef, clientId: string): Promise<ScopeView[]> {
@@ -350,6 +360,7 @@ export class ClientService {
       await this.setScopes(tx as Db, space, row.id, wanted);
       await recordAudit(tx as Db, actor, { space: space.slug, action: 'client.associate_scopes', targetType: 'client', targetId: clientId, changes: { scope: { from: current.join(' '), to: wanted.sort().join(' ') } } });
     });
+    await this.bus?.publish('client', clientId);
     return this.listScopes(space, clientId);
   }
 
@@ -364,5 +375,6 @@ export class ClientService {
       if (deleted.length === 0) throw new AppError('not_found', `scope "${name}" is not associated with this client`);
       await recordAudit(tx as Db, actor, { space: space.slug, action: 'client.disassociate_scope', targetType: 'client', targetId: clientId, changes: { scope: name } });
     });
+    await this.bus?.publish('client', clientId);
   }
 }

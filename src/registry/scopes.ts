@@ -3,6 +3,7 @@ import { and, asc, eq, ilike } from 'drizzle-orm';
 import { conflict, invalid, notFound } from '../errors.js';
 import { diff, recordAudit, type Actor } from '../admin/audit.js';
 import type { Db } from '../store/db.js';
+import type { ChangeBus } from '../store/changes.js';
 import { isUniqueViolation } from '../store/errors.js';
 import { scopes } from '../store/schema.js';
 import { SCOPE_TOKEN } from './client-rules.js';
@@ -39,7 +40,17 @@ function checkDescription(d: string | undefined): string | undefined {
 }
 
 export class ScopeService {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly bus?: ChangeBus,
+  ) {}
+
+  /** Tells caches (here and on other nodes) once the change is committed. */
+  private async afterCommit<T>(id: string, work: Promise<T>): Promise<T> {
+    const result = await work;
+    await this.bus?.publish('scope', id);
+    return result;
+  }
 
   async list(spaceId: string, req: PageRequest & { name?: string }): Promise<Page<ScopeView>> {
     const rows = await this.db
@@ -88,7 +99,7 @@ export class ScopeService {
   async update(space: { id: string; slug: string }, name: string, input: ScopeInput, actor: Actor): Promise<ScopeView> {
     if (input.name !== undefined && input.name !== name) throw invalid('name', 'a scope cannot be renamed: clients and tokens refer to it');
     const description = checkDescription(input.description);
-    return this.db.transaction(async (tx) => {
+    return this.afterCommit(space.id, this.db.transaction(async (tx) => {
       const before = await this.get(space.id, name, tx as Db);
       const [row] = await tx
         .update(scopes)
@@ -103,7 +114,7 @@ export class ScopeService {
       const { updated_at: _b, ...a } = scopeView(row!);
       await recordAudit(tx as Db, actor, { space: space.slug, action: 'scope.update', targetType: 'scope', targetId: name, changes: diff(b, a) });
       return scopeView(row!);
-    });
+    }));
   }
 
   async delete(space: { id: string; slug: string }, name: string, actor: Actor): Promise<void> {
@@ -112,5 +123,6 @@ export class ScopeService {
       await tx.delete(scopes).where(eq(scopes.id, row.id));
       await recordAudit(tx as Db, actor, { space: space.slug, action: 'scope.delete', targetType: 'scope', targetId: name });
     });
+    await this.bus?.publish('scope', space.id);
   }
 }

@@ -3,6 +3,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import { AppError, conflict, invalid, notFound } from '../errors.js';
 import { recordAudit, diff, type Actor, SYSTEM } from '../admin/audit.js';
 import type { Db } from '../store/db.js';
+import type { ChangeBus } from '../store/changes.js';
 import { spaces } from '../store/schema.js';
 import { after, toPage, type Page, type PageRequest } from './page.js';
 
@@ -52,7 +53,17 @@ function checkDisplayName(v: string | undefined): string | undefined {
 }
 
 export class SpaceService {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly bus?: ChangeBus,
+  ) {}
+
+  /** Tells caches (here and on other nodes) once the change is committed. */
+  private async afterCommit<T>(id: string, work: Promise<T>): Promise<T> {
+    const result = await work;
+    await this.bus?.publish('space', id);
+    return result;
+  }
 
   async list(req: PageRequest, onlySlugs?: string[]): Promise<Page<SpaceView>> {
     if (onlySlugs && onlySlugs.length === 0) return { items: [], next_cursor: null };
@@ -109,7 +120,7 @@ export class SpaceService {
     checkTtl('access_token_ttl', input.access_token_ttl);
     checkTtl('refresh_token_ttl', input.refresh_token_ttl);
     const displayName = checkDisplayName(input.display_name);
-    return this.db.transaction(async (tx) => {
+    return this.afterCommit(slug, this.db.transaction(async (tx) => {
       const before = await this.get(slug, tx as Db);
       const [row] = await tx
         .update(spaces)
@@ -126,7 +137,7 @@ export class SpaceService {
       const { updated_at: _b, ...a } = view;
       await recordAudit(tx as Db, actor, { space: slug, action: 'space.update', targetType: 'space', targetId: slug, changes: diff(b, a) });
       return view;
-    });
+    }));
   }
 
   async delete(slug: string, actor: Actor): Promise<void> {
@@ -137,6 +148,7 @@ export class SpaceService {
       await tx.delete(spaces).where(eq(spaces.id, row.id));
       await recordAudit(tx as Db, actor, { space: slug, action: 'space.delete', targetType: 'space', targetId: slug });
     });
+    await this.bus?.publish('space', slug);
   }
 
   /** Creates the default space when missing; idempotent and safe when several nodes start at once. */

@@ -22,6 +22,12 @@ export interface Store {
   ping(): Promise<void>;
   /** Applies pending migrations; safe to call twice and from several processes at once. */
   migrate(): Promise<void>;
+  /**
+   * Other nodes' change notices (PostgreSQL LISTEN/NOTIFY). The embedded store has one process only, so there
+   * it never calls back and notify does nothing.
+   */
+  listen(channel: string, onMessage: (payload: string) => void): Promise<void>;
+  notify(channel: string, payload: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -59,6 +65,8 @@ async function openPglite(opts: StoreOptions): Promise<Store & { pglite: PGlite 
     ping: async () => void (await pglite.query('select 1')),
     // PGlite is single-process: only this process can have the directory open, so no lock is needed.
     migrate: async () => migratePglite(db as never, { migrationsFolder: MIGRATIONS_DIR }),
+    listen: async () => {},
+    notify: async () => {},
     close: async () => {
       if (!pglite.closed) await pglite.close();
     },
@@ -71,6 +79,8 @@ async function openPostgres(url: string, max: number): Promise<Store> {
   pool.on('error', () => {});
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
   let closed = false;
+  let listener: pg.Client | undefined;
+  const handlers = new Map<string, (payload: string) => void>();
   return {
     db,
     kind: 'postgres',
@@ -89,9 +99,22 @@ async function openPostgres(url: string, max: number): Promise<Store> {
         client.release();
       }
     },
+    listen: async (channel, onMessage) => {
+      if (!/^[a-z_]+$/.test(channel)) throw new Error(`bad channel name ${channel}`);
+      if (!listener) {
+        listener = new pg.Client({ connectionString: url });
+        listener.on('error', () => {});
+        listener.on('notification', (n) => handlers.get(n.channel)?.(n.payload ?? ''));
+        await listener.connect();
+      }
+      handlers.set(channel, onMessage);
+      await listener.query(`LISTEN ${channel}`);
+    },
+    notify: async (channel, payload) => void (await pool.query('select pg_notify($1, $2)', [channel, payload])),
     close: async () => {
       if (closed) return;
       closed = true;
+      await listener?.end().catch(() => {});
       await pool.end();
     },
   };

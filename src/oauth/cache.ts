@@ -1,0 +1,80 @@
+// In-memory views of spaces and clients for the hot paths (token, introspection). Entries are dropped when a
+// change notice arrives (this node at once, others through NOTIFY) and expire after CACHE_MS regardless.
+import { asc, eq, inArray } from 'drizzle-orm';
+import type { ChangeBus } from '../store/changes.js';
+import type { Db } from '../store/db.js';
+import { clients, clientScopes, clientSecrets, scopes, spaces } from '../store/schema.js';
+import { settingsOf, type SpaceSettings } from '../registry/space-settings.js';
+
+export type SpaceRow = typeof spaces.$inferSelect;
+export type ClientRow = typeof clients.$inferSelect;
+export type ScopeRow = typeof scopes.$inferSelect;
+
+export interface OAuthSpace {
+  row: SpaceRow;
+  settings: SpaceSettings;
+  issuer: string;
+}
+
+export interface OAuthClient {
+  row: ClientRow;
+  secrets: { hash: string; expiresAt: Date | null }[];
+  /** Scopes associated with the client: the only ones it may be granted. */
+  scopes: ScopeRow[];
+}
+
+const CACHE_MS = 30_000;
+
+export class OAuthCache {
+  private readonly spaceCache = new Map<string, { at: number; value: OAuthSpace }>();
+  private readonly clientCache = new Map<string, { at: number; spaceId: string; value: OAuthClient }>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly publicUrl: () => string,
+    bus: ChangeBus,
+  ) {
+    bus.on('space', () => {
+      this.spaceCache.clear();
+      this.clientCache.clear();
+    });
+    bus.on('client', (clientId) => this.clientCache.delete(clientId));
+    bus.on('scope', (spaceId) => {
+      for (const [k, v] of this.clientCache) if (v.spaceId === spaceId) this.clientCache.delete(k);
+    });
+  }
+
+  async space(slug: string): Promise<OAuthSpace | undefined> {
+    const hit = this.spaceCache.get(slug);
+    if (hit && Date.now() - hit.at < CACHE_MS) return hit.value;
+    const [row] = await this.db.select().from(spaces).where(eq(spaces.slug, slug));
+    if (!row) return undefined;
+    const value = { row, settings: settingsOf(row.settings), issuer: `${this.publicUrl()}/spaces/${row.slug}` };
+    this.spaceCache.set(slug, { at: Date.now(), value });
+    return value;
+  }
+
+  /** The client with its secrets' hashes and scopes; undefined when unknown in this space. */
+  async client(spaceId: string, clientId: string): Promise<OAuthClient | undefined> {
+    const hit = this.clientCache.get(clientId);
+    if (hit && Date.now() - hit.at < CACHE_MS) return hit.spaceId === spaceId ? hit.value : undefined;
+    const [row] = await this.db.select().from(clients).where(eq(clients.clientId, clientId));
+    if (!row) return undefined;
+    const [secrets, links] = await Promise.all([
+      this.db.select({ hash: clientSecrets.secretHash, expiresAt: clientSecrets.expiresAt }).from(clientSecrets).where(eq(clientSecrets.clientPk, row.id)),
+      this.db.select({ scopeId: clientScopes.scopeId }).from(clientScopes).where(eq(clientScopes.clientPk, row.id)),
+    ]);
+    const scopeRows = links.length
+      ? await this.db.select().from(scopes).where(inArray(scopes.id, links.map((l) => l.scopeId))).orderBy(asc(scopes.name))
+      : [];
+    const value = { row, secrets, scopes: scopeRows };
+    this.clientCache.set(clientId, { at: Date.now(), spaceId: row.spaceId, value });
+    return row.spaceId === spaceId ? value : undefined;
+  }
+
+  /** Drops a client at once (used after writes the token path makes itself). */
+  forgetClient(clientId: string): void {
+    this.clientCache.delete(clientId);
+  }
+}
+

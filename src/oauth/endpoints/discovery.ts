@@ -1,0 +1,42 @@
+// OpenID Connect discovery and RFC 8414 metadata, and the JWKS. Endpoints not yet served are not listed.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { OAuth } from '../context.js';
+import { GRANTS } from '../grants/index.js';
+import { spaceOf } from '../http.js';
+import type { OAuthSpace } from '../cache.js';
+import { SIGNING_ALGS } from '../tokens/jwt.js';
+
+type Metadata = Record<string, unknown>;
+/** Endpoint modules add their metadata here when they register (authorize, userinfo, device, ...). */
+export const metadataParts: ((space: OAuthSpace) => Metadata)[] = [];
+
+export function metadata(space: OAuthSpace): Metadata {
+  const iss = space.issuer;
+  const base: Metadata = {
+    issuer: iss,
+    token_endpoint: `${iss}/token`,
+    jwks_uri: `${iss}/jwks`,
+    introspection_endpoint: `${iss}/introspect`,
+    revocation_endpoint: `${iss}/revoke`,
+    grant_types_supported: [...GRANTS.keys()],
+    token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post', 'private_key_jwt', 'none'],
+    token_endpoint_auth_signing_alg_values_supported: ['ES256', 'RS256', 'PS256', 'EdDSA'],
+    introspection_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post', 'private_key_jwt'],
+    revocation_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post', 'private_key_jwt', 'none'],
+    id_token_signing_alg_values_supported: [...SIGNING_ALGS],
+    scopes_supported: ['openid'],
+    response_types_supported: [] as string[],
+    subject_types_supported: ['public'],
+  };
+  return Object.assign(base, ...metadataParts.map((part) => part(space)));
+}
+
+export function discoveryEndpoints(app: FastifyInstance, oauth: OAuth): void {
+  const serve = async (req: FastifyRequest) => metadata(spaceOf(req));
+  app.get('/.well-known/openid-configuration', serve);
+  app.get('/.well-known/oauth-authorization-server', serve);
+  app.get('/jwks', async (req, reply) => {
+    const space = spaceOf(req);
+    return reply.header('cache-control', 'public, max-age=300').header('content-type', 'application/jwk-set+json').send(await oauth.keys.jwks(space.row.id));
+  });
+}

@@ -1,0 +1,67 @@
+// HTTP plumbing shared by the OAuth endpoints: form parameters, the space of the request, and errors in the
+// RFC 6749 shape ({ error, error_description }) with no-store caching.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { OAuthSpace } from './cache.js';
+import type { OAuth } from './context.js';
+import { invalidRequest, OAuthError } from './errors.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    oauthSpace: OAuthSpace | null;
+  }
+}
+
+export type Params = Record<string, string | undefined>;
+
+/** Form or query parameters; a parameter sent twice is an error (RFC 6749 §3.1, §3.2). */
+export function params(raw: unknown): Params {
+  if (raw === undefined || raw === null) return {};
+  if (typeof raw !== 'object') throw invalidRequest('parameters must be sent as application/x-www-form-urlencoded');
+  const out: Params = {};
+  for (const [k, v] of Object.entries(raw as Record<string, unknown>)) {
+    if (Array.isArray(v)) throw invalidRequest(`parameter ${k} must not be repeated`);
+    if (typeof v !== 'string') throw invalidRequest(`parameter ${k} must be a string`);
+    if (v.length > 8192) throw invalidRequest(`parameter ${k} is too long`);
+    // Empty values count as absent (RFC 6749 §3.1).
+    if (v !== '') out[k] = v;
+  }
+  return out;
+}
+
+export function requireForm(req: FastifyRequest): void {
+  const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type !== 'application/x-www-form-urlencoded') {
+    throw invalidRequest('send the request body as application/x-www-form-urlencoded');
+  }
+}
+
+export function spaceOf(req: FastifyRequest): OAuthSpace {
+  if (!req.oauthSpace) throw new OAuthError('invalid_request', 'unknown space', { status: 404 });
+  return req.oauthSpace;
+}
+
+export function noStore(reply: FastifyReply): FastifyReply {
+  return reply.header('cache-control', 'no-store').header('pragma', 'no-cache');
+}
+
+/** Resolves `:space` for every route of the plugin and installs the OAuth error serializer. */
+export function installOAuthPlumbing(app: FastifyInstance, oauth: OAuth): void {
+  app.decorateRequest('oauthSpace', null);
+  app.addHook('onRequest', async (req) => {
+    const slug = (req.params as { space?: string }).space;
+    if (slug) req.oauthSpace = (await oauth.cache.space(slug)) ?? null;
+  });
+  app.setErrorHandler((err: Error & { statusCode?: number }, req, reply) => {
+    noStore(reply);
+    if (err instanceof OAuthError) {
+      if (err.detail) req.log.info({ error: err.error, detail: err.detail }, 'oauth error');
+      return reply.code(err.status).headers(err.headers).send(err.toJSON());
+    }
+    const status = err.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      return reply.code(status === 415 ? 400 : status).send({ error: 'invalid_request', error_description: status === 415 ? 'send the request body as application/x-www-form-urlencoded' : err.message });
+    }
+    req.log.error({ err }, 'unexpected error in an OAuth endpoint');
+    return reply.code(500).send({ error: 'server_error', error_description: 'internal error' });
+  });
+}

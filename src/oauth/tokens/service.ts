@@ -1,0 +1,301 @@
+// Issues access tokens (JWT per RFC 9068, or opaque), refresh tokens and ID tokens, and answers what a token is
+// (introspection). Opaque tokens are stored as SHA-256 only, durably, through a group-commit writer.
+import { randomUUID } from 'node:crypto';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Db } from '../../store/db.js';
+import { accessTokens, clients, grants, refreshTokens, users } from '../../store/schema.js';
+import { randomToken, sha256 } from '../../registry/secrets.js';
+import type { OAuthCache, OAuthClient, OAuthSpace } from '../cache.js';
+import { BatchWriter } from './batch.js';
+import { halfHash, signJwt } from './jwt.js';
+import type { KeyService } from './keys.js';
+import { verifyOwnJwt } from './verify.js';
+
+export const OPAQUE_PREFIX = 'kwat_';
+export const REFRESH_PREFIX = 'kwrt_';
+
+export interface TokenSubject {
+  space: OAuthSpace;
+  client: OAuthClient;
+  grantType: string;
+  scope: string[];
+  /** The user the token acts for; absent for client_credentials. */
+  user?: { id: string; username: string } | null;
+  grantId?: string | null;
+  authTime?: Date | null;
+}
+
+export interface IssuedAccessToken {
+  access_token: string;
+  token_type: 'Bearer';
+  expires_in?: number;
+  jti: string;
+}
+
+/** Seconds, or undefined for "never expires"; null on the client means the space's value. */
+export function lifetime(clientValue: number | null, spaceValue: number): number | undefined {
+  if (clientValue === 0) return undefined;
+  return clientValue ?? spaceValue;
+}
+
+type AccessRow = typeof accessTokens.$inferInsert;
+
+export interface Introspection {
+  active: boolean;
+  scope?: string;
+  client_id?: string;
+  username?: string;
+  token_type?: string;
+  exp?: number;
+  iat?: number;
+  sub?: string;
+  aud?: string;
+  iss?: string;
+  jti?: string;
+}
+
+export class TokenService {
+  private readonly writer: BatchWriter<AccessRow>;
+
+  constructor(
+    private readonly db: Db,
+    private readonly keys: KeyService,
+    private readonly cache: OAuthCache,
+  ) {
+    this.writer = new BatchWriter((rows) => this.db.insert(accessTokens).values(rows).then(() => undefined));
+  }
+
+  async issueAccessToken(s: TokenSubject): Promise<IssuedAccessToken> {
+    const now = Date.now();
+    const ttl = lifetime(s.client.row.accessTokenTtl, s.space.row.accessTokenTtl);
+    const jti = randomUUID();
+    const sub = s.user ? s.user.id : s.client.row.clientId;
+    let token: string;
+    if (s.client.row.accessTokenFormat === 'opaque') {
+      token = OPAQUE_PREFIX + randomToken(32);
+      await this.writer.add(this.row(sha256(token), 'opaque', s, now, ttl));
+    } else {
+      const iat = Math.floor(now / 1000);
+      const claims: Record<string, unknown> = {
+        iss: s.space.issuer,
+        sub,
+        aud: s.space.issuer,
+        client_id: s.client.row.clientId,
+        scope: s.scope.join(' '),
+        jti,
+        iat,
+        ...(ttl !== undefined ? { exp: iat + ttl } : {}),
+        ...(s.authTime ? { auth_time: Math.floor(s.authTime.getTime() / 1000) } : {}),
+      };
+      token = signJwt(await this.keys.signer(s.space.row.id), claims, 'at+jwt');
+      // Tokens of a grant are recorded (by jti) so they can be listed and die with their grant.
+      if (s.grantId) await this.writer.add(this.row(`jti:${jti}`, 'jwt', s, now, ttl));
+    }
+    return { access_token: token, token_type: 'Bearer', ...(ttl !== undefined ? { expires_in: ttl } : {}), jti };
+  }
+
+  private row(id: string, format: string, s: TokenSubject, now: number, ttl: number | undefined): AccessRow {
+    return {
+      id,
+      spaceId: s.space.row.id,
+      clientPk: s.client.row.id,
+      userId: s.user?.id ?? null,
+      grantId: s.grantId ?? null,
+      grantType: s.grantType,
+      format,
+      scope: s.scope,
+      createdAt: new Date(now),
+      expiresAt: ttl === undefined ? null : new Date(now + ttl * 1000),
+    };
+  }
+
+  /** Starts a grant: the family that refresh tokens (and its access tokens) belong to. */
+  async createGrant(db: Db, s: Omit<TokenSubject, 'grantId'> & { acr?: string | null; sid?: string | null }): Promise<string> {
+    const [row] = await db
+      .insert(grants)
+      .values({
+        spaceId: s.space.row.id,
+        clientPk: s.client.row.id,
+        userId: s.user?.id ?? null,
+        grantType: s.grantType,
+        scope: s.scope,
+        authTime: s.authTime ?? null,
+        acr: s.acr ?? null,
+        sid: s.sid ?? null,
+      })
+      .returning({ id: grants.id });
+    return row!.id;
+  }
+
+  /** A new refresh token in the grant, or undefined when the client's refresh_limit is 0 or it lacks the grant. */
+  async issueRefreshToken(db: Db, s: TokenSubject & { grantId: string }): Promise<string | undefined> {
+    if (s.client.row.refreshLimit === 0 || !s.client.row.grantTypes.includes('refresh_token')) return undefined;
+    const token = REFRESH_PREFIX + randomToken(32);
+    const ttl = lifetime(s.client.row.refreshTokenTtl, s.space.row.refreshTokenTtl);
+    await db.insert(refreshTokens).values({ tokenHash: sha256(token), grantId: s.grantId, expiresAt: ttl === undefined ? null : new Date(Date.now() + ttl * 1000) });
+    return token;
+  }
+
+  async issueIdToken(
+    s: TokenSubject & { user: { id: string; username: string; email?: string | null; emailVerified?: boolean; name?: string | null } },
+    extra: { nonce?: string | null; accessToken?: string; code?: string; acr?: string | null; sid?: string | null },
+  ): Promise<string> {
+    const key = await this.keys.signer(s.space.row.id);
+    const iat = Math.floor(Date.now() / 1000);
+    const claims: Record<string, unknown> = {
+      iss: s.space.issuer,
+      sub: s.user.id,
+      aud: s.client.row.clientId,
+      azp: s.client.row.clientId,
+      iat,
+      exp: iat + s.space.settings.id_token_ttl,
+      ...(s.authTime ? { auth_time: Math.floor(s.authTime.getTime() / 1000) } : {}),
+      ...(extra.nonce ? { nonce: extra.nonce } : {}),
+      ...(extra.acr ? { acr: extra.acr } : {}),
+      ...(extra.sid ? { sid: extra.sid } : {}),
+      ...(extra.accessToken ? { at_hash: halfHash(key.alg, extra.accessToken) } : {}),
+      ...(extra.code ? { c_hash: halfHash(key.alg, extra.code) } : {}),
+      ...userClaims(s.user, s.scope),
+    };
+    return signJwt(key, claims);
+  }
+
+  /** RFC 7662: what the token is, or { active: false } for anything unknown, expired, revoked or cut off. */
+  async introspect(space: OAuthSpace, token: string): Promise<Introspection> {
+    const inactive = { active: false };
+    if (token.split('.').length === 3) {
+      const claims = await verifyOwnJwt(this.keys, space, token);
+      if (!claims || typeof claims.jti !== 'string' || typeof claims.client_id !== 'string') return inactive;
+      const client = await this.cache.client(space.row.id, claims.client_id);
+      const iat = new Date((claims.iat as number) * 1000);
+      if (!client || !this.clientAllows(client, iat)) return inactive;
+      const [stored] = await this.db.select().from(accessTokens).where(eq(accessTokens.id, `jti:${claims.jti}`));
+      if (stored && !(await this.storedAlive(stored))) return inactive;
+      const user = claims.sub !== claims.client_id ? await this.liveUser(claims.sub as string, iat) : undefined;
+      if (user === null) return inactive;
+      return {
+        active: true,
+        scope: claims.scope as string,
+        client_id: claims.client_id,
+        ...(user ? { username: user.username } : {}),
+        token_type: 'Bearer',
+        ...(claims.exp ? { exp: claims.exp as number } : {}),
+        iat: claims.iat as number,
+        sub: claims.sub as string,
+        aud: claims.aud as string,
+        iss: space.issuer,
+        jti: claims.jti,
+      };
+    }
+    if (!token.startsWith(OPAQUE_PREFIX)) return inactive;
+    const [row] = await this.db.select().from(accessTokens).where(and(eq(accessTokens.id, sha256(token)), eq(accessTokens.spaceId, space.row.id)));
+    if (!row || !(await this.storedAlive(row))) return inactive;
+    const client = await this.cache.client(space.row.id, await this.clientIdOf(row.clientPk));
+    if (!client || !this.clientAllows(client, row.createdAt)) return inactive;
+    const user = row.userId ? await this.liveUser(row.userId, row.createdAt) : undefined;
+    if (user === null) return inactive;
+    return {
+      active: true,
+      scope: row.scope.join(' '),
+      client_id: client.row.clientId,
+      ...(user ? { username: user.username } : {}),
+      token_type: 'Bearer',
+      ...(row.expiresAt ? { exp: Math.floor(row.expiresAt.getTime() / 1000) } : {}),
+      iat: Math.floor(row.createdAt.getTime() / 1000),
+      sub: row.userId ?? client.row.clientId,
+      aud: space.issuer,
+      iss: space.issuer,
+    };
+  }
+
+  private readonly clientIds = new Map<string, string>();
+  private async clientIdOf(clientPk: string): Promise<string> {
+    const known = this.clientIds.get(clientPk);
+    if (known) return known;
+    const [row] = await this.db.select({ clientId: clients.clientId }).from(clients).where(eq(clients.id, clientPk));
+    if (row) this.clientIds.set(clientPk, row.clientId);
+    return row?.clientId ?? '';
+  }
+
+  /** A client cuts off tokens issued before its last deactivation (seed 004) and while it is inactive. */
+  clientAllows(client: OAuthClient, issuedAt: Date): boolean {
+    if (!client.row.active) return false;
+    const after = client.row.tokensValidAfter;
+    return !after || issuedAt.getTime() >= after.getTime();
+  }
+
+  private async storedAlive(row: typeof accessTokens.$inferSelect): Promise<boolean> {
+    if (row.revokedAt) return false;
+    if (row.expiresAt && row.expiresAt.getTime() <= Date.now()) return false;
+    if (row.grantId) {
+      const [g] = await this.db.select({ revokedAt: grants.revokedAt }).from(grants).where(eq(grants.id, row.grantId));
+      if (!g || g.revokedAt) return false;
+    }
+    return true;
+  }
+
+  /** The user when enabled and not cut off since `issuedAt`; null when the token must be inactive. */
+  async liveUser(userId: string, issuedAt: Date): Promise<{ id: string; username: string } | null> {
+    if (!/^[0-9a-f-]{36}$/.test(userId)) return null;
+    const [u] = await this.db.select().from(users).where(eq(users.id, userId));
+    if (!u || u.disabled) return null;
+    if (u.tokensValidAfter && issuedAt.getTime() < u.tokensValidAfter.getTime()) return null;
+    return { id: u.id, username: u.username };
+  }
+
+  /**
+   * RFC 7009 for `client`'s own tokens: a refresh token revokes its whole grant; an opaque access token is marked
+   * revoked; a JWT access token is recorded as revoked by jti. Tokens of other clients or spaces are left alone.
+   */
+  async revoke(space: OAuthSpace, client: OAuthClient, token: string): Promise<void> {
+    if (token.startsWith(REFRESH_PREFIX)) {
+      const [row] = await this.db
+        .select({ grantId: refreshTokens.grantId, clientPk: grants.clientPk })
+        .from(refreshTokens)
+        .innerJoin(grants, eq(grants.id, refreshTokens.grantId))
+        .where(eq(refreshTokens.tokenHash, sha256(token)));
+      if (row && row.clientPk === client.row.id) await this.revokeGrant(this.db, row.grantId);
+      return;
+    }
+    if (token.startsWith(OPAQUE_PREFIX)) {
+      await this.db
+        .update(accessTokens)
+        .set({ revokedAt: new Date() })
+        .where(and(eq(accessTokens.id, sha256(token)), eq(accessTokens.clientPk, client.row.id), isNull(accessTokens.revokedAt)));
+      return;
+    }
+    const claims = await verifyOwnJwt(this.keys, space, token);
+    if (!claims || claims.client_id !== client.row.clientId || typeof claims.jti !== 'string') return;
+    const now = new Date();
+    await this.db
+      .insert(accessTokens)
+      .values({
+        id: `jti:${claims.jti}`,
+        spaceId: space.row.id,
+        clientPk: client.row.id,
+        userId: claims.sub !== client.row.clientId ? (claims.sub as string) : null,
+        grantType: 'unknown',
+        format: 'jwt',
+        scope: String(claims.scope ?? '').split(' ').filter(Boolean),
+        createdAt: new Date((claims.iat as number) * 1000),
+        expiresAt: claims.exp ? new Date((claims.exp as number) * 1000) : null,
+        revokedAt: now,
+      })
+      .onConflictDoUpdate({ target: accessTokens.id, set: { revokedAt: now } });
+  }
+
+  /** Revokes a grant (and with it its refresh and access tokens). */
+  async revokeGrant(db: Db, grantId: string): Promise<void> {
+    const now = new Date();
+    await db.update(grants).set({ revokedAt: now }).where(and(eq(grants.id, grantId), isNull(grants.revokedAt)));
+    await db.update(accessTokens).set({ revokedAt: now }).where(and(eq(accessTokens.grantId, grantId), isNull(accessTokens.revokedAt)));
+  }
+}
+
+/** Standard claims the granted scopes release (OIDC Core §5.4). */
+export function userClaims(user: { username: string; email?: string | null; emailVerified?: boolean; name?: string | null }, scope: string[]): Record<string, unknown> {
+  return {
+    ...(scope.includes('profile') ? { preferred_username: user.username, ...(user.name ? { name: user.name } : {}) } : {}),
+    ...(scope.includes('email') && user.email ? { email: user.email, email_verified: user.emailVerified ?? false } : {}),
+  };
+}

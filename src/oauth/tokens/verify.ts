@@ -1,0 +1,29 @@
+// Verifies JWTs this server signed (access tokens at introspection, id_token_hint at logout) with the space's
+// published keys. Returns the claims, or undefined for anything invalid, expired or from another issuer.
+import { decodeProtectedHeader, importJWK, jwtVerify, type JWTPayload } from 'jose';
+import type { OAuthSpace } from '../cache.js';
+import type { KeyService } from './keys.js';
+
+export async function verifyOwnJwt(
+  keys: KeyService,
+  space: OAuthSpace,
+  jwt: string,
+  opts: { typ?: string; ignoreExpiry?: boolean } = {},
+): Promise<JWTPayload | undefined> {
+  try {
+    const header = decodeProtectedHeader(jwt);
+    if (typeof header.kid !== 'string' || typeof header.alg !== 'string') return undefined;
+    const jwk = await keys.publicJwk(space.row.id, header.kid);
+    if (!jwk || jwk.alg !== header.alg) return undefined;
+    const key = await importJWK(jwk as never, header.alg);
+    const { payload } = await jwtVerify(jwt, key, {
+      issuer: space.issuer,
+      algorithms: [header.alg],
+      ...(opts.typ ? { typ: opts.typ } : {}),
+      ...(opts.ignoreExpiry ? { currentDate: new Date(0) } : {}),
+    });
+    return payload;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,69 @@
+// Per-space settings of the authorization server, kept in spaces.settings (JSON). Where the seeds or RFCs
+// leave a choice, it is a setting here with a safe default (RFC 9700).
+import { invalid } from '../errors.js';
+
+export interface SpaceSettings {
+  /** Algorithm of new signing keys. */
+  signing_alg: 'ES256' | 'RS256' | 'EdDSA';
+  /** Scheduled rotation: a key older than this many days is replaced (0 = never). */
+  key_rotation_days: number;
+  /** Seconds a new key is published in the JWKS before it signs (so caches pick it up first). */
+  key_publish_seconds: number;
+  /** PKCE for confidential clients too (public clients always need it). */
+  require_pkce: boolean;
+  /** Accept code_challenge_method=plain (RFC 9700 advises against). */
+  allow_plain_pkce: boolean;
+  /** Dynamic client registration: closed, open, or with an initial access token. */
+  registration: 'closed' | 'open' | 'token';
+  id_token_ttl: number;
+  authorization_code_ttl: number;
+  session_ttl: number;
+  device_code_ttl: number;
+}
+
+export const DEFAULT_SETTINGS: SpaceSettings = {
+  signing_alg: 'ES256',
+  key_rotation_days: 90,
+  key_publish_seconds: 3600,
+  require_pkce: true,
+  allow_plain_pkce: false,
+  registration: 'closed',
+  id_token_ttl: 3600,
+  authorization_code_ttl: 60,
+  session_ttl: 86400,
+  device_code_ttl: 600,
+};
+
+const INT_LIMITS: Partial<Record<keyof SpaceSettings, [number, number]>> = {
+  key_rotation_days: [0, 3650],
+  key_publish_seconds: [0, 7 * 86400],
+  id_token_ttl: [60, 86400],
+  authorization_code_ttl: [10, 600],
+  session_ttl: [60, 90 * 86400],
+  device_code_ttl: [60, 3600],
+};
+const ENUMS: Partial<Record<keyof SpaceSettings, readonly string[]>> = {
+  signing_alg: ['ES256', 'RS256', 'EdDSA'],
+  registration: ['closed', 'open', 'token'],
+};
+
+export const settingsOf = (raw: Record<string, unknown> | null | undefined): SpaceSettings => ({ ...DEFAULT_SETTINGS, ...(raw ?? {}) }) as SpaceSettings;
+
+/** Checks a partial update and returns the merged settings. */
+export function mergeSettings(current: Record<string, unknown>, patch: Record<string, unknown>): SpaceSettings {
+  const out = settingsOf(current) as unknown as Record<string, unknown>;
+  for (const [key, value] of Object.entries(patch)) {
+    const field = `settings.${key}`;
+    if (!(key in DEFAULT_SETTINGS)) throw invalid(field, `${field} is not a known setting`);
+    const def = DEFAULT_SETTINGS[key as keyof SpaceSettings];
+    const limits = INT_LIMITS[key as keyof SpaceSettings];
+    const allowed = ENUMS[key as keyof SpaceSettings];
+    if (limits && (!Number.isInteger(value) || (value as number) < limits[0] || (value as number) > limits[1])) {
+      throw invalid(field, `${field} must be a whole number from ${limits[0]} to ${limits[1]}`);
+    }
+    if (allowed && !allowed.includes(value as string)) throw invalid(field, `${field} must be one of ${allowed.join(', ')}`);
+    if (typeof def === 'boolean' && typeof value !== 'boolean') throw invalid(field, `${field} must be true or false`);
+    out[key] = value;
+  }
+  return out as unknown as SpaceSettings;
+}
