@@ -4,7 +4,7 @@ import { and, asc, eq, ilike, inArray, sql } from 'drizzle-orm';
 import { AppError, conflict, invalid, notFound } from '../errors.js';
 import { diff, recordAudit, type Actor } from '../admin/audit.js';
 import type { Db } from '../store/db.js';
-import type { ChangeBus } from '../store/changes.js';
+import { publishAfter, type ChangeBus } from '../store/changes.js';
 import { isUniqueViolation } from '../store/errors.js';
 import { clients, clientScopes, clientSecrets, scopes } from '../store/schema.js';
 import { seal, type MasterKey } from '../vault/crypto.js';
@@ -143,13 +143,6 @@ export class ClientService {
     private readonly bus?: ChangeBus,
   ) {}
 
-  /** Tells caches (here and on other nodes) once the change is committed. */
-  private async afterCommit<T>(id: string, work: Promise<T>): Promise<T> {
-    const result = await work;
-    await this.bus?.publish('client', id);
-    return result;
-  }
-
   private async scopeNames(db: Db, clientPks: string[]): Promise<Map<string, string[]>> {
     const out = new Map<string, string[]>();
     if (clientPks.length === 0) return out;
@@ -250,7 +243,7 @@ export class ClientService {
   }
 
   async update(space: SpaceRef, clientId: string, input: ClientInput, actor: Actor): Promise<ClientWithSecret> {
-    return this.afterCommit(clientId, this.db.transaction(async (tx) => {
+    return publishAfter(this.bus, 'client', clientId, this.db.transaction(async (tx) => {
       const before = await this.row(space, clientId, tx as Db);
       const beforeScopes = (await this.scopeNames(tx as Db, [before.id])).get(before.id) ?? [];
       const current = specOf(before, beforeScopes);
@@ -301,7 +294,7 @@ export class ClientService {
     if (!Number.isInteger(graceSeconds) || graceSeconds < 0 || graceSeconds > 30 * 24 * 3600) {
       throw invalid('grace_period', 'grace_period must be a whole number of seconds from 0 to 2592000 (30 days)');
     }
-    return this.afterCommit(clientId, this.db.transaction(async (tx) => {
+    return publishAfter(this.bus, 'client', clientId, this.db.transaction(async (tx) => {
       const row = await this.row(space, clientId, tx as Db);
       if (!usesSecret(specOf(row, []))) {
         throw invalid('client_id', `this client authenticates with ${row.tokenEndpointAuthMethod}: it has no secret to rotate`);
@@ -322,7 +315,7 @@ export class ClientService {
 
   /** Generates the webhook signing secret (seed 001): returned once, kept sealed with the master key. */
   async createWebhookSecret(space: SpaceRef, clientId: string, actor: Actor) {
-    return this.afterCommit(clientId, this.db.transaction(async (tx) => {
+    return publishAfter(this.bus, 'client', clientId, this.db.transaction(async (tx) => {
       const row = await this.row(space, clientId, tx as Db);
       const secret = randomToken(32);
       const now = new Date();

@@ -3,7 +3,7 @@ import { and, asc, eq, ilike } from 'drizzle-orm';
 import { conflict, invalid, notFound } from '../errors.js';
 import { diff, recordAudit, type Actor } from '../admin/audit.js';
 import type { Db } from '../store/db.js';
-import type { ChangeBus } from '../store/changes.js';
+import { publishAfter, type ChangeBus } from '../store/changes.js';
 import { isUniqueViolation } from '../store/errors.js';
 import { scopes } from '../store/schema.js';
 import { SCOPE_TOKEN } from './client-rules.js';
@@ -44,13 +44,6 @@ export class ScopeService {
     private readonly db: Db,
     private readonly bus?: ChangeBus,
   ) {}
-
-  /** Tells caches (here and on other nodes) once the change is committed. */
-  private async afterCommit<T>(id: string, work: Promise<T>): Promise<T> {
-    const result = await work;
-    await this.bus?.publish('scope', id);
-    return result;
-  }
 
   async list(spaceId: string, req: PageRequest & { name?: string }): Promise<Page<ScopeView>> {
     const rows = await this.db
@@ -99,7 +92,7 @@ export class ScopeService {
   async update(space: { id: string; slug: string }, name: string, input: ScopeInput, actor: Actor): Promise<ScopeView> {
     if (input.name !== undefined && input.name !== name) throw invalid('name', 'a scope cannot be renamed: clients and tokens refer to it');
     const description = checkDescription(input.description);
-    return this.afterCommit(space.id, this.db.transaction(async (tx) => {
+    return publishAfter(this.bus, 'scope', space.id, this.db.transaction(async (tx) => {
       const before = await this.get(space.id, name, tx as Db);
       const [row] = await tx
         .update(scopes)

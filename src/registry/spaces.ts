@@ -3,9 +3,10 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import { AppError, conflict, invalid, notFound } from '../errors.js';
 import { recordAudit, diff, type Actor, SYSTEM } from '../admin/audit.js';
 import type { Db } from '../store/db.js';
-import type { ChangeBus } from '../store/changes.js';
+import { publishAfter, type ChangeBus } from '../store/changes.js';
 import { spaces } from '../store/schema.js';
 import { after, toPage, type Page, type PageRequest } from './page.js';
+import { mergeSettings, settingsOf, type SpaceSettings } from './space-settings.js';
 
 export const DEFAULT_SPACE = 'default';
 const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
@@ -18,6 +19,8 @@ export interface SpaceView {
   display_name: string;
   access_token_ttl: number;
   refresh_token_ttl: number;
+  /** The effective per-space settings (defaults filled in). */
+  settings: SpaceSettings;
   created_at: string;
   updated_at: string;
 }
@@ -27,6 +30,8 @@ export interface SpaceInput {
   display_name?: string;
   access_token_ttl?: number;
   refresh_token_ttl?: number;
+  /** A partial update of the settings, checked by mergeSettings. */
+  settings?: Record<string, unknown>;
 }
 
 export const spaceView = (s: SpaceRow): SpaceView => ({
@@ -34,6 +39,7 @@ export const spaceView = (s: SpaceRow): SpaceView => ({
   display_name: s.displayName,
   access_token_ttl: s.accessTokenTtl,
   refresh_token_ttl: s.refreshTokenTtl,
+  settings: settingsOf(s.settings),
   created_at: s.createdAt.toISOString(),
   updated_at: s.updatedAt.toISOString(),
 });
@@ -57,13 +63,6 @@ export class SpaceService {
     private readonly db: Db,
     private readonly bus?: ChangeBus,
   ) {}
-
-  /** Tells caches (here and on other nodes) once the change is committed. */
-  private async afterCommit<T>(id: string, work: Promise<T>): Promise<T> {
-    const result = await work;
-    await this.bus?.publish('space', id);
-    return result;
-  }
 
   async list(req: PageRequest, onlySlugs?: string[]): Promise<Page<SpaceView>> {
     if (onlySlugs && onlySlugs.length === 0) return { items: [], next_cursor: null };
@@ -120,7 +119,7 @@ export class SpaceService {
     checkTtl('access_token_ttl', input.access_token_ttl);
     checkTtl('refresh_token_ttl', input.refresh_token_ttl);
     const displayName = checkDisplayName(input.display_name);
-    return this.afterCommit(slug, this.db.transaction(async (tx) => {
+    return publishAfter(this.bus, 'space', slug, this.db.transaction(async (tx) => {
       const before = await this.get(slug, tx as Db);
       const [row] = await tx
         .update(spaces)
@@ -128,14 +127,17 @@ export class SpaceService {
           ...(displayName !== undefined ? { displayName } : {}),
           ...(input.access_token_ttl !== undefined ? { accessTokenTtl: input.access_token_ttl } : {}),
           ...(input.refresh_token_ttl !== undefined ? { refreshTokenTtl: input.refresh_token_ttl } : {}),
+          ...(input.settings !== undefined ? { settings: mergeSettings(before.settings ?? {}, input.settings) as unknown as Record<string, unknown> } : {}),
           updatedAt: new Date(),
         })
         .where(eq(spaces.id, before.id))
         .returning();
       const view = spaceView(row!);
-      const { updated_at: _a, ...b } = spaceView(before);
-      const { updated_at: _b, ...a } = view;
-      await recordAudit(tx as Db, actor, { space: slug, action: 'space.update', targetType: 'space', targetId: slug, changes: diff(b, a) });
+      const { updated_at: _a, settings: sb, ...b } = spaceView(before);
+      const { updated_at: _b, settings: sa, ...a } = view;
+      // Settings are logged key by key (settings.<key>), so an entry names exactly what changed.
+      const settingsDiff = Object.fromEntries(Object.entries(diff(sb as never, sa as never)).map(([k, v]) => [`settings.${k}`, v]));
+      await recordAudit(tx as Db, actor, { space: slug, action: 'space.update', targetType: 'space', targetId: slug, changes: { ...diff(b, a), ...settingsDiff } });
       return view;
     }));
   }

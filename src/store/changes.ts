@@ -34,3 +34,10 @@ export class ChangeBus {
     }
   }
 }
+
+/** Awaits a committed write, then tells caches what changed. */
+export async function publishAfter<T>(bus: ChangeBus | undefined, topic: ChangeTopic, id: string, work: Promise<T>): Promise<T> {
+  const result = await work;
+  await bus?.publish(topic, id);
+  return result;
+}
