@@ -1,0 +1,61 @@
+// Two Keyward nodes on one PostgreSQL database: a change made through one node reaches the other's caches at
+// once (LISTEN/NOTIFY), so a deactivated client is refused everywhere without waiting for cache expiry.
+import { randomBytes } from 'node:crypto';
+import * as client from 'openid-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/index.js';
+import { buildApp } from '../../src/http/app.js';
+import { createServices } from '../../src/services.js';
+import { openStore, type Store } from '../../src/store/db.js';
+import { masterKeyFrom } from '../../src/vault/crypto.js';
+import { createPgDatabase, PG_URL } from '../helpers/store.js';
+
+async function node(url: string, key: Buffer) {
+  const store = await openStore({ databaseUrl: url, poolSize: 4 });
+  await store.migrate();
+  const services = createServices(store, masterKeyFrom(key));
+  await services.bus.start();
+  await services.spaces.ensureDefault();
+  const config = loadConfig({ KEYWARD_LOG_LEVEL: 'silent' });
+  const app = await buildApp({ config, services, logger: false });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+  config.publicUrl = base;
+  return { store, services, app, base, close: async () => (await app.close(), await (store as Store).close()) };
+}
+
+describe.skipIf(!PG_URL)('several nodes on one PostgreSQL', () => {
+  let db: Awaited<ReturnType<typeof createPgDatabase>>;
+  let a: Awaited<ReturnType<typeof node>>;
+  let b: Awaited<ReturnType<typeof node>>;
+  beforeAll(async () => {
+    db = await createPgDatabase();
+    const key = randomBytes(32);
+    a = await node(db.url, key);
+    b = await node(db.url, key);
+  });
+  afterAll(async () => {
+    await a?.close();
+    await b?.close();
+    await db?.drop();
+  });
+
+  it('drops a deactivated client from the other node\'s cache at once', async () => {
+    const first = await a.services.admins.createFirstOwner({ email: 'o@example.com', withToken: true, tokenName: 't' }, { type: 'system' });
+    const auth = { authorization: `Bearer ${first!.token!.token}`, 'content-type': 'application/json' };
+    const created = await (await fetch(`${a.base}/admin/api/v1/spaces/default/clients`, { method: 'POST', headers: auth, body: JSON.stringify({ name: 'multi', grant_types: ['client_credentials'] }) })).json();
+    // Node B learns the client (and caches it) by serving a token.
+    const onB = await client.discovery(new URL(`${b.base}/spaces/default`), created.client_id, undefined, client.ClientSecretBasic(created.client_secret), { execute: [client.allowInsecureRequests] });
+    expect((await client.clientCredentialsGrant(onB)).access_token).toBeTruthy();
+    // Deactivate through node A.
+    const res = await fetch(`${a.base}/admin/api/v1/spaces/default/clients/${created.client_id}`, { method: 'PATCH', headers: auth, body: JSON.stringify({ active: false }) });
+    expect(res.status).toBe(200);
+    // The notice travels through PostgreSQL; allow it a moment, far below the cache's own expiry (30 s).
+    let refused = false;
+    for (let i = 0; i < 20 && !refused; i++) {
+      refused = await client.clientCredentialsGrant(onB).then(() => false, (err: { error?: string }) => err.error === 'invalid_client');
+      if (!refused) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(refused).toBe(true);
+  });
+});
