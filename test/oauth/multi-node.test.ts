@@ -43,7 +43,7 @@ describe.skipIf(!PG_URL)('several nodes on one PostgreSQL', () => {
   it('drops a deactivated client from the other node\'s cache at once', async () => {
     const first = await a.services.admins.createFirstOwner({ email: 'o@example.com', withToken: true, tokenName: 't' }, { type: 'system' });
     const auth = { authorization: `Bearer ${first!.token!.token}`, 'content-type': 'application/json' };
-    const created = await (await fetch(`${a.base}/admin/api/v1/spaces/default/clients`, { method: 'POST', headers: auth, body: JSON.stringify({ name: 'multi', grant_types: ['client_credentials'] }) })).json();
+    const created = await (await fetch(`${a.base}/admin/api/v1/spaces/default/clients`, { method: 'POST', headers: auth, body: JSON.stringify({ name: 'multi', grant_types: ['client_credentials'] }) })).json() as { client_id: string; client_secret: string };
     // Node B learns the client (and caches it) by serving a token.
     const onB = await client.discovery(new URL(`${b.base}/spaces/default`), created.client_id, undefined, client.ClientSecretBasic(created.client_secret), { execute: [client.allowInsecureRequests] });
     expect((await client.clientCredentialsGrant(onB)).access_token).toBeTruthy();
