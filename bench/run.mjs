@@ -1,3 +1,193 @@
-// Side-by-side benchmarks against oidc-provider arrive with the token endpoint (next milestone); until then
-// there is nothing on a hot path to measure.
-console.log('keyward bench: no benchmarks yet: the token, introspection and authorization endpoints come next.');
+// `npm run bench`: Keyward and oidc-provider 9 side by side on 127.0.0.1, each in its own process, loaded by the
+// same generator (autocannon, in this process) with the same request shapes. Keyward runs on a fresh PostgreSQL
+// database (created here, dropped at the end) so opaque tokens are stored durably. Needs `npm run build` first.
+//   KEYWARD_BENCH_DATABASE_URL  server to create the database on (default postgres://postgres@127.0.0.1:5432/postgres)
+//   BENCH_DURATION (s, default 10), BENCH_CONNECTIONS (default 32), BENCH_CPU_PROF=<dir>: Keyward writes a .cpuprofile,
+//   BENCH_ONLY=jwt,opaque,introspect: a subset of the workloads (for profiling one of them)
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import pg from 'pg';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const DURATION = Number(process.env.BENCH_DURATION ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const WARMUP = 2;
+const adminUrl = process.env.KEYWARD_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const FORM = 'application/x-www-form-urlencoded';
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'jwt,opaque,introspect').split(','));
+const SKIPPED = { rps: NaN, p99: NaN, cpuUs: NaN, failed: 0, total: 0 };
+
+if (!existsSync(join(root, 'dist/cli.js'))) {
+  console.error('bench: dist/cli.js is missing; run `npm run build` first');
+  process.exit(1);
+}
+
+const children = [];
+const cleanups = [];
+async function shutdown() {
+  for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
+  await Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : undefined)));
+  for (const f of cleanups.reverse()) await f().catch((err) => console.error('bench: clean-up failed:', err.message));
+}
+process.on('SIGINT', () => void shutdown().then(() => process.exit(130)));
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    }).on('error', reject);
+  });
+}
+
+/** Starts a child process and waits until a line of its stdout matches `ready`. */
+function start(name, args, env, ready) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    children.push(child);
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => reject(new Error(`${name} did not start within 60 s:\n${out}${err}`)), 60_000);
+    child.stdout.on('data', (d) => {
+      out += d;
+      if (ready.test(out)) {
+        clearTimeout(timer);
+        resolve(child);
+      }
+    });
+    child.stderr.on('data', (d) => (err += d));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${name} exited (${code}) before it was ready:\n${out}${err}`));
+    });
+  });
+}
+
+async function json(res) {
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${res.url} → ${res.status} ${text}`);
+  return text ? JSON.parse(text) : undefined;
+}
+
+const basic = (id, secret) => 'Basic ' + Buffer.from(`${encodeURIComponent(id)}:${encodeURIComponent(secret)}`).toString('base64');
+
+/** CPU seconds (user + system) a process has used; Linux only. On a busy machine req/s swings with the
+ * neighbours' load, CPU time per request much less, so it is reported as well. */
+function cpuSeconds(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
+async function load(title, server, url, headers, body, connections = CONNECTIONS) {
+  const opts = { url, method: 'POST', headers: { 'content-type': FORM, ...headers }, body, connections, pipelining: 1 };
+  await autocannon({ ...opts, duration: WARMUP });
+  const cpu0 = cpuSeconds(server.pid);
+  const r = await autocannon({ ...opts, duration: DURATION });
+  const cpuUs = ((cpuSeconds(server.pid) - cpu0) * 1e6) / r.requests.total;
+  const bad = r.non2xx + r.errors + r.timeouts;
+  if (bad) console.error(`bench: ${title}: ${bad} failed requests of ${r.requests.total} (non-2xx ${r.non2xx}, errors ${r.errors}, timeouts ${r.timeouts})`);
+  return { rps: r.requests.average, p99: r.latency.p99, cpuUs, failed: bad, total: r.requests.total };
+}
+
+async function main() {
+  // A fresh database for this run.
+  const dbName = `keyward_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${dbName}`);
+  cleanups.push(async () => {
+    await admin.query(`drop database if exists ${dbName} with (force)`);
+    await admin.end();
+  });
+  const dbUrl = new URL(adminUrl);
+  dbUrl.pathname = `/${dbName}`;
+
+  const kwPort = await freePort();
+  const kwBase = `http://127.0.0.1:${kwPort}`;
+  const adminToken = randomBytes(32).toString('base64url');
+  const nodeArgs = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const keyward = await start('Keyward', [...nodeArgs, 'dist/cli.js', 'serve'], {
+    KEYWARD_HOST: '127.0.0.1',
+    KEYWARD_PORT: String(kwPort),
+    KEYWARD_PUBLIC_URL: kwBase,
+    KEYWARD_DATABASE_URL: dbUrl.toString(),
+    KEYWARD_MASTER_KEY: randomBytes(32).toString('base64'),
+    KEYWARD_LOG_LEVEL: 'warn',
+    KEYWARD_BOOTSTRAP_ADMIN_EMAIL: 'bench@example.com',
+    KEYWARD_BOOTSTRAP_ADMIN_TOKEN: adminToken,
+  }, /Keyward is listening/);
+
+  const opPort = await freePort();
+  const opSecret = randomBytes(24).toString('base64url');
+  const provider = await start('oidc-provider', ['bench/oidc-provider.mjs'], { PORT: String(opPort), CLIENT_SECRET: opSecret, NODE_ENV: 'production' }, /"port"/);
+  const opBase = `http://127.0.0.1:${opPort}`;
+
+  // Keyward: one scope, one JWT client, one opaque client (both client_secret_basic).
+  const api = (method, path, body) =>
+    fetch(`${kwBase}/admin/api/v1${path}`, { method, headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(json);
+  await api('POST', '/spaces/default/scopes', { name: 'api', description: 'bench', default: true });
+  const jwtClient = await api('POST', '/spaces/default/clients', { name: 'bench-jwt', grant_types: ['client_credentials'], scope: 'api' });
+  const opaqueClient = await api('POST', '/spaces/default/clients', { name: 'bench-opaque', grant_types: ['client_credentials'], scope: 'api', access_token_format: 'opaque' });
+  const kwToken = `${kwBase}/spaces/default/token`;
+  const kwJwtAuth = { authorization: basic(jwtClient.client_id, jwtClient.client_secret) };
+  const kwOpaqueAuth = { authorization: basic(opaqueClient.client_id, opaqueClient.client_secret) };
+  const opAuth = { authorization: basic('bench', opSecret) };
+
+  // One token of each to introspect, and a check that both servers answer the workloads with 200.
+  const cc = 'grant_type=client_credentials&scope=api';
+  const kwOpaque = (await json(await fetch(kwToken, { method: 'POST', headers: { 'content-type': FORM, ...kwOpaqueAuth }, body: cc }))).access_token;
+  const kwJwt = (await json(await fetch(kwToken, { method: 'POST', headers: { 'content-type': FORM, ...kwJwtAuth }, body: cc }))).access_token;
+  if (!kwJwt.includes('.') || !kwOpaque.startsWith('kwat_')) throw new Error('unexpected Keyward token formats');
+  const opToken = (await json(await fetch(`${opBase}/token`, { method: 'POST', headers: { 'content-type': FORM, ...opAuth }, body: cc }))).access_token;
+  const check = async (url, headers, token) => {
+    const r = await json(await fetch(url, { method: 'POST', headers: { 'content-type': FORM, ...headers }, body: `token=${encodeURIComponent(token)}` }));
+    if (r.active !== true) throw new Error(`${url}: the bench token is not active`);
+  };
+  await check(`${kwBase}/spaces/default/introspect`, kwOpaqueAuth, kwOpaque);
+  await check(`${opBase}/token/introspection`, opAuth, opToken);
+
+  console.log(`bench: ${DURATION} s per workload after ${WARMUP} s warm-up, ${CONNECTIONS} connections, 127.0.0.1, Node ${process.version}`);
+  const opCc = ONLY.has('jwt') || ONLY.has('opaque') ? await load('oidc-provider client_credentials', provider, `${opBase}/token`, opAuth, cc) : SKIPPED;
+  const kwJwtRun = ONLY.has('jwt') ? await load('Keyward client_credentials JWT', keyward, kwToken, kwJwtAuth, cc) : SKIPPED;
+  const kwOpaqueRun = ONLY.has('opaque') ? await load('Keyward client_credentials opaque', keyward, kwToken, kwOpaqueAuth, cc) : SKIPPED;
+  const opIntro = ONLY.has('introspect') ? await load('oidc-provider introspection', provider, `${opBase}/token/introspection`, opAuth, `token=${opToken}`) : SKIPPED;
+  const kwIntro = ONLY.has('introspect') ? await load('Keyward introspection', keyward, `${kwBase}/spaces/default/introspect`, kwOpaqueAuth, `token=${kwOpaque}`) : SKIPPED;
+
+  const rows = ([
+    ['client_credentials, JWT access token', kwJwtRun, opCc, (k, o) => k.rps >= 4 * o.rps && k.p99 <= 10, '>= 4x, p99 <= 10 ms'],
+    ['client_credentials, opaque in PostgreSQL', kwOpaqueRun, opCc, (k, o) => k.rps >= 2 * o.rps, '>= 2x in-memory'],
+    ['introspection of an opaque token', kwIntro, opIntro, (k, o) => k.rps >= 3 * o.rps, '>= 3x'],
+  ]).filter((_, i) => ONLY.has(['jwt', 'opaque', 'introspect'][i]));
+  const table = rows.map(([name, k, o, ok, target]) => ({
+    workload: name,
+    'Keyward req/s': Math.round(k.rps),
+    'Keyward p99 ms': k.p99,
+    'Keyward CPU µs/req': Math.round(k.cpuUs),
+    'oidc-provider req/s': Math.round(o.rps),
+    'oidc-provider p99 ms': o.p99,
+    'oidc-provider CPU µs/req': Math.round(o.cpuUs),
+    ratio: `${(k.rps / o.rps).toFixed(2)}x`,
+    target,
+    met: k.failed || o.failed ? 'no (failed requests)' : ok(k, o) ? 'yes' : 'no',
+  }));
+  console.table(table);
+  console.log('oidc-provider runs in memory (its default adapter) with opaque tokens; Keyward stores opaque tokens in PostgreSQL.');
+  console.log('CPU µs/req: the server process only (for Keyward not counting PostgreSQL\'s own processes).');
+  console.log(`load average at the end: ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')} on ${(await import('node:os')).availableParallelism()} CPUs`);
+}
+
+main()
+  .catch((err) => {
+    console.error('bench failed:', err);
+    process.exitCode = 1;
+  })
+  .finally(shutdown);

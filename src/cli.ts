@@ -6,9 +6,13 @@ import { Command, Help, type Option } from 'commander';
 import { registerAdminCommands } from './cli/admins.js';
 import { registerAuditCommand } from './cli/audit.js';
 import { registerClientCommands } from './cli/clients.js';
+import { registerKeyCommands } from './cli/keys.js';
 import { registerLocalCommands } from './cli/local.js';
+import { registerRegistrationCommands } from './cli/registration.js';
 import { registerScopeCommands } from './cli/scopes.js';
 import { registerSpaceCommands } from './cli/spaces.js';
+import { registerTokenCommands } from './cli/tokens.js';
+import { registerUserCommands } from './cli/users.js';
 
 const program = new Command('keyward')
   .description('Keyward: self-hosted OAuth 2.0 / OpenID Connect authorization server and connection vault')
@@ -35,8 +39,12 @@ registerLocalCommands(program);
 registerSpaceCommands(program);
 registerClientCommands(program);
 registerScopeCommands(program);
+registerUserCommands(program);
+registerTokenCommands(program);
 registerAdminCommands(program);
 registerAuditCommand(program);
+registerRegistrationCommands(program);
+registerKeyCommands(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   process.stderr.write(`keyward: ${err instanceof Error ? err.message : String(err)}\n`);

@@ -2,6 +2,8 @@
 import { AdminService } from './admin/accounts.js';
 import { ClientService } from './registry/clients.js';
 import { ScopeService } from './registry/scopes.js';
+import { UserService } from './registry/users.js';
+import { TokenManagement } from './oauth/tokens/management.js';
 import { SpaceService } from './registry/spaces.js';
 import { ChangeBus } from './store/changes.js';
 import { KeyService } from './oauth/tokens/keys.js';
@@ -17,6 +19,8 @@ export interface Services {
   clients: ClientService;
   admins: AdminService;
   keys: KeyService;
+  users: UserService;
+  tokenAdmin: TokenManagement;
 }
 
 export function createServices(store: Store, masterKey: MasterKey): Services {
@@ -31,5 +35,7 @@ export function createServices(store: Store, masterKey: MasterKey): Services {
     clients: new ClientService(store.db, masterKey, scopes, bus),
     admins: new AdminService(store.db),
     keys: new KeyService(store.db, masterKey, bus),
+    users: new UserService(store.db, bus),
+    tokenAdmin: new TokenManagement(store.db, bus),
   };
 }

@@ -5,7 +5,7 @@ import type { Db } from '../store/db.js';
 import { auditLog } from '../store/schema.js';
 
 export interface Actor {
-  type: 'admin' | 'system' | 'setup';
+  type: 'admin' | 'system' | 'setup' | 'client';
   id?: string;
   email?: string;
 }

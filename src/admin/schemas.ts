@@ -3,6 +3,7 @@
 import { Type, type TSchema } from 'typebox';
 import { AUTH_METHODS, GRANT_TYPES, RESPONSE_TYPES } from '../registry/client-rules.js';
 import { ROLES } from './rbac.js';
+import { DEFAULT_SETTINGS } from '../registry/space-settings.js';
 
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const Str = (description: string, opts: object = {}) => Type.String({ description, ...opts });
@@ -43,8 +44,17 @@ export const SpaceInput = Type.Object(
     display_name: Type.Optional(Str('name shown to people', { maxLength: 500 })),
     access_token_ttl: Type.Optional(Type.Integer({ description: 'default access token lifetime in seconds (28800 = 8 h)' })),
     refresh_token_ttl: Type.Optional(Type.Integer({ description: 'default refresh token lifetime in seconds (2592000 = 30 days)' })),
+    settings: Type.Optional(Type.Record(Type.String({ maxLength: 100 }), Type.Unknown(), { description: 'settings to change (the others keep their value), e.g. { "registration": "open" }' })),
   },
   { additionalProperties: false },
+);
+
+/** The effective settings of a space; the shape follows DEFAULT_SETTINGS, so a new setting appears here too. */
+const SpaceSettings = Type.Object(
+  Object.fromEntries(
+    Object.entries(DEFAULT_SETTINGS).map(([k, v]) => [k, typeof v === 'boolean' ? Type.Boolean() : typeof v === 'number' ? Type.Integer() : Type.String()]),
+  ),
+  { description: 'per-space authorization server settings (defaults filled in)' },
 );
 
 export const Space = Type.Object(
@@ -53,6 +63,7 @@ export const Space = Type.Object(
     display_name: Type.String(),
     access_token_ttl: Type.Integer(),
     refresh_token_ttl: Type.Integer(),
+    settings: SpaceSettings,
     issuer: Type.String({ description: 'the OAuth issuer URL of this space' }),
     created_at: Type.String({ format: 'date-time' }),
     updated_at: Type.String({ format: 'date-time' }),

@@ -1,7 +1,7 @@
 // `keyward spaces …`: isolated issuers, each with its own clients, scopes, keys and tokens.
 import type { Command } from 'commander';
-import { apiCommand, apiOf, CONNECTION_HELP, enc, requireYes } from './api.js';
-import { details, integer, out, pick, printJson, printList } from './output.js';
+import { apiCommand, apiOf, CliError, CONNECTION_HELP, enc, requireYes } from './api.js';
+import { collect, details, integer, out, pick, printJson, printList } from './output.js';
 
 interface Space {
   slug: string;
@@ -9,6 +9,19 @@ interface Space {
   access_token_ttl: number;
   refresh_token_ttl: number;
   issuer: string;
+}
+
+/** `--setting key=value`: numbers and booleans are sent as such; the server checks keys and values. */
+function settingsOf(pairs: string[] | undefined): { settings?: Record<string, unknown> } {
+  if (!pairs?.length) return {};
+  const settings: Record<string, unknown> = {};
+  for (const pair of pairs) {
+    const at = pair.indexOf('=');
+    if (at < 1) throw new CliError(`--setting must be key=value, got "${pair}"`);
+    const raw = pair.slice(at + 1);
+    settings[pair.slice(0, at)] = raw === 'true' ? true : raw === 'false' ? false : /^-?\d+$/.test(raw) ? Number(raw) : raw;
+  }
+  return { settings };
 }
 
 const FIELDS = { displayName: 'display_name', accessTokenTtl: 'access_token_ttl', refreshTokenTtl: 'refresh_token_ttl' };
@@ -55,10 +68,12 @@ export function registerSpaceCommands(program: Command): void {
       show(api.json, await api.post<Space>('/spaces', { slug, ...pick(opts, FIELDS) }), 'Created');
     });
 
-  withSpaceOptions(apiCommand(spaces, 'update <slug>', 'change a space\'s display name or default token lifetimes'))
+  withSpaceOptions(apiCommand(spaces, 'update <slug>', 'change a space\'s display name, default token lifetimes or settings'))
+    .option('--setting <key=value>', 'change a setting, e.g. registration=open or device_code_ttl=900 (repeatable)', collect)
     .action(async (slug: string, opts: Record<string, unknown>, cmd: Command) => {
       const api = apiOf(cmd);
-      show(api.json, await api.patch<Space>(`/spaces/${enc(slug)}`, pick(opts, FIELDS)), 'Updated');
+      const body = { ...pick(opts, FIELDS), ...settingsOf(opts.setting as string[] | undefined) };
+      show(api.json, await api.patch<Space>(`/spaces/${enc(slug)}`, body), 'Updated');
     });
 
   apiCommand(spaces, 'delete <slug>', 'delete a space with all its clients, scopes, users, tokens and connections (owner)')

@@ -11,9 +11,13 @@ import { Admin, AdminToken, Client, ErrorBody, Scope, Space } from '../admin/sch
 import { adminRoutes } from '../admin/routes/admins.js';
 import { auditRoutes } from '../admin/routes/audit.js';
 import { clientRoutes } from '../admin/routes/clients.js';
+import { keyRoutes } from '../admin/routes/keys.js';
 import { typed } from '../admin/routes/common.js';
+import { registrationRoutes } from '../admin/routes/registration.js';
 import { scopeRoutes } from '../admin/routes/scopes.js';
 import { spaceRoutes } from '../admin/routes/spaces.js';
+import { tokenRoutes } from '../admin/routes/tokens.js';
+import { userRoutes } from '../admin/routes/users.js';
 import { setupRoutes, type SetupState } from '../admin/setup.js';
 import { installErrorHandler } from './errors.js';
 import { securityHeaders } from './headers.js';
@@ -79,8 +83,12 @@ export async function buildApp({ config, services, logger, setup }: AppOptions):
     spaceRoutes(t, services, config);
     scopeRoutes(t, services);
     clientRoutes(t, services);
+    userRoutes(t, services);
+    tokenRoutes(t, services);
     adminRoutes(t, services);
     auditRoutes(t, services);
+    registrationRoutes(t, services);
+    keyRoutes(t, services);
     api.get(OPENAPI_PATH, { schema: { hide: true } }, async () => api.swagger());
   }, { prefix: ADMIN_PREFIX });
 

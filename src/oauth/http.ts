@@ -3,6 +3,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { OAuthSpace } from './cache.js';
 import type { OAuth } from './context.js';
+import { AppError } from '../errors.js';
 import { invalidRequest, OAuthError } from './errors.js';
 
 declare module 'fastify' {
@@ -57,6 +58,8 @@ export function installOAuthPlumbing(app: FastifyInstance, oauth: OAuth): void {
       if (err.detail) req.log.info({ error: err.error, detail: err.detail }, 'oauth error');
       return reply.code(err.status).headers(err.headers).send(err.toJSON());
     }
+    // Edge checks shared with the admin API (NUL bytes, src/http/input.ts) throw AppError: same refusal, OAuth shape.
+    if (err instanceof AppError && err.status === 400) return reply.code(400).send({ error: 'invalid_request', error_description: err.message });
     const status = err.statusCode ?? 500;
     if (status >= 400 && status < 500) {
       return reply.code(status === 415 ? 400 : status).send({ error: 'invalid_request', error_description: status === 415 ? 'send the request body as application/x-www-form-urlencoded' : err.message });

@@ -2,10 +2,15 @@
 import formbody from '@fastify/formbody';
 import type { FastifyInstance } from 'fastify';
 import type { OAuth } from './context.js';
+import { authorizationEndpoints } from './endpoints/authorize.js';
+import { parEndpoint } from './endpoints/par.js';
+import { deviceEndpoints } from './endpoints/device.js';
 import { discoveryEndpoints } from './endpoints/discovery.js';
 import { introspectionEndpoint } from './endpoints/introspect.js';
+import { registrationEndpoints } from './endpoints/register.js';
 import { revocationEndpoint } from './endpoints/revoke.js';
 import { tokenEndpoint } from './endpoints/token.js';
+import { userinfoEndpoint } from './endpoints/userinfo.js';
 import { installOAuthPlumbing } from './http.js';
 
 export async function oauthRoutes(app: FastifyInstance, oauth: OAuth): Promise<void> {
@@ -15,8 +20,13 @@ export async function oauthRoutes(app: FastifyInstance, oauth: OAuth): Promise<v
       installOAuthPlumbing(spaceApp, oauth);
       discoveryEndpoints(spaceApp, oauth);
       tokenEndpoint(spaceApp, oauth);
+      await authorizationEndpoints(spaceApp, oauth);
+      parEndpoint(spaceApp, oauth);
       introspectionEndpoint(spaceApp, oauth);
       revocationEndpoint(spaceApp, oauth);
+      userinfoEndpoint(spaceApp, oauth);
+      registrationEndpoints(spaceApp, oauth);
+      deviceEndpoints(spaceApp, oauth);
     },
     { prefix: '/spaces/:space' },
   );

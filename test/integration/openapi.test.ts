@@ -23,6 +23,13 @@ const OPERATIONS = [
   'get /admins/{admin_id}/tokens', 'post /admins/{admin_id}/tokens',
   'delete /admins/{admin_id}/tokens/{token_id}',
   'get /audit-log',
+  'get /spaces/{space}/users', 'post /spaces/{space}/users',
+  'get /spaces/{space}/users/{user_id}', 'patch /spaces/{space}/users/{user_id}', 'delete /spaces/{space}/users/{user_id}',
+  'get /spaces/{space}/tokens', 'delete /spaces/{space}/tokens/{id}', 'post /spaces/{space}/tokens/revoke',
+  'get /spaces/{space}/consents', 'delete /spaces/{space}/consents/{id}',
+  'get /spaces/{space}/initial-access-tokens', 'post /spaces/{space}/initial-access-tokens',
+  'delete /spaces/{space}/initial-access-tokens/{id}',
+  'get /spaces/{space}/keys', 'post /spaces/{space}/keys/rotate',
 ];
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 

@@ -33,7 +33,7 @@ export function spaceRoutes(app: Typed, services: Services, config: Config): voi
   }, async (req) => view(await spaceFor(services, req, req.params.space, 'read')));
 
   app.patch('/spaces/:space', {
-    schema: { tags, summary: 'Update a space\'s display name or default token lifetimes', params: SpaceParams, body: SpaceInput, response: { 200: Type.Ref('Space'), ...errorResponses } },
+    schema: { tags, summary: 'Update a space\'s display name, default token lifetimes or settings', params: SpaceParams, body: SpaceInput, response: { 200: Type.Ref('Space'), ...errorResponses } },
   }, async (req) => {
     requirePermission(principalOf(req), 'space:write', req.params.space);
     return withIssuer(await services.spaces.update(req.params.space, req.body, actorOf(req)));

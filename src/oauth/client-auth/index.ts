@@ -31,6 +31,8 @@ export async function authenticateClient(ctx: ClientAuthContext, req: FastifyReq
   const assertedId = method === 'private_key_jwt' ? subjectOf(body.client_assertion!) : undefined;
   const id = clientId ?? assertedId;
   if (!id) throw invalidClient('client authentication is required (no client_id)', false);
+  // Ids from Basic or an assertion skip the edge's NUL check; PostgreSQL text cannot hold NUL (would be a 500).
+  if (id.includes('\u0000') || id.length > 500) throw invalidClient('unknown client', method === 'client_secret_basic');
   if (body.client_id !== undefined && basic && body.client_id !== basic.id) throw invalidRequest('client_id differs from the authenticated client');
   if (assertedId !== undefined && clientId !== undefined && assertedId !== clientId) throw invalidClient('client_assertion is for another client', false);
 

@@ -4,7 +4,11 @@ import type { FastifyRequest } from 'fastify';
 import type { OAuthClient, OAuthSpace } from '../cache.js';
 import type { OAuth } from '../context.js';
 import type { Params } from '../http.js';
+import { authorizationCodeGrant } from './authorization-code.js';
 import { clientCredentialsGrant } from './client-credentials.js';
+import { deviceCodeGrant } from './device-code.js';
+import { passwordGrant } from './password.js';
+import { refreshTokenGrant } from './refresh-token.js';
 
 export interface TokenResponse {
   access_token: string;
@@ -29,4 +33,4 @@ export interface Grant {
   handle(r: GrantRequest): Promise<TokenResponse>;
 }
 
-export const GRANTS = new Map<string, Grant>([clientCredentialsGrant].map((g) => [g.type, g]));
+export const GRANTS = new Map<string, Grant>([authorizationCodeGrant, clientCredentialsGrant, passwordGrant, refreshTokenGrant, deviceCodeGrant].map((g) => [g.type, g]));

@@ -20,7 +20,7 @@ export interface TokenSubject {
   grantType: string;
   scope: string[];
   /** The user the token acts for; absent for client_credentials. */
-  user?: { id: string; username: string } | null;
+  user?: { id: string; username: string; tokensValidAfter?: Date | null } | null;
   grantId?: string | null;
   authTime?: Date | null;
 }
@@ -75,7 +75,10 @@ export class TokenService {
       token = OPAQUE_PREFIX + randomToken(32);
       await this.writer.add(this.row(sha256(token), 'opaque', s, now, ttl));
     } else {
-      const iat = Math.floor(now / 1000);
+      // iat has whole seconds while cut-offs (deactivation, revoke-all) have milliseconds: a token issued in the
+      // second of a cut-off, after it, carries the next second so introspection does not take it for an older one.
+      const cutoffs = [s.client.row.tokensValidAfter, s.user?.tokensValidAfter].filter((d): d is Date => !!d);
+      const iat = Math.max(Math.floor(now / 1000), ...cutoffs.map((d) => Math.ceil(d.getTime() / 1000)));
       const claims: Record<string, unknown> = {
         iss: s.space.issuer,
         sub,

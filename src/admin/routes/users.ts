@@ -1,0 +1,48 @@
+// Users of a space: personal (browser sign-in) and service (password grant only) users.
+import { Type } from 'typebox';
+import type { Services } from '../../services.js';
+import { actorOf } from '../auth.js';
+import { errorResponses, pageOf, SpaceParams } from '../schemas.js';
+import { User, UserInput, UserListQuery, UserParams } from '../user-schemas.js';
+import { pageRequest, spaceFor, type Typed } from './common.js';
+
+const tags = ['users'];
+
+export function userRoutes(app: Typed, services: Services): void {
+  app.get('/spaces/:space/users', {
+    schema: { tags, summary: 'List users, filtered by text, kind and disabled', params: SpaceParams, querystring: UserListQuery, response: { 200: pageOf(User), ...errorResponses } },
+  }, async (req) => {
+    const space = await spaceFor(services, req, req.params.space, 'read');
+    const disabled = req.query.disabled === undefined ? undefined : req.query.disabled === 'true';
+    return services.users.list(space, { ...pageRequest(req.query), q: req.query.q, kind: req.query.kind, disabled });
+  });
+
+  app.post('/spaces/:space/users', {
+    schema: { tags, summary: 'Create a user', params: SpaceParams, body: UserInput, response: { 201: User, ...errorResponses } },
+  }, async (req, reply) => {
+    const space = await spaceFor(services, req, req.params.space, 'space:write');
+    return reply.code(201).send(await services.users.create(space, req.body, actorOf(req)));
+  });
+
+  app.get('/spaces/:space/users/:user_id', {
+    schema: { tags, summary: 'Get a user by id or username (never the password)', params: UserParams, response: { 200: User, ...errorResponses } },
+  }, async (req) => {
+    const space = await spaceFor(services, req, req.params.space, 'read');
+    return services.users.get(space, req.params.user_id);
+  });
+
+  app.patch('/spaces/:space/users/:user_id', {
+    schema: { tags, summary: 'Update password, e-mail, name; disabled=true cuts off every token issued before', params: UserParams, body: UserInput, response: { 200: User, ...errorResponses } },
+  }, async (req) => {
+    const space = await spaceFor(services, req, req.params.space, 'space:write');
+    return services.users.update(space, req.params.user_id, req.body, actorOf(req));
+  });
+
+  app.delete('/spaces/:space/users/:user_id', {
+    schema: { tags, summary: 'Delete a user with their grants, tokens and consents', params: UserParams, response: { 204: Type.Null(), ...errorResponses } },
+  }, async (req, reply) => {
+    const space = await spaceFor(services, req, req.params.space, 'space:write');
+    await services.users.delete(space, req.params.user_id, actorOf(req));
+    return reply.code(204).send(null);
+  });
+}

@@ -1,0 +1,106 @@
+// Route schemas of users and token management. Response schemas shape the output, so a password hash can never
+// be serialized.
+import { Type, type TSchema } from 'typebox';
+import { PageQuery } from './schemas.js';
+
+const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+const Kind = Type.Union([Type.Literal('personal'), Type.Literal('service')], {
+  description: 'personal: signs in through the browser; service: only through the password grant',
+});
+
+export const UserInput = Type.Object(
+  {
+    username: Type.Optional(Type.String({ maxLength: 200, description: 'unique per space, not case-sensitive; fixed once created' })),
+    password: Type.Optional(Nullable(Type.String({ maxLength: 1024, description: 'at least 8 characters; stored as Argon2id; null removes it' }))),
+    email: Type.Optional(Nullable(Type.String({ maxLength: 320 }))),
+    email_verified: Type.Optional(Type.Boolean()),
+    name: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
+    kind: Type.Optional(Kind),
+    disabled: Type.Optional(Type.Boolean({ description: 'true disables: every token issued before stays invalid for good' })),
+  },
+  { additionalProperties: false },
+);
+
+export const User = Type.Object({
+  id: Type.String(),
+  space: Type.String(),
+  username: Type.String(),
+  email: Nullable(Type.String()),
+  email_verified: Type.Boolean(),
+  name: Nullable(Type.String()),
+  kind: Type.String(),
+  disabled: Type.Boolean(),
+  has_password: Type.Boolean(),
+  tokens_valid_after: Nullable(Type.String({ format: 'date-time', description: 'tokens issued earlier are invalid' })),
+  created_at: Type.String({ format: 'date-time' }),
+  updated_at: Type.String({ format: 'date-time' }),
+});
+
+export const UserParams = Type.Object({ space: Type.String({ maxLength: 100 }), user_id: Type.String({ maxLength: 200, description: 'user id or username' }) });
+
+export const UserListQuery = Type.Object(
+  {
+    ...PageQuery.properties,
+    q: Type.Optional(Type.String({ maxLength: 200, description: 'case-insensitive part of the username, e-mail or name' })),
+    kind: Type.Optional(Kind),
+    disabled: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])),
+  },
+  { additionalProperties: false },
+);
+
+export const TokenListQuery = Type.Object(
+  {
+    ...PageQuery.properties,
+    client_id: Type.Optional(Type.String({ maxLength: 200 })),
+    user_id: Type.Optional(Type.String({ maxLength: 200, description: 'user id or username' })),
+  },
+  { additionalProperties: false },
+);
+
+export const TokenEntry = Type.Object({
+  id: Type.String({ description: 'grant id, or "at_<...>" for a stored access token outside a grant' }),
+  kind: Type.String({ description: 'grant (refresh token family) or access_token' }),
+  grant_type: Type.String(),
+  scope: Type.String(),
+  client_id: Nullable(Type.String()),
+  client_name: Nullable(Type.String()),
+  user_id: Nullable(Type.String()),
+  username: Nullable(Type.String()),
+  issued_at: Type.String({ format: 'date-time' }),
+  expires_at: Type.String({ description: 'date-time, or "never"' }),
+  refresh_count: Nullable(Type.Integer({ description: 'refreshes used (grants only)' })),
+  refresh_limit: Type.Union([Type.Integer(), Type.Literal('unlimited'), Type.Null()], { description: 'refreshes allowed (grants only)' }),
+  active: Type.Boolean(),
+  revoked_at: Nullable(Type.String({ format: 'date-time' })),
+});
+
+export const TokenParams = Type.Object({ space: Type.String({ maxLength: 100 }), id: Type.String({ maxLength: 200 }) });
+
+export const RevokeAllInput = Type.Object(
+  {
+    client_id: Type.Optional(Type.String({ maxLength: 200 })),
+    user_id: Type.Optional(Type.String({ maxLength: 200, description: 'user id or username' })),
+  },
+  { additionalProperties: false },
+);
+
+export const RevokeAllAnswer = Type.Object({ revoked_grants: Type.Integer(), revoked_access_tokens: Type.Integer(), tokens_valid_after: Type.String({ format: 'date-time' }) });
+
+export const ConsentQuery = Type.Object(
+  {
+    ...PageQuery.properties,
+    client_id: Type.Optional(Type.String({ maxLength: 200 })),
+    user_id: Type.Optional(Type.String({ maxLength: 200 })),
+  },
+  { additionalProperties: false },
+);
+
+export const Consent = Type.Object({
+  id: Type.String(),
+  client_id: Type.String(),
+  user_id: Type.String(),
+  username: Type.String(),
+  scope: Type.String(),
+  created_at: Type.String({ format: 'date-time' }),
+  updated_at: Type.String({ format: 'date-time' }),
+});

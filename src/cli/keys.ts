@@ -1,0 +1,47 @@
+// `keyward keys …`: the space's signing keys (list, rotate). Private keys never leave the server.
+import { Option, type Command } from 'commander';
+import { apiCommand, apiOf, CliError, CONNECTION_HELP } from './api.js';
+import { details, integer, out, printJson, printList } from './output.js';
+
+interface Key {
+  kid: string;
+  alg: string;
+  state: string;
+  active_at: string;
+  retired_at: string | null;
+  expires_at: string | null;
+}
+
+export function registerKeyCommands(program: Command): void {
+  const keys = program
+    .command('keys')
+    .description('list and rotate the signing keys of a space')
+    .addHelpText('after', CONNECTION_HELP);
+
+  apiCommand(keys, 'list', 'list signing keys (pending, active, and retired ones until they expire)', { space: true }).action(async (_o, cmd: Command) => {
+    const api = apiOf(cmd);
+    const { items } = await api.get<{ items: Key[] }>(api.inSpace('/keys'));
+    printList(api.json, items, [
+      ['kid', (k) => k.kid],
+      ['alg', (k) => k.alg],
+      ['state', (k) => k.state],
+      ['active_at', (k) => k.active_at],
+      ['retired_at', (k) => k.retired_at],
+      ['expires_at', (k) => k.expires_at],
+    ], 'no keys yet: the first one is made when the space first signs a token');
+  });
+
+  apiCommand(keys, 'rotate', 'add a new signing key; it is published first and signs after the publish delay', { space: true })
+    .addOption(new Option('--alg <alg>', 'algorithm of the new key (default: the space\'s signing_alg)').choices(['ES256', 'RS256', 'EdDSA']))
+    .option('--publish-seconds <s>', 'seconds the new key is published before it signs (default: the space\'s key_publish_seconds)', integer)
+    .option('--now', 'sign with the new key at once (--publish-seconds 0); clients that cache the JWKS may fail until they refetch it')
+    .action(async (opts: { alg?: string; publishSeconds?: number; now?: boolean }, cmd: Command) => {
+      if (opts.now && opts.publishSeconds !== undefined && opts.publishSeconds !== 0) throw new CliError('--now and --publish-seconds contradict each other');
+      const api = apiOf(cmd);
+      const publish = opts.now ? 0 : opts.publishSeconds;
+      const key = await api.post<Key>(api.inSpace('/keys/rotate'), { ...(opts.alg ? { alg: opts.alg } : {}), ...(publish !== undefined ? { publish_seconds: publish } : {}) });
+      if (api.json) return printJson(key);
+      out(key.state === 'active' ? `New key ${key.kid} signs now.` : `New key ${key.kid} is published and signs from ${key.active_at}.`);
+      details(key as unknown as Record<string, unknown>);
+    });
+}

@@ -1,0 +1,71 @@
+// The authorization endpoint (RFC 6749 §3.1) with its login and consent pages and the browser-session cookies.
+// An untrusted client or redirect URI gets an error page, never a redirect (RFC 6749 §4.1.2.1, RFC 9700 §4.1).
+import cookie from '@fastify/cookie';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { OAuthSpace } from '../cache.js';
+import { errorMode, NoRedirect, PROMPTS, RESPONSE_MODES, RESPONSE_TYPES, trustedTarget, validateAuthz } from '../authz-request.js';
+import type { OAuth } from '../context.js';
+import { OAuthError } from '../errors.js';
+import { params, requireForm, type Params } from '../http.js';
+import { errorPage, startAuthorization } from '../interaction/flow.js';
+import { deliverError } from '../interaction/respond.js';
+import { interactionRoutes } from '../interaction/routes.js';
+import { takePushed } from '../interaction/store.js';
+import { logoutEndpoint } from './logout.js';
+import { metadataParts } from './discovery.js';
+
+metadataParts.push((space: OAuthSpace) => ({
+  authorization_endpoint: `${space.issuer}/authorize`,
+  pushed_authorization_request_endpoint: `${space.issuer}/par`,
+  end_session_endpoint: `${space.issuer}/logout`,
+  response_types_supported: [...RESPONSE_TYPES],
+  response_modes_supported: [...RESPONSE_MODES],
+  code_challenge_methods_supported: space.settings.allow_plain_pkce ? ['S256', 'plain'] : ['S256'],
+  authorization_response_iss_parameter_supported: true,
+  prompt_values_supported: [...PROMPTS],
+  claims_supported: ['sub', 'iss', 'aud', 'exp', 'iat', 'auth_time', 'nonce', 'acr', 'sid', 'azp', 'at_hash', 'preferred_username', 'name', 'email', 'email_verified'],
+}));
+
+async function authorize(oauth: OAuth, req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
+  const space = req.oauthSpace;
+  if (!space) return errorPage(reply, null, 'This space does not exist.', 404);
+  let p: Params;
+  try {
+    if (req.method === 'POST') requireForm(req);
+    p = params(req.method === 'POST' ? req.body : req.query);
+  } catch (err) {
+    if (err instanceof OAuthError) return errorPage(reply, space, err.description);
+    throw err;
+  }
+  let target;
+  try {
+    if (p.request_uri !== undefined) p = await pushed(oauth, space, p);
+    target = await trustedTarget(oauth, space, p);
+  } catch (err) {
+    if (err instanceof NoRedirect) return errorPage(reply, space, err.description);
+    throw err;
+  }
+  try {
+    return await startAuthorization(oauth, space, req, reply, validateAuthz(space, target, p));
+  } catch (err) {
+    if (err instanceof OAuthError) return deliverError(reply, space, { redirectUri: target.redirectUri, mode: errorMode(p), state: p.state }, err);
+    throw err;
+  }
+}
+
+/** RFC 9126 §4: the pushed parameters replace the request's; client_id must name the client that pushed them. */
+async function pushed(oauth: OAuth, space: OAuthSpace, p: Params): Promise<Params> {
+  const client = p.client_id ? await oauth.cache.client(space.row.id, p.client_id) : undefined;
+  if (!client || !client.row.active) throw new NoRedirect('The application is not known here.');
+  const stored = await takePushed(oauth, space, client, p.request_uri!);
+  if (!stored) throw new NoRedirect('The request_uri is unknown, expired, already used, or belongs to another application.');
+  return stored;
+}
+
+export async function authorizationEndpoints(app: FastifyInstance, oauth: OAuth): Promise<void> {
+  await app.register(cookie);
+  app.get('/authorize', (req, reply) => authorize(oauth, req, reply));
+  app.post('/authorize', (req, reply) => authorize(oauth, req, reply));
+  interactionRoutes(app, oauth);
+  logoutEndpoint(app, oauth);
+}

@@ -1,0 +1,189 @@
+// The device authorization endpoint (RFC 8628 §3.1, §3.2) and the verification page /device (§3.3), where a
+// person enters the user code, sees what is asked, signs in and allows or denies. Plain HTML, no JavaScript.
+import { randomInt } from 'node:crypto';
+import { and, eq, gt, inArray } from 'drizzle-orm';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { randomToken, safeEqual, sha256 } from '../../registry/secrets.js';
+import { isUniqueViolation } from '../../store/errors.js';
+import { clients, deviceCodes, scopes } from '../../store/schema.js';
+import type { OAuthSpace } from '../cache.js';
+import { authenticateClient } from '../client-auth/index.js';
+import type { OAuth } from '../context.js';
+import { unauthorizedClient } from '../errors.js';
+import { DEVICE_CODE_GRANT, POLL_INTERVAL } from '../grants/device-code.js';
+import { noStore, params, requireForm, spaceOf, type Params } from '../http.js';
+import { grantedScopes } from '../scopes.js';
+import { metadataParts } from './discovery.js';
+
+export const DEVICE_CODE_PREFIX = 'kwdc_';
+// No vowels (no words) and no look-alikes (0/O, 1/I): 20^8 codes, typed on a phone keyboard without trouble.
+const ALPHABET = 'BCDFGHJKLMNPQRSTVWXZ';
+const CSRF_COOKIE = 'kw_device_csrf';
+const FAILURES_ALLOWED = 20;
+const FAILURE_WINDOW_MS = 10 * 60_000;
+
+const newUserCode = () => Array.from({ length: 8 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
+const display = (code: string) => `${code.slice(0, 4)}-${code.slice(4)}`;
+/** What people type: any case, with or without the dash or spaces. */
+const normalize = (input: string) => input.toUpperCase().replace(/[\s-]/g, '');
+
+/** Wrong user codes and passwords per client IP, in memory: enough to make guessing a live code impractical. */
+class FailureLimiter {
+  private readonly seen = new Map<string, { count: number; until: number }>();
+  blocked(ip: string): boolean {
+    const e = this.seen.get(ip);
+    return !!e && e.until > Date.now() && e.count >= FAILURES_ALLOWED;
+  }
+  fail(ip: string): void {
+    if (this.seen.size > 10_000) this.seen.clear();
+    const e = this.seen.get(ip);
+    if (!e || e.until <= Date.now()) this.seen.set(ip, { count: 1, until: Date.now() + FAILURE_WINDOW_MS });
+    else e.count++;
+  }
+}
+
+const PROTOCOL_SCOPE_TEXT: Record<string, string> = { openid: 'Confirm who you are', offline_access: 'Keep access while you are not using it' };
+const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const STYLE = `body{font:16px/1.5 system-ui,sans-serif;background:#f4f5f7;margin:0}main{max-width:26rem;margin:3rem auto;padding:2rem;background:#fff;border-radius:8px}
+label{display:block;margin-top:1rem;font-weight:600}input{box-sizing:border-box;width:100%;padding:.5rem;font:inherit}button{margin-top:1.5rem;margin-right:.5rem;padding:.5rem 1.5rem;font:inherit}
+.error{color:#a00;background:#fdecec;padding:.5rem}.space{color:#555;font-size:.9rem}`;
+
+function render(reply: FastifyReply, status: number, space: OAuthSpace, title: string, body: string): FastifyReply {
+  return reply
+    .code(status)
+    .header('content-type', 'text/html; charset=utf-8')
+    .header('cache-control', 'no-store')
+    .header('pragma', 'no-cache')
+    .header('x-frame-options', 'DENY')
+    .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'")
+    .send(`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${esc(title)}</title><style>${STYLE}</style></head>
+<body><main><p class="space">${esc(space.row.displayName)}</p><h1>${esc(title)}</h1>${body}</main></body></html>`);
+}
+
+const errorLine = (e?: string) => (e ? `<p class="error" role="alert">${esc(e)}</p>` : '');
+
+function codeForm(action: string, csrf: string, code = '', error?: string): string {
+  return `${errorLine(error)}<p>Enter the code shown on your device.</p><form method="post" action="${esc(action)}">
+<input type="hidden" name="csrf" value="${esc(csrf)}"><label for="user_code">Code</label>
+<input id="user_code" name="user_code" type="text" value="${esc(code)}" autocomplete="off" autocapitalize="characters" spellcheck="false" required autofocus>
+<button type="submit">Continue</button></form>`;
+}
+
+function confirmForm(a: { action: string; csrf: string; code: string; app: string; scopes: { name: string; text: string }[]; username?: string; error?: string }): string {
+  const list = a.scopes.length ? `<ul>${a.scopes.map((s) => `<li>${esc(s.text || s.name)}</li>`).join('')}</ul>` : '<p>No specific permissions.</p>';
+  return `${errorLine(a.error)}<p><strong>${esc(a.app)}</strong> on your device (code ${esc(display(a.code))}) asks for:</p>${list}
+<form method="post" action="${esc(a.action)}"><input type="hidden" name="csrf" value="${esc(a.csrf)}"><input type="hidden" name="user_code" value="${esc(a.code)}">
+<label for="username">Username</label><input id="username" name="username" type="text" autocomplete="username" value="${esc(a.username ?? '')}">
+<label for="password">Password</label><input id="password" name="password" type="password" autocomplete="current-password">
+<button type="submit" name="action" value="allow">Allow</button><button type="submit" name="action" value="deny" formnovalidate>Deny</button></form>`;
+}
+
+function cookieValue(req: FastifyRequest, name: string): string | undefined {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const at = part.indexOf('=');
+    if (at > 0 && part.slice(0, at).trim() === name) return part.slice(at + 1).trim();
+  }
+  return undefined;
+}
+
+export function deviceEndpoints(app: FastifyInstance, oauth: OAuth): void {
+  const limiter = new FailureLimiter();
+
+  app.post('/device_authorization', async (req, reply) => {
+    noStore(reply);
+    requireForm(req);
+    const space = spaceOf(req);
+    const p = params(req.body);
+    const client = await authenticateClient({ db: oauth.db, cache: oauth.cache, space, endpointUrls: [`${space.issuer}/device_authorization`] }, req, p);
+    if (!client.row.grantTypes.includes(DEVICE_CODE_GRANT)) throw unauthorizedClient('this client may not use the device authorization grant');
+    const scope = grantedScopes(client, p.scope, { allowProtocol: true });
+    const deviceCode = DEVICE_CODE_PREFIX + randomToken(32);
+    const ttl = space.settings.device_code_ttl;
+    for (let attempt = 0; ; attempt++) {
+      const userCode = newUserCode();
+      try {
+        await oauth.db.insert(deviceCodes).values({
+          deviceCodeHash: sha256(deviceCode),
+          userCode: sha256(userCode),
+          spaceId: space.row.id,
+          clientPk: client.row.id,
+          scope,
+          expiresAt: new Date(Date.now() + ttl * 1000),
+        });
+      } catch (err) {
+        if (isUniqueViolation(err) && attempt < 5) continue;
+        throw err;
+      }
+      const uri = `${space.issuer}/device`;
+      return reply.send({ device_code: deviceCode, user_code: display(userCode), verification_uri: uri, verification_uri_complete: `${uri}?user_code=${display(userCode)}`, expires_in: ttl, interval: POLL_INTERVAL });
+    }
+  });
+
+  const csrfOf = (req: FastifyRequest, reply: FastifyReply, space: OAuthSpace): string => {
+    const existing = cookieValue(req, CSRF_COOKIE);
+    if (existing && /^[A-Za-z0-9_-]{43}$/.test(existing)) return existing;
+    const fresh = randomToken(32);
+    const secure = space.issuer.startsWith('https:') ? '; Secure' : '';
+    reply.header('set-cookie', `${CSRF_COOKIE}=${fresh}; Path=/spaces/${space.row.slug}/device; HttpOnly; SameSite=Lax${secure}`);
+    return fresh;
+  };
+
+  app.get('/device', async (req, reply) => {
+    const space = spaceOf(req);
+    const q = req.query as Record<string, unknown>;
+    const code = typeof q.user_code === 'string' ? q.user_code.slice(0, 20) : '';
+    return render(reply, 200, space, 'Connect a device', codeForm(`${space.issuer}/device`, csrfOf(req, reply, space), code));
+  });
+
+  app.post('/device', async (req, reply) => {
+    const space = spaceOf(req);
+    const action = `${space.issuer}/device`;
+    let p: Params;
+    try {
+      requireForm(req);
+      p = params(req.body);
+    } catch {
+      return render(reply, 400, space, 'Connect a device', '<p class="error">The form could not be read. Go back and try again.</p>');
+    }
+    const cookie = cookieValue(req, CSRF_COOKIE);
+    if (!cookie || !p.csrf || !safeEqual(cookie, p.csrf)) {
+      return render(reply, 403, space, 'Connect a device', `<p class="error">This form expired or did not come from this site. <a href="${esc(action)}">Start again</a>.</p>`);
+    }
+    const ip = req.ip;
+    if (limiter.blocked(ip)) return render(reply, 429, space, 'Connect a device', '<p class="error">Too many failed attempts. Wait a few minutes and try again.</p>');
+
+    const code = normalize(p.user_code ?? '').slice(0, 20);
+    const now = new Date();
+    const [row] = code
+      ? await oauth.db.select().from(deviceCodes).where(and(eq(deviceCodes.userCode, sha256(code)), eq(deviceCodes.spaceId, space.row.id), eq(deviceCodes.status, 'pending'), gt(deviceCodes.expiresAt, now)))
+      : [];
+    if (!row) {
+      limiter.fail(ip);
+      return render(reply, 400, space, 'Connect a device', codeForm(action, p.csrf, p.user_code ?? '', 'That code is not valid or has expired. Check the code on your device.'));
+    }
+    const pendingHere = and(eq(deviceCodes.deviceCodeHash, row.deviceCodeHash), eq(deviceCodes.status, 'pending'), gt(deviceCodes.expiresAt, now));
+
+    if (p.action === 'deny') {
+      await oauth.db.update(deviceCodes).set({ status: 'denied' }).where(pendingHere);
+      return render(reply, 200, space, 'Request denied', '<p>The device was not connected. You can close this page.</p>');
+    }
+
+    const [c] = await oauth.db.select({ name: clients.clientName }).from(clients).where(eq(clients.id, row.clientPk));
+    const known = row.scope.length ? await oauth.db.select({ name: scopes.name, description: scopes.description }).from(scopes).where(and(eq(scopes.spaceId, space.row.id), inArray(scopes.name, row.scope))) : [];
+    const scopeList = row.scope.map((name) => ({ name, text: PROTOCOL_SCOPE_TEXT[name] ?? known.find((k) => k.name === name)?.description ?? name }));
+    const confirm = (error?: string) => confirmForm({ action, csrf: p.csrf!, code, app: c?.name ?? 'An application', scopes: scopeList, username: p.username, error });
+
+    if (p.action !== 'allow') return render(reply, 200, space, 'Connect a device', confirm());
+    const user = p.username && p.password ? await oauth.services.users.verifyLogin(space.row.id, p.username, p.password, 'personal') : undefined;
+    if (!user) {
+      limiter.fail(ip);
+      return render(reply, 401, space, 'Connect a device', confirm('Wrong username or password.'));
+    }
+    const [approved] = await oauth.db.update(deviceCodes).set({ status: 'approved', userId: user.id, authTime: new Date() }).where(pendingHere).returning({ hash: deviceCodes.deviceCodeHash });
+    if (!approved) return render(reply, 400, space, 'Connect a device', codeForm(action, p.csrf, '', 'That code was already used or has expired.'));
+    return render(reply, 200, space, 'Device connected', `<p>You allowed <strong>${esc(c?.name ?? 'the application')}</strong>. Return to your device.</p>`);
+  });
+}
+
+metadataParts.push((space) => ({ device_authorization_endpoint: `${space.issuer}/device_authorization` }));
+

@@ -1,0 +1,60 @@
+// RP-Initiated Logout 1.0 (end_session_endpoint). With a valid id_token_hint the session ends at once; without
+// one the user confirms on a CSRF-protected page, so a foreign page cannot sign anyone out. The browser goes back
+// only to a post_logout_redirect_uri registered for the client the hint (or client_id) names.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { OAuthClient, OAuthSpace } from '../cache.js';
+import type { OAuth } from '../context.js';
+import { OAuthError } from '../errors.js';
+import { params, requireForm, type Params } from '../http.js';
+import { errorPage } from '../interaction/flow.js';
+import { logoutConfirmPage, page } from '../interaction/pages.js';
+import { bindingOf, csrfMatches, csrfToken, endSession } from '../interaction/session.js';
+import { verifyOwnJwt } from '../tokens/verify.js';
+
+async function logout(oauth: OAuth, req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
+  const space = req.oauthSpace;
+  if (!space) return errorPage(reply, null, 'This space does not exist.', 404);
+  let p: Params;
+  try {
+    if (req.method === 'POST') requireForm(req);
+    p = params(req.method === 'POST' ? req.body : req.query);
+  } catch (err) {
+    if (err instanceof OAuthError) return errorPage(reply, space, err.description);
+    throw err;
+  }
+  const hint = p.id_token_hint ? await verifyOwnJwt(oauth.keys, space, p.id_token_hint, { ignoreExpiry: true }) : undefined;
+  if (p.id_token_hint && !hint) return errorPage(reply, space, 'The id_token_hint is not an ID token issued here.');
+  const hintClient = typeof hint?.aud === 'string' ? hint.aud : Array.isArray(hint?.aud) ? hint.aud[0] : undefined;
+  if (p.client_id && hintClient && p.client_id !== hintClient) return errorPage(reply, space, 'client_id does not match the id_token_hint.');
+  const clientId = hintClient ?? p.client_id;
+  let client: OAuthClient | undefined;
+  if (clientId) client = await oauth.cache.client(space.row.id, clientId);
+  if (p.post_logout_redirect_uri !== undefined && (!client || !client.row.active || !client.row.postLogoutRedirectUris.includes(p.post_logout_redirect_uri))) {
+    return errorPage(reply, space, 'The post_logout_redirect_uri is not registered for this application.');
+  }
+
+  const confirmed = req.method === 'POST' && csrfMatches(req, 'logout', p.csrf);
+  if (!hint && !confirmed) {
+    if (req.method === 'POST' && p.csrf !== undefined) return page(reply, 403, 'Request not accepted', '<p>This form could not be verified. Try again.</p>', space.row.displayName);
+    const keep: Record<string, string> = {};
+    for (const k of ['client_id', 'post_logout_redirect_uri', 'state']) if (p[k] !== undefined) keep[k] = p[k]!;
+    const csrf = csrfToken(bindingOf(oauth, space, req, reply), 'logout');
+    return page(reply, 200, 'Sign out', logoutConfirmPage({ action: `${space.issuer}/logout`, csrf, hidden: keep }), space.row.displayName);
+  }
+  await endSession(oauth, space, req, reply);
+  return signedOut(reply, space, p);
+}
+
+function signedOut(reply: FastifyReply, space: OAuthSpace, p: Params): FastifyReply {
+  if (p.post_logout_redirect_uri) {
+    const u = new URL(p.post_logout_redirect_uri);
+    if (p.state !== undefined) u.searchParams.set('state', p.state);
+    return reply.code(303).header('cache-control', 'no-store').redirect(u.toString(), 303);
+  }
+  return page(reply, 200, 'Signed out', '<p>You are signed out. You can close this window.</p>', space.row.displayName);
+}
+
+export function logoutEndpoint(app: FastifyInstance, oauth: OAuth): void {
+  app.get('/logout', (req, reply) => logout(oauth, req, reply));
+  app.post('/logout', (req, reply) => logout(oauth, req, reply));
+}

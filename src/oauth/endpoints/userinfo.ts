@@ -1,0 +1,52 @@
+// OIDC Core §5.3 UserInfo: the claims of the user an access token (with openid) acts for. Bearer token in the
+// Authorization header (RFC 6750 §2.1) or, on POST, in the form body (§2.2).
+import { and, eq } from 'drizzle-orm';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { users } from '../../store/schema.js';
+import type { OAuth } from '../context.js';
+import { OAuthError } from '../errors.js';
+import { noStore, params, spaceOf } from '../http.js';
+import { userClaims } from '../tokens/service.js';
+import { metadataParts } from './discovery.js';
+
+metadataParts.push((space) => ({ userinfo_endpoint: `${space.issuer}/userinfo` }));
+
+const challenge = (error?: string, description?: string) =>
+  `Bearer realm="keyward"${error ? `, error="${error}"` : ''}${description ? `, error_description="${description}"` : ''}`;
+
+const invalidToken = (d: string) => new OAuthError('invalid_token', d, { status: 401, headers: { 'www-authenticate': challenge('invalid_token', d) } });
+
+function bearerOf(req: FastifyRequest): string {
+  const header = req.headers.authorization;
+  const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  const body = req.method === 'POST' && type === 'application/x-www-form-urlencoded' ? params(req.body).access_token : undefined;
+  if (header !== undefined) {
+    const m = /^Bearer ([\x21-\x7e]{1,8192})$/i.exec(header);
+    if (!m || body !== undefined) throw new OAuthError('invalid_request', 'send the access token as Authorization: Bearer <token>', { headers: { 'www-authenticate': challenge('invalid_request') } });
+    return m[1]!;
+  }
+  if (body !== undefined) return body;
+  // RFC 6750 §3.1: no credentials at all gets a bare challenge, without an error code.
+  throw new OAuthError('invalid_token', 'an access token is required', { status: 401, headers: { 'www-authenticate': challenge() } });
+}
+
+export function userinfoEndpoint(app: FastifyInstance, oauth: OAuth): void {
+  const handler = async (req: FastifyRequest, reply: FastifyReply) => {
+    noStore(reply);
+    const space = spaceOf(req);
+    const token = bearerOf(req);
+    const info = await oauth.tokens.introspect(space, token);
+    if (!info.active || !info.sub) throw invalidToken('the access token is invalid, expired or revoked');
+    const scope = (info.scope ?? '').split(' ');
+    if (!scope.includes('openid')) {
+      throw new OAuthError('insufficient_scope', 'the access token lacks the openid scope', { status: 403, headers: { 'www-authenticate': `${challenge('insufficient_scope')}, scope="openid"` } });
+    }
+    // A client_credentials token has the client as subject: there is no user to describe.
+    if (info.sub === info.client_id || !/^[0-9a-f-]{36}$/.test(info.sub)) throw invalidToken('the access token does not act for a user');
+    const [user] = await oauth.db.select().from(users).where(and(eq(users.id, info.sub), eq(users.spaceId, space.row.id)));
+    if (!user) throw invalidToken('the user of this access token no longer exists');
+    return reply.send({ sub: user.id, ...userClaims(user, scope) });
+  };
+  app.get('/userinfo', handler);
+  app.post('/userinfo', handler);
+}

@@ -1,0 +1,88 @@
+// Server-rendered pages of the browser flow: login, consent, errors, logout and the form_post answer. Plain HTML
+// forms that work without JavaScript; the only script anywhere is form_post's auto-submit, allowed by its hash.
+import { createHash } from 'node:crypto';
+import type { FastifyReply } from 'fastify';
+
+export const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+const STYLE = `body{font:16px/1.5 system-ui,sans-serif;color:#1a1a1a;background:#f4f5f7;margin:0}
+main{max-width:26rem;margin:3rem auto;padding:2rem;background:#fff;border-radius:8px;box-shadow:0 1px 4px rgba(0,0,0,.12)}
+h1{font-size:1.4rem;margin:0 0 1rem}p.space{color:#555;margin:0 0 .25rem;font-size:.9rem}
+label{display:block;margin-top:1rem;font-weight:600}input[type=text],input[type=password]{box-sizing:border-box;width:100%;padding:.55rem;font:inherit;border:1px solid #888;border-radius:4px}
+input:focus,button:focus{outline:3px solid #2457c5;outline-offset:2px}
+button{margin-top:1.5rem;padding:.55rem 1.5rem;font:inherit;border-radius:4px;border:1px solid #2457c5;background:#2457c5;color:#fff;cursor:pointer}
+button.secondary{background:#fff;color:#2457c5;margin-left:.5rem}ul{padding-left:1.2rem}li{margin:.3rem 0}
+.error{color:#a00;background:#fdecec;padding:.5rem;border-radius:4px}.app{display:flex;align-items:center;gap:.75rem}.app img{width:48px;height:48px;object-fit:contain}`;
+
+/** A CSP source for a redirect URI: browsers apply form-action to the redirect that follows a form post too. */
+export function sourceOf(uri: string): string {
+  try {
+    const u = new URL(uri);
+    return u.protocol === 'https:' || u.protocol === 'http:' ? u.origin : u.protocol;
+  } catch {
+    return "'none'";
+  }
+}
+
+/** Headers of every interaction page: no caching, no framing, no script; forms post here (then to `redirectTo`). */
+export function page(reply: FastifyReply, status: number, title: string, body: string, spaceName?: string, redirectTo?: string): FastifyReply {
+  return reply
+    .code(status)
+    .header('content-type', 'text/html; charset=utf-8')
+    .header('cache-control', 'no-store')
+    .header('pragma', 'no-cache')
+    .header('x-frame-options', 'DENY')
+    .header('content-security-policy', `default-src 'none'; style-src 'unsafe-inline'; img-src https: http:; form-action 'self'${redirectTo ? ` ${sourceOf(redirectTo)}` : ''}; frame-ancestors 'none'; base-uri 'none'`)
+    .send(`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>${esc(title)}${spaceName ? ` · ${esc(spaceName)}` : ''}</title><style>${STYLE}</style></head><body><main>
+${spaceName ? `<p class="space">${esc(spaceName)}</p>` : ''}<h1>${esc(title)}</h1>
+${body}</main></body></html>`);
+}
+
+export function loginPage(a: { action: string; csrf: string; clientName: string; username?: string; error?: string }): string {
+  return `${a.error ? `<p class="error" role="alert">${esc(a.error)}</p>` : ''}
+<p>Sign in to continue to <strong>${esc(a.clientName)}</strong>.</p>
+<form method="post" action="${esc(a.action)}">
+<input type="hidden" name="csrf" value="${esc(a.csrf)}">
+<label for="username">Username</label>
+<input id="username" name="username" type="text" autocomplete="username" autocapitalize="none" spellcheck="false" required value="${esc(a.username ?? '')}"${a.username ? '' : ' autofocus'}>
+<label for="password">Password</label>
+<input id="password" name="password" type="password" autocomplete="current-password" required${a.username ? ' autofocus' : ''}>
+<button type="submit">Sign in</button>
+</form>`;
+}
+
+export function consentPage(a: { action: string; csrf: string; clientName: string; logoUri: string | null; username: string; scopes: { name: string; description: string }[] }): string {
+  const logo = a.logoUri ? `<img src="${esc(a.logoUri)}" alt="">` : '';
+  const items = a.scopes.map((s) => `<li>${esc(s.description || s.name)}</li>`).join('');
+  return `<div class="app">${logo}<p><strong>${esc(a.clientName)}</strong> wants to access your account <strong>${esc(a.username)}</strong>.</p></div>
+${a.scopes.length ? `<h2 style="font-size:1.05rem">It asks to:</h2><ul>${items}</ul>` : ''}
+<form method="post" action="${esc(a.action)}">
+<input type="hidden" name="csrf" value="${esc(a.csrf)}">
+<button type="submit" name="decision" value="allow">Allow</button><button type="submit" name="decision" value="deny" class="secondary">Deny</button>
+</form>`;
+}
+
+export function logoutConfirmPage(a: { action: string; csrf: string; hidden: Record<string, string> }): string {
+  const hidden = Object.entries(a.hidden).map(([k, v]) => `<input type="hidden" name="${esc(k)}" value="${esc(v)}">`).join('');
+  return `<p>Do you want to sign out?</p><form method="post" action="${esc(a.action)}">
+<input type="hidden" name="csrf" value="${esc(a.csrf)}">${hidden}<button type="submit">Sign out</button></form>`;
+}
+
+const AUTOSUBMIT = 'document.forms[0].submit();';
+const AUTOSUBMIT_HASH = `sha256-${createHash('sha256').update(AUTOSUBMIT).digest('base64')}`;
+
+/** OAuth 2.0 Form Post Response Mode: an auto-submitting form, with a button for browsers without script. */
+export function formPost(reply: FastifyReply, target: string, fields: Record<string, string>): FastifyReply {
+  const inputs = Object.entries(fields).map(([k, v]) => `<input type="hidden" name="${esc(k)}" value="${esc(v)}">`).join('');
+  return reply
+    .code(200)
+    .header('content-type', 'text/html; charset=utf-8')
+    .header('cache-control', 'no-store')
+    .header('pragma', 'no-cache')
+    .header('x-frame-options', 'DENY')
+    .header('content-security-policy', `default-src 'none'; script-src '${AUTOSUBMIT_HASH}'; form-action ${sourceOf(target)}; frame-ancestors 'none'; base-uri 'none'`)
+    .send(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Continue</title></head><body>
+<form method="post" action="${esc(target)}">${inputs}<noscript><p>Your browser does not run scripts: press the button to continue.</p><button type="submit">Continue</button></noscript></form>
+<script>${AUTOSUBMIT}</script></body></html>`);
+}

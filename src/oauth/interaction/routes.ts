@@ -1,0 +1,108 @@
+// The login and consent pages of a pending authorization request (/interaction/:id). Each page and post works
+// only in the browser that started the request (binding cookie); posts also need the form's CSRF token.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { errorMode, NoRedirect, trustedTarget, validateAuthz, type AuthzRequest } from '../authz-request.js';
+import type { OAuthSpace } from '../cache.js';
+import type { OAuth } from '../context.js';
+import { OAuthError } from '../errors.js';
+import { params, spaceOf } from '../http.js';
+import { verifyLogin } from './login.js';
+import { consentPage, loginPage, page } from './pages.js';
+import { errorPage, expiredPage, finish, hasConsent, interactionUrl, needsLogin, storeConsent } from './flow.js';
+import { deliverError } from './respond.js';
+import { bindingCookie, browserMatches, csrfToken, currentSession, startSession, type BrowserSession } from './session.js';
+import { consumeRequest, loadInteraction, type Interaction } from './store.js';
+
+const PROTOCOL_SCOPE_TEXT: Record<string, string> = {
+  openid: 'Confirm who you are (your user id)',
+  offline_access: 'Keep access while you are not using it',
+};
+
+type Loaded = { it: Interaction; r: AuthzRequest } | FastifyReply;
+
+/** The interaction, re-validated (the client may have changed meanwhile), or the page that says why not. */
+async function load(oauth: OAuth, space: OAuthSpace, req: FastifyRequest, reply: FastifyReply, csrfPurpose?: string, token?: string): Promise<Loaded> {
+  const it = await loadInteraction(oauth, space, (req.params as { id: string }).id);
+  if (!it) return expiredPage(reply, space);
+  if (!browserMatches(req, it.bindingHash, csrfPurpose ? { purpose: `${csrfPurpose}:${it.id}`, token } : undefined)) {
+    return page(reply, 403, 'Request not accepted', '<p>This form could not be verified (it was opened in another browser, or its security token is missing or wrong). Go back to the application and start again.</p>', space.row.displayName);
+  }
+  let target;
+  try {
+    target = await trustedTarget(oauth, space, it.params);
+  } catch (err) {
+    if (!(err instanceof NoRedirect)) throw err;
+    await consumeRequest(oauth, it.id, 'interaction');
+    return errorPage(reply, space, err.description);
+  }
+  try {
+    return { it, r: validateAuthz(space, target, it.params) };
+  } catch (err) {
+    if (!(err instanceof OAuthError)) throw err;
+    await consumeRequest(oauth, it.id, 'interaction');
+    return deliverError(reply, space, { redirectUri: target.redirectUri, mode: errorMode(it.params), state: it.params.state }, err);
+  }
+}
+
+const isReply = (x: Loaded): x is FastifyReply => !('it' in x);
+
+function showLogin(reply: FastifyReply, space: OAuthSpace, req: FastifyRequest, it: Interaction, r: AuthzRequest, status = 200, error?: string, username?: string) {
+  const csrf = csrfToken(bindingCookie(req)!, `login:${it.id}`);
+  return page(reply, status, 'Sign in', loginPage({ action: `${interactionUrl(space, it.id)}/login`, csrf, clientName: r.client.row.clientName, username: username ?? it.params.login_hint, error }), space.row.displayName, r.redirectUri);
+}
+
+function showConsent(reply: FastifyReply, space: OAuthSpace, req: FastifyRequest, it: Interaction, r: AuthzRequest, s: BrowserSession) {
+  const csrf = csrfToken(bindingCookie(req)!, `consent:${it.id}`);
+  const scopes = r.scope.map((name) => ({ name, description: PROTOCOL_SCOPE_TEXT[name] ?? r.client.scopes.find((x) => x.name === name)?.description ?? name }));
+  return page(
+    reply,
+    200,
+    `Allow access to ${r.client.row.clientName}?`,
+    consentPage({ action: `${interactionUrl(space, it.id)}/consent`, csrf, clientName: r.client.row.clientName, logoUri: r.client.row.logoUri, username: s.user.username, scopes }),
+    space.row.displayName,
+    r.redirectUri,
+  );
+}
+
+/** Shows the next step the request needs, or finishes it. */
+async function next(oauth: OAuth, space: OAuthSpace, req: FastifyRequest, reply: FastifyReply, it: Interaction, r: AuthzRequest) {
+  const s = await currentSession(oauth, space, req);
+  if (needsLogin(r, s, it)) return showLogin(reply, space, req, it, r);
+  if (!(await hasConsent(oauth, r, s!))) return showConsent(reply, space, req, it, r, s!);
+  return finish(oauth, space, reply, it, r, s!);
+}
+
+export function interactionRoutes(app: FastifyInstance, oauth: OAuth): void {
+  app.get('/interaction/:id', async (req, reply) => {
+    const space = spaceOf(req);
+    const l = await load(oauth, space, req, reply);
+    if (isReply(l)) return l;
+    return next(oauth, space, req, reply, l.it, l.r);
+  });
+
+  app.post('/interaction/:id/login', async (req, reply) => {
+    const space = spaceOf(req);
+    const body = params(req.body);
+    const l = await load(oauth, space, req, reply, 'login', body.csrf);
+    if (isReply(l)) return l;
+    const user = await verifyLogin(oauth.db, space.row.id, body.username ?? '', body.password ?? '');
+    if (!user) return showLogin(reply, space, req, l.it, l.r, 401, 'The username or password is not correct.', body.username);
+    await startSession(oauth, space, req, reply, user);
+    return reply.code(303).header('cache-control', 'no-store').redirect(interactionUrl(space, l.it.id), 303);
+  });
+
+  app.post('/interaction/:id/consent', async (req, reply) => {
+    const space = spaceOf(req);
+    const body = params(req.body);
+    const l = await load(oauth, space, req, reply, 'consent', body.csrf);
+    if (isReply(l)) return l;
+    const s = await currentSession(oauth, space, req);
+    if (!s || needsLogin(l.r, s, l.it)) return reply.code(303).redirect(interactionUrl(space, l.it.id), 303);
+    if (body.decision === 'allow') {
+      await storeConsent(oauth, space, l.r, s);
+      return finish(oauth, space, reply, l.it, l.r, s);
+    }
+    if (body.decision === 'deny') return finish(oauth, space, reply, l.it, l.r, s, new OAuthError('access_denied', 'the user denied the request'));
+    return showConsent(reply, space, req, l.it, l.r, s);
+  });
+}

@@ -1,0 +1,88 @@
+// Pending authorization requests in auth_requests, by the SHA-256 of a random id: pushed ones (PAR, RFC 9126)
+// and ones waiting for login or consent (the page URL carries only the id). Both are single use.
+import { and, eq, gt, isNull } from 'drizzle-orm';
+import { randomToken, sha256 } from '../../registry/secrets.js';
+import { authRequests } from '../../store/schema.js';
+import type { OAuthClient, OAuthSpace } from '../cache.js';
+import type { OAuth } from '../context.js';
+
+export const PAR_PREFIX = 'urn:ietf:params:oauth:request_uri:';
+export const PAR_TTL = 60;
+const INTERACTION_TTL = 600;
+
+export interface Interaction {
+  id: string;
+  params: Record<string, string>;
+  /** SHA-256 of the binding secret of the browser that started it. */
+  bindingHash: string;
+  createdAt: Date;
+}
+
+export async function createInteraction(oauth: OAuth, space: OAuthSpace, client: OAuthClient, params: Record<string, string>, bindingHash: string): Promise<string> {
+  const id = randomToken(24);
+  await oauth.db.insert(authRequests).values({
+    idHash: sha256(id),
+    spaceId: space.row.id,
+    clientPk: client.row.id,
+    kind: 'interaction',
+    params: { ...params, _bind: bindingHash },
+    // This server's clock, like the sessions' auth_time it is compared with.
+    createdAt: new Date(),
+    expiresAt: new Date(Date.now() + INTERACTION_TTL * 1000),
+  });
+  return id;
+}
+
+export async function loadInteraction(oauth: OAuth, space: OAuthSpace, id: string): Promise<Interaction | undefined> {
+  if (!/^[A-Za-z0-9_-]{10,100}$/.test(id)) return undefined;
+  const [row] = await oauth.db
+    .select()
+    .from(authRequests)
+    .where(and(eq(authRequests.idHash, sha256(id)), eq(authRequests.spaceId, space.row.id), eq(authRequests.kind, 'interaction'), isNull(authRequests.consumedAt), gt(authRequests.expiresAt, new Date())));
+  if (!row) return undefined;
+  const { _bind, ...params } = row.params;
+  return { id, params, bindingHash: _bind ?? '', createdAt: row.createdAt };
+}
+
+/** Marks a request used; false when another request got there first. */
+export async function consumeRequest(oauth: OAuth, id: string, kind: 'interaction' | 'par'): Promise<boolean> {
+  const rows = await oauth.db
+    .update(authRequests)
+    .set({ consumedAt: new Date() })
+    .where(and(eq(authRequests.idHash, sha256(id)), eq(authRequests.kind, kind), isNull(authRequests.consumedAt)))
+    .returning({ idHash: authRequests.idHash });
+  return rows.length === 1;
+}
+
+export async function pushRequest(oauth: OAuth, space: OAuthSpace, client: OAuthClient, params: Record<string, string>): Promise<string> {
+  const uri = PAR_PREFIX + randomToken(32);
+  await oauth.db.insert(authRequests).values({
+    idHash: sha256(uri),
+    spaceId: space.row.id,
+    clientPk: client.row.id,
+    kind: 'par',
+    params,
+    expiresAt: new Date(Date.now() + PAR_TTL * 1000),
+  });
+  return uri;
+}
+
+/** The pushed parameters, used up by this call; undefined when unknown, expired, used, or another client's. */
+export async function takePushed(oauth: OAuth, space: OAuthSpace, client: OAuthClient, uri: string): Promise<Record<string, string> | undefined> {
+  if (!uri.startsWith(PAR_PREFIX)) return undefined;
+  const [row] = await oauth.db
+    .update(authRequests)
+    .set({ consumedAt: new Date() })
+    .where(
+      and(
+        eq(authRequests.idHash, sha256(uri)),
+        eq(authRequests.spaceId, space.row.id),
+        eq(authRequests.clientPk, client.row.id),
+        eq(authRequests.kind, 'par'),
+        isNull(authRequests.consumedAt),
+        gt(authRequests.expiresAt, new Date()),
+      ),
+    )
+    .returning({ params: authRequests.params });
+  return row?.params;
+}

@@ -1,0 +1,266 @@
+// Dynamic client registration (RFC 7591), its management protocol (RFC 7592) and initial access tokens.
+// Registered clients go through services.clients like admin-created ones, so one set of client rules holds.
+import { and, asc, eq, gt, isNull, or, sql } from 'drizzle-orm';
+import { recordAudit, type Actor } from '../admin/audit.js';
+import { AppError, invalid, notFound } from '../errors.js';
+import type { ClientInput } from '../registry/client-rules.js';
+import type { ClientView, ClientWithSecret } from '../registry/clients.js';
+import { after, toPage, type Page, type PageRequest } from '../registry/page.js';
+import { randomToken, safeEqual, sha256 } from '../registry/secrets.js';
+import type { Services } from '../services.js';
+import type { Db } from '../store/db.js';
+import { clients, clientSecrets, initialAccessTokens } from '../store/schema.js';
+import type { OAuthSpace } from './cache.js';
+import { OAuthError } from './errors.js';
+
+export const INITIAL_TOKEN_PREFIX = 'kwiat_';
+export const REGISTRATION_TOKEN_PREFIX = 'kwrat_';
+const MAX_EXPIRES_IN = 365 * 86400;
+const MAX_USES = 1_000_000;
+
+type SpaceRef = { id: string; slug: string };
+
+export interface InitialAccessTokenView {
+  id: string;
+  created_at: string;
+  expires_at: string | null;
+  uses_left: number | null;
+  revoked_at: string | null;
+  /** Usable now: not revoked, expired or used up. */
+  active: boolean;
+}
+
+const iatView = (r: typeof initialAccessTokens.$inferSelect): InitialAccessTokenView => ({
+  id: r.id,
+  created_at: r.createdAt.toISOString(),
+  expires_at: r.expiresAt?.toISOString() ?? null,
+  uses_left: r.usesLeft,
+  revoked_at: r.revokedAt?.toISOString() ?? null,
+  active: !r.revokedAt && (!r.expiresAt || r.expiresAt.getTime() > Date.now()) && (r.usesLeft === null || r.usesLeft > 0),
+});
+
+/** A 401 in the RFC 6750 shape: the same answer whatever was wrong, so nothing is revealed. */
+export const invalidToken = (d: string) => new OAuthError('invalid_token', d, { headers: { 'www-authenticate': `Bearer error="invalid_token"` } });
+
+export function bearerOf(header: string | undefined): string | undefined {
+  const m = /^Bearer ([A-Za-z0-9\-._~+/]+=*)$/i.exec(header ?? '');
+  return m?.[1];
+}
+
+/** The RFC 7591 client metadata Keyward accepts; anything else in a request is ignored (§2). */
+const STRING_FIELDS = ['client_name', 'token_endpoint_auth_method', 'scope', 'jwks_uri', 'logo_uri', 'client_uri', 'policy_uri', 'tos_uri'] as const;
+const LIST_FIELDS = ['redirect_uris', 'post_logout_redirect_uris', 'grant_types', 'response_types', 'contacts'] as const;
+
+function metadataError(field: string, message: string): OAuthError {
+  const code = field === 'redirect_uris' || field === 'post_logout_redirect_uris' ? 'invalid_redirect_uri' : 'invalid_client_metadata';
+  return new OAuthError(code, message.includes(field) ? message : `${field}: ${message}`);
+}
+
+/** Client rules answer with AppError; registration answers in RFC 7591 §3.2.2 terms. */
+async function asRegistrationError<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (err) {
+    if (err instanceof AppError && (err.code === 'invalid_request' || err.code === 'conflict')) throw metadataError(err.field ?? 'metadata', err.message);
+    throw err;
+  }
+}
+
+/** Type-checks the known metadata of a request body and maps it to a ClientInput (a full replacement). */
+export function metadataInput(body: unknown): ClientInput {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) throw new OAuthError('invalid_client_metadata', 'send the client metadata as a JSON object');
+  const m = body as Record<string, unknown>;
+  for (const f of STRING_FIELDS) if (m[f] !== undefined && m[f] !== null && typeof m[f] !== 'string') throw metadataError(f, `${f} must be a string`);
+  for (const f of LIST_FIELDS) {
+    if (m[f] !== undefined && m[f] !== null && (!Array.isArray(m[f]) || !(m[f] as unknown[]).every((v) => typeof v === 'string'))) {
+      throw metadataError(f, `${f} must be an array of strings`);
+    }
+  }
+  if (m.jwks !== undefined && m.jwks !== null && (typeof m.jwks !== 'object' || Array.isArray(m.jwks))) throw metadataError('jwks', 'jwks must be a JWK Set object');
+  const str = (f: (typeof STRING_FIELDS)[number]) => (m[f] as string | null | undefined) ?? undefined;
+  const list = (f: (typeof LIST_FIELDS)[number]) => (m[f] as string[] | null | undefined) ?? undefined;
+  // RFC 7591 §2 defaults: client_secret_basic, the authorization_code grant, the code response type.
+  const method = str('token_endpoint_auth_method') ?? 'client_secret_basic';
+  return {
+    client_type: method === 'none' ? 'public' : 'confidential',
+    token_endpoint_auth_method: method,
+    grant_types: list('grant_types') ?? ['authorization_code'],
+    ...(list('response_types') ? { response_types: list('response_types') } : {}),
+    redirect_uris: list('redirect_uris') ?? [],
+    post_logout_redirect_uris: list('post_logout_redirect_uris') ?? [],
+    contacts: list('contacts') ?? [],
+    ...(str('scope') !== undefined ? { scope: str('scope') } : {}),
+    jwks: (m.jwks as ClientInput['jwks']) ?? null,
+    jwks_uri: str('jwks_uri') ?? null,
+    logo_uri: str('logo_uri') ?? null,
+    client_uri: str('client_uri') ?? null,
+    policy_uri: str('policy_uri') ?? null,
+    tos_uri: str('tos_uri') ?? null,
+    ...(str('client_name') !== undefined ? { client_name: str('client_name') } : {}),
+  };
+}
+
+/** The RFC 7591 §3.2.1 view of a client: standard metadata only, empty values left out. */
+export function registrationView(v: ClientView | ClientWithSecret, issuer: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    client_id: v.client_id,
+    client_id_issued_at: v.client_id_issued_at,
+    client_name: v.client_name,
+    token_endpoint_auth_method: v.token_endpoint_auth_method,
+    grant_types: v.grant_types,
+    response_types: v.response_types,
+    redirect_uris: v.redirect_uris,
+    registration_client_uri: `${issuer}/register/${encodeURIComponent(v.client_id)}`,
+  };
+  if (v.post_logout_redirect_uris.length) out.post_logout_redirect_uris = v.post_logout_redirect_uris;
+  if (v.scope) out.scope = v.scope;
+  if (v.contacts.length) out.contacts = v.contacts;
+  for (const f of ['jwks', 'jwks_uri', 'logo_uri', 'client_uri', 'policy_uri', 'tos_uri'] as const) if (v[f]) out[f] = v[f];
+  if ('client_secret' in v && v.client_secret) Object.assign(out, { client_secret: v.client_secret, client_secret_expires_at: 0 });
+  return out;
+}
+
+export class RegistrationService {
+  constructor(
+    private readonly db: Db,
+    private readonly services: Services,
+  ) {}
+
+  // --- initial access tokens (admin API) ---
+
+  async listInitialTokens(space: SpaceRef, req: PageRequest): Promise<Page<InitialAccessTokenView>> {
+    const rows = await this.db
+      .select()
+      .from(initialAccessTokens)
+      .where(and(eq(initialAccessTokens.spaceId, space.id), after(initialAccessTokens.createdAt, initialAccessTokens.id, req.cursor)))
+      .orderBy(asc(initialAccessTokens.createdAt), asc(initialAccessTokens.id))
+      .limit(req.limit + 1);
+    return toPage(rows, req.limit, iatView);
+  }
+
+  async createInitialToken(space: SpaceRef, input: { expires_in?: number | null; uses?: number | null }, actor: Actor) {
+    const { expires_in: expiresIn, uses } = input;
+    if (expiresIn != null && (!Number.isInteger(expiresIn) || expiresIn < 60 || expiresIn > MAX_EXPIRES_IN)) {
+      throw invalid('expires_in', `expires_in must be seconds from 60 to ${MAX_EXPIRES_IN}, or absent for no expiry`);
+    }
+    if (uses != null && (!Number.isInteger(uses) || uses < 1 || uses > MAX_USES)) throw invalid('uses', `uses must be a whole number from 1 to ${MAX_USES}, or absent for unlimited`);
+    const token = INITIAL_TOKEN_PREFIX + randomToken(32);
+    return this.db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(initialAccessTokens)
+        .values({ tokenHash: sha256(token), spaceId: space.id, expiresAt: expiresIn != null ? new Date(Date.now() + expiresIn * 1000) : null, usesLeft: uses ?? null })
+        .returning();
+      const view = iatView(row!);
+      await recordAudit(tx as Db, actor, { space: space.slug, action: 'initial_access_token.create', targetType: 'initial_access_token', targetId: row!.id, changes: { expires_at: view.expires_at, uses_left: view.uses_left } });
+      return { ...view, token };
+    });
+  }
+
+  async revokeInitialToken(space: SpaceRef, id: string, actor: Actor): Promise<void> {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound(`initial access token "${id}"`);
+    await this.db.transaction(async (tx) => {
+      const [row] = await tx
+        .update(initialAccessTokens)
+        .set({ revokedAt: new Date() })
+        .where(and(eq(initialAccessTokens.id, id), eq(initialAccessTokens.spaceId, space.id), isNull(initialAccessTokens.revokedAt)))
+        .returning({ id: initialAccessTokens.id });
+      if (!row) throw notFound(`initial access token "${id}"`);
+      await recordAudit(tx as Db, actor, { space: space.slug, action: 'initial_access_token.revoke', targetType: 'initial_access_token', targetId: id });
+    });
+  }
+
+  /** Uses one of the token's uses, atomically; undefined when unknown, expired, revoked or used up. */
+  private async consumeInitialToken(spaceId: string, token: string): Promise<string | undefined> {
+    const t = initialAccessTokens;
+    const [row] = await this.db
+      .update(t)
+      .set({ usesLeft: sql`case when ${t.usesLeft} is null then null else ${t.usesLeft} - 1 end` })
+      .where(and(eq(t.tokenHash, sha256(token)), eq(t.spaceId, spaceId), isNull(t.revokedAt), or(isNull(t.expiresAt), gt(t.expiresAt, new Date())), or(isNull(t.usesLeft), gt(t.usesLeft, 0))))
+      .returning({ id: t.id });
+    return row?.id;
+  }
+
+  // --- RFC 7591 registration ---
+
+  async register(space: OAuthSpace, authorization: string | undefined, body: unknown): Promise<Record<string, unknown>> {
+    const mode = space.settings.registration;
+    if (mode === 'closed') throw new OAuthError('access_denied', 'dynamic client registration is closed in this space', { status: 403 });
+    const actor: Actor = { type: 'client' };
+    if (mode === 'token') {
+      const token = bearerOf(authorization);
+      const used = token ? await this.consumeInitialToken(space.row.id, token) : undefined;
+      if (!used) throw invalidToken('a valid initial access token is required (Authorization: Bearer)');
+      actor.id = `initial_access_token:${used}`;
+    }
+    const input = metadataInput(body);
+    const ref = { id: space.row.id, slug: space.row.slug };
+    const clientName = input.client_name?.trim() || undefined;
+    let created: ClientWithSecret;
+    try {
+      created = await this.services.clients.create(ref, { ...input, name: clientName?.slice(0, 80) ?? `dcr-${randomToken(6)}` }, actor);
+    } catch (err) {
+      // Client names are unique in a space; several instances of one app register with the same client_name.
+      if (!(err instanceof AppError && err.code === 'conflict' && err.field === 'name')) throw metadataErrorOf(err);
+      created = await asRegistrationError(this.services.clients.create(ref, { ...input, name: `${clientName!.slice(0, 80)} dcr-${randomToken(6)}` }, actor));
+    }
+    const registrationToken = REGISTRATION_TOKEN_PREFIX + randomToken(32);
+    await this.db.update(clients).set({ registrationTokenHash: sha256(registrationToken) }).where(and(eq(clients.spaceId, space.row.id), eq(clients.clientId, created.client_id)));
+    return { ...registrationView(created, space.issuer), registration_access_token: registrationToken };
+  }
+
+  // --- RFC 7592 management ---
+
+  /** The client the registration access token belongs to; the same 401 for an unknown client or a wrong token. */
+  private async authorize(space: OAuthSpace, clientId: string, authorization: string | undefined) {
+    const token = bearerOf(authorization);
+    if (!token) throw invalidToken('the registration access token is required (Authorization: Bearer)');
+    const [row] = await this.db
+      .select({ hash: clients.registrationTokenHash })
+      .from(clients)
+      .where(and(eq(clients.spaceId, space.row.id), eq(clients.clientId, clientId)));
+    // Compare against a stand-in when there is no client, so timing does not tell whether it exists.
+    const ok = safeEqual(sha256(token), row?.hash ?? sha256(randomToken(16))) && !!row?.hash;
+    if (!ok) throw invalidToken('the registration access token is not valid for this client');
+    return { ref: { id: space.row.id, slug: space.row.slug }, actor: { type: 'client', id: clientId } satisfies Actor, token };
+  }
+
+  async read(space: OAuthSpace, clientId: string, authorization: string | undefined) {
+    const { ref, token } = await this.authorize(space, clientId, authorization);
+    // RFC 7592 §3 requires the token in the answer: the one presented stays valid, so it is echoed.
+    return { ...registrationView(await this.services.clients.get(ref, clientId), space.issuer), registration_access_token: token };
+  }
+
+  async replace(space: OAuthSpace, clientId: string, authorization: string | undefined, body: unknown) {
+    const { ref, actor, token } = await this.authorize(space, clientId, authorization);
+    const input = metadataInput(body);
+    const m = body as Record<string, unknown>;
+    if (m.client_id !== clientId) throw new OAuthError('invalid_request', 'client_id in the body must be the client\'s client_id (RFC 7592 §2.2)');
+    if (m.client_secret !== undefined && !(await this.secretMatches(clientId, m.client_secret))) {
+      throw new OAuthError('invalid_request', 'client_secret in the body must be the client\'s current secret');
+    }
+    // The name is fixed; an omitted scope keeps the associations (RFC 7592 §2.2 lets the server ignore empty values).
+    const updated = await asRegistrationError(this.services.clients.update(ref, clientId, input, actor));
+    return { ...registrationView(updated, space.issuer), registration_access_token: token };
+  }
+
+  async remove(space: OAuthSpace, clientId: string, authorization: string | undefined): Promise<void> {
+    const { ref, actor } = await this.authorize(space, clientId, authorization);
+    await this.services.clients.delete(ref, clientId, actor);
+  }
+
+  private async secretMatches(clientId: string, secret: unknown): Promise<boolean> {
+    if (typeof secret !== 'string') return false;
+    const rows = await this.db
+      .select({ hash: clientSecrets.secretHash })
+      .from(clientSecrets)
+      .innerJoin(clients, eq(clients.id, clientSecrets.clientPk))
+      .where(eq(clients.clientId, clientId));
+    const hash = sha256(secret);
+    return rows.map((r) => safeEqual(r.hash, hash)).includes(true);
+  }
+}
+
+function metadataErrorOf(err: unknown): unknown {
+  if (err instanceof AppError && (err.code === 'invalid_request' || err.code === 'conflict')) return metadataError(err.field ?? 'metadata', err.message);
+  return err;
+}

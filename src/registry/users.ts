@@ -1,0 +1,240 @@
+// Users of a space (seed 000): personal users sign in through the browser; service users only through the
+// password grant, and only for clients that allow it. Passwords are Argon2id; disabling cuts off every token.
+import { and, asc, eq, ilike, or } from 'drizzle-orm';
+import { diff, recordAudit, type Actor } from '../admin/audit.js';
+import { conflict, invalid, notFound } from '../errors.js';
+import type { ChangeBus } from '../store/changes.js';
+import type { Db } from '../store/db.js';
+import { isUniqueViolation } from '../store/errors.js';
+import { users } from '../store/schema.js';
+import { after, toPage, type Page, type PageRequest } from './page.js';
+import { hashPassword, verifyPassword } from './secrets.js';
+
+export type UserRow = typeof users.$inferSelect;
+export type UserKind = 'personal' | 'service';
+type SpaceRef = { id: string; slug: string };
+
+export interface UserInput {
+  username?: string;
+  password?: string | null;
+  email?: string | null;
+  email_verified?: boolean;
+  name?: string | null;
+  kind?: UserKind;
+  disabled?: boolean;
+}
+
+export interface UserView {
+  id: string;
+  space: string;
+  username: string;
+  email: string | null;
+  email_verified: boolean;
+  name: string | null;
+  kind: UserKind;
+  disabled: boolean;
+  has_password: boolean;
+  tokens_valid_after: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UserListQuery extends PageRequest {
+  /** Case-insensitive part of the username, e-mail or name. */
+  q?: string;
+  kind?: UserKind;
+  disabled?: boolean;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// Printable, no spaces or control characters: usernames appear in tokens (preferred_username) and logs.
+const USERNAME = /^[\p{L}\p{N}._@+-]{1,200}$/u;
+const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,255}$/;
+const MIN_PASSWORD = 8;
+
+export const userView = (u: UserRow, space: string): UserView => ({
+  id: u.id,
+  space,
+  username: u.username,
+  email: u.email,
+  email_verified: u.emailVerified,
+  name: u.name,
+  kind: u.kind as UserKind,
+  disabled: u.disabled,
+  has_password: u.passwordHash !== null,
+  tokens_valid_after: u.tokensValidAfter ? u.tokensValidAfter.toISOString() : null,
+  created_at: u.createdAt.toISOString(),
+  updated_at: u.updatedAt.toISOString(),
+});
+
+function auditable(v: UserView): Record<string, unknown> {
+  const { updated_at: _u, created_at: _c, ...rest } = v;
+  return rest;
+}
+
+function checkPassword(p: string | null | undefined): void {
+  if (p === undefined || p === null) return;
+  if (p.length < MIN_PASSWORD) throw invalid('password', `password must be at least ${MIN_PASSWORD} characters`);
+  if (p.length > 1024) throw invalid('password', 'password must be at most 1024 characters');
+}
+
+function checkFields(input: UserInput): void {
+  if (input.email !== undefined && input.email !== null && !EMAIL.test(input.email)) throw invalid('email', 'email must be an e-mail address');
+  if (input.name !== undefined && input.name !== null && input.name.length > 500) throw invalid('name', 'name must be at most 500 characters');
+  checkPassword(input.password);
+}
+
+// Verified against when the username is unknown, so a wrong username costs as long as a wrong password.
+let dummyHash: Promise<string> | undefined;
+
+export class UserService {
+  constructor(
+    private readonly db: Db,
+    private readonly bus?: ChangeBus,
+  ) {}
+
+  async list(space: SpaceRef, q: UserListQuery): Promise<Page<UserView>> {
+    const like = q.q ? `%${q.q.replace(/[\\%_]/g, '\\$&')}%` : undefined;
+    const rows = await this.db
+      .select()
+      .from(users)
+      .where(
+        and(
+          eq(users.spaceId, space.id),
+          after(users.createdAt, users.id, q.cursor),
+          like ? or(ilike(users.username, like), ilike(users.email, like), ilike(users.name, like)) : undefined,
+          q.kind ? eq(users.kind, q.kind) : undefined,
+          q.disabled !== undefined ? eq(users.disabled, q.disabled) : undefined,
+        ),
+      )
+      .orderBy(asc(users.createdAt), asc(users.id))
+      .limit(q.limit + 1);
+    return toPage(rows, q.limit, (r) => userView(r, space.slug));
+  }
+
+  /** A user by id, or by username (case-insensitive) when `ref` is not an id. */
+  async row(space: SpaceRef, ref: string, db: Db = this.db): Promise<UserRow> {
+    const byId = UUID.test(ref) ? eq(users.id, ref.toLowerCase()) : undefined;
+    const [row] = await db
+      .select()
+      .from(users)
+      .where(and(eq(users.spaceId, space.id), byId ? or(byId, eq(users.usernameKey, ref.toLowerCase())) : eq(users.usernameKey, ref.toLowerCase())));
+    if (!row) throw notFound(`user "${ref}"`);
+    return row;
+  }
+
+  async get(space: SpaceRef, ref: string): Promise<UserView> {
+    return userView(await this.row(space, ref), space.slug);
+  }
+
+  private async uniqueOrConflict<T>(username: string, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (err) {
+      if (isUniqueViolation(err)) throw conflict(`a user named "${username}" already exists in this space (usernames are not case-sensitive)`, 'username');
+      throw err;
+    }
+  }
+
+  async create(space: SpaceRef, input: UserInput, actor: Actor): Promise<UserView> {
+    const username = input.username?.trim();
+    if (!username) throw invalid('username', 'username is required');
+    if (!USERNAME.test(username)) throw invalid('username', 'username must be 1 to 200 letters, digits or . _ @ + -');
+    const kind = input.kind ?? 'personal';
+    if (kind !== 'personal' && kind !== 'service') throw invalid('kind', 'kind must be personal or service');
+    checkFields(input);
+    const passwordHash = input.password ? await hashPassword(input.password) : null;
+    const view = await this.uniqueOrConflict(username, () =>
+      this.db.transaction(async (tx) => {
+        const [row] = await tx
+          .insert(users)
+          .values({
+            spaceId: space.id,
+            username,
+            usernameKey: username.toLowerCase(),
+            email: input.email ?? null,
+            emailVerified: input.email_verified ?? false,
+            name: input.name ?? null,
+            kind,
+            passwordHash,
+            disabled: input.disabled ?? false,
+          })
+          .returning();
+        const v = userView(row!, space.slug);
+        await recordAudit(tx as Db, actor, { space: space.slug, action: 'user.create', targetType: 'user', targetId: row!.id, changes: auditable(v) });
+        return v;
+      }),
+    );
+    await this.bus?.publish('user', view.id);
+    return view;
+  }
+
+  /** Changes password, e-mail, name, disabled (username and kind are fixed). Disabling cuts off every token. */
+  async update(space: SpaceRef, ref: string, input: UserInput, actor: Actor): Promise<UserView> {
+    checkFields(input);
+    const passwordHash = input.password ? await hashPassword(input.password) : input.password === null ? null : undefined;
+    const view = await this.db.transaction(async (tx) => {
+      const before = await this.row(space, ref, tx as Db);
+      if (input.username !== undefined && input.username !== before.username) throw invalid('username', 'a username cannot be changed');
+      if (input.kind !== undefined && input.kind !== before.kind) throw invalid('kind', 'the kind of a user cannot be changed');
+      const now = new Date();
+      const disabling = input.disabled === true && !before.disabled;
+      const [row] = await tx
+        .update(users)
+        .set({
+          ...(input.email !== undefined ? { email: input.email } : {}),
+          ...(input.email_verified !== undefined ? { emailVerified: input.email_verified } : {}),
+          ...(input.name !== undefined ? { name: input.name } : {}),
+          ...(passwordHash !== undefined ? { passwordHash } : {}),
+          ...(input.disabled !== undefined ? { disabled: input.disabled } : {}),
+          // Every token issued until now stays invalid, also after the user is enabled again.
+          ...(disabling ? { tokensValidAfter: now } : {}),
+          updatedAt: now,
+        })
+        .where(eq(users.id, before.id))
+        .returning();
+      const v = userView(row!, space.slug);
+      const action = disabling ? 'user.disable' : input.disabled === false && before.disabled ? 'user.enable' : 'user.update';
+      await recordAudit(tx as Db, actor, {
+        space: space.slug,
+        action,
+        targetType: 'user',
+        targetId: before.id,
+        changes: { ...diff(auditable(userView(before, space.slug)), auditable(v)), ...(passwordHash !== undefined ? { password: passwordHash ? 'changed' : 'removed' } : {}) },
+      });
+      return v;
+    });
+    await this.bus?.publish('user', view.id);
+    return view;
+  }
+
+  async delete(space: SpaceRef, ref: string, actor: Actor): Promise<void> {
+    const id = await this.db.transaction(async (tx) => {
+      const row = await this.row(space, ref, tx as Db);
+      // Foreign keys cascade to grants, tokens, codes, consents and sessions.
+      await tx.delete(users).where(eq(users.id, row.id));
+      await recordAudit(tx as Db, actor, { space: space.slug, action: 'user.delete', targetType: 'user', targetId: row.id, changes: { username: row.username } });
+      return row.id;
+    });
+    await this.bus?.publish('user', id);
+  }
+
+  /** Cuts off every token of the user issued until now (without disabling). Used by "revoke all of a user". */
+  async cutOffTokens(db: Db, userId: string, at: Date): Promise<void> {
+    await db.update(users).set({ tokensValidAfter: at, updatedAt: at }).where(eq(users.id, userId));
+  }
+
+  /**
+   * The enabled user of `kind` with this username and password, or undefined. Argon2 runs in every case (with a
+   * dummy hash for unknown users), so the answer time does not tell whether a username exists.
+   */
+  async verifyLogin(spaceId: string, username: string, password: string, kind: UserKind): Promise<UserRow | undefined> {
+    dummyHash ??= hashPassword('keyward-dummy-password-for-timing');
+    const [row] = username.length <= 200
+      ? await this.db.select().from(users).where(and(eq(users.spaceId, spaceId), eq(users.usernameKey, username.trim().toLowerCase())))
+      : [];
+    const ok = await verifyPassword(row?.passwordHash ?? (await dummyHash), password);
+    if (!row || !ok || !row.passwordHash || row.disabled || row.kind !== kind) return undefined;
+    return row;
+  }
+}
