@@ -233,7 +233,7 @@ export class UserService {
     const [row] = username.length <= 200
       ? await this.db.select().from(users).where(and(eq(users.spaceId, spaceId), eq(users.usernameKey, username.trim().toLowerCase())))
       : [];
-    const ok = await verifyPassword(row?.passwordHash ?? (await dummyHash), password);
+    const ok = await verifyPassword(row?.passwordHash ?? (await dummyHash), password.slice(0, 1024));
     if (!row || !ok || !row.passwordHash || row.disabled || row.kind !== kind) return undefined;
     return row;
   }

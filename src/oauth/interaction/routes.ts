@@ -6,7 +6,6 @@ import type { OAuthSpace } from '../cache.js';
 import type { OAuth } from '../context.js';
 import { OAuthError } from '../errors.js';
 import { params, spaceOf } from '../http.js';
-import { verifyLogin } from './login.js';
 import { consentPage, loginPage, page } from './pages.js';
 import { errorPage, expiredPage, finish, hasConsent, interactionUrl, needsLogin, storeConsent } from './flow.js';
 import { deliverError } from './respond.js';
@@ -85,7 +84,7 @@ export function interactionRoutes(app: FastifyInstance, oauth: OAuth): void {
     const body = params(req.body);
     const l = await load(oauth, space, req, reply, 'login', body.csrf);
     if (isReply(l)) return l;
-    const user = await verifyLogin(oauth.db, space.row.id, body.username ?? '', body.password ?? '');
+    const user = await oauth.services.users.verifyLogin(space.row.id, body.username ?? '', (body.password ?? '').slice(0, 1024), 'personal');
     if (!user) return showLogin(reply, space, req, l.it, l.r, 401, 'The username or password is not correct.', body.username);
     await startSession(oauth, space, req, reply, user);
     return reply.code(303).header('cache-control', 'no-store').redirect(interactionUrl(space, l.it.id), 303);
