@@ -11,6 +11,7 @@ import { openStore } from './store/db.js';
 import { masterKeyFrom } from './vault/crypto.js';
 import type { SetupState } from './admin/setup.js';
 import { SYSTEM } from './admin/audit.js';
+import { purgeExpired } from './oauth/maintenance.js';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -53,8 +54,9 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     say(`  Default issuer: ${config.publicUrl}/spaces/default`);
     if (setupUrl) say(`  First start: create the first admin at ${setupUrl}  (one-time link)`);
 
-    // Scheduled key rotation and clean-up of expired keys (hourly; the first run soon after start).
-    const maintain = () => services.keys.maintain(SYSTEM).catch((err: unknown) => logger.error({ err }, 'key maintenance failed'));
+    // Scheduled key rotation, clean-up of expired keys and rows (hourly; the first run soon after start).
+    const maintain = () =>
+      Promise.all([services.keys.maintain(SYSTEM), purgeExpired(store.db)]).catch((err: unknown) => logger.error({ err }, 'maintenance failed'));
     const first = setTimeout(maintain, 10_000).unref();
     const hourly = setInterval(maintain, 3_600_000).unref();
 

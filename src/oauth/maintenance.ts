@@ -1,0 +1,23 @@
+// Removes rows that can no longer matter: expired codes, pending requests, sessions, device codes, assertion
+// jtis, and tokens a day past their expiry. Used refresh tokens and revoked access tokens stay until they
+// expire: the first keeps reuse detection working, the second keeps a revoked JWT's jti on the deny list.
+// Runs with the server's hourly maintenance.
+import { lt } from 'drizzle-orm';
+import type { Db } from '../store/db.js';
+import { accessTokens, assertionJtis, authorizationCodes, authRequests, browserSessions, deviceCodes, refreshTokens } from '../store/schema.js';
+
+const GRACE_MS = 24 * 3600_000;
+
+export async function purgeExpired(db: Db, now = new Date()): Promise<number> {
+  const old = new Date(now.getTime() - GRACE_MS);
+  const counts = await Promise.all([
+    db.delete(authorizationCodes).where(lt(authorizationCodes.expiresAt, old)).returning({ k: authorizationCodes.codeHash }),
+    db.delete(authRequests).where(lt(authRequests.expiresAt, old)).returning({ k: authRequests.idHash }),
+    db.delete(browserSessions).where(lt(browserSessions.expiresAt, now)).returning({ k: browserSessions.idHash }),
+    db.delete(deviceCodes).where(lt(deviceCodes.expiresAt, old)).returning({ k: deviceCodes.deviceCodeHash }),
+    db.delete(assertionJtis).where(lt(assertionJtis.expiresAt, now)).returning({ k: assertionJtis.jti }),
+    db.delete(refreshTokens).where(lt(refreshTokens.expiresAt, old)).returning({ k: refreshTokens.tokenHash }),
+    db.delete(accessTokens).where(lt(accessTokens.expiresAt, old)).returning({ k: accessTokens.id }),
+  ]);
+  return counts.reduce((n, rows) => n + rows.length, 0);
+}

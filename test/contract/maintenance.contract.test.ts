@@ -1,0 +1,52 @@
+// Store contract: the hourly purge removes what has expired and keeps what still protects (used refresh tokens
+// for reuse detection, revoked JWT jtis until their expiry).
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM } from '../../src/admin/audit.js';
+import { purgeExpired } from '../../src/oauth/maintenance.js';
+import { createServices, type Services } from '../../src/services.js';
+import { accessTokens, authorizationCodes, grants, refreshTokens, users } from '../../src/store/schema.js';
+import { masterKeyFrom } from '../../src/vault/crypto.js';
+import { openTestStore, pgNotice, STORE_KINDS, type TestStore } from '../helpers/store.js';
+
+pgNotice();
+const ago = (h: number) => new Date(Date.now() - h * 3600_000);
+const ahead = (h: number) => new Date(Date.now() + h * 3600_000);
+
+describe.each(STORE_KINDS)('purgeExpired (%s)', (kind) => {
+  let ts: TestStore;
+  let s: Services;
+  beforeAll(async () => {
+    ts = await openTestStore(kind);
+    s = createServices(ts.store, masterKeyFrom(randomBytes(32)));
+    await s.spaces.ensureDefault();
+  });
+  afterAll(async () => ts?.close());
+
+  it('drops long-expired rows and keeps live and protective ones', async () => {
+    const space = await s.spaces.get('default');
+    const c = await s.clients.create(space, { name: 'purge', grant_types: ['client_credentials'] }, SYSTEM);
+    const clientPk = (await s.clients.row(space, c.client_id)).id;
+    const [u] = await ts.store.db.insert(users).values({ spaceId: space.id, username: 'u', usernameKey: 'u', kind: 'personal' }).returning();
+    const [g] = await ts.store.db.insert(grants).values({ spaceId: space.id, clientPk, userId: u!.id, grantType: 'authorization_code', scope: [] }).returning();
+    const base = { spaceId: space.id, clientPk, grantType: 'client_credentials', format: 'opaque', scope: [] as string[] };
+    await ts.store.db.insert(accessTokens).values([
+      { ...base, id: 'expired-long-ago', expiresAt: ago(48) },
+      { ...base, id: 'live', expiresAt: ahead(1) },
+      { ...base, id: 'jti:revoked-but-unexpired', format: 'jwt', expiresAt: ahead(1), revokedAt: ago(48) },
+    ]);
+    await ts.store.db.insert(refreshTokens).values([
+      { tokenHash: 'rt-expired', grantId: g!.id, expiresAt: ago(48) },
+      { tokenHash: 'rt-used-live', grantId: g!.id, expiresAt: ahead(100), usedAt: ago(48) },
+    ]);
+    const code = { spaceId: space.id, clientPk, userId: u!.id, redirectUri: 'https://a.example/cb', scope: [], authTime: new Date() };
+    await ts.store.db.insert(authorizationCodes).values([
+      { ...code, codeHash: 'code-old', expiresAt: ago(48) },
+      { ...code, codeHash: 'code-new', expiresAt: ahead(1) },
+    ]);
+    expect(await purgeExpired(ts.store.db)).toBe(3);
+    expect((await ts.store.db.select({ id: accessTokens.id }).from(accessTokens)).map((r) => r.id).sort()).toEqual(['jti:revoked-but-unexpired', 'live']);
+    expect((await ts.store.db.select({ h: refreshTokens.tokenHash }).from(refreshTokens)).map((r) => r.h)).toEqual(['rt-used-live']);
+    expect((await ts.store.db.select({ h: authorizationCodes.codeHash }).from(authorizationCodes)).map((r) => r.h)).toEqual(['code-new']);
+  });
+});
