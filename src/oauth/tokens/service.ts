@@ -1,7 +1,7 @@
 // Issues access tokens (JWT per RFC 9068, or opaque), refresh tokens and ID tokens, and answers what a token is
 // (introspection). Opaque tokens are stored as SHA-256 only, durably, through a group-commit writer.
 import { randomUUID } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../store/db.js';
 import { accessTokens, clients, grants, refreshTokens, users } from '../../store/schema.js';
 import { randomToken, sha256 } from '../../registry/secrets.js';
@@ -63,7 +63,17 @@ export class TokenService {
     private readonly cache: OAuthCache,
   ) {
     this.writer = new BatchWriter((rows) => this.db.insert(accessTokens).values(rows).then(() => undefined));
+    // Introspection's queries, built once (named prepared statements on PostgreSQL: no re-parse, no re-plan).
+    this.opaqueLookup = this.db
+      .select()
+      .from(accessTokens)
+      .where(and(eq(accessTokens.id, sql.placeholder('id')), eq(accessTokens.spaceId, sql.placeholder('space'))))
+      .prepare('keyward_opaque_token_lookup');
+    this.rowLookup = this.db.select().from(accessTokens).where(eq(accessTokens.id, sql.placeholder('id'))).prepare('keyward_token_row_lookup');
   }
+
+  private readonly opaqueLookup;
+  private readonly rowLookup;
 
   async issueAccessToken(s: TokenSubject): Promise<IssuedAccessToken> {
     const now = Date.now();
@@ -172,7 +182,7 @@ export class TokenService {
       const client = await this.cache.client(space.row.id, claims.client_id);
       const iat = new Date((claims.iat as number) * 1000);
       if (!client || !this.clientAllows(client, iat)) return inactive;
-      const [stored] = await this.db.select().from(accessTokens).where(eq(accessTokens.id, `jti:${claims.jti}`));
+      const [stored] = await this.rowLookup.execute({ id: `jti:${claims.jti}` });
       if (stored && !(await this.storedAlive(stored))) return inactive;
       const user = claims.sub !== claims.client_id ? await this.liveUser(claims.sub as string, iat) : undefined;
       if (user === null) return inactive;
@@ -191,7 +201,7 @@ export class TokenService {
       };
     }
     if (!token.startsWith(OPAQUE_PREFIX)) return inactive;
-    const [row] = await this.db.select().from(accessTokens).where(and(eq(accessTokens.id, sha256(token)), eq(accessTokens.spaceId, space.row.id)));
+    const [row] = await this.opaqueLookup.execute({ id: sha256(token), space: space.row.id });
     if (!row || !(await this.storedAlive(row))) return inactive;
     const client = await this.cache.client(space.row.id, await this.clientIdOf(row.clientPk));
     if (!client || !this.clientAllows(client, row.createdAt)) return inactive;
