@@ -7,7 +7,7 @@ import { safeEqual, sha256 } from '../../registry/secrets.js';
 import type { Db } from '../../store/db.js';
 import { authorizationCodes, users } from '../../store/schema.js';
 import { invalidGrant, invalidRequest } from '../errors.js';
-import type { Grant } from './index.js';
+import { tokenAnswer, type Grant } from './index.js';
 
 type CodeRow = typeof authorizationCodes.$inferSelect;
 
@@ -68,13 +68,6 @@ export const authorizationCodeGrant: Grant = {
         { nonce: row.nonce, accessToken: at.access_token, acr: row.acr, sid: row.sid },
       );
     }
-    return {
-      access_token: at.access_token,
-      token_type: 'Bearer',
-      ...(at.expires_in !== undefined ? { expires_in: at.expires_in } : {}),
-      ...(result.refresh ? { refresh_token: result.refresh } : {}),
-      ...(idToken ? { id_token: idToken } : {}),
-      scope: row.scope.join(' '),
-    };
+    return tokenAnswer(at, row.scope, { refresh: result.refresh, idToken });
   },
 };

@@ -4,7 +4,7 @@ import { and, eq, isNull, lte, or } from 'drizzle-orm';
 import { sha256 } from '../../registry/secrets.js';
 import { deviceCodes, users } from '../../store/schema.js';
 import { invalidGrant, invalidRequest, OAuthError } from '../errors.js';
-import type { Grant } from './index.js';
+import { tokenAnswer, type Grant } from './index.js';
 
 export const DEVICE_CODE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
 /** Seconds between polls (the `interval` of the device authorization response). */
@@ -57,13 +57,6 @@ export const deviceCodeGrant: Grant = {
     const at = await oauth.tokens.issueAccessToken({ ...subject, grantId });
     const refresh = await oauth.tokens.issueRefreshToken(db, { ...subject, grantId });
     const idToken = won.scope.includes('openid') ? await oauth.tokens.issueIdToken({ ...subject, grantId }, { accessToken: at.access_token }) : undefined;
-    return {
-      access_token: at.access_token,
-      token_type: 'Bearer' as const,
-      ...(at.expires_in !== undefined ? { expires_in: at.expires_in } : {}),
-      ...(refresh ? { refresh_token: refresh } : {}),
-      ...(idToken ? { id_token: idToken } : {}),
-      scope: won.scope.join(' '),
-    };
+    return tokenAnswer(at, won.scope, { refresh: refresh, idToken });
   },
 };

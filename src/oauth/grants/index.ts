@@ -19,6 +19,18 @@ export interface TokenResponse {
   scope: string;
 }
 
+/** The token answer (RFC 6749 §5.1): fields that have no value are left out. */
+export function tokenAnswer(at: { access_token: string; expires_in?: number }, scope: string[], more: { refresh?: string; idToken?: string } = {}): TokenResponse {
+  return {
+    access_token: at.access_token,
+    token_type: 'Bearer',
+    ...(at.expires_in !== undefined ? { expires_in: at.expires_in } : {}),
+    ...(more.refresh ? { refresh_token: more.refresh } : {}),
+    ...(more.idToken ? { id_token: more.idToken } : {}),
+    scope: scope.join(' '),
+  };
+}
+
 export interface GrantRequest {
   oauth: OAuth;
   space: OAuthSpace;

@@ -2,7 +2,7 @@
 // through the browser. The token endpoint has already checked that the client lists "password" in grant_types.
 import { invalidGrant, invalidRequest } from '../errors.js';
 import { grantedScopes } from '../scopes.js';
-import type { Grant } from './index.js';
+import { tokenAnswer, type Grant } from './index.js';
 
 export const passwordGrant: Grant = {
   type: 'password',
@@ -19,13 +19,6 @@ export const passwordGrant: Grant = {
     const at = await oauth.tokens.issueAccessToken({ ...subject, grantId });
     const refresh = await oauth.tokens.issueRefreshToken(oauth.db, { ...subject, grantId });
     const idToken = scope.includes('openid') ? await oauth.tokens.issueIdToken({ ...subject, grantId }, { accessToken: at.access_token }) : undefined;
-    return {
-      access_token: at.access_token,
-      token_type: 'Bearer',
-      ...(at.expires_in !== undefined ? { expires_in: at.expires_in } : {}),
-      ...(refresh ? { refresh_token: refresh } : {}),
-      ...(idToken ? { id_token: idToken } : {}),
-      scope: scope.join(' '),
-    };
+    return tokenAnswer(at, scope, { refresh: refresh, idToken });
   },
 };

@@ -5,7 +5,7 @@ import { sha256 } from '../../registry/secrets.js';
 import type { Db } from '../../store/db.js';
 import { grants, refreshTokens, users } from '../../store/schema.js';
 import { invalidGrant, invalidRequest, invalidScope } from '../errors.js';
-import type { Grant } from './index.js';
+import { tokenAnswer, type Grant } from './index.js';
 
 class Reused extends Error {}
 
@@ -77,13 +77,6 @@ export const refreshTokenGrant: Grant = {
     const idToken = user && scope.includes('openid')
       ? await oauth.tokens.issueIdToken({ ...subject, user }, { accessToken: at.access_token, acr: g.acr, sid: g.sid })
       : undefined;
-    return {
-      access_token: at.access_token,
-      token_type: 'Bearer',
-      ...(at.expires_in !== undefined ? { expires_in: at.expires_in } : {}),
-      ...(refresh ? { refresh_token: refresh } : {}),
-      ...(idToken ? { id_token: idToken } : {}),
-      scope: scope.join(' '),
-    };
+    return tokenAnswer(at, scope, { refresh: refresh, idToken });
   },
 };
