@@ -1,13 +1,18 @@
 // `npm run bench`: Keyward and oidc-provider 9 side by side on 127.0.0.1, each in its own process, loaded by the
-// same generator (autocannon, in this process) with the same request shapes. Keyward runs on a fresh PostgreSQL
-// database (created here, dropped at the end) so opaque tokens are stored durably. Needs `npm run build` first.
+// same generator with the same request shapes. Keyward runs on a fresh PostgreSQL database (created here, dropped at
+// the end) so opaque tokens are stored durably. Needs `npm run build` first.
+// The generator is wrk (C; Debian package `wrk`) when it is on the PATH: on a small machine autocannon (JavaScript,
+// in this process) costs about as much CPU per request as the servers themselves and becomes the bottleneck, so
+// req/s would measure the generator. Without wrk the bench says so and falls back to autocannon.
 //   KEYWARD_BENCH_DATABASE_URL  server to create the database on (default postgres://postgres@127.0.0.1:5432/postgres)
 //   BENCH_DURATION (s, default 10), BENCH_CONNECTIONS (default 32), BENCH_CPU_PROF=<dir>: Keyward writes a .cpuprofile,
-//   BENCH_ONLY=jwt,opaque,introspect: a subset of the workloads (for profiling one of them)
-import { spawn } from 'node:child_process';
+//   BENCH_ONLY=jwt,opaque,introspect: a subset of the workloads (for profiling one of them),
+//   BENCH_GENERATOR=wrk|autocannon (default: wrk if installed), BENCH_WRK_THREADS (default 1)
+import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -20,7 +25,22 @@ const WARMUP = 2;
 const adminUrl = process.env.KEYWARD_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const FORM = 'application/x-www-form-urlencoded';
 const ONLY = new Set((process.env.BENCH_ONLY ?? 'jwt,opaque,introspect').split(','));
-const SKIPPED = { rps: NaN, p99: NaN, cpuUs: NaN, failed: 0, total: 0 };
+const SKIPPED = { rps: NaN, p99: NaN, cpuUs: NaN, genCpuUs: NaN, failed: 0, total: 0 };
+const WRK_THREADS = Number(process.env.BENCH_WRK_THREADS ?? 1);
+const hasWrk = () => spawnSync('wrk', ['--version'], { stdio: 'ignore' }).error === undefined;
+const GENERATOR = process.env.BENCH_GENERATOR ?? (hasWrk() ? 'wrk' : 'autocannon');
+if (GENERATOR !== 'wrk' && GENERATOR !== 'autocannon') {
+  console.error(`bench: BENCH_GENERATOR must be wrk or autocannon, not ${GENERATOR}`);
+  process.exit(1);
+}
+if (GENERATOR === 'wrk' && !hasWrk()) {
+  console.error('bench: BENCH_GENERATOR=wrk but wrk is not installed (Debian: apt-get install wrk)');
+  process.exit(1);
+}
+if (GENERATOR === 'autocannon' && !process.env.BENCH_GENERATOR) {
+  console.warn('bench: notice: wrk is not installed (Debian: apt-get install wrk); falling back to autocannon, which runs in\n' +
+    'this process and may saturate a small machine before the servers do: read req/s with that in mind.');
+}
 
 if (!existsSync(join(root, 'dist/cli.js'))) {
   console.error('bench: dist/cli.js is missing; run `npm run build` first');
@@ -87,15 +107,87 @@ function cpuSeconds(pid) {
   }
 }
 
+/** CPU seconds (user + system) used by this process's children that have exited and been waited for (wrk runs). */
+function childCpuSeconds() {
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
+let scriptDir;
+/** A wrk Lua script sending one POST; its done() prints the summary as one JSON line (exact p99, counts, errors). */
+function wrkScript(headers, body) {
+  if (!scriptDir) {
+    scriptDir = mkdtempSync(join(tmpdir(), 'keyward-bench-'));
+    const dir = scriptDir;
+    cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
+  }
+  // JSON string literals of printable ASCII are valid Lua string literals.
+  const lit = (v) => {
+    if (!/^[\x20-\x7e]*$/.test(v)) throw new Error('bench: wrk script values must be printable ASCII');
+    return JSON.stringify(v);
+  };
+  const lines = ['wrk.method = "POST"', `wrk.body = ${lit(body)}`];
+  for (const [k, v] of Object.entries(headers)) lines.push(`wrk.headers[${lit(k)}] = ${lit(v)}`);
+  lines.push(
+    'done = function(summary, latency, requests)',
+    '  local e = summary.errors',
+    '  io.write(string.format("WRK_RESULT {\\"requests\\":%d,\\"duration_us\\":%d,\\"p99_us\\":%d,\\"status\\":%d,\\"connect\\":%d,\\"read\\":%d,\\"write\\":%d,\\"timeout\\":%d}\\n",',
+    '    summary.requests, summary.duration, latency:percentile(99), e.status, e.connect, e.read, e.write, e.timeout))',
+    'end',
+  );
+  const file = join(scriptDir, `load-${randomBytes(4).toString('hex')}.lua`);
+  writeFileSync(file, lines.join('\n') + '\n');
+  return file;
+}
+
+function wrk(url, script, connections, seconds) {
+  return new Promise((resolve, reject) => {
+    const args = ['-t', String(Math.min(WRK_THREADS, connections)), '-c', String(connections), '-d', `${seconds}s`, '--timeout', '5s', '--latency', '-s', script, url];
+    const child = spawn('wrk', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), (seconds + 30) * 1000);
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      const line = out.split('\n').find((l) => l.startsWith('WRK_RESULT '));
+      if (code !== 0 || !line) return reject(new Error(`wrk ${args.join(' ')} failed (${code}):\n${out}`));
+      resolve(JSON.parse(line.slice('WRK_RESULT '.length)));
+    });
+  });
+}
+
 async function load(title, server, url, headers, body, connections = CONNECTIONS) {
-  const opts = { url, method: 'POST', headers: { 'content-type': FORM, ...headers }, body, connections, pipelining: 1 };
+  if (!url.startsWith('http://127.0.0.1:')) throw new Error(`bench: refusing to load ${url} (127.0.0.1 only)`);
+  const allHeaders = { 'content-type': FORM, ...headers };
+  if (GENERATOR === 'wrk') {
+    const script = wrkScript(allHeaders, body);
+    await wrk(url, script, connections, WARMUP);
+    const cpu0 = cpuSeconds(server.pid);
+    const gen0 = childCpuSeconds();
+    const r = await wrk(url, script, connections, DURATION);
+    const cpuUs = ((cpuSeconds(server.pid) - cpu0) * 1e6) / r.requests;
+    const genCpuUs = ((childCpuSeconds() - gen0) * 1e6) / r.requests;
+    const bad = r.status + r.connect + r.read + r.write + r.timeout;
+    if (bad) console.error(`bench: ${title}: ${bad} failed requests of ${r.requests} (non-2xx/3xx ${r.status}, connect ${r.connect}, read ${r.read}, write ${r.write}, timeouts ${r.timeout})`);
+    return { rps: r.requests / (r.duration_us / 1e6), p99: Math.round(r.p99_us / 10) / 100, cpuUs, genCpuUs, failed: bad, total: r.requests };
+  }
+  const opts = { url, method: 'POST', headers: allHeaders, body, connections, pipelining: 1 };
   await autocannon({ ...opts, duration: WARMUP });
   const cpu0 = cpuSeconds(server.pid);
+  const gen0 = process.cpuUsage();
   const r = await autocannon({ ...opts, duration: DURATION });
   const cpuUs = ((cpuSeconds(server.pid) - cpu0) * 1e6) / r.requests.total;
+  const g = process.cpuUsage(gen0);
+  const genCpuUs = (g.user + g.system) / r.requests.total;
   const bad = r.non2xx + r.errors + r.timeouts;
   if (bad) console.error(`bench: ${title}: ${bad} failed requests of ${r.requests.total} (non-2xx ${r.non2xx}, errors ${r.errors}, timeouts ${r.timeouts})`);
-  return { rps: r.requests.average, p99: r.latency.p99, cpuUs, failed: bad, total: r.requests.total };
+  return { rps: r.requests.average, p99: r.latency.p99, cpuUs, genCpuUs, failed: bad, total: r.requests.total };
 }
 
 async function main() {
@@ -155,7 +247,8 @@ async function main() {
   await check(`${kwBase}/spaces/default/introspect`, kwOpaqueAuth, kwOpaque);
   await check(`${opBase}/token/introspection`, opAuth, opToken);
 
-  console.log(`bench: ${DURATION} s per workload after ${WARMUP} s warm-up, ${CONNECTIONS} connections, 127.0.0.1, Node ${process.version}`);
+  const gen = GENERATOR === 'wrk' ? `wrk (${WRK_THREADS} thread${WRK_THREADS === 1 ? '' : 's'}, its own process)` : 'autocannon (in this process)';
+  console.log(`bench: generator ${gen}; ${DURATION} s per workload after ${WARMUP} s warm-up, ${CONNECTIONS} connections, 127.0.0.1, Node ${process.version}`);
   const opCc = ONLY.has('jwt') || ONLY.has('opaque') ? await load('oidc-provider client_credentials', provider, `${opBase}/token`, opAuth, cc) : SKIPPED;
   const kwJwtRun = ONLY.has('jwt') ? await load('Keyward client_credentials JWT', keyward, kwToken, kwJwtAuth, cc) : SKIPPED;
   const kwOpaqueRun = ONLY.has('opaque') ? await load('Keyward client_credentials opaque', keyward, kwToken, kwOpaqueAuth, cc) : SKIPPED;
@@ -176,12 +269,14 @@ async function main() {
     'oidc-provider p99 ms': o.p99,
     'oidc-provider CPU µs/req': Math.round(o.cpuUs),
     ratio: `${(k.rps / o.rps).toFixed(2)}x`,
+    'generator CPU µs/req (K / o)': `${Math.round(k.genCpuUs)} / ${Math.round(o.genCpuUs)}`,
     target,
     met: k.failed || o.failed ? 'no (failed requests)' : ok(k, o) ? 'yes' : 'no',
   }));
   console.table(table);
   console.log('oidc-provider runs in memory (its default adapter) with opaque tokens; Keyward stores opaque tokens in PostgreSQL.');
   console.log('CPU µs/req: the server process only (for Keyward not counting PostgreSQL\'s own processes).');
+  console.log(`load generator: ${gen}; its CPU µs/req is shown per workload (Keyward / oidc-provider).`);
   console.log(`load average at the end: ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')} on ${(await import('node:os')).availableParallelism()} CPUs`);
 }
 

@@ -43,6 +43,7 @@ export const CONFIG_KEYS: Record<string, string> = {
   KEYWARD_BOOTSTRAP_ADMIN_PASSWORD: 'first owner password (at least 12 characters)',
   KEYWARD_BOOTSTRAP_ADMIN_TOKEN: 'admin API token value given to the first owner (at least 32 characters)',
   KEYWARD_CONFIG_FILE: 'JSON file holding any of these keys; the environment overrides it',
+  KEYWARD_SIGN_THREAD: '0 signs access tokens on the event loop instead of a signing thread (environment only)',
 };
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;

@@ -1,6 +1,6 @@
 // Assembles the HTTP server: error handling, health checks, the admin API with its OpenAPI document, and the
 // first-run setup page. Route files stay thin: they call services.
-import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import formbody from '@fastify/formbody';
 import swagger from '@fastify/swagger';
 import type { Logger } from 'pino';
@@ -28,6 +28,23 @@ import { oauthRoutes } from '../oauth/routes.js';
 export const ADMIN_PREFIX = '/admin/api/v1';
 const OPENAPI_PATH = '/openapi.json';
 
+/**
+ * Requests logged as they come and go (Fastify's "incoming request" / "request completed" at info): the admin API
+ * and the setup pages, which are rare and worth an audit trail. The OAuth endpoints are the hot path (thousands of
+ * requests a second); there only failures are logged, by logFailures below.
+ */
+const logsEveryRequest = (url: string) => url.startsWith('/admin/') || url.startsWith('/setup');
+
+/** Failures of the requests not logged one by one: 5xx at error, 4xx at debug; same shape as Fastify's own lines. */
+function logFailures(req: FastifyRequest, reply: FastifyReply, done: () => void): void {
+  const status = reply.statusCode;
+  if (status >= 400 && !logsEveryRequest(req.url)) {
+    if (status >= 500) reply.log.error({ req, res: reply, responseTime: reply.elapsedTime }, 'request failed');
+    else reply.log.debug({ req, res: reply, responseTime: reply.elapsedTime }, 'request refused');
+  }
+  done();
+}
+
 export interface AppOptions {
   config: Config;
   services: Services;
@@ -39,6 +56,7 @@ export async function buildApp({ config, services, logger, setup }: AppOptions):
   const app = Fastify({
     loggerInstance: logger || undefined,
     logger: logger ? undefined : false,
+    logController: new LogController({ disableRequestLogging: (req) => !logsEveryRequest(req.url) }),
     bodyLimit: 256 * 1024,
     trustProxy: false,
     // Input is validated as sent: no type coercion (null must not become 0) and no silent dropping of unknown fields.
@@ -53,6 +71,7 @@ export async function buildApp({ config, services, logger, setup }: AppOptions):
   }) as unknown as FastifyInstance;
 
   installErrorHandler(app);
+  if (logger) app.addHook('onResponse', logFailures);
   securityHeaders(app);
   refuseNul(app);
 

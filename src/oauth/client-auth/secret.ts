@@ -1,15 +1,26 @@
 // client_secret_basic and client_secret_post: the presented secret's SHA-256 against every live stored hash, in
 // constant time.
-import { timingSafeEqual } from 'node:crypto';
-import { sha256 } from '../../registry/secrets.js';
+import { hash, timingSafeEqual } from 'node:crypto';
 import type { OAuthClient } from '../cache.js';
 
+type StoredSecret = OAuthClient['secrets'][number];
+
+// The stored hashes (base64url SHA-256, as registry/secrets.ts writes them) decoded once per cached secret row: the
+// cache hands out the same objects until the client changes, so this is one decode per client and not per request.
+const decoded = new WeakMap<StoredSecret, Buffer>();
+function storedDigest(s: StoredSecret): Buffer {
+  let d = decoded.get(s);
+  if (!d) decoded.set(s, (d = Buffer.from(s.hash, 'base64url')));
+  return d;
+}
+
 export function secretMatches(client: OAuthClient, presented: string): boolean {
-  const given = Buffer.from(sha256(presented));
+  // One hash per request (one-shot crypto.hash: no Hash object), compared as raw bytes.
+  const given = hash('sha256', presented, 'buffer');
   const now = Date.now();
   let ok = false;
   for (const s of client.secrets) {
-    const stored = Buffer.from(s.hash);
+    const stored = storedDigest(s);
     // Every live secret is compared, so the time taken does not say which one (if any) matched.
     const live = !s.expiresAt || s.expiresAt.getTime() > now;
     if (stored.length === given.length && timingSafeEqual(stored, given) && live) ok = true;
@@ -17,14 +28,17 @@ export function secretMatches(client: OAuthClient, presented: string): boolean {
   return ok;
 }
 
+/** Form-urlencoded decoding of one Basic credential part (RFC 6749 §2.3.1); most ids and secrets need none. */
+const formDecode = (v: string) => (v.includes('%') || v.includes('+') ? decodeURIComponent(v.replace(/\+/g, ' ')) : v);
+
 /** Parses `Authorization: Basic` per RFC 6749 §2.3.1 (form-urlencoded id and secret). */
 export function parseBasic(header: string | undefined): { id: string; secret: string } | undefined | 'malformed' {
-  if (!header || !/^basic /i.test(header)) return undefined;
+  if (!header || header.length < 6 || header.slice(0, 6).toLowerCase() !== 'basic ') return undefined;
   const decoded = Buffer.from(header.slice(6).trim(), 'base64').toString('utf8');
   const i = decoded.indexOf(':');
   if (i < 0) return 'malformed';
   try {
-    return { id: decodeURIComponent(decoded.slice(0, i).replace(/\+/g, ' ')), secret: decodeURIComponent(decoded.slice(i + 1).replace(/\+/g, ' ')) };
+    return { id: formDecode(decoded.slice(0, i)), secret: formDecode(decoded.slice(i + 1)) };
   } catch {
     return 'malformed';
   }

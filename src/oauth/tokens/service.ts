@@ -6,8 +6,9 @@ import type { Db } from '../../store/db.js';
 import { accessTokens, clients, grants, refreshTokens, users } from '../../store/schema.js';
 import { randomToken, sha256 } from '../../registry/secrets.js';
 import type { OAuthCache, OAuthClient, OAuthSpace } from '../cache.js';
-import { BatchWriter } from './batch.js';
-import { halfHash, signJwt } from './jwt.js';
+import { BatchReader, BatchWriter } from './batch.js';
+import { arrayLiteral, insertAccessTokens } from './insert.js';
+import { halfHash, signJwt, signJwtOffThread } from './jwt.js';
 import type { KeyService } from './keys.js';
 import { verifyOwnJwt } from './verify.js';
 
@@ -62,17 +63,22 @@ export class TokenService {
     private readonly keys: KeyService,
     private readonly cache: OAuthCache,
   ) {
-    this.writer = new BatchWriter((rows) => this.db.insert(accessTokens).values(rows).then(() => undefined));
+    this.writer = new BatchWriter((rows) => insertAccessTokens(this.db, rows));
     // Introspection's queries, built once (named prepared statements on PostgreSQL: no re-parse, no re-plan).
-    this.opaqueLookup = this.db
+    // Opaque tokens are looked up by hash in groups (BatchReader): one statement of constant text for 1 or 500 ids.
+    const opaqueLookup = this.db
       .select()
       .from(accessTokens)
-      .where(and(eq(accessTokens.id, sql.placeholder('id')), eq(accessTokens.spaceId, sql.placeholder('space'))))
-      .prepare('keyward_opaque_token_lookup');
+      .where(sql`${accessTokens.id} = any(${sql.placeholder('ids')}::text[])`)
+      .prepare('keyward_opaque_token_batch');
+    this.opaqueReader = new BatchReader(async (ids) => {
+      const rows = await opaqueLookup.execute({ ids: arrayLiteral(ids) });
+      return new Map(rows.map((r) => [r.id, r]));
+    });
     this.rowLookup = this.db.select().from(accessTokens).where(eq(accessTokens.id, sql.placeholder('id'))).prepare('keyward_token_row_lookup');
   }
 
-  private readonly opaqueLookup;
+  private readonly opaqueReader: BatchReader<typeof accessTokens.$inferSelect>;
   private readonly rowLookup;
 
   async issueAccessToken(s: TokenSubject): Promise<IssuedAccessToken> {
@@ -100,7 +106,7 @@ export class TokenService {
         ...(ttl !== undefined ? { exp: iat + ttl } : {}),
         ...(s.authTime ? { auth_time: Math.floor(s.authTime.getTime() / 1000) } : {}),
       };
-      token = signJwt(await this.keys.signer(s.space.row.id), claims, 'at+jwt');
+      token = await signJwtOffThread(await this.keys.signer(s.space.row.id), claims, 'at+jwt');
       // Tokens of a grant are recorded (by jti) so they can be listed and die with their grant.
       if (s.grantId) await this.writer.add(this.row(`jti:${jti}`, 'jwt', s, now, ttl));
     }
@@ -201,8 +207,8 @@ export class TokenService {
       };
     }
     if (!token.startsWith(OPAQUE_PREFIX)) return inactive;
-    const [row] = await this.opaqueLookup.execute({ id: sha256(token), space: space.row.id });
-    if (!row || !(await this.storedAlive(row))) return inactive;
+    const row = await this.opaqueReader.get(sha256(token));
+    if (!row || row.spaceId !== space.row.id || !(await this.storedAlive(row))) return inactive;
     const client = await this.cache.client(space.row.id, await this.clientIdOf(row.clientPk));
     if (!client || !this.clientAllows(client, row.createdAt)) return inactive;
     const user = row.userId ? await this.liveUser(row.userId, row.createdAt) : undefined;
