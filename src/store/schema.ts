@@ -20,6 +20,10 @@ import {
 const createdAt = () => timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
 
+// Rows that belong to a space (or a client) go with it: every such reference cascades on delete.
+const spaceRef = () => uuid('space_id').notNull().references(() => spaces.id, { onDelete: 'cascade' });
+const clientRef = () => uuid('client_pk').notNull().references(() => clients.id, { onDelete: 'cascade' });
+
 export const spaces = pgTable('spaces', {
   id: uuid('id').primaryKey().defaultRandom(),
   slug: text('slug').notNull().unique(),
@@ -92,9 +96,7 @@ export const scopes = pgTable(
   'scopes',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    spaceId: uuid('space_id')
-      .notNull()
-      .references(() => spaces.id, { onDelete: 'cascade' }),
+    spaceId: spaceRef(),
     name: text('name').notNull(),
     description: text('description').notNull().default(''),
     isDefault: boolean('is_default').notNull().default(false),
@@ -108,9 +110,7 @@ export const clients = pgTable(
   'clients',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    spaceId: uuid('space_id')
-      .notNull()
-      .references(() => spaces.id, { onDelete: 'cascade' }),
+    spaceId: spaceRef(),
     clientId: text('client_id').notNull().unique(),
     name: text('name').notNull(),
     version: text('version').notNull().default(''),
@@ -157,9 +157,7 @@ export const clientSecrets = pgTable(
   'client_secrets',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    clientPk: uuid('client_pk')
-      .notNull()
-      .references(() => clients.id, { onDelete: 'cascade' }),
+    clientPk: clientRef(),
     secretHash: text('secret_hash').notNull(),
     createdAt: createdAt(),
     // Set when a newer secret replaced this one: the end of its grace period.
@@ -171,9 +169,7 @@ export const clientSecrets = pgTable(
 export const clientScopes = pgTable(
   'client_scopes',
   {
-    clientPk: uuid('client_pk')
-      .notNull()
-      .references(() => clients.id, { onDelete: 'cascade' }),
+    clientPk: clientRef(),
     scopeId: uuid('scope_id')
       .notNull()
       .references(() => scopes.id, { onDelete: 'cascade' }),
@@ -187,9 +183,7 @@ export const users = pgTable(
   'users',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    spaceId: uuid('space_id')
-      .notNull()
-      .references(() => spaces.id, { onDelete: 'cascade' }),
+    spaceId: spaceRef(),
     username: text('username').notNull(),
     // Lower-cased: sign-in names compare case-insensitively.
     usernameKey: text('username_key').notNull(),
@@ -212,9 +206,7 @@ export const signingKeys = pgTable(
   'signing_keys',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    spaceId: uuid('space_id')
-      .notNull()
-      .references(() => spaces.id, { onDelete: 'cascade' }),
+    spaceId: spaceRef(),
     kid: text('kid').notNull().unique(),
     alg: text('alg').notNull(),
     publicJwk: jsonb('public_jwk').$type<Record<string, unknown>>().notNull(),
@@ -234,12 +226,8 @@ export const grants = pgTable(
   'grants',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    spaceId: uuid('space_id')
-      .notNull()
-      .references(() => spaces.id, { onDelete: 'cascade' }),
-    clientPk: uuid('client_pk')
-      .notNull()
-      .references(() => clients.id, { onDelete: 'cascade' }),
+    spaceId: spaceRef(),
+    clientPk: clientRef(),
     userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
     grantType: text('grant_type').notNull(),
     scope: text('scope').array().notNull(),
@@ -259,12 +247,8 @@ export const accessTokens = pgTable(
   {
     // SHA-256 of the opaque token, or "jti:<jti>" for a JWT.
     id: text('id').primaryKey(),
-    spaceId: uuid('space_id')
-      .notNull()
-      .references(() => spaces.id, { onDelete: 'cascade' }),
-    clientPk: uuid('client_pk')
-      .notNull()
-      .references(() => clients.id, { onDelete: 'cascade' }),
+    spaceId: spaceRef(),
+    clientPk: clientRef(),
     userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
     grantId: uuid('grant_id').references(() => grants.id, { onDelete: 'cascade' }),
     grantType: text('grant_type').notNull(),
@@ -294,12 +278,8 @@ export const refreshTokens = pgTable(
 
 export const authorizationCodes = pgTable('authorization_codes', {
   codeHash: text('code_hash').primaryKey(),
-  spaceId: uuid('space_id')
-    .notNull()
-    .references(() => spaces.id, { onDelete: 'cascade' }),
-  clientPk: uuid('client_pk')
-    .notNull()
-    .references(() => clients.id, { onDelete: 'cascade' }),
+  spaceId: spaceRef(),
+  clientPk: clientRef(),
   userId: uuid('user_id')
     .notNull()
     .references(() => users.id, { onDelete: 'cascade' }),
@@ -322,15 +302,11 @@ export const consents = pgTable(
   'consents',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    spaceId: uuid('space_id')
-      .notNull()
-      .references(() => spaces.id, { onDelete: 'cascade' }),
+    spaceId: spaceRef(),
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    clientPk: uuid('client_pk')
-      .notNull()
-      .references(() => clients.id, { onDelete: 'cascade' }),
+    clientPk: clientRef(),
     scope: text('scope').array().notNull(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -340,9 +316,7 @@ export const consents = pgTable(
 
 export const browserSessions = pgTable('browser_sessions', {
   idHash: text('id_hash').primaryKey(),
-  spaceId: uuid('space_id')
-    .notNull()
-    .references(() => spaces.id, { onDelete: 'cascade' }),
+  spaceId: spaceRef(),
   userId: uuid('user_id')
     .notNull()
     .references(() => users.id, { onDelete: 'cascade' }),
@@ -355,12 +329,8 @@ export const browserSessions = pgTable('browser_sessions', {
 /** Pending authorization requests: pushed (PAR, RFC 9126) or waiting for login and consent. */
 export const authRequests = pgTable('auth_requests', {
   idHash: text('id_hash').primaryKey(),
-  spaceId: uuid('space_id')
-    .notNull()
-    .references(() => spaces.id, { onDelete: 'cascade' }),
-  clientPk: uuid('client_pk')
-    .notNull()
-    .references(() => clients.id, { onDelete: 'cascade' }),
+  spaceId: spaceRef(),
+  clientPk: clientRef(),
   kind: text('kind').notNull(),
   params: jsonb('params').$type<Record<string, string>>().notNull(),
   createdAt: createdAt(),
@@ -371,12 +341,8 @@ export const authRequests = pgTable('auth_requests', {
 export const deviceCodes = pgTable('device_codes', {
   deviceCodeHash: text('device_code_hash').primaryKey(),
   userCode: text('user_code').notNull().unique(),
-  spaceId: uuid('space_id')
-    .notNull()
-    .references(() => spaces.id, { onDelete: 'cascade' }),
-  clientPk: uuid('client_pk')
-    .notNull()
-    .references(() => clients.id, { onDelete: 'cascade' }),
+  spaceId: spaceRef(),
+  clientPk: clientRef(),
   scope: text('scope').array().notNull(),
   // pending | approved | denied | consumed
   status: text('status').notNull().default('pending'),
@@ -391,9 +357,7 @@ export const deviceCodes = pgTable('device_codes', {
 export const assertionJtis = pgTable(
   'assertion_jtis',
   {
-    clientPk: uuid('client_pk')
-      .notNull()
-      .references(() => clients.id, { onDelete: 'cascade' }),
+    clientPk: clientRef(),
     jti: text('jti').notNull(),
     expiresAt: timestamp('expires_at', { withTimezone: true, precision: 3 }).notNull(),
   },
@@ -404,9 +368,7 @@ export const assertionJtis = pgTable(
 export const initialAccessTokens = pgTable('initial_access_tokens', {
   id: uuid('id').primaryKey().defaultRandom(),
   tokenHash: text('token_hash').notNull().unique(),
-  spaceId: uuid('space_id')
-    .notNull()
-    .references(() => spaces.id, { onDelete: 'cascade' }),
+  spaceId: spaceRef(),
   createdAt: createdAt(),
   expiresAt: timestamp('expires_at', { withTimezone: true, precision: 3 }),
   usesLeft: integer('uses_left'),
