@@ -6,8 +6,8 @@ import type { OAuthSpace } from '../cache.js';
 import { errorMode, NoRedirect, PROMPTS, RESPONSE_MODES, RESPONSE_TYPES, trustedTarget, validateAuthz } from '../authz-request.js';
 import type { OAuth } from '../context.js';
 import { OAuthError } from '../errors.js';
-import { params, requireForm, type Params } from '../http.js';
-import { errorPage, startAuthorization } from '../interaction/flow.js';
+import type { Params } from '../http.js';
+import { browserRequest, errorPage, startAuthorization } from '../interaction/flow.js';
 import { deliverError } from '../interaction/respond.js';
 import { interactionRoutes } from '../interaction/routes.js';
 import { takePushed } from '../interaction/store.js';
@@ -27,16 +27,10 @@ metadataParts.push((space: OAuthSpace) => ({
 }));
 
 async function authorize(oauth: OAuth, req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
-  const space = req.oauthSpace;
-  if (!space) return errorPage(reply, null, 'This space does not exist.', 404);
-  let p: Params;
-  try {
-    if (req.method === 'POST') requireForm(req);
-    p = params(req.method === 'POST' ? req.body : req.query);
-  } catch (err) {
-    if (err instanceof OAuthError) return errorPage(reply, space, err.description);
-    throw err;
-  }
+  const parsed = await browserRequest(req, reply);
+  if (!parsed) return reply;
+  const { space } = parsed;
+  let p = parsed.p;
   let target;
   try {
     if (p.request_uri !== undefined) p = await pushed(oauth, space, p);

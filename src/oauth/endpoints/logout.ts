@@ -4,24 +4,16 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { OAuthClient, OAuthSpace } from '../cache.js';
 import type { OAuth } from '../context.js';
-import { OAuthError } from '../errors.js';
-import { params, requireForm, type Params } from '../http.js';
-import { errorPage } from '../interaction/flow.js';
+import type { Params } from '../http.js';
+import { browserRequest, errorPage } from '../interaction/flow.js';
 import { logoutConfirmPage, page } from '../interaction/pages.js';
 import { bindingOf, csrfMatches, csrfToken, endSession } from '../interaction/session.js';
 import { verifyOwnJwt } from '../tokens/verify.js';
 
 async function logout(oauth: OAuth, req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
-  const space = req.oauthSpace;
-  if (!space) return errorPage(reply, null, 'This space does not exist.', 404);
-  let p: Params;
-  try {
-    if (req.method === 'POST') requireForm(req);
-    p = params(req.method === 'POST' ? req.body : req.query);
-  } catch (err) {
-    if (err instanceof OAuthError) return errorPage(reply, space, err.description);
-    throw err;
-  }
+  const parsed = await browserRequest(req, reply);
+  if (!parsed) return reply;
+  const { space, p } = parsed;
   const hint = p.id_token_hint ? await verifyOwnJwt(oauth.keys, space, p.id_token_hint, { ignoreExpiry: true }) : undefined;
   if (p.id_token_hint && !hint) return errorPage(reply, space, 'The id_token_hint is not an ID token issued here.');
   const hintClient = typeof hint?.aud === 'string' ? hint.aud : Array.isArray(hint?.aud) ? hint.aud[0] : undefined;
