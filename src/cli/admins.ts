@@ -3,6 +3,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { type Api, apiCommand, apiOf, CliError, CONNECTION_HELP, enc, requireYes } from './api.js';
 import { details, out, printJson, printList, printSecret } from './output.js';
 import { readPassword } from './password.js';
+import type { TokenView } from '../admin/accounts.js';
 
 interface Admin {
   id: string;
@@ -12,16 +13,8 @@ interface Admin {
   roles: { space: string; role: string }[];
 }
 
-interface Token {
-  id: string;
-  name: string;
-  hint: string;
-  created_at: string;
-  expires_at: string | null;
-  last_used_at: string | null;
-  revoked_at: string | null;
-  token?: string;
-}
+// The server's own answer types (type-only imports: nothing of the server loads with the CLI).
+type Token = TokenView & { token?: string };
 
 const ROLES = ['viewer', 'client-manager', 'admin', 'owner'];
 const ROLE_HELP = `roles: ${ROLES.join(', ')}; space: a slug, or * for every space`;

@@ -3,16 +3,10 @@
 import type { Command } from 'commander';
 import { apiCommand, apiOf, CONNECTION_HELP, enc } from './api.js';
 import { details, integer, out, printJson, printList, printSecret } from './output.js';
+import type { InitialAccessTokenView } from '../oauth/registration.js';
 
-interface InitialAccessToken {
-  id: string;
-  created_at: string;
-  expires_at: string | null;
-  uses_left: number | null;
-  revoked_at: string | null;
-  active: boolean;
-  token?: string;
-}
+// The server's answer type (a type-only import: nothing of the server loads with the CLI).
+type InitialAccessToken = InitialAccessTokenView & { token?: string };
 
 export function registerRegistrationCommands(program: Command): void {
   const reg = program

@@ -1,5 +1,6 @@
 // The device authorization endpoint (RFC 8628 §3.1, §3.2) and the verification page /device (§3.3), where a
 // person enters the user code, sees what is asked, signs in and allows or denies. Plain HTML, no JavaScript.
+import { esc } from '../interaction/pages.js';
 import { randomInt } from 'node:crypto';
 import { and, eq, gt, inArray } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -43,7 +44,6 @@ class FailureLimiter {
 }
 
 const PROTOCOL_SCOPE_TEXT: Record<string, string> = { openid: 'Confirm who you are', offline_access: 'Keep access while you are not using it' };
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const STYLE = `body{font:16px/1.5 system-ui,sans-serif;background:#f4f5f7;margin:0}main{max-width:26rem;margin:3rem auto;padding:2rem;background:#fff;border-radius:8px}
 label{display:block;margin-top:1rem;font-weight:600}input{box-sizing:border-box;width:100%;padding:.5rem;font:inherit}button{margin-top:1.5rem;margin-right:.5rem;padding:.5rem 1.5rem;font:inherit}
 .error{color:#a00;background:#fdecec;padding:.5rem}.space{color:#555;font-size:.9rem}`;
