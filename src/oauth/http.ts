@@ -48,9 +48,19 @@ export function noStore(reply: FastifyReply): FastifyReply {
 /** Resolves `:space` for every route of the plugin and installs the OAuth error serializer. */
 export function installOAuthPlumbing(app: FastifyInstance, oauth: OAuth): void {
   app.decorateRequest('oauthSpace', null);
-  app.addHook('onRequest', async (req) => {
+  // Callback style, synchronous when the space is cached: this hook runs on every OAuth request.
+  app.addHook('onRequest', (req, _reply, done) => {
     const slug = (req.params as { space?: string }).space;
-    if (slug) req.oauthSpace = (await oauth.cache.space(slug)) ?? null;
+    if (!slug) return done();
+    const cached = oauth.cache.cachedSpace(slug);
+    if (cached) {
+      req.oauthSpace = cached;
+      return done();
+    }
+    oauth.cache.space(slug).then((space) => {
+      req.oauthSpace = space ?? null;
+      done();
+    }, done);
   });
   app.setErrorHandler((err: Error & { statusCode?: number }, req, reply) => {
     noStore(reply);

@@ -56,10 +56,13 @@ async function pushed(oauth: OAuth, space: OAuthSpace, p: Params): Promise<Param
   return stored;
 }
 
+/** The browser routes, with the cookie parser in their own plugin context: its hooks stay off the API routes. */
 export async function authorizationEndpoints(app: FastifyInstance, oauth: OAuth): Promise<void> {
-  await app.register(cookie);
-  app.get('/authorize', (req, reply) => authorize(oauth, req, reply));
-  app.post('/authorize', (req, reply) => authorize(oauth, req, reply));
-  interactionRoutes(app, oauth);
-  logoutEndpoint(app, oauth);
+  await app.register(async (browser) => {
+    await browser.register(cookie);
+    browser.get('/authorize', (req, reply) => authorize(oauth, req, reply));
+    browser.post('/authorize', (req, reply) => authorize(oauth, req, reply));
+    interactionRoutes(browser, oauth);
+    logoutEndpoint(browser, oauth);
+  });
 }
