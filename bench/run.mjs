@@ -7,12 +7,14 @@
 //   KEYWARD_BENCH_DATABASE_URL  server to create the database on (default postgres://postgres@127.0.0.1:5432/postgres)
 //   BENCH_DURATION (s, default 10), BENCH_CONNECTIONS (default 32), BENCH_CPU_PROF=<dir>: Keyward writes a .cpuprofile,
 //   BENCH_ONLY=jwt,opaque,introspect: a subset of the workloads (for profiling one of them),
-//   BENCH_GENERATOR=wrk|autocannon (default: wrk if installed), BENCH_WRK_THREADS (default 1)
+//   BENCH_GENERATOR=wrk|autocannon (default: wrk if installed), BENCH_WRK_THREADS (default 1),
+//   BENCH_KEYWARD_WORKERS: Keyward's KEYWARD_WORKERS (default auto: one process per CPU; oidc-provider has no such
+//   mode: its in-memory store lives in one process)
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -27,6 +29,7 @@ const FORM = 'application/x-www-form-urlencoded';
 const ONLY = new Set((process.env.BENCH_ONLY ?? 'jwt,opaque,introspect').split(','));
 const SKIPPED = { rps: NaN, p99: NaN, cpuUs: NaN, genCpuUs: NaN, failed: 0, total: 0 };
 const WRK_THREADS = Number(process.env.BENCH_WRK_THREADS ?? 1);
+const KW_WORKERS = process.env.BENCH_KEYWARD_WORKERS ?? 'auto';
 const hasWrk = () => spawnSync('wrk', ['--version'], { stdio: 'ignore' }).error === undefined;
 const GENERATOR = process.env.BENCH_GENERATOR ?? (hasWrk() ? 'wrk' : 'autocannon');
 if (GENERATOR !== 'wrk' && GENERATOR !== 'autocannon') {
@@ -96,12 +99,27 @@ async function json(res) {
 
 const basic = (id, secret) => 'Basic ' + Buffer.from(`${encodeURIComponent(id)}:${encodeURIComponent(secret)}`).toString('base64');
 
-/** CPU seconds (user + system) a process has used; Linux only. On a busy machine req/s swings with the
- * neighbours' load, CPU time per request much less, so it is reported as well. */
+/** [ppid, CPU seconds (user + system)] of a process; Linux only. */
+function procStat(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return [Number(fields[1]), (Number(fields[11]) + Number(fields[12])) / 100];
+}
+
+/** CPU seconds a server has used, with its child processes (Keyward's cluster workers). On a busy machine req/s
+ * swings with the neighbours' load, CPU time per request much less, so it is reported as well. */
 function cpuSeconds(pid) {
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
+    let total = procStat(pid)[1];
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        const [ppid, cpu] = procStat(entry);
+        if (ppid === pid) total += cpu;
+      } catch {
+        // exited meanwhile
+      }
+    }
+    return total;
   } catch {
     return NaN;
   }
@@ -214,6 +232,7 @@ async function main() {
     KEYWARD_DATABASE_URL: dbUrl.toString(),
     KEYWARD_MASTER_KEY: randomBytes(32).toString('base64'),
     KEYWARD_LOG_LEVEL: 'warn',
+    KEYWARD_WORKERS: KW_WORKERS,
     KEYWARD_BOOTSTRAP_ADMIN_EMAIL: 'bench@example.com',
     KEYWARD_BOOTSTRAP_ADMIN_TOKEN: adminToken,
   }, /Keyward is listening/);
@@ -249,6 +268,7 @@ async function main() {
 
   const gen = GENERATOR === 'wrk' ? `wrk (${WRK_THREADS} thread${WRK_THREADS === 1 ? '' : 's'}, its own process)` : 'autocannon (in this process)';
   console.log(`bench: generator ${gen}; ${DURATION} s per workload after ${WARMUP} s warm-up, ${CONNECTIONS} connections, 127.0.0.1, Node ${process.version}`);
+  console.log(`bench: Keyward KEYWARD_WORKERS=${KW_WORKERS}${KW_WORKERS === 'auto' ? ` (${availableParallelism()} processes)` : ''}; oidc-provider: one process`);
   const opCc = ONLY.has('jwt') || ONLY.has('opaque') ? await load('oidc-provider client_credentials', provider, `${opBase}/token`, opAuth, cc) : SKIPPED;
   const kwJwtRun = ONLY.has('jwt') ? await load('Keyward client_credentials JWT', keyward, kwToken, kwJwtAuth, cc) : SKIPPED;
   const kwOpaqueRun = ONLY.has('opaque') ? await load('Keyward client_credentials opaque', keyward, kwToken, kwOpaqueAuth, cc) : SKIPPED;

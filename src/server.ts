@@ -25,6 +25,44 @@ export interface StartOptions {
   logger?: Logger;
   /** Lines for people (URLs, sign-in hints); default: stdout. */
   say?: (line: string) => void;
+  /** Set in cluster workers: the primary has migrated and bootstrapped the store (prepareStore) and prints the banner. */
+  prepared?: SetupState;
+  /** Run the hourly maintenance (key rotation, purge) in this process; default true (one cluster worker only). */
+  maintenance?: boolean;
+}
+
+/** Migrations, the default space and the first-run bootstrap: once per start, before any request is served. */
+async function prepare(config: Config, services: Services, say: (l: string) => void): Promise<SetupState> {
+  await services.store.migrate();
+  await services.spaces.ensureDefault();
+  return bootstrap(config, services, say);
+}
+
+/** prepare() on its own store connection, for a cluster primary that serves no request itself. */
+export async function prepareStore(config: Config, say: (l: string) => void): Promise<SetupState> {
+  const key = resolveMasterKey(config);
+  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    return await prepare(config, createServices(store, masterKeyFrom(key.key)), say);
+  } finally {
+    await store.close();
+  }
+}
+
+/** The lines a start prints for people: where the server listens and where to go next. */
+export function banner(config: Config, url: string, storeKind: string, setupUrl: string | undefined, workers = 1): string[] {
+  const lines = [
+    `Keyward is listening on ${url} (store: ${storeKind === 'pglite' ? `embedded, ${config.dataDir}` : 'PostgreSQL'}${workers > 1 ? `, ${workers} processes` : ''})`,
+    `  Admin API:      ${config.publicUrl}/admin/api/v1  (OpenAPI: ${config.publicUrl}/admin/api/v1/openapi.json)`,
+    `  Default issuer: ${config.publicUrl}/spaces/default`,
+  ];
+  if (setupUrl) lines.push(`  First start: create the first admin at ${setupUrl}  (one-time link)`);
+  return lines;
+}
+
+/** The address to print for a bound port (a wildcard bind is reached through localhost). */
+export function listenUrl(config: Config, port: number): string {
+  return `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${port}`;
 }
 
 export async function startServer(config: Config, opts: StartOptions = {}): Promise<RunningServer> {
@@ -35,30 +73,24 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
 
   const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
-    await store.migrate();
     const services = createServices(store, masterKeyFrom(key.key));
+    const setup = opts.prepared ?? (await prepare(config, services, say));
     await services.bus.start();
-    await services.spaces.ensureDefault();
-    const setup = await bootstrap(config, services, say);
     const app = await buildApp({ config, services, logger, setup });
     await app.listen({ port: config.port, host: config.host });
     const addr = app.server.address();
     const port = typeof addr === 'object' && addr ? addr.port : config.port;
     // Port 0 asks the OS for a free port: the derived public URL must name the one bound.
     if (config.publicUrlDerived && config.port === 0) config.publicUrl = `http://localhost:${port}`;
-    const url = `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${port}`;
+    const url = listenUrl(config, port);
     const setupUrl = setup.code ? `${config.publicUrl}/setup?code=${setup.code}` : undefined;
-
-    say(`Keyward is listening on ${url} (store: ${store.kind === 'pglite' ? `embedded, ${config.dataDir}` : 'PostgreSQL'})`);
-    say(`  Admin API:      ${config.publicUrl}/admin/api/v1  (OpenAPI: ${config.publicUrl}/admin/api/v1/openapi.json)`);
-    say(`  Default issuer: ${config.publicUrl}/spaces/default`);
-    if (setupUrl) say(`  First start: create the first admin at ${setupUrl}  (one-time link)`);
+    if (!opts.prepared) for (const line of banner(config, url, store.kind, setupUrl)) say(line);
 
     // Scheduled key rotation, clean-up of expired keys and rows (hourly; the first run soon after start).
     const maintain = () =>
       Promise.all([services.keys.maintain(SYSTEM), purgeExpired(store.db)]).catch((err: unknown) => logger.error({ err }, 'maintenance failed'));
-    const first = setTimeout(maintain, 10_000).unref();
-    const hourly = setInterval(maintain, 3_600_000).unref();
+    const first = opts.maintenance === false ? undefined : setTimeout(maintain, 10_000).unref();
+    const hourly = opts.maintenance === false ? undefined : setInterval(maintain, 3_600_000).unref();
 
     return {
       app,

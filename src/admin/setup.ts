@@ -39,6 +39,8 @@ export function setupRoutes(app: FastifyInstance, services: Services, state: Set
 
   app.get('/setup', { schema: { hide: true } }, async (req, reply) => {
     const code = (req.query as Record<string, unknown>).code;
+    // Another process of the cluster (or node) may have completed the setup: the store is the judge.
+    if (state.code !== null && (await services.admins.count()) > 0) state.code = null;
     if (state.code === null) return page(reply, 410, 'Setup is done', '<p>An administrator already exists. Sign in with an admin API token.</p>');
     if (!valid(code)) return page(reply, 403, 'Setup link not valid', '<p>Use the link printed by the server at start-up.</p>');
     return page(reply, 200, 'Set up Keyward', form(code as string));

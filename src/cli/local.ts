@@ -27,6 +27,10 @@ export function registerLocalCommands(program: Command): void {
       const config = configOrExit();
       const [{ createLogger }, { startServer, stopOnSignals }] = await Promise.all([import('../logger.js'), import('../server.js')]);
       const logger = createLogger(config.logLevel);
+      if (config.workers > 1) {
+        const { isClusterWorker, runPrimary, runWorker } = await import('../cluster.js');
+        return isClusterWorker() ? runWorker(config, logger) : runPrimary(config, logger);
+      }
       const server = await startServer(config, { logger });
       stopOnSignals(server, config, logger);
     });

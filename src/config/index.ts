@@ -2,6 +2,7 @@
 // named by KEYWARD_CONFIG_FILE holding the same keys; the environment wins. A bad value stops the start with a
 // message naming the key and the rule: no silent fallbacks.
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 
 export interface Config {
@@ -16,6 +17,8 @@ export interface Config {
   masterKey: Buffer | undefined;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   shutdownTimeoutMs: number;
+  /** Server processes sharing the port (node:cluster); 1 = this process serves. */
+  workers: number;
   bootstrap: { email?: string; password?: string; token?: string };
 }
 
@@ -42,6 +45,7 @@ export const CONFIG_KEYS: Record<string, string> = {
   KEYWARD_BOOTSTRAP_ADMIN_EMAIL: 'first owner e-mail, used only when the store has no admin',
   KEYWARD_BOOTSTRAP_ADMIN_PASSWORD: 'first owner password (at least 12 characters)',
   KEYWARD_BOOTSTRAP_ADMIN_TOKEN: 'admin API token value given to the first owner (at least 32 characters)',
+  KEYWARD_WORKERS: 'server processes sharing the port: a number, or auto (one per CPU); default 1; >1 needs PostgreSQL',
   KEYWARD_CONFIG_FILE: 'JSON file holding any of these keys; the environment overrides it',
   KEYWARD_SIGN_THREAD: '0 signs access tokens on the event loop instead of a signing thread (environment only)',
 };
@@ -143,6 +147,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError('KEYWARD_BOOTSTRAP_ADMIN_TOKEN', 'must be at least 32 printable characters without spaces');
   }
 
+  const workersRaw = get('KEYWARD_WORKERS');
+  if (workersRaw !== undefined && workersRaw !== 'auto' && !/^\d+$/.test(workersRaw)) {
+    throw new ConfigError('KEYWARD_WORKERS', `must be auto or an integer from 1 to 64, got "${workersRaw}"`);
+  }
+  const workers = workersRaw === 'auto' ? availableParallelism() : integer('KEYWARD_WORKERS', workersRaw, 1, 1, 64);
+  // PGlite is one process's database: a second process cannot open it.
+  if (workers > 1 && !databaseUrl) {
+    throw new ConfigError('KEYWARD_WORKERS', `must be 1 with the embedded store (got ${workersRaw}); set KEYWARD_DATABASE_URL to run several processes`);
+  }
+
   return {
     port,
     host,
@@ -153,6 +167,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     masterKey,
     logLevel,
     shutdownTimeoutMs: integer('KEYWARD_SHUTDOWN_TIMEOUT_MS', get('KEYWARD_SHUTDOWN_TIMEOUT_MS'), 10000, 0, 600000),
+    workers,
     bootstrap,
   };
 }

@@ -1,0 +1,88 @@
+// `keyward serve` with KEYWARD_WORKERS > 1: a primary process and N workers sharing the port (node:cluster). Node
+// runs JavaScript on one core per process, so a node that should use every core of its machine runs one worker per
+// core, as a Go or Java server would run threads. Workers are ordinary Keyward nodes on the shared PostgreSQL store:
+// their caches follow changes through LISTEN/NOTIFY exactly as separate hosts do. The primary serves no request: it
+// prepares the store once (migrations, default space, first-run bootstrap), starts the workers, prints the banner
+// when all of them listen, replaces a worker that dies, and on SIGTERM/SIGINT stops them gracefully.
+import cluster, { type Worker } from 'node:cluster';
+import type { Logger } from 'pino';
+import type { Config } from './config/index.js';
+import { banner, listenUrl, prepareStore, startServer, stopOnSignals } from './server.js';
+
+// Handed from the primary to its workers through their environment; never configuration.
+const WORKER_INDEX = 'KEYWARD_INTERNAL_WORKER_INDEX';
+const SETUP_CODE = 'KEYWARD_INTERNAL_SETUP_CODE';
+
+export const isClusterWorker = (): boolean => cluster.isWorker && process.env[WORKER_INDEX] !== undefined;
+
+const say = (line: string) => process.stdout.write(line + '\n');
+
+export async function runPrimary(config: Config, logger: Logger): Promise<void> {
+  const setup = await prepareStore(config, say);
+  const started = new Set<number>();
+  let stopping = false;
+  let bannerShown = false;
+
+  const fork = (index: number): Worker => {
+    const worker = cluster.fork({ [WORKER_INDEX]: String(index), [SETUP_CODE]: setup.code ?? '' });
+    worker.once('listening', (address) => {
+      started.add(index);
+      if (bannerShown || started.size < config.workers) return;
+      bannerShown = true;
+      if (config.publicUrlDerived && config.port === 0) config.publicUrl = `http://localhost:${address.port}`;
+      const setupUrl = setup.code ? `${config.publicUrl}/setup?code=${setup.code}` : undefined;
+      for (const line of banner(config, listenUrl(config, address.port), 'postgres', setupUrl, config.workers)) say(line);
+    });
+    worker.once('exit', (code, signal) => {
+      if (stopping) return;
+      if (!started.has(index)) {
+        // A worker that cannot start (port taken, store unreachable) would fail again: give up, stop the others.
+        logger.error({ worker: index, code, signal }, 'a worker failed to start; stopping');
+        stop(1);
+        return;
+      }
+      logger.error({ worker: index, code, signal }, 'a worker exited; starting a replacement');
+      started.delete(index);
+      fork(index);
+    });
+    return worker;
+  };
+
+  const stop = (exitCode: number) => {
+    if (stopping) return;
+    stopping = true;
+    const workers = Object.values(cluster.workers ?? {}).filter((w): w is Worker => !!w && !w.isDead());
+    // Each worker finishes its in-flight requests (stopOnSignals); past the timeout they are killed.
+    const timer = setTimeout(() => {
+      logger.error('shutdown timed out; killing the workers');
+      for (const w of workers) w.process.kill('SIGKILL');
+      process.exit(1);
+    }, config.shutdownTimeoutMs + 2000);
+    timer.unref();
+    let failed = exitCode !== 0;
+    let left = workers.length;
+    if (!left) process.exit(exitCode);
+    for (const w of workers) {
+      // A worker still starting has no handler yet and dies of the signal itself: that is a clean stop too.
+      w.once('exit', (code, signal) => {
+        if (code !== 0 && signal !== 'SIGTERM') failed = true;
+        if (--left === 0) process.exit(failed ? 1 : 0);
+      });
+      w.process.kill('SIGTERM');
+    }
+  };
+  process.once('SIGTERM', () => stop(0));
+  process.once('SIGINT', () => stop(0));
+
+  for (let i = 1; i <= config.workers; i++) fork(i);
+}
+
+export async function runWorker(config: Config, logger: Logger): Promise<void> {
+  const index = Number(process.env[WORKER_INDEX]);
+  const code = process.env[SETUP_CODE] || null;
+  delete process.env[SETUP_CODE];
+  const child = logger.child({ worker: index });
+  // Worker 1 alone runs the hourly maintenance: one rotation per schedule, not one per process.
+  const server = await startServer(config, { logger: child, prepared: { code }, maintenance: index === 1, say: () => {} });
+  stopOnSignals(server, config, child);
+}
