@@ -11,6 +11,11 @@ import { grantedScopes } from './scopes.js';
 export const RESPONSE_TYPES = ['code', 'token', 'id_token', 'id_token token'] as const;
 export const RESPONSE_MODES = ['query', 'fragment', 'form_post'] as const;
 export const PROMPTS = ['none', 'login', 'consent'] as const;
+/**
+ * Authentication context classes, as Keycloak names them: "1" when the user entered their password during this
+ * authorization request, "0" when an existing browser session was reused (single sign-on).
+ */
+export const ACR_VALUES = ['0', '1'] as const;
 export type ResponseMode = (typeof RESPONSE_MODES)[number];
 
 /** A request that must not be answered by redirecting (unknown client, unregistered redirect URI). */
@@ -32,6 +37,8 @@ export interface AuthzRequest {
   codeChallengeMethod?: string;
   prompt: string[];
   maxAge?: number;
+  /** acr_values asked for (voluntary, OIDC Core §3.1.2.1); unknown values are ignored. */
+  acrValues: string[];
   /** The validated parameters as sent (kept in auth_requests for the interaction and PAR). */
   params: Record<string, string>;
 }
@@ -93,6 +100,8 @@ export function validateAuthz(space: OAuthSpace, target: { client: OAuthClient; 
     maxAge = Number(p.max_age);
   }
 
+  const acrValues = (p.acr_values ?? '').split(' ').filter((v) => (ACR_VALUES as readonly string[]).includes(v));
+
   let method: string | undefined;
   if (isCode) {
     const pkceRequired = client.row.tokenEndpointAuthMethod === 'none' || space.settings.require_pkce;
@@ -110,7 +119,7 @@ export function validateAuthz(space: OAuthSpace, target: { client: OAuthClient; 
   }
 
   const kept: Record<string, string> = {};
-  for (const k of ['client_id', 'redirect_uri', 'response_type', 'response_mode', 'scope', 'state', 'nonce', 'code_challenge', 'code_challenge_method', 'prompt', 'max_age', 'login_hint']) {
+  for (const k of ['client_id', 'redirect_uri', 'response_type', 'response_mode', 'scope', 'state', 'nonce', 'code_challenge', 'code_challenge_method', 'prompt', 'max_age', 'login_hint', 'acr_values']) {
     if (p[k] !== undefined) kept[k] = p[k]!;
   }
   return {
@@ -124,6 +133,7 @@ export function validateAuthz(space: OAuthSpace, target: { client: OAuthClient; 
     ...(p.code_challenge !== undefined ? { codeChallenge: p.code_challenge, codeChallengeMethod: method! } : {}),
     prompt,
     ...(maxAge !== undefined ? { maxAge } : {}),
+    acrValues,
     params: kept,
   };
 }

@@ -28,6 +28,7 @@ const CACHE_MS = 30_000;
 export class OAuthCache {
   private readonly spaceCache = new Map<string, { at: number; value: OAuthSpace }>();
   private readonly clientCache = new Map<string, { at: number; spaceId: string; value: OAuthClient }>();
+  private readonly scopeNameCache = new Map<string, { at: number; value: string[] }>();
 
   constructor(
     private readonly db: Db,
@@ -37,9 +38,11 @@ export class OAuthCache {
     bus.on('space', () => {
       this.spaceCache.clear();
       this.clientCache.clear();
+      this.scopeNameCache.clear();
     });
     bus.on('client', (clientId) => this.clientCache.delete(clientId));
     bus.on('scope', (spaceId) => {
+      this.scopeNameCache.delete(spaceId);
       for (const [k, v] of this.clientCache) if (v.spaceId === spaceId) this.clientCache.delete(k);
     });
   }
@@ -76,6 +79,16 @@ export class OAuthCache {
     const value = { row, secrets, scopes: scopeRows };
     this.clientCache.set(clientId, { at: Date.now(), spaceId: row.spaceId, value });
     return row.spaceId === spaceId ? value : undefined;
+  }
+
+  /** The names of a space's scopes, sorted (discovery's scopes_supported). */
+  async scopeNames(spaceId: string): Promise<string[]> {
+    const hit = this.scopeNameCache.get(spaceId);
+    if (hit && Date.now() - hit.at < CACHE_MS) return hit.value;
+    const rows = await this.db.select({ name: scopes.name }).from(scopes).where(eq(scopes.spaceId, spaceId)).orderBy(asc(scopes.name));
+    const value = rows.map((r) => r.name);
+    this.scopeNameCache.set(spaceId, { at: Date.now(), value });
+    return value;
   }
 
   /** Drops a client at once (used after writes the token path makes itself). */

@@ -354,6 +354,7 @@ export class ClientService {
       await recordAudit(tx as Db, actor, { space: space.slug, action: 'client.associate_scopes', targetType: 'client', targetId: clientId, changes: { scope: { from: current.join(' '), to: wanted.sort().join(' ') } } });
     });
     await this.bus?.publish('client', clientId);
+    if (create.length) await this.bus?.publish('scope', space.id);
     return this.listScopes(space, clientId);
   }
 

@@ -86,7 +86,8 @@ export class ScopeService {
   }
 
   async create(space: { id: string; slug: string }, input: ScopeInput, actor: Actor): Promise<ScopeView> {
-    return scopeView(await this.db.transaction((tx) => this.insert(tx as Db, space, input, actor)));
+    // Published: discovery's scopes_supported lists the space's scopes.
+    return scopeView(await publishAfter(this.bus, 'scope', space.id, this.db.transaction((tx) => this.insert(tx as Db, space, input, actor))));
   }
 
   async update(space: { id: string; slug: string }, name: string, input: ScopeInput, actor: Actor): Promise<ScopeView> {

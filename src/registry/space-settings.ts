@@ -13,6 +13,12 @@ export interface SpaceSettings {
   require_pkce: boolean;
   /** Accept code_challenge_method=plain (RFC 9700 advises against). */
   allow_plain_pkce: boolean;
+  /** Authorization requests only through PAR (RFC 9126 §5: require_pushed_authorization_requests). */
+  require_par: boolean;
+  /** Failed sign-ins (login page, device page, password grant) of one username before it is locked for a while; 0 = no limit. */
+  login_failure_limit: number;
+  /** How long the failures count and a locked username stays locked, in seconds. */
+  login_lockout_seconds: number;
   /** Dynamic client registration: closed, open, or with an initial access token. */
   registration: 'closed' | 'open' | 'token';
   id_token_ttl: number;
@@ -27,6 +33,9 @@ export const DEFAULT_SETTINGS: SpaceSettings = {
   key_publish_seconds: 3600,
   require_pkce: true,
   allow_plain_pkce: false,
+  require_par: false,
+  login_failure_limit: 10,
+  login_lockout_seconds: 900,
   registration: 'closed',
   id_token_ttl: 3600,
   authorization_code_ttl: 60,
@@ -37,6 +46,8 @@ export const DEFAULT_SETTINGS: SpaceSettings = {
 const INT_LIMITS: Partial<Record<keyof SpaceSettings, [number, number]>> = {
   key_rotation_days: [0, 3650],
   key_publish_seconds: [0, 7 * 86400],
+  login_failure_limit: [0, 1000],
+  login_lockout_seconds: [60, 86400],
   id_token_ttl: [60, 86400],
   authorization_code_ttl: [10, 600],
   session_ttl: [60, 90 * 86400],

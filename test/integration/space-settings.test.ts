@@ -47,6 +47,19 @@ describe.each(STORE_KINDS)('space settings (%s)', (kind) => {
     expect((await s.admin('PATCH', '/spaces/default', { display_name: 'Home' })).settings.device_code_ttl).toBe(900);
   });
 
+  it('discovery lists the space scopes in scopes_supported and follows scope changes', async () => {
+    expect((await metadata()).scopes_supported).toEqual(['openid', 'offline_access']);
+    await s.admin('POST', '/spaces/default/scopes', { name: 'orders:read', description: 'Read orders' });
+    await s.admin('POST', '/spaces/default/scopes', { name: 'billing', description: 'Billing' });
+    expect((await metadata()).scopes_supported).toEqual(['openid', 'offline_access', 'billing', 'orders:read']);
+    await s.admin('DELETE', '/spaces/default/scopes/billing');
+    expect((await metadata()).scopes_supported).toEqual(['openid', 'offline_access', 'orders:read']);
+    // Another space's scopes stay out.
+    await s.admin('POST', '/spaces', { slug: 'other', display_name: 'Other' });
+    await s.admin('POST', '/spaces/other/scopes', { name: 'secret-thing', description: 'x' });
+    expect((await metadata()).scopes_supported).not.toContain('secret-thing');
+  });
+
   it.each([
     [{ nope: 1 }, 'settings.nope'],
     [{ device_code_ttl: 5 }, 'settings.device_code_ttl'],

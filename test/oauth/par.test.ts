@@ -64,3 +64,40 @@ describe.each(STORE_KINDS)('PAR (%s)', (kind) => {
     expect((own as Page).html).toContain('Sign in');
   });
 });
+
+describe.each(STORE_KINDS)('PAR required by the space (%s)', (kind) => {
+  let s: TestServer;
+  let c: { client_id: string; client_secret: string };
+  beforeAll(async () => {
+    s = await startTestServer(kind);
+    c = await s.admin('POST', '/spaces/default/clients', { name: 'par-only', grant_types: ['authorization_code'], redirect_uris: [CB] });
+    await createUser(s, bob.username, bob.password);
+    await s.admin('PATCH', '/spaces/default', { settings: { require_par: true } });
+  });
+  afterAll(async () => s?.close());
+
+  it('says so in discovery, refuses a request in the URL at the redirect URI, and takes a pushed one', async () => {
+    const config = await client.discovery(new URL(s.issuer), c.client_id, undefined, client.ClientSecretBasic(c.client_secret), { execute: [client.allowInsecureRequests] });
+    expect(config.serverMetadata().require_pushed_authorization_requests).toBe(true);
+    const verifier = client.randomPKCECodeVerifier();
+    const challenge = await client.calculatePKCECodeChallenge(verifier);
+    const params = { redirect_uri: CB, scope: 'openid', code_challenge: challenge, code_challenge_method: 'S256', state: 'in-url' };
+
+    const inUrl = await new Browser(s.url).go(client.buildAuthorizationUrl(config, params).href);
+    const refused = new URL((inUrl as { location: string }).location);
+    expect(refused.origin + refused.pathname).toBe(CB);
+    expect(refused.searchParams.get('error')).toBe('invalid_request');
+    expect(refused.searchParams.get('error_description')).toContain('pushed authorization requests');
+    expect(refused.searchParams.get('state')).toBe('in-url');
+
+    const pushed = await client.buildAuthorizationUrlWithPAR(config, { ...params, state: 'pushed' });
+    const loc = await signIn(new Browser(s.url), pushed.href, bob);
+    const tokens = await client.authorizationCodeGrant(config, new URL(loc as string), { pkceCodeVerifier: verifier, expectedState: 'pushed' });
+    expect(tokens.access_token).toBeTruthy();
+
+    // Turning it off lets plain requests through again (the cache follows the settings change).
+    await s.admin('PATCH', '/spaces/default', { settings: { require_par: false } });
+    const again = await new Browser(s.url).go(client.buildAuthorizationUrl(config, params).href);
+    expect((again as Page).html).toContain('Sign in');
+  });
+});

@@ -3,7 +3,7 @@
 import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { OAuthSpace } from '../cache.js';
-import { errorMode, NoRedirect, PROMPTS, RESPONSE_MODES, RESPONSE_TYPES, trustedTarget, validateAuthz } from '../authz-request.js';
+import { ACR_VALUES, errorMode, NoRedirect, PROMPTS, RESPONSE_MODES, RESPONSE_TYPES, trustedTarget, validateAuthz } from '../authz-request.js';
 import type { OAuth } from '../context.js';
 import { OAuthError } from '../errors.js';
 import type { Params } from '../http.js';
@@ -23,6 +23,8 @@ metadataParts.push((space: OAuthSpace) => ({
   code_challenge_methods_supported: space.settings.allow_plain_pkce ? ['S256', 'plain'] : ['S256'],
   authorization_response_iss_parameter_supported: true,
   prompt_values_supported: [...PROMPTS],
+  acr_values_supported: [...ACR_VALUES],
+  require_pushed_authorization_requests: space.settings.require_par,
   claims_supported: ['sub', 'iss', 'aud', 'exp', 'iat', 'auth_time', 'nonce', 'acr', 'sid', 'azp', 'at_hash', 'preferred_username', 'name', 'email', 'email_verified'],
 }));
 
@@ -32,12 +34,17 @@ async function authorize(oauth: OAuth, req: FastifyRequest, reply: FastifyReply)
   const { space } = parsed;
   let p = parsed.p;
   let target;
+  const viaPar = p.request_uri !== undefined;
   try {
-    if (p.request_uri !== undefined) p = await pushed(oauth, space, p);
+    if (viaPar) p = await pushed(oauth, space, p);
     target = await trustedTarget(oauth, space, p);
   } catch (err) {
     if (err instanceof NoRedirect) return errorPage(reply, space, err.description);
     throw err;
+  }
+  // RFC 9126 §5: with PAR required, a request sent in the URL is refused (its redirect URI is registered: trusted).
+  if (space.settings.require_par && !viaPar) {
+    return deliverError(reply, space, { redirectUri: target.redirectUri, mode: errorMode(p), state: p.state }, new OAuthError('invalid_request', 'this server requires pushed authorization requests (RFC 9126): send the parameters to the PAR endpoint first'));
   }
   try {
     return await startAuthorization(oauth, space, req, reply, validateAuthz(space, target, p));

@@ -4,13 +4,15 @@ import type { OAuth } from '../context.js';
 import { GRANTS } from '../grants/index.js';
 import { spaceOf } from '../http.js';
 import type { OAuthSpace } from '../cache.js';
+import { PROTOCOL_SCOPES } from '../scopes.js';
 import { SIGNING_ALGS } from '../tokens/jwt.js';
 
 type Metadata = Record<string, unknown>;
 /** Endpoint modules add their metadata here when they register (authorize, userinfo, device, ...). */
 export const metadataParts: ((space: OAuthSpace) => Metadata)[] = [];
 
-export function metadata(space: OAuthSpace): Metadata {
+/** The metadata of a space; `scopes` are the names of its scopes (scopes_supported lists them after openid). */
+export function metadata(space: OAuthSpace, scopes: string[] = []): Metadata {
   const iss = space.issuer;
   const base: Metadata = {
     issuer: iss,
@@ -24,7 +26,7 @@ export function metadata(space: OAuthSpace): Metadata {
     introspection_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post', 'private_key_jwt'],
     revocation_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post', 'private_key_jwt', 'none'],
     id_token_signing_alg_values_supported: [...SIGNING_ALGS],
-    scopes_supported: ['openid'],
+    scopes_supported: [...new Set([...PROTOCOL_SCOPES, ...scopes])],
     response_types_supported: [] as string[],
     subject_types_supported: ['public'],
   };
@@ -32,7 +34,10 @@ export function metadata(space: OAuthSpace): Metadata {
 }
 
 export function discoveryEndpoints(app: FastifyInstance, oauth: OAuth): void {
-  const serve = async (req: FastifyRequest) => metadata(spaceOf(req));
+  const serve = async (req: FastifyRequest) => {
+    const space = spaceOf(req);
+    return metadata(space, await oauth.cache.scopeNames(space.row.id));
+  };
   app.get('/.well-known/openid-configuration', serve);
   app.get('/.well-known/oauth-authorization-server', serve);
   app.get('/jwks', async (req, reply) => {

@@ -53,10 +53,11 @@ export const deviceCodeGrant: Grant = {
     const user = { id: u.id, username: u.username, email: u.email, emailVerified: u.emailVerified, name: u.name };
     const subject = { space, client, grantType: DEVICE_CODE_GRANT, scope: won.scope, user, authTime: won.authTime };
     // Not one transaction: access token rows reach the store through the shared batch writer, after the grant.
-    const grantId = await oauth.tokens.createGrant(db, subject);
+    // The user entered their password on the device page for this request: acr "1" (authz-request.ts ACR_VALUES).
+    const grantId = await oauth.tokens.createGrant(db, { ...subject, acr: '1' });
     const at = await oauth.tokens.issueAccessToken({ ...subject, grantId });
     const refresh = await oauth.tokens.issueRefreshToken(db, { ...subject, grantId });
-    const idToken = won.scope.includes('openid') ? await oauth.tokens.issueIdToken({ ...subject, grantId }, { accessToken: at.access_token }) : undefined;
+    const idToken = won.scope.includes('openid') ? await oauth.tokens.issueIdToken({ ...subject, grantId }, { accessToken: at.access_token, acr: '1' }) : undefined;
     return tokenAnswer(at, won.scope, { refresh: refresh, idToken });
   },
 };

@@ -16,11 +16,21 @@ import { consumeRequest, createInteraction, type Interaction } from './store.js'
 
 export const targetOf = (r: AuthzRequest): Target => ({ redirectUri: r.redirectUri, mode: r.responseMode, state: r.state });
 
-/** Login is needed without a session, for prompt=login, or after max_age — unless it happened in this interaction. */
+/** True when the user signed in during this interaction (acr "1"), not before it. */
+const signedInDuring = (s: BrowserSession, interaction?: Interaction) => !!interaction && s.authTime.getTime() >= interaction.createdAt.getTime();
+
+/** The acr of a response: "1" with a password entered for this request, "0" for a reused session. */
+export const acrOf = (s: BrowserSession, interaction?: Interaction): string => (signedInDuring(s, interaction) ? '1' : '0');
+
+/**
+ * Login is needed without a session, for prompt=login, after max_age, or when acr_values asks for "1" only (a
+ * password entered now) — unless the login happened in this interaction.
+ */
 export function needsLogin(r: AuthzRequest, s: BrowserSession | null, interaction?: Interaction): boolean {
   if (!s) return true;
-  if (interaction && s.authTime.getTime() >= interaction.createdAt.getTime()) return false;
+  if (signedInDuring(s, interaction)) return false;
   if (r.maxAge !== undefined && Date.now() - s.authTime.getTime() > r.maxAge * 1000) return true;
+  if (r.acrValues.length && !r.acrValues.includes('0')) return true;
   return r.prompt.includes('login');
 }
 
@@ -48,7 +58,7 @@ export async function startAuthorization(oauth: OAuth, space: OAuthSpace, req: F
   const session = await currentSession(oauth, space, req);
   const login = needsLogin(r, session);
   const consent = !login && !(await hasConsent(oauth, r, session!));
-  if (!login && !consent) return respondSuccess(oauth, space, reply, r, session!);
+  if (!login && !consent) return respondSuccess(oauth, space, reply, r, session!, acrOf(session!));
   if (r.prompt.includes('none')) {
     const err = login ? new OAuthError('login_required', 'the user is not signed in') : new OAuthError('consent_required', 'the user has not consented to this request');
     return deliverError(reply, space, targetOf(r), err);
@@ -60,7 +70,7 @@ export async function startAuthorization(oauth: OAuth, space: OAuthSpace, req: F
 /** Ends an interaction with the response; a second browser tab racing for it gets an error page. */
 export async function finish(oauth: OAuth, space: OAuthSpace, reply: FastifyReply, it: Interaction, r: AuthzRequest, s: BrowserSession, err?: OAuthError): Promise<FastifyReply> {
   if (!(await consumeRequest(oauth, it.id, 'interaction'))) return expiredPage(reply, space);
-  return err ? deliverError(reply, space, targetOf(r), err) : respondSuccess(oauth, space, reply, r, s);
+  return err ? deliverError(reply, space, targetOf(r), err) : respondSuccess(oauth, space, reply, r, s, acrOf(s, it));
 }
 
 export const expiredPage = (reply: FastifyReply, space: OAuthSpace) =>

@@ -33,7 +33,7 @@ export function deliverError(reply: FastifyReply, space: OAuthSpace, t: Target, 
 }
 
 /** Issues what response_type asks for to the signed-in user and delivers it. */
-export async function respondSuccess(oauth: OAuth, space: OAuthSpace, reply: FastifyReply, r: AuthzRequest, session: BrowserSession): Promise<FastifyReply> {
+export async function respondSuccess(oauth: OAuth, space: OAuthSpace, reply: FastifyReply, r: AuthzRequest, session: BrowserSession, acr: string): Promise<FastifyReply> {
   const { client } = r;
   const p = r.params;
   const target: Target = { redirectUri: r.redirectUri, mode: r.responseMode, state: p.state };
@@ -51,6 +51,7 @@ export async function respondSuccess(oauth: OAuth, space: OAuthSpace, reply: Fas
       codeChallengeMethod: p.code_challenge ? (p.code_challenge_method ?? 'plain') : null,
       nonce: p.nonce ?? null,
       authTime: session.authTime,
+      acr,
       sid: session.sid,
       expiresAt: new Date(Date.now() + space.settings.authorization_code_ttl * 1000),
     });
@@ -69,7 +70,7 @@ export async function respondSuccess(oauth: OAuth, space: OAuthSpace, reply: Fas
   if (r.responseType.startsWith('id_token')) {
     fields.id_token = await oauth.tokens.issueIdToken(
       { ...subject, user: { id: user.id, username: user.username, email: user.email, emailVerified: user.emailVerified, name: user.name } },
-      { nonce: p.nonce ?? null, sid: session.sid, ...(accessToken ? { accessToken } : {}) },
+      { nonce: p.nonce ?? null, sid: session.sid, acr, ...(accessToken ? { accessToken } : {}) },
     );
   }
   return deliver(reply, space, target, fields);
