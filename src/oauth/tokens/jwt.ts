@@ -1,7 +1,7 @@
 // Compact JWS signing on the hot path with node:crypto (about 4x faster than WebCrypto for ES256, DESIGN.md).
 // Verification of foreign JWTs (client assertions) uses jose.
-import { signWorker } from './sign-worker.js';
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+import { signer, signInput } from './sign-worker.js';
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 
 export const SIGNING_ALGS = ['ES256', 'RS256', 'EdDSA'] as const;
 export type SigningAlg = (typeof SIGNING_ALGS)[number];
@@ -27,29 +27,13 @@ function encodedHeader(key: SigningKey, typ: string): string {
 export function signJwt(key: SigningKey, payload: Record<string, unknown>, typ = 'JWT'): string {
   const header = encodedHeader(key, typ);
   const input = `${header}.${b64(JSON.stringify(payload))}`;
-  const signature =
-    key.alg === 'ES256'
-      ? sign('sha256', Buffer.from(input), { key: key.privateKey, dsaEncoding: 'ieee-p1363' })
-      : key.alg === 'RS256'
-        ? sign('sha256', Buffer.from(input), key.privateKey)
-        : sign(null, Buffer.from(input), key.privateKey);
-  return `${input}.${signature.toString('base64url')}`;
+  return `${input}.${signInput(key.alg, key.privateKey, input)}`;
 }
 
-/**
- * signJwt with the signature computed on the signing thread when there is one (sign-worker.ts); the hot path of
- * the token endpoint uses this. Falls back to signing here if the thread is unavailable or fails.
- */
-export async function signJwtOffThread(key: SigningKey, payload: Record<string, unknown>, typ = 'JWT'): Promise<string> {
-  if (!signWorker?.usable) return signJwt(key, payload, typ);
+/** signJwt with the signature made in a group with the other tokens of this event-loop turn (sign-worker.ts). */
+export async function signJwtGrouped(key: SigningKey, payload: Record<string, unknown>, typ = 'JWT'): Promise<string> {
   const input = `${encodedHeader(key, typ)}.${b64(JSON.stringify(payload))}`;
-  let signature: string;
-  try {
-    signature = await signWorker.sign(key, input);
-  } catch {
-    return signJwt(key, payload, typ);
-  }
-  return `${input}.${signature}`;
+  return `${input}.${await signer().sign(key, input)}`;
 }
 
 export function generateSigningKey(alg: SigningAlg): { privatePem: string; publicJwk: Record<string, unknown> } {

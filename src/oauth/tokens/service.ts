@@ -8,7 +8,7 @@ import { randomToken, sha256 } from '../../registry/secrets.js';
 import type { OAuthCache, OAuthClient, OAuthSpace } from '../cache.js';
 import { BatchReader, BatchWriter } from './batch.js';
 import { arrayLiteral, insertAccessTokens } from './insert.js';
-import { halfHash, signJwt, signJwtOffThread } from './jwt.js';
+import { halfHash, signJwt, signJwtGrouped } from './jwt.js';
 import type { KeyService } from './keys.js';
 import { verifyOwnJwt } from './verify.js';
 
@@ -106,7 +106,7 @@ export class TokenService {
         ...(ttl !== undefined ? { exp: iat + ttl } : {}),
         ...(s.authTime ? { auth_time: Math.floor(s.authTime.getTime() / 1000) } : {}),
       };
-      token = await signJwtOffThread(await this.keys.signer(s.space.row.id), claims, 'at+jwt');
+      token = await signJwtGrouped(await this.keys.signer(s.space.row.id), claims, 'at+jwt');
       // Tokens of a grant are recorded (by jti) so they can be listed and die with their grant.
       if (s.grantId) await this.writer.add(this.row(`jti:${jti}`, 'jwt', s, now, ttl));
     }

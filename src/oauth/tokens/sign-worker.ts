@@ -1,14 +1,19 @@
-// JWS signing of access tokens on a worker thread. Measured here (Node 20, OpenSSL 3, 2 cores): an ES256 signature
-// costs ~29 µs in a tight loop but ~68 µs per request inside the HTTP server, because the HTTP work in between
-// evicts OpenSSL's P-256 precomputed tables from the core's caches. A thread that only signs keeps them warm and
-// takes the signing off the event loop. Signatures are requested in groups (one message per event-loop turn), the
-// key is sent to the thread once per key. Same process, same key material, same algorithm: only where the
-// arithmetic runs changes. If the thread fails, signing falls back to the event loop.
+// Where access tokens are signed. Measured here (Node 20, OpenSSL 3, 2 cores): an ES256 signature costs ~30 µs in
+// a tight loop but ~70 µs or more when each one sits between requests, because the HTTP work in between evicts
+// OpenSSL's P-256 precomputed tables from the core's caches. So signatures are always made in groups: the requests
+// of one event-loop turn are signed back to back, either
+//  - on a signing thread ('thread'), which keeps the tables warm and takes the arithmetic off the event loop: the
+//    choice when the process has a CPU to spare (one message per group each way; a message per signature measured
+//    3x slower here: every message wakes the event loop), or
+//  - on the event loop itself ('loop'), when every CPU already runs a server process (KEYWARD_WORKERS): a thread
+//    would only compete with the other processes.
+// Same process, same key material, same algorithm: only where the arithmetic runs changes. If the thread fails,
+// signing falls back to the event loop.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { KeyObject } from 'node:crypto';
+import { sign, type KeyObject } from 'node:crypto';
 
-// Plain JS (eval'd): runs from src under the test runner and from dist alike.
+// Plain JS (eval'd): runs from src under the test runner and from dist alike. Mirrors signInput below.
 const WORKER = `
 const { parentPort } = require('node:worker_threads');
 const { sign } = require('node:crypto');
@@ -31,11 +36,11 @@ parentPort.on('message', (m) => {
 });
 `;
 
-interface Job {
-  keyId: number;
-  input: string;
-  resolve: (sig: string) => void;
-  reject: (err: unknown) => void;
+/** The base64url JWS signature of `input` (ES256 in the IEEE P1363 form JWS wants, RS256, or EdDSA). */
+export function signInput(alg: string, key: KeyObject, input: string): string {
+  const data = Buffer.from(input);
+  const sig = alg === 'ES256' ? sign('sha256', data, { key, dsaEncoding: 'ieee-p1363' }) : alg === 'RS256' ? sign('sha256', data, key) : sign(null, data, key);
+  return sig.toString('base64url');
 }
 
 export interface SignerKey {
@@ -44,9 +49,18 @@ export interface SignerKey {
   privateKey: KeyObject;
 }
 
+interface Job {
+  keyId: number;
+  key: SignerKey;
+  input: string;
+  resolve: (sig: string) => void;
+  reject: (err: unknown) => void;
+}
+
+export type SigningPlace = 'thread' | 'loop';
+
 export class SignWorker {
   private worker: Worker | undefined;
-  private failed = false;
   private readonly keyIds = new Map<string, { id: number; key: KeyObject }>();
   private nextKeyId = 1;
   private newKeys: [number, string, KeyObject][] = [];
@@ -55,29 +69,16 @@ export class SignWorker {
   private readonly inFlight = new Map<number, Job[]>();
   private nextBatch = 1;
 
-  /** False when signing should stay on the event loop (one CPU, or the thread failed). */
-  get usable(): boolean {
-    return !this.failed;
+  constructor(private place: SigningPlace) {}
+
+  get where(): SigningPlace {
+    return this.place;
   }
 
-  /** The base64url signature of `input`. */
+  /** The base64url signature of `input`, made with the other requests of this event-loop turn. */
   sign(key: SignerKey, input: string): Promise<string> {
     return new Promise((resolve, reject) => {
-      // The key cache reloads its rows (new objects, same keys) from time to time: identify keys by alg and kid.
-      // A new object under a known name is compared once (a kid is not trusted to be unique across spaces).
-      const name = `${key.alg}:${key.kid}`;
-      let known = this.keyIds.get(name);
-      if (known && known.key !== key.privateKey) {
-        if (known.key.equals(key.privateKey)) known.key = key.privateKey;
-        else known = undefined;
-      }
-      if (!known) {
-        known = { id: this.nextKeyId++, key: key.privateKey };
-        this.keyIds.set(name, known);
-        this.newKeys.push([known.id, key.alg, key.privateKey]);
-      }
-      const keyId = known.id;
-      this.queue.push({ keyId, input, resolve, reject });
+      this.queue.push({ keyId: this.keyIdOf(key), key, input, resolve, reject });
       if (!this.scheduled) {
         this.scheduled = true;
         setImmediate(() => this.flush());
@@ -85,17 +86,36 @@ export class SignWorker {
     });
   }
 
+  /** The thread knows keys by number; a key is sent to it once. */
+  private keyIdOf(key: SignerKey): number {
+    // The key cache reloads its rows (new objects, same keys) from time to time: identify keys by alg and kid.
+    // A new object under a known name is compared once (a kid is not trusted to be unique across spaces).
+    const name = `${key.alg}:${key.kid}`;
+    let known = this.keyIds.get(name);
+    if (known && known.key !== key.privateKey) {
+      if (known.key.equals(key.privateKey)) known.key = key.privateKey;
+      else known = undefined;
+    }
+    if (!known) {
+      known = { id: this.nextKeyId++, key: key.privateKey };
+      this.keyIds.set(name, known);
+      this.newKeys.push([known.id, key.alg, key.privateKey]);
+    }
+    return known.id;
+  }
+
   private flush(): void {
     this.scheduled = false;
     const jobs = this.queue;
     this.queue = [];
     if (!jobs.length) return;
+    if (this.place === 'loop') return signHere(jobs);
     let worker: Worker;
     try {
       worker = this.start();
-    } catch (err) {
-      for (const j of jobs) j.reject(err);
-      return;
+    } catch {
+      this.place = 'loop';
+      return signHere(jobs);
     }
     const batch = this.nextBatch++;
     // Referenced only while signatures are pending: an idle signing thread must not keep the process alive, a busy
@@ -121,19 +141,49 @@ export class SignWorker {
         else j.reject(new Error('signing failed on the signing thread'));
       });
     });
-    const fail = (err: unknown) => {
-      this.failed = true;
+    const fail = () => {
+      // The groups in flight are signed here instead; later ones too.
+      this.place = 'loop';
       this.worker = undefined;
-      for (const jobs of this.inFlight.values()) for (const j of jobs) j.reject(err);
+      const pending = [...this.inFlight.values()].flat();
       this.inFlight.clear();
+      signHere(pending);
     };
     w.on('error', fail);
-    w.on('exit', (code) => fail(new Error(`the signing thread exited (${code})`)));
+    w.on('exit', fail);
     this.worker = w;
     return w;
   }
 }
 
-/** One signing thread per process, when there is a second CPU for it; KEYWARD_SIGN_THREAD=0 turns it off. */
-export const signWorker: SignWorker | undefined =
-  availableParallelism() > 1 && process.env.KEYWARD_SIGN_THREAD !== '0' ? new SignWorker() : undefined;
+function signHere(jobs: Job[]): void {
+  for (const j of jobs) {
+    try {
+      j.resolve(signInput(j.key.alg, j.key.privateKey, j.input));
+    } catch (err) {
+      j.reject(err);
+    }
+  }
+}
+
+/**
+ * KEYWARD_SIGN_THREAD=1 or 0 forces the thread or the event loop; by default the thread when this machine has more
+ * CPUs than there are server processes on it.
+ */
+export function signingPlace(processes: number, env: NodeJS.ProcessEnv = process.env): SigningPlace {
+  if (env.KEYWARD_SIGN_THREAD === '1') return 'thread';
+  if (env.KEYWARD_SIGN_THREAD === '0') return 'loop';
+  return availableParallelism() > processes ? 'thread' : 'loop';
+}
+
+let current: SignWorker | undefined;
+
+/** Sets where this process signs (the server calls it at start with its number of processes). */
+export function configureSigning(place: SigningPlace): void {
+  current = new SignWorker(place);
+}
+
+/** This process's signer; one process and the default place until configureSigning is called. */
+export function signer(): SignWorker {
+  return (current ??= new SignWorker(signingPlace(1)));
+}
