@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config/index.js';
 import { resolveMasterKey } from './config/master-key.js';
 import { buildApp } from './http/app.js';
+import { createLimiter } from './http/rate-limit.js';
 import { createLogger } from './logger.js';
 import { randomToken } from './registry/secrets.js';
 import { createServices, type Services } from './services.js';
@@ -12,6 +13,7 @@ import { masterKeyFrom } from './vault/crypto.js';
 import type { SetupState } from './admin/setup.js';
 import { SYSTEM } from './admin/audit.js';
 import { purgeExpired } from './oauth/maintenance.js';
+import { configureSigning, signingPlace } from './oauth/tokens/sign-worker.js';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -68,12 +70,20 @@ export function listenUrl(config: Config, port: number): string {
 export async function startServer(config: Config, opts: StartOptions = {}): Promise<RunningServer> {
   const logger = opts.logger ?? createLogger(config.logLevel);
   const say = opts.say ?? ((line: string) => process.stdout.write(line + '\n'));
-  const key = resolveMasterKey(config);
-  if (key.createdFile) say(`Created a new master key in ${key.createdFile} (mode 0600). Back it up: sealed secrets need it.`);
-
-  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  configureSigning(signingPlace(config.workers));
+  // First: an unreachable KEYWARD_REDIS_URL stops the start here, before anything is created (`keyward: …`, exit 1).
+  const limiter = await createLimiter(config, logger);
+  const opened = (async () => {
+    const key = resolveMasterKey(config);
+    if (key.createdFile) say(`Created a new master key in ${key.createdFile} (mode 0600). Back it up: sealed secrets need it.`);
+    return { key, store: await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }) };
+  })();
+  const { key, store } = await opened.catch(async (err: unknown) => {
+    await limiter.close();
+    throw err;
+  });
   try {
-    const services = createServices(store, masterKeyFrom(key.key));
+    const services = createServices(store, masterKeyFrom(key.key), limiter);
     const setup = opts.prepared ?? (await prepare(config, services, say));
     await services.bus.start();
     const app = await buildApp({ config, services, logger, setup });
@@ -97,16 +107,16 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
       services,
       url,
       setupUrl,
-      // Stops accepting connections, lets in-flight requests finish, then closes the store.
+      // Stops accepting connections, lets in-flight requests finish, then closes the store and Redis.
       close: async () => {
         clearTimeout(first);
         clearInterval(hourly);
         await app.close();
-        await store.close();
+        await Promise.all([store.close(), limiter.close()]);
       },
     };
   } catch (err) {
-    await store.close();
+    await Promise.all([store.close(), limiter.close()]);
     throw err;
   }
 }

@@ -8,6 +8,7 @@ import { SpaceService } from './registry/spaces.js';
 import { ChangeBus } from './store/changes.js';
 import { KeyService } from './oauth/tokens/keys.js';
 import type { Store } from './store/db.js';
+import { MemoryLimiter, type Limiter } from './http/rate-limit.js';
 import type { MasterKey } from './vault/crypto.js';
 
 export interface Services {
@@ -21,9 +22,11 @@ export interface Services {
   keys: KeyService;
   users: UserService;
   tokenAdmin: TokenManagement;
+  /** Failure counters of the sign-in limits: one per process (Redis-backed when configured, see server.ts). */
+  limiter: Limiter;
 }
 
-export function createServices(store: Store, masterKey: MasterKey): Services {
+export function createServices(store: Store, masterKey: MasterKey, limiter: Limiter = new MemoryLimiter()): Services {
   const bus = new ChangeBus(store);
   const scopes = new ScopeService(store.db, bus);
   return {
@@ -37,5 +40,6 @@ export function createServices(store: Store, masterKey: MasterKey): Services {
     keys: new KeyService(store.db, masterKey, bus),
     users: new UserService(store.db, bus),
     tokenAdmin: new TokenManagement(store.db, bus),
+    limiter,
   };
 }

@@ -2,6 +2,7 @@
 // named by KEYWARD_CONFIG_FILE holding the same keys; the environment wins. A bad value stops the start with a
 // message naming the key and the rule: no silent fallbacks.
 import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 
@@ -13,6 +14,10 @@ export interface Config {
   publicUrlDerived: boolean;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** Shared store of the sign-in rate limits (several nodes); undefined = per-process memory. */
+  redisUrl: string | undefined;
+  /** Proxies whose X-Forwarded-For is believed (Fastify trustProxy): hop count or addresses/CIDRs; false = none. */
+  trustProxy: false | number | string[];
   /** 32 bytes; undefined in embedded mode until the key file is read or created. */
   masterKey: Buffer | undefined;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -39,6 +44,8 @@ export const CONFIG_KEYS: Record<string, string> = {
   KEYWARD_PUBLIC_URL: 'external base URL, issuers derive from it (default http://localhost:{port})',
   KEYWARD_DATA_DIR: 'embedded store and key file directory (default ./data)',
   KEYWARD_DATABASE_URL: 'postgres:// URL; when set, PostgreSQL is used instead of the embedded store',
+  KEYWARD_REDIS_URL: 'redis:// or rediss:// URL; when set, sign-in rate limits are shared through Redis (else per process)',
+  KEYWARD_TRUST_PROXY: 'reverse proxies whose X-Forwarded-For names the client: addresses/CIDRs (comma-separated) or a hop count; default none',
   KEYWARD_MASTER_KEY: 'base64 of 32 random bytes; required with PostgreSQL, else created in the data dir',
   KEYWARD_LOG_LEVEL: 'fatal | error | warn | info | debug | trace | silent (default info)',
   KEYWARD_SHUTDOWN_TIMEOUT_MS: 'how long SIGTERM waits for in-flight requests (default 10000)',
@@ -47,7 +54,7 @@ export const CONFIG_KEYS: Record<string, string> = {
   KEYWARD_BOOTSTRAP_ADMIN_TOKEN: 'admin API token value given to the first owner (at least 32 characters)',
   KEYWARD_WORKERS: 'server processes sharing the port: a number, or auto (one per CPU); default 1; >1 needs PostgreSQL',
   KEYWARD_CONFIG_FILE: 'JSON file holding any of these keys; the environment overrides it',
-  KEYWARD_SIGN_THREAD: '0 signs access tokens on the event loop instead of a signing thread (environment only)',
+  KEYWARD_SIGN_THREAD: '1 signs access tokens on a thread, 0 on the event loop; default: a thread when a CPU is to spare (environment only)',
 };
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -86,6 +93,26 @@ export function parseMasterKey(key: string, raw: string): Buffer {
   return buf;
 }
 
+/**
+ * The client address is the connection's unless a trusted proxy forwards it; trusting every sender ("true") would
+ * let anyone choose their address in X-Forwarded-For, so only named proxies or a hop count are accepted.
+ */
+function parseTrustProxy(raw: string | undefined): Config['trustProxy'] {
+  if (raw === undefined) return false;
+  if (/^\d+$/.test(raw)) return integer('KEYWARD_TRUST_PROXY', raw, 0, 1, 10);
+  const items = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  const named = ['loopback', 'linklocal', 'uniquelocal'];
+  for (const item of items) {
+    const [addr, bits, extra] = item.split('/');
+    const family = isIP(addr ?? '');
+    const bitsOk = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32));
+    if (!(named.includes(item) || (family && bitsOk && extra === undefined))) {
+      throw new ConfigError('KEYWARD_TRUST_PROXY', `must list proxy addresses or CIDRs (or loopback, linklocal, uniquelocal), or be a hop count from 1 to 10; "${item}" is none of these`);
+    }
+  }
+  return items.length ? items : false;
+}
+
 function url(key: string, raw: string, protocols: string[]): string {
   let u: URL;
   try {
@@ -116,6 +143,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const databaseUrl = databaseUrlRaw
     ? url('KEYWARD_DATABASE_URL', databaseUrlRaw, ['postgres:', 'postgresql:'])
     : undefined;
+  const redisUrlRaw = get('KEYWARD_REDIS_URL');
+  const redisUrl = redisUrlRaw ? url('KEYWARD_REDIS_URL', redisUrlRaw, ['redis:', 'rediss:']) : undefined;
+  const trustProxy = parseTrustProxy(get('KEYWARD_TRUST_PROXY'));
   const masterKeyRaw = get('KEYWARD_MASTER_KEY');
   const masterKey = masterKeyRaw ? parseMasterKey('KEYWARD_MASTER_KEY', masterKeyRaw) : undefined;
   if (databaseUrl && !masterKey) {
@@ -164,6 +194,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrlDerived: !publicUrlRaw,
     dataDir: path.resolve(get('KEYWARD_DATA_DIR') ?? './data'),
     databaseUrl,
+    redisUrl,
+    trustProxy,
     masterKey,
     logLevel,
     shutdownTimeoutMs: integer('KEYWARD_SHUTDOWN_TIMEOUT_MS', get('KEYWARD_SHUTDOWN_TIMEOUT_MS'), 10000, 0, 600000),

@@ -45,6 +45,9 @@ function logFailures(req: FastifyRequest, reply: FastifyReply, done: () => void)
   done();
 }
 
+/** Trusts the nearest `hops` proxies (proxy-addr calls this with each hop's index, nearest first). */
+const hopsTrusted = (hops: number) => (_addr: string, i: number) => i < hops;
+
 export interface AppOptions {
   config: Config;
   services: Services;
@@ -58,7 +61,8 @@ export async function buildApp({ config, services, logger, setup }: AppOptions):
     logger: logger ? undefined : false,
     logController: new LogController({ disableRequestLogging: (req) => !logsEveryRequest(req.url) }),
     bodyLimit: 256 * 1024,
-    trustProxy: false,
+    // req.ip (sign-in limits per address) is the connection's address unless a configured proxy forwards it.
+    trustProxy: typeof config.trustProxy === 'number' ? hopsTrusted(config.trustProxy) : config.trustProxy,
     // Input is validated as sent: no type coercion (null must not become 0) and no silent dropping of unknown fields.
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false, allErrors: false } },
     return503OnClosing: true,

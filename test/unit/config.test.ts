@@ -19,6 +19,24 @@ function errorOf(env: Record<string, string>): ConfigError {
 }
 
 describe('configuration', () => {
+  it('reads KEYWARD_TRUST_PROXY as addresses/CIDRs or a hop count, and refuses anything else', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ KEYWARD_TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ KEYWARD_TRUST_PROXY: '10.0.0.0/8, 192.168.1.10,loopback,::1' }).trustProxy).toEqual(['10.0.0.0/8', '192.168.1.10', 'loopback', '::1']);
+    for (const bad of ['true', '10.0.0.0/33', 'proxy.example.com', '0', '11']) {
+      expect(errorOf({ KEYWARD_TRUST_PROXY: bad }).key).toBe('KEYWARD_TRUST_PROXY');
+    }
+  });
+
+  it('reads KEYWARD_WORKERS as auto or 1 to 64; more than 1 only with PostgreSQL', () => {
+    const pg = { KEYWARD_DATABASE_URL: 'postgres://localhost/x', KEYWARD_MASTER_KEY: KEY };
+    expect(loadConfig({}).workers).toBe(1);
+    expect(loadConfig({ ...pg, KEYWARD_WORKERS: '3' }).workers).toBe(3);
+    expect(loadConfig({ ...pg, KEYWARD_WORKERS: 'auto' }).workers).toBeGreaterThanOrEqual(1);
+    expect(errorOf({ KEYWARD_WORKERS: '2' }).message).toContain('must be 1 with the embedded store');
+    for (const bad of ['0', '65', 'two']) expect(errorOf({ ...pg, KEYWARD_WORKERS: bad }).key).toBe('KEYWARD_WORKERS');
+  });
+
   it('has the documented defaults', () => {
     const c = loadConfig({});
     expect(c).toMatchObject({ port: 8080, host: '0.0.0.0', publicUrl: 'http://localhost:8080', databaseUrl: undefined, logLevel: 'info' });

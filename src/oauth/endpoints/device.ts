@@ -13,6 +13,7 @@ import type { OAuth } from '../context.js';
 import { unauthorizedClient } from '../errors.js';
 import { DEVICE_CODE_GRANT, POLL_INTERVAL } from '../grants/device-code.js';
 import { noStore, params, requireForm, spaceOf, type Params } from '../http.js';
+import { retryText } from '../login-guard.js';
 import { grantedScopes } from '../scopes.js';
 import { metadataParts } from './discovery.js';
 
@@ -20,28 +21,11 @@ export const DEVICE_CODE_PREFIX = 'kwdc_';
 // No vowels (no words) and no look-alikes (0/O, 1/I): 20^8 codes, typed on a phone keyboard without trouble.
 const ALPHABET = 'BCDFGHJKLMNPQRSTVWXZ';
 const CSRF_COOKIE = 'kw_device_csrf';
-const FAILURES_ALLOWED = 20;
-const FAILURE_WINDOW_MS = 10 * 60_000;
 
 const newUserCode = () => Array.from({ length: 8 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
 const display = (code: string) => `${code.slice(0, 4)}-${code.slice(4)}`;
 /** What people type: any case, with or without the dash or spaces. */
 const normalize = (input: string) => input.toUpperCase().replace(/[\s-]/g, '');
-
-/** Wrong user codes and passwords per client IP, in memory: enough to make guessing a live code impractical. */
-class FailureLimiter {
-  private readonly seen = new Map<string, { count: number; until: number }>();
-  blocked(ip: string): boolean {
-    const e = this.seen.get(ip);
-    return !!e && e.until > Date.now() && e.count >= FAILURES_ALLOWED;
-  }
-  fail(ip: string): void {
-    if (this.seen.size > 10_000) this.seen.clear();
-    const e = this.seen.get(ip);
-    if (!e || e.until <= Date.now()) this.seen.set(ip, { count: 1, until: Date.now() + FAILURE_WINDOW_MS });
-    else e.count++;
-  }
-}
 
 const PROTOCOL_SCOPE_TEXT: Record<string, string> = { openid: 'Confirm who you are', offline_access: 'Keep access while you are not using it' };
 const STYLE = `body{font:16px/1.5 system-ui,sans-serif;background:#f4f5f7;margin:0}main{max-width:26rem;margin:3rem auto;padding:2rem;background:#fff;border-radius:8px}
@@ -87,8 +71,6 @@ function cookieValue(req: FastifyRequest, name: string): string | undefined {
 }
 
 export function deviceEndpoints(app: FastifyInstance, oauth: OAuth): void {
-  const limiter = new FailureLimiter();
-
   app.post('/device_authorization', async (req, reply) => {
     noStore(reply);
     requireForm(req);
@@ -149,8 +131,12 @@ export function deviceEndpoints(app: FastifyInstance, oauth: OAuth): void {
     if (!cookie || !p.csrf || !safeEqual(cookie, p.csrf)) {
       return render(reply, 403, space, 'Connect a device', `<p class="error">This form expired or did not come from this site. <a href="${esc(action)}">Start again</a>.</p>`);
     }
-    const ip = req.ip;
-    if (limiter.blocked(ip)) return render(reply, 429, space, 'Connect a device', '<p class="error">Too many failed attempts. Wait a few minutes and try again.</p>');
+    // Wrong user codes per address (oauth.logins, shared across nodes with Redis); passwords are limited below.
+    const closedFor = await oauth.logins.userCodeLocked(space, req.ip);
+    if (closedFor) {
+      reply.header('retry-after', String(closedFor));
+      return render(reply, 429, space, 'Connect a device', '<p class="error">Too many failed attempts. Wait a few minutes and try again.</p>');
+    }
 
     const code = normalize(p.user_code ?? '').slice(0, 20);
     const now = new Date();
@@ -158,7 +144,7 @@ export function deviceEndpoints(app: FastifyInstance, oauth: OAuth): void {
       ? await oauth.db.select().from(deviceCodes).where(and(eq(deviceCodes.userCode, sha256(code)), eq(deviceCodes.spaceId, space.row.id), eq(deviceCodes.status, 'pending'), gt(deviceCodes.expiresAt, now)))
       : [];
     if (!row) {
-      limiter.fail(ip);
+      await oauth.logins.userCodeFailed(space, req.ip);
       return render(reply, 400, space, 'Connect a device', codeForm(action, p.csrf, p.user_code ?? '', 'That code is not valid or has expired. Check the code on your device.'));
     }
     const pendingHere = and(eq(deviceCodes.deviceCodeHash, row.deviceCodeHash), eq(deviceCodes.status, 'pending'), gt(deviceCodes.expiresAt, now));
@@ -174,12 +160,13 @@ export function deviceEndpoints(app: FastifyInstance, oauth: OAuth): void {
     const confirm = (error?: string) => confirmForm({ action, csrf: p.csrf!, code, app: c?.name ?? 'An application', scopes: scopeList, username: p.username, error });
 
     if (p.action !== 'allow') return render(reply, 200, space, 'Connect a device', confirm());
-    const user = p.username && p.password ? await oauth.services.users.verifyLogin(space.row.id, p.username, p.password, 'personal') : undefined;
-    if (!user) {
-      limiter.fail(ip);
-      return render(reply, 401, space, 'Connect a device', confirm('Wrong username or password.'));
+    const login = p.username && p.password ? await oauth.logins.verify(space, p.username, p.password, 'personal', req.ip) : { status: 'wrong' as const };
+    if (login.status === 'locked') {
+      reply.header('retry-after', String(login.retryAfter));
+      return render(reply, 429, space, 'Connect a device', confirm(retryText(login.retryAfter)));
     }
-    const [approved] = await oauth.db.update(deviceCodes).set({ status: 'approved', userId: user.id, authTime: new Date() }).where(pendingHere).returning({ hash: deviceCodes.deviceCodeHash });
+    if (login.status === 'wrong') return render(reply, 401, space, 'Connect a device', confirm('Wrong username or password.'));
+    const [approved] = await oauth.db.update(deviceCodes).set({ status: 'approved', userId: login.user.id, authTime: new Date() }).where(pendingHere).returning({ hash: deviceCodes.deviceCodeHash });
     if (!approved) return render(reply, 400, space, 'Connect a device', codeForm(action, p.csrf, '', 'That code was already used or has expired.'));
     return render(reply, 200, space, 'Device connected', `<p>You allowed <strong>${esc(c?.name ?? 'the application')}</strong>. Return to your device.</p>`);
   });

@@ -6,6 +6,7 @@ import type { OAuthSpace } from '../cache.js';
 import type { OAuth } from '../context.js';
 import { OAuthError } from '../errors.js';
 import { params, spaceOf } from '../http.js';
+import { retryText } from '../login-guard.js';
 import { consentPage, loginPage, page } from './pages.js';
 import { errorPage, expiredPage, finish, hasConsent, interactionUrl, needsLogin, storeConsent } from './flow.js';
 import { deliverError } from './respond.js';
@@ -84,9 +85,13 @@ export function interactionRoutes(app: FastifyInstance, oauth: OAuth): void {
     const body = params(req.body);
     const l = await load(oauth, space, req, reply, 'login', body.csrf);
     if (isReply(l)) return l;
-    const user = await oauth.services.users.verifyLogin(space.row.id, body.username ?? '', (body.password ?? '').slice(0, 1024), 'personal');
-    if (!user) return showLogin(reply, space, req, l.it, l.r, 401, 'The username or password is not correct.', body.username);
-    await startSession(oauth, space, req, reply, user);
+    const login = await oauth.logins.verify(space, body.username ?? '', (body.password ?? '').slice(0, 1024), 'personal', req.ip);
+    if (login.status === 'locked') {
+      reply.header('retry-after', String(login.retryAfter));
+      return showLogin(reply, space, req, l.it, l.r, 429, retryText(login.retryAfter), body.username);
+    }
+    if (login.status === 'wrong') return showLogin(reply, space, req, l.it, l.r, 401, 'The username or password is not correct.', body.username);
+    await startSession(oauth, space, req, reply, login.user);
     return reply.code(303).header('cache-control', 'no-store').redirect(interactionUrl(space, l.it.id), 303);
   });
 
