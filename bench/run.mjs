@@ -295,7 +295,7 @@ async function main() {
   }));
   console.table(table);
   console.log('oidc-provider runs in memory (its default adapter) with opaque tokens; Keyward stores opaque tokens in PostgreSQL.');
-  console.log('CPU µs/req: the server process only (for Keyward not counting PostgreSQL\'s own processes).');
+  console.log('CPU µs/req: every process of the server (Keyward: primary and workers; not PostgreSQL\'s own processes).');
   console.log(`load generator: ${gen}; its CPU µs/req is shown per workload (Keyward / oidc-provider).`);
   console.log(`load average at the end: ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')} on ${(await import('node:os')).availableParallelism()} CPUs`);
 }
