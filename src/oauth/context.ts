@@ -23,5 +23,5 @@ export function createOAuth(config: Config, services: Services): OAuth {
   const cache = new OAuthCache(db, () => config.publicUrl, services.bus);
   const keys = services.keys;
   const logins = new LoginGuard(services.users, services.limiter);
-  return { db, config, services, cache, keys, tokens: new TokenService(db, keys, cache), logins };
+  return { db, config, services, cache, keys, tokens: new TokenService(services.store, keys, cache), logins };
 }

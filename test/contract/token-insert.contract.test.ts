@@ -32,7 +32,7 @@ describe.each(STORE_KINDS)('insertAccessTokens (%s)', (kind) => {
       { id: 'one', spaceId: space.id, clientPk, userId: null, grantId: null, grantType: 'client_credentials', format: 'opaque', scope: odd, createdAt, expiresAt: null },
       ...Array.from({ length: 50 }, (_, i) => ({ id: `many-${i}`, spaceId: space.id, clientPk, grantType: 'x', format: 'jwt', scope: [], createdAt, expiresAt: new Date(createdAt.getTime() + i * 1000) })),
     ];
-    await insertAccessTokens(ts.store.db, rows);
+    await insertAccessTokens(ts.store, rows);
     const back = await ts.store.db.select().from(accessTokens).where(inArray(accessTokens.id, rows.map((r) => r.id)));
     expect(back).toHaveLength(51);
     const one = back.find((r) => r.id === 'one')!;

@@ -2,7 +2,7 @@
 // (introspection). Opaque tokens are stored as SHA-256 only, durably, through a group-commit writer.
 import { randomUUID } from 'node:crypto';
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import type { Db } from '../../store/db.js';
+import type { Db, Store } from '../../store/db.js';
 import { accessTokens, clients, grants, refreshTokens, users } from '../../store/schema.js';
 import { randomToken, sha256 } from '../../registry/secrets.js';
 import type { OAuthCache, OAuthClient, OAuthSpace } from '../cache.js';
@@ -58,12 +58,15 @@ export interface Introspection {
 export class TokenService {
   private readonly writer: BatchWriter<AccessRow>;
 
+  private readonly db: Db;
+
   constructor(
-    private readonly db: Db,
+    store: Pick<Store, 'db' | 'run'>,
     private readonly keys: KeyService,
     private readonly cache: OAuthCache,
   ) {
-    this.writer = new BatchWriter((rows) => insertAccessTokens(this.db, rows));
+    this.db = store.db;
+    this.writer = new BatchWriter((rows) => insertAccessTokens(store, rows));
     // Introspection's queries, built once (named prepared statements on PostgreSQL: no re-parse, no re-plan).
     // Opaque tokens are looked up by hash in groups (BatchReader): one statement of constant text for 1 or 500 ids.
     const opaqueLookup = this.db
