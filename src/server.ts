@@ -97,8 +97,12 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     if (!opts.prepared) for (const line of banner(config, url, store.kind, setupUrl)) say(line);
 
     // Scheduled key rotation, clean-up of expired keys and rows (hourly; the first run soon after start).
+    // Every node schedules it; the store lets one of them run each round (a second rotation would be harmless but
+    // needless, and two purges would only compete).
     const maintain = () =>
-      Promise.all([services.keys.maintain(SYSTEM), purgeExpired(store.db)]).catch((err: unknown) => logger.error({ err }, 'maintenance failed'));
+      store
+        .exclusive('keyward:maintenance', async () => void (await Promise.all([services.keys.maintain(SYSTEM), purgeExpired(store.db)])))
+        .catch((err: unknown) => logger.error({ err }, 'maintenance failed'));
     const first = opts.maintenance === false ? undefined : setTimeout(maintain, 10_000).unref();
     const hourly = opts.maintenance === false ? undefined : setInterval(maintain, 3_600_000).unref();
 

@@ -34,6 +34,12 @@ export interface Store {
    * drizzle's query building included). PGlite runs it as given.
    */
   run(name: string, text: string, params: unknown[]): Promise<void>;
+  /**
+   * Runs `work` unless another process holds `name` right now (PostgreSQL: a session advisory lock tried on a
+   * connection of its own); true if it ran. For scheduled jobs every node has: one does each round, not all.
+   * The embedded store has one process, so there it always runs.
+   */
+  exclusive(name: string, work: () => Promise<void>): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -74,6 +80,10 @@ async function openPglite(opts: StoreOptions): Promise<Store & { pglite: PGlite 
     listen: async () => {},
     notify: async () => {},
     run: async (_name, text, params) => void (await pglite.query(text, params)),
+    exclusive: async (_name, work) => {
+      await work();
+      return true;
+    },
     close: async () => {
       if (!pglite.closed) await pglite.close();
     },
@@ -119,6 +129,21 @@ async function openPostgres(url: string, max: number): Promise<Store> {
     },
     notify: async (channel, payload) => void (await pool.query('select pg_notify($1, $2)', [channel, payload])),
     run: async (name, text, values) => void (await pool.query({ name, text, values })),
+    exclusive: async (name, work) => {
+      const client = await pool.connect();
+      try {
+        const { rows } = await client.query<{ ok: boolean }>('select pg_try_advisory_lock(hashtext($1)) as ok', [name]);
+        if (!rows[0]?.ok) return false;
+        try {
+          await work();
+        } finally {
+          await client.query('select pg_advisory_unlock(hashtext($1))', [name]);
+        }
+        return true;
+      } finally {
+        client.release();
+      }
+    },
     close: async () => {
       if (closed) return;
       closed = true;

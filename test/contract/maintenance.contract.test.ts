@@ -7,7 +7,8 @@ import { purgeExpired } from '../../src/oauth/maintenance.js';
 import { createServices, type Services } from '../../src/services.js';
 import { accessTokens, authorizationCodes, grants, refreshTokens, users } from '../../src/store/schema.js';
 import { masterKeyFrom } from '../../src/vault/crypto.js';
-import { openTestStore, pgNotice, STORE_KINDS, type TestStore } from '../helpers/store.js';
+import { openStore } from '../../src/store/db.js';
+import { createPgDatabase, openTestStore, PG_URL, pgNotice, STORE_KINDS, type TestStore } from '../helpers/store.js';
 
 pgNotice();
 const ago = (h: number) => new Date(Date.now() - h * 3600_000);
@@ -48,5 +49,49 @@ describe.each(STORE_KINDS)('purgeExpired (%s)', (kind) => {
     expect((await ts.store.db.select({ id: accessTokens.id }).from(accessTokens)).map((r) => r.id).sort()).toEqual(['jti:revoked-but-unexpired', 'live']);
     expect((await ts.store.db.select({ h: refreshTokens.tokenHash }).from(refreshTokens)).map((r) => r.h)).toEqual(['rt-used-live']);
     expect((await ts.store.db.select({ h: authorizationCodes.codeHash }).from(authorizationCodes)).map((r) => r.h)).toEqual(['code-new']);
+  });
+});
+
+describe.each(STORE_KINDS)('Store.exclusive (%s)', (kind) => {
+  it('runs the work, and hands back what it throws after releasing', async () => {
+    const ts = await openTestStore(kind);
+    try {
+      let runs = 0;
+      expect(await ts.store.exclusive('test:job', async () => void runs++)).toBe(true);
+      await expect(ts.store.exclusive('test:job', async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+      // Released despite the failure: the next round runs.
+      expect(await ts.store.exclusive('test:job', async () => void runs++)).toBe(true);
+      expect(runs).toBe(2);
+    } finally {
+      await ts.close();
+    }
+  });
+});
+
+describe.skipIf(!PG_URL)('Store.exclusive across two nodes on one PostgreSQL database', () => {
+  it('lets one of two simultaneous rounds run, and the other skip', async () => {
+    const db = await createPgDatabase();
+    const [a, b] = await Promise.all([openStore({ databaseUrl: db.url }), openStore({ databaseUrl: db.url })]);
+    try {
+      let running = 0;
+      let ran = 0;
+      const job = async () => {
+        running++;
+        ran++;
+        expect(running).toBe(1);
+        await new Promise((r) => setTimeout(r, 300));
+        running--;
+      };
+      const results = await Promise.all([a.exclusive('keyward:maintenance', job), b.exclusive('keyward:maintenance', job)]);
+      expect(results.sort()).toEqual([false, true]);
+      expect(ran).toBe(1);
+      // Another name is not held by this one.
+      expect(await b.exclusive('keyward:other', async () => {})).toBe(true);
+      // Released after the round: the other node runs the next one.
+      expect(await b.exclusive('keyward:maintenance', job)).toBe(true);
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+      await db.drop();
+    }
   });
 });
