@@ -1,6 +1,6 @@
 // Route schemas of the admin API: they validate input at the edge, shape output (nothing outside a response
 // schema is ever serialized, so a stray hash cannot leak) and generate the OpenAPI document.
-import { Type, type TSchema } from 'typebox';
+import { Type, type Static, type TSchema } from 'typebox';
 import { AUTH_METHODS, GRANT_TYPES, RESPONSE_TYPES } from '../registry/client-rules.js';
 import { ROLES } from './rbac.js';
 import { DEFAULT_SETTINGS } from '../registry/space-settings.js';
@@ -290,3 +290,5 @@ export const AuditEntry = Type.Object({
   target: Type.Object({ type: Type.String(), id: Nullable(Type.String()) }),
   changes: Nullable(Type.Record(Type.String(), Type.Unknown())),
 });
+/** One audit log entry as the API answers it (the CLI and tests read this shape). */
+export type AuditEntryView = Static<typeof AuditEntry>;

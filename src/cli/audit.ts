@@ -1,17 +1,10 @@
 // `keyward audit`: the audit log of admin changes, newest first.
 import type { Command } from 'commander';
+import type { AuditEntryView } from '../admin/schemas.js';
 import { apiCommand, apiOf, CliError } from './api.js';
 import { integer, printList } from './output.js';
 
-interface Entry {
-  id: number;
-  at: string;
-  actor: { type: string; id: string | null; email: string | null };
-  space: string | null;
-  action: string;
-  target: { type: string; id: string | null };
-  changes: Record<string, unknown> | null;
-}
+type Entry = AuditEntryView;
 
 const PAGE_SIZE = 200;
 

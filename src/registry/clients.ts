@@ -9,7 +9,7 @@ import { isUniqueViolation } from '../store/errors.js';
 import { clients, clientScopes, clientSecrets, scopes } from '../store/schema.js';
 import { seal, type MasterKey } from '../vault/crypto.js';
 import { buildClientSpec, ttlFromStore, usesSecret, type ClientInput, type ClientSpec, type Ttl } from './client-rules.js';
-import { after, toPage, type Page, type PageRequest } from './page.js';
+import { after, toPage, type Page, type PageRequest, containing } from './page.js';
 import { newClientId, randomToken, sha256 } from './secrets.js';
 import type { ScopeInput, ScopeService, ScopeView } from './scopes.js';
 import { scopeView } from './scopes.js';
@@ -166,7 +166,7 @@ export class ClientService {
         and(
           eq(clients.spaceId, space.id),
           after(clients.createdAt, clients.id, q.cursor),
-          q.name ? ilike(clients.name, `%${q.name.replace(/[\\%_]/g, '\\$&')}%`) : undefined,
+          q.name ? ilike(clients.name, containing(q.name)) : undefined,
           q.active !== undefined ? eq(clients.active, q.active) : undefined,
         ),
       )

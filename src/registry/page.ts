@@ -53,3 +53,6 @@ export function toPage<R extends { createdAt: Date; id: string }, T>(
     next_cursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.id) : null,
   };
 }
+
+/** An ILIKE pattern matching `text` anywhere, its own `%`, `_` and `\` taken literally. */
+export const containing = (text: string): string => `%${text.replace(/[\\%_]/g, '\\$&')}%`;

@@ -7,7 +7,7 @@ import { publishAfter, type ChangeBus } from '../store/changes.js';
 import { isUniqueViolation } from '../store/errors.js';
 import { scopes } from '../store/schema.js';
 import { SCOPE_TOKEN } from './client-rules.js';
-import { after, toPage, type Page, type PageRequest } from './page.js';
+import { after, toPage, type Page, type PageRequest, containing } from './page.js';
 
 export type ScopeRow = typeof scopes.$inferSelect;
 
@@ -53,7 +53,7 @@ export class ScopeService {
         and(
           eq(scopes.spaceId, spaceId),
           after(scopes.createdAt, scopes.id, req.cursor),
-          req.name ? ilike(scopes.name, `%${req.name.replace(/[\\%_]/g, '\\$&')}%`) : undefined,
+          req.name ? ilike(scopes.name, containing(req.name)) : undefined,
         ),
       )
       .orderBy(asc(scopes.createdAt), asc(scopes.id))

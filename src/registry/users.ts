@@ -7,7 +7,7 @@ import type { ChangeBus } from '../store/changes.js';
 import type { Db } from '../store/db.js';
 import { isUniqueViolation } from '../store/errors.js';
 import { users } from '../store/schema.js';
-import { after, toPage, type Page, type PageRequest } from './page.js';
+import { after, toPage, type Page, type PageRequest, containing } from './page.js';
 import { hashPassword, verifyPassword } from './secrets.js';
 
 export type UserRow = typeof users.$inferSelect;
@@ -94,7 +94,7 @@ export class UserService {
   ) {}
 
   async list(space: SpaceRef, q: UserListQuery): Promise<Page<UserView>> {
-    const like = q.q ? `%${q.q.replace(/[\\%_]/g, '\\$&')}%` : undefined;
+    const like = q.q ? containing(q.q) : undefined;
     const rows = await this.db
       .select()
       .from(users)

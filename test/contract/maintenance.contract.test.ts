@@ -1,30 +1,22 @@
 // Store contract: the hourly purge removes what has expired and keeps what still protects (used refresh tokens
 // for reuse detection, revoked JWT jtis until their expiry).
-import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SYSTEM } from '../../src/admin/audit.js';
 import { purgeExpired } from '../../src/oauth/maintenance.js';
-import { createServices, type Services } from '../../src/services.js';
-import { accessTokens, authorizationCodes, grants, refreshTokens, users } from '../../src/store/schema.js';
-import { masterKeyFrom } from '../../src/vault/crypto.js';
 import { openStore } from '../../src/store/db.js';
-import { createPgDatabase, openTestStore, PG_URL, pgNotice, STORE_KINDS, type TestStore } from '../helpers/store.js';
+import { accessTokens, authorizationCodes, grants, refreshTokens, users } from '../../src/store/schema.js';
+import { useServices } from '../helpers/services.js';
+import { createPgDatabase, openTestStore, PG_URL, pgNotice, STORE_KINDS } from '../helpers/store.js';
 
 pgNotice();
 const ago = (h: number) => new Date(Date.now() - h * 3600_000);
 const ahead = (h: number) => new Date(Date.now() + h * 3600_000);
 
 describe.each(STORE_KINDS)('purgeExpired (%s)', (kind) => {
-  let ts: TestStore;
-  let s: Services;
-  beforeAll(async () => {
-    ts = await openTestStore(kind);
-    s = createServices(ts.store, masterKeyFrom(randomBytes(32)));
-    await s.spaces.ensureDefault();
-  });
-  afterAll(async () => ts?.close());
+  const env = useServices(kind);
 
   it('drops long-expired rows and keeps live and protective ones', async () => {
+    const { ts, s } = env;
     const space = await s.spaces.get('default');
     const c = await s.clients.create(space, { name: 'purge', grant_types: ['client_credentials'] }, SYSTEM);
     const clientPk = (await s.clients.row(space, c.client_id)).id;

@@ -1,28 +1,20 @@
 // Store contract: the group-commit INSERT (unnest over array literals) stores every value as given on both
 // stores, including scopes with quotes, backslashes, commas, braces, the word NULL and non-ASCII text.
-import { randomBytes } from 'node:crypto';
 import { inArray } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SYSTEM } from '../../src/admin/audit.js';
-import { createServices, type Services } from '../../src/services.js';
 import { insertAccessTokens, type AccessRow } from '../../src/oauth/tokens/insert.js';
 import { accessTokens } from '../../src/store/schema.js';
-import { masterKeyFrom } from '../../src/vault/crypto.js';
-import { openTestStore, pgNotice, STORE_KINDS, type TestStore } from '../helpers/store.js';
+import { useServices } from '../helpers/services.js';
+import { pgNotice, STORE_KINDS } from '../helpers/store.js';
 
 pgNotice();
 
 describe.each(STORE_KINDS)('insertAccessTokens (%s)', (kind) => {
-  let ts: TestStore;
-  let s: Services;
-  beforeAll(async () => {
-    ts = await openTestStore(kind);
-    s = createServices(ts.store, masterKeyFrom(randomBytes(32)));
-    await s.spaces.ensureDefault();
-  });
-  afterAll(async () => ts?.close());
+  const env = useServices(kind);
 
   it('round-trips odd values and nulls, one row or many', async () => {
+    const { ts, s } = env;
     const space = await s.spaces.get('default');
     const c = await s.clients.create(space, { name: 'ins', grant_types: ['client_credentials'] }, SYSTEM);
     const clientPk = (await s.clients.row(space, c.client_id)).id;

@@ -2,19 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../src/store/schema.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { pgNotice, STORE_KINDS } from '../helpers/store.js';
+import type { AuditEntryView } from '../../src/admin/schemas.js';
 import { api, expectError, expectStatus, webApp, type Api, type Res } from './support.js';
 
 pgNotice();
 
-interface Entry {
-  id: number;
-  at: string;
-  actor: { type: string; id: string | null; email: string | null };
-  space: string | null;
-  action: string;
-  target: { type: string; id: string | null };
-  changes: Record<string, unknown> | null;
-}
+type Entry = AuditEntryView;
 
 describe.each(STORE_KINDS)('admin API: audit log (%s)', (kind) => {
   let t: TestApp;
