@@ -6,10 +6,14 @@
 // req/s would measure the generator. Without wrk the bench says so and falls back to autocannon.
 //   KEYWARD_BENCH_DATABASE_URL  server to create the database on (default postgres://postgres@127.0.0.1:5432/postgres)
 //   BENCH_DURATION (s, default 10), BENCH_CONNECTIONS (default 32), BENCH_CPU_PROF=<dir>: Keyward writes a .cpuprofile,
-//   BENCH_ONLY=jwt,opaque,introspect: a subset of the workloads (for profiling one of them),
+//   BENCH_ONLY=jwt,opaque,introspect,floor: a subset of the workloads (for profiling one of them),
 //   BENCH_GENERATOR=wrk|autocannon (default: wrk if installed), BENCH_WRK_THREADS (default 1),
 //   BENCH_KEYWARD_WORKERS: Keyward's KEYWARD_WORKERS (default auto: one process per CPU; oidc-provider has no such
 //   mode: its in-memory store lives in one process)
+// The client_credentials workloads come with their floors (bench/floor.mjs; BENCH_ONLY without `floor` leaves them
+// out): node:http plus one ES256 signature, or plus Keyward's own group-commit INSERT, per request and nothing else, in
+// as many processes as Keyward. No Node server does the workload much faster here, so floor / oidc-provider is about
+// the highest ratio this machine allows, and Keyward / floor says how much of it Keyward reaches.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -26,10 +30,11 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const WARMUP = 2;
 const adminUrl = process.env.KEYWARD_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const FORM = 'application/x-www-form-urlencoded';
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'jwt,opaque,introspect').split(','));
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'jwt,opaque,introspect,floor').split(','));
 const SKIPPED = { rps: NaN, p99: NaN, cpuUs: NaN, genCpuUs: NaN, failed: 0, total: 0 };
 const WRK_THREADS = Number(process.env.BENCH_WRK_THREADS ?? 1);
 const KW_WORKERS = process.env.BENCH_KEYWARD_WORKERS ?? 'auto';
+const KW_PROCESSES = KW_WORKERS === 'auto' ? availableParallelism() : Number(KW_WORKERS);
 const hasWrk = () => spawnSync('wrk', ['--version'], { stdio: 'ignore' }).error === undefined;
 const GENERATOR = process.env.BENCH_GENERATOR ?? (hasWrk() ? 'wrk' : 'autocannon');
 if (GENERATOR !== 'wrk' && GENERATOR !== 'autocannon') {
@@ -242,6 +247,7 @@ async function main() {
   const provider = await start('oidc-provider', ['bench/oidc-provider.mjs'], { PORT: String(opPort), CLIENT_SECRET: opSecret, NODE_ENV: 'production' }, /"port"/);
   const opBase = `http://127.0.0.1:${opPort}`;
 
+
   // Keyward: one scope, one JWT client, one opaque client (both client_secret_basic).
   const api = (method, path, body) =>
     fetch(`${kwBase}/admin/api/v1${path}`, { method, headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(json);
@@ -266,12 +272,30 @@ async function main() {
   await check(`${kwBase}/spaces/default/introspect`, kwOpaqueAuth, kwOpaque);
   await check(`${opBase}/token/introspection`, opAuth, opToken);
 
+  // The floors: the JWT one needs nothing; the opaque one writes into Keyward's table for Keyward's opaque client.
+  const floors = {};
+  for (const mode of ['jwt', 'opaque']) {
+    if (!ONLY.has('floor') || !ONLY.has(mode)) continue;
+    const port = await freePort();
+    const env = { PORT: String(port), MODE: mode, WORKERS: KW_WORKERS };
+    if (mode === 'opaque') {
+      const db = new pg.Client({ connectionString: dbUrl.toString() });
+      await db.connect();
+      const { rows } = await db.query('select id, space_id from clients where client_id = $1', [opaqueClient.client_id]);
+      await db.end();
+      Object.assign(env, { DATABASE_URL: dbUrl.toString(), CLIENT_PK: rows[0].id, SPACE_ID: rows[0].space_id });
+    }
+    floors[mode] = { server: await start(`floor (${mode})`, ['bench/floor.mjs'], env, /"port"/), url: `http://127.0.0.1:${port}/token` };
+  }
+
   const gen = GENERATOR === 'wrk' ? `wrk (${WRK_THREADS} thread${WRK_THREADS === 1 ? '' : 's'}, its own process)` : 'autocannon (in this process)';
   console.log(`bench: generator ${gen}; ${DURATION} s per workload after ${WARMUP} s warm-up, ${CONNECTIONS} connections, 127.0.0.1, Node ${process.version}`);
   console.log(`bench: Keyward KEYWARD_WORKERS=${KW_WORKERS}${KW_WORKERS === 'auto' ? ` (${availableParallelism()} processes)` : ''}; oidc-provider: one process`);
   const opCc = ONLY.has('jwt') || ONLY.has('opaque') ? await load('oidc-provider client_credentials', provider, `${opBase}/token`, opAuth, cc) : SKIPPED;
   const kwJwtRun = ONLY.has('jwt') ? await load('Keyward client_credentials JWT', keyward, kwToken, kwJwtAuth, cc) : SKIPPED;
+  const jwtFloor = floors.jwt ? await load('floor (jwt)', floors.jwt.server, floors.jwt.url, {}, cc) : undefined;
   const kwOpaqueRun = ONLY.has('opaque') ? await load('Keyward client_credentials opaque', keyward, kwToken, kwOpaqueAuth, cc) : SKIPPED;
+  const opaqueFloor = floors.opaque ? await load('floor (opaque)', floors.opaque.server, floors.opaque.url, {}, cc) : undefined;
   const opIntro = ONLY.has('introspect') ? await load('oidc-provider introspection', provider, `${opBase}/token/introspection`, opAuth, `token=${opToken}`) : SKIPPED;
   const kwIntro = ONLY.has('introspect') ? await load('Keyward introspection', keyward, `${kwBase}/spaces/default/introspect`, kwOpaqueAuth, `token=${kwOpaque}`) : SKIPPED;
 
@@ -294,6 +318,14 @@ async function main() {
     met: k.failed || o.failed ? 'no (failed requests)' : ok(k, o) ? 'yes' : 'no',
   }));
   console.table(table);
+  const floorLine = (name, what, floor, kw) => {
+    if (!floor) return;
+    console.log(`floor, ${name} (bench/floor.mjs: node:http + ${what} per request, nothing else; ${KW_PROCESSES} process${KW_PROCESSES === 1 ? '' : 'es'}): ` +
+      `${Math.round(floor.rps)} req/s, p99 ${floor.p99} ms, CPU ${Math.round(floor.cpuUs)} µs/req = ${(floor.rps / opCc.rps).toFixed(2)}x oidc-provider; ` +
+      `Keyward reaches ${Math.round((100 * kw.rps) / floor.rps)}% of it.`);
+  };
+  floorLine('JWT', 'one ES256 signature', jwtFloor, kwJwtRun);
+  floorLine('opaque', "Keyward's group-commit INSERT", opaqueFloor, kwOpaqueRun);
   console.log('oidc-provider runs in memory (its default adapter) with opaque tokens; Keyward stores opaque tokens in PostgreSQL.');
   console.log('CPU µs/req: every process of the server (Keyward: primary and workers; not PostgreSQL\'s own processes).');
   console.log(`load generator: ${gen}; its CPU µs/req is shown per workload (Keyward / oidc-provider).`);

@@ -4,6 +4,7 @@ import Fastify, { LogController, type FastifyInstance, type FastifyReply, type F
 import formbody from '@fastify/formbody';
 import swagger from '@fastify/swagger';
 import type { Logger } from 'pino';
+import { requestLogger } from '../logger.js';
 import type { Config } from '../config/index.js';
 import type { Services } from '../services.js';
 import { installAdminAuth } from '../admin/auth.js';
@@ -59,6 +60,8 @@ export async function buildApp({ config, services, logger, setup }: AppOptions):
   const app = Fastify({
     loggerInstance: logger || undefined,
     logger: logger ? undefined : false,
+    // Per-request loggers made on first use only (see RequestLogger). Without a logger Fastify makes none.
+    ...(logger ? { childLoggerFactory: (parent, bindings, options) => requestLogger(parent as Logger, bindings, options) } : {}),
     logController: new LogController({ disableRequestLogging: (req) => !logsEveryRequest(req.url) }),
     bodyLimit: 256 * 1024,
     // req.ip (sign-in limits per address) is the connection's address unless a configured proxy forwards it.

@@ -42,6 +42,10 @@ describe('logging', () => {
 
     expect(lines.length).toBeGreaterThan(5);
     for (const line of lines) expect(() => JSON.parse(line)).not.toThrow();
+    // Request lines come from the per-request logger: each carries its request id.
+    const requestLines = lines.map((l) => JSON.parse(l) as { reqId?: unknown; req?: unknown; res?: unknown }).filter((l) => l.req || l.res);
+    expect(requestLines.length).toBeGreaterThan(5);
+    for (const l of requestLines) expect(l.reqId).toMatch(/^req-/);
     const all = lines.join('\n');
     expect(all).toContain('/admin/api/v1/spaces/default/clients');
     for (const value of [code, password, token, secret, rotated.json().client_secret, hook.json().webhook_secret, apiToken.json().token]) {

@@ -1,0 +1,119 @@
+// The floors for `npm run bench`: the least a Node.js token endpoint must do per request, and nothing more.
+// node:http reads the form POST and writes the JSON answer; in between,
+//   MODE=jwt     a JWT with Keyward's claims is signed with ES256 through node:crypto (grouped per event-loop turn, as
+//                Keyward does);
+//   MODE=opaque  a random token's hash is stored with Keyward's own group-commit INSERT (dist/oauth/tokens/insert.js)
+//                into Keyward's access_tokens table in the bench's PostgreSQL database (DATABASE_URL, CLIENT_PK,
+//                SPACE_ID: a client Keyward registered there), one statement per event-loop turn, as Keyward does.
+// No framework, no client authentication, no checks. It runs as many processes as Keyward (node:cluster), so its req/s
+// is about the most a Node server on this machine reaches for the workload: the ceiling for the Keyward/oidc-provider
+// ratio here. Prints {"port": N} on stdout once every process listens on 127.0.0.1:PORT.
+import cluster from 'node:cluster';
+import { createHash, generateKeyPairSync, randomBytes, sign } from 'node:crypto';
+import http from 'node:http';
+import { availableParallelism } from 'node:os';
+import pg from 'pg';
+import { insertAccessTokens } from '../dist/oauth/tokens/insert.js';
+
+const port = Number(process.env.PORT);
+const mode = process.env.MODE ?? 'jwt';
+const workers = process.env.WORKERS === 'auto' ? availableParallelism() : Number(process.env.WORKERS ?? 1);
+const TTL = 3600;
+
+function answer(res, token) {
+  const body = JSON.stringify({ access_token: token, token_type: 'Bearer', expires_in: TTL, scope: 'api' });
+  res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(body) });
+  res.end(body);
+}
+
+/** Requests of one event-loop turn go to `work` together. */
+function grouped(work) {
+  let queue = [];
+  return (item) => {
+    queue.push(item);
+    if (queue.length === 1) {
+      setImmediate(() => {
+        const jobs = queue;
+        queue = [];
+        work(jobs);
+      });
+    }
+  };
+}
+
+function jwtIssuer() {
+  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const b64 = (v) => Buffer.from(JSON.stringify(v)).toString('base64url');
+  const header = b64({ alg: 'ES256', typ: 'at+jwt', kid: randomBytes(8).toString('hex') });
+  const issuer = `http://127.0.0.1:${port}/spaces/default`;
+  const client = randomBytes(16).toString('base64url');
+  const signAll = grouped((jobs) => {
+    for (const [res, input] of jobs) {
+      const sig = sign('sha256', Buffer.from(input), { key: privateKey, dsaEncoding: 'ieee-p1363' }).toString('base64url');
+      answer(res, `${input}.${sig}`);
+    }
+  });
+  return (res) => {
+    const iat = Math.floor(Date.now() / 1000);
+    const claims = { iss: issuer, sub: client, aud: issuer, client_id: client, scope: 'api', jti: randomBytes(16).toString('base64url'), iat, exp: iat + TTL };
+    signAll([res, `${header}.${b64(claims)}`]);
+  };
+}
+
+function opaqueIssuer() {
+  const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
+  const store = { run: async (name, text, values) => void (await pool.query({ name, text, values })) };
+  // One INSERT in flight at a time; what arrives meanwhile waits for the next (Keyward's BatchWriter does the same).
+  let waiting = [];
+  let writing = false;
+  const write = async () => {
+    while (waiting.length) {
+      const jobs = waiting;
+      waiting = [];
+      try {
+        await insertAccessTokens(store, jobs.map(([, row]) => row));
+        for (const [res, , token] of jobs) answer(res, token);
+      } catch (err) {
+        for (const [res] of jobs) res.writeHead(500).end(String(err.message));
+      }
+    }
+    writing = false;
+  };
+  return (res) => {
+    const token = `kwat_${randomBytes(32).toString('base64url')}`;
+    const now = new Date();
+    waiting.push([res, {
+      id: createHash('sha256').update(token).digest('base64url'), spaceId: process.env.SPACE_ID, clientPk: process.env.CLIENT_PK,
+      grantType: 'client_credentials', format: 'opaque', scope: ['api'], createdAt: now, expiresAt: new Date(now.getTime() + TTL * 1000),
+    }, token]);
+    if (!writing) {
+      writing = true;
+      setImmediate(write);
+    }
+  };
+}
+
+function serve() {
+  const issue = mode === 'opaque' ? opaqueIssuer() : jwtIssuer();
+  const server = http.createServer((req, res) => {
+    req.resume();
+    req.on('end', () => issue(res));
+  });
+  server.listen(port, '127.0.0.1', () => process.send?.('listening') ?? process.stdout.write(JSON.stringify({ port }) + '\n'));
+  process.on('SIGTERM', () => server.close(() => process.exit(0)));
+}
+
+if (workers > 1 && cluster.isPrimary) {
+  let listening = 0;
+  for (let i = 0; i < workers; i++) {
+    cluster.fork().on('message', (m) => {
+      if (m === 'listening' && ++listening === workers) process.stdout.write(JSON.stringify({ port }) + '\n');
+    });
+  }
+  process.on('SIGTERM', () => {
+    for (const w of Object.values(cluster.workers)) w?.kill('SIGTERM');
+    cluster.disconnect(() => process.exit(0));
+  });
+} else {
+  serve();
+}
