@@ -3,7 +3,8 @@
 // core, as a Go or Java server would run threads. Workers are ordinary Keyward nodes on the shared PostgreSQL store:
 // their caches follow changes through LISTEN/NOTIFY exactly as separate hosts do. The primary serves no request: it
 // prepares the store once (migrations, default space, first-run bootstrap), starts the workers, prints the banner
-// when all of them listen, replaces a worker that dies, and on SIGTERM/SIGINT stops them gracefully.
+// when all of them listen, replaces a worker that dies (up to RESTART_LIMIT a minute), and on SIGTERM/SIGINT stops them
+// gracefully.
 import cluster, { type Worker } from 'node:cluster';
 import type { Logger } from 'pino';
 import type { Config } from './config/index.js';
@@ -17,11 +18,18 @@ export const isClusterWorker = (): boolean => cluster.isWorker && process.env[WO
 
 const say = (line: string) => process.stdout.write(line + '\n');
 
+// A worker that keeps dying (a crash that some request or the data triggers again and again) is not replaced forever:
+// past RESTART_LIMIT exits within RESTART_WINDOW_MS the primary stops everything and exits 1, so that the supervisor
+// (systemd, Kubernetes) sees the failure and applies its own backoff instead of a silent loop of forks.
+export const RESTART_LIMIT = 5;
+export const RESTART_WINDOW_MS = 60_000;
+
 export async function runPrimary(config: Config, logger: Logger): Promise<void> {
   const setup = await prepareStore(config, say);
   const started = new Set<number>();
   let stopping = false;
   let bannerShown = false;
+  const exits: number[] = [];
 
   const fork = (index: number): Worker => {
     const worker = cluster.fork({ [WORKER_INDEX]: String(index), [SETUP_CODE]: setup.code ?? '' });
@@ -38,6 +46,14 @@ export async function runPrimary(config: Config, logger: Logger): Promise<void> 
       if (!started.has(index)) {
         // A worker that cannot start (port taken, store unreachable) would fail again: give up, stop the others.
         logger.error({ worker: index, code, signal }, 'a worker failed to start; stopping');
+        stop(1);
+        return;
+      }
+      const now = Date.now();
+      exits.push(now);
+      while (exits[0]! <= now - RESTART_WINDOW_MS) exits.shift();
+      if (exits.length > RESTART_LIMIT) {
+        logger.error({ worker: index, code, signal }, `workers keep exiting (${exits.length} in ${RESTART_WINDOW_MS / 1000} s); stopping`);
         stop(1);
         return;
       }

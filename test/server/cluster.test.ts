@@ -6,6 +6,7 @@ import http from 'node:http';
 import { createLocalJWKSet, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPgDatabase, PG_URL } from '../helpers/store.js';
+import { RESTART_LIMIT } from '../../src/cluster.js';
 import { requireBuild, run, runToEnd, type Proc } from './process.js';
 
 beforeAll(requireBuild);
@@ -150,4 +151,36 @@ describe.skipIf(!PG_URL)('KEYWARD_WORKERS=3 on PostgreSQL', () => {
     expect(await p.exit, p.out()).toBe(0);
     for (const pid of workers) expect(() => process.kill(pid, 0)).toThrow();
   });
+});
+
+describe.skipIf(!PG_URL)('KEYWARD_WORKERS: a crash loop', () => {
+  let db: Awaited<ReturnType<typeof createPgDatabase>>;
+  let p: Proc | undefined;
+  beforeAll(async () => {
+    db = await createPgDatabase();
+  });
+  afterAll(async () => {
+    if (p && p.child.exitCode === null) {
+      for (const pid of childrenOf(p.child.pid!)) process.kill(pid, 'SIGKILL');
+      p.child.kill('SIGKILL');
+    }
+    await db?.drop();
+  });
+
+  it(`replaces dying workers ${RESTART_LIMIT} times a minute, then stops everything with exit 1`, async () => {
+    p = run(['serve'], { ...base, KEYWARD_WORKERS: '2', KEYWARD_DATABASE_URL: db.url, KEYWARD_MASTER_KEY: Buffer.alloc(32, 7).toString('base64') });
+    await p.waitFor(/listening on/, 30_000);
+    const listening = (n: number) => new RegExp(`(Server listening at[^\\n]*\\n[^]*){${n}}`);
+    for (let i = 1; i <= RESTART_LIMIT; i++) {
+      process.kill(childrenOf(p.child.pid!)[0]!, 'SIGKILL');
+      await p.waitFor(listening(2 + i), 20_000); // the replacement is up
+    }
+    const workers = childrenOf(p.child.pid!);
+    expect(workers).toHaveLength(2);
+    process.kill(workers[0]!, 'SIGKILL');
+    expect(await p.exit, p.out()).toBe(1);
+    expect(p.out()).toContain(`workers keep exiting (${RESTART_LIMIT + 1} in 60 s); stopping`);
+    expect(p.out().match(/a worker exited; starting a replacement/g)).toHaveLength(RESTART_LIMIT);
+    for (const pid of workers) expect(() => process.kill(pid, 0)).toThrow();
+  }, 180_000);
 });
