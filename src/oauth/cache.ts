@@ -5,6 +5,7 @@ import type { ChangeBus } from '../store/changes.js';
 import type { Db } from '../store/db.js';
 import { clients, clientScopes, clientSecrets, scopes, spaces } from '../store/schema.js';
 import { settingsOf, type SpaceSettings } from '../registry/space-settings.js';
+import { isSlug } from '../registry/spaces.js';
 
 export type SpaceRow = typeof spaces.$inferSelect;
 export type ClientRow = typeof clients.$inferSelect;
@@ -56,6 +57,8 @@ export class OAuthCache {
   async space(slug: string): Promise<OAuthSpace | undefined> {
     const hit = this.cachedSpace(slug);
     if (hit) return hit;
+    // No space has another form: garbage in the URL (a NUL byte the database refuses, say) is an unknown space.
+    if (!isSlug(slug)) return undefined;
     const [row] = await this.db.select().from(spaces).where(eq(spaces.slug, slug));
     if (!row) return undefined;
     const value = { row, settings: settingsOf(row.settings), issuer: `${this.publicUrl()}/spaces/${row.slug}` };

@@ -138,6 +138,18 @@ describe.each(STORE_KINDS)('token endpoint hardening (%s)', (kind) => {
     }
   });
 
+  it('answers 404 to an unknown or malformed space on every endpoint (400 for a NUL byte), never 500', async () => {
+    const root = s.issuer.replace(/\/spaces\/default$/, '');
+    const endpoints: [string, string][] = [['POST', '/token'], ['POST', '/introspect'], ['POST', '/revoke'], ['GET', '/jwks'], ['GET', '/.well-known/openid-configuration'], ['GET', '/authorize'], ['GET', '/interaction/x'], ['POST', '/interaction/x/login'], ['GET', '/userinfo'], ['GET', '/device'], ['POST', '/register'], ['POST', '/par']];
+    for (const slug of ['%00', 'a%00b', 'Default', 'x'.repeat(300), '%E2%80%AE', 'no-such-space', '-x-']) {
+      for (const [method, path] of endpoints) {
+        const res = await fetch(`${root}/spaces/${slug}${path}`, { method, headers: method === 'POST' ? { 'content-type': FORM } : {}, body: method === 'POST' ? 'x=1' : undefined });
+        const text = await res.text();
+        expect(slug.includes('%00') ? [400, 404] : [404], `${method} /spaces/${slug.slice(0, 20)}${path} → ${res.status} ${text.slice(0, 200)}`).toContain(res.status);
+      }
+    }
+  });
+
   it('answers {active:false} to introspection of garbage and refuses public clients', async () => {
     for (const token of ['garbage', 'a.b.c', 'kwat_nope', 'eyJhbGciOiJub25lIn0.eyJqdGkiOiJ4In0.', 'x'.repeat(8000), '...', '\u00e9\u00e9']) {
       const res = await post('/introspect', new URLSearchParams({ token }).toString());

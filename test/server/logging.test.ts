@@ -23,6 +23,23 @@ describe('logging', () => {
   });
   afterAll(async () => ts?.close());
 
+  it('logs no error for the pages of an unknown or expired sign-in request', async () => {
+    const services = createServices(ts.store, masterKeyFrom(randomBytes(32)));
+    await services.spaces.ensureDefault();
+    const start = lines.length;
+    const app = await buildApp({ config: loadConfig({ KEYWARD_LOG_LEVEL: 'info' }), services, logger: createLogger('info', sink) });
+    const id = randomBytes(24).toString('base64url');
+    const form = { 'content-type': 'application/x-www-form-urlencoded', cookie: 'kw_bind=abc' };
+    for (const [method, url] of [['GET', `/spaces/default/interaction/${id}`], ['POST', `/spaces/default/interaction/${id}/login`], ['POST', `/spaces/default/interaction/${id}/consent`]] as const) {
+      const res = await app.inject({ method, url, headers: form, payload: method === 'POST' ? 'csrf=x&username=u&password=p&decision=allow' : undefined });
+      expect(res.statusCode, url).toBe(400);
+      expect(res.body).toContain('has expired or was already completed');
+    }
+    await app.close();
+    const errors = lines.slice(start).map((l) => JSON.parse(l) as { level: number; msg: string }).filter((l) => l.level >= 50);
+    expect(errors).toEqual([]);
+  });
+
   it('logs requests as JSON without secrets, tokens, passwords or setup codes', async () => {
     const services = createServices(ts.store, masterKeyFrom(randomBytes(32)));
     await services.spaces.ensureDefault();

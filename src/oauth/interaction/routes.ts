@@ -18,14 +18,16 @@ const PROTOCOL_SCOPE_TEXT: Record<string, string> = {
   offline_access: 'Keep access while you are not using it',
 };
 
-type Loaded = { it: Interaction; r: AuthzRequest } | FastifyReply;
-
-/** The interaction, re-validated (the client may have changed meanwhile), or the page that says why not. */
-async function load(oauth: OAuth, space: OAuthSpace, req: FastifyRequest, reply: FastifyReply, csrfPurpose?: string, token?: string): Promise<Loaded> {
+/**
+ * The interaction, re-validated (the client may have changed meanwhile); undefined when the page that says why not
+ * has been sent. (Not the reply itself: a FastifyReply is a thenable, and an async function returning it resolves to
+ * what its then() gives, undefined.)
+ */
+async function load(oauth: OAuth, space: OAuthSpace, req: FastifyRequest, reply: FastifyReply, csrfPurpose?: string, token?: string): Promise<{ it: Interaction; r: AuthzRequest } | undefined> {
   const it = await loadInteraction(oauth, space, (req.params as { id: string }).id);
-  if (!it) return expiredPage(reply, space);
+  if (!it) return void expiredPage(reply, space);
   if (!browserMatches(req, it.bindingHash, csrfPurpose ? { purpose: `${csrfPurpose}:${it.id}`, token } : undefined)) {
-    return page(reply, 403, 'Request not accepted', '<p>This form could not be verified (it was opened in another browser, or its security token is missing or wrong). Go back to the application and start again.</p>', space.row.displayName);
+    return void page(reply, 403, 'Request not accepted', '<p>This form could not be verified (it was opened in another browser, or its security token is missing or wrong). Go back to the application and start again.</p>', space.row.displayName);
   }
   let target;
   try {
@@ -33,18 +35,16 @@ async function load(oauth: OAuth, space: OAuthSpace, req: FastifyRequest, reply:
   } catch (err) {
     if (!(err instanceof NoRedirect)) throw err;
     await consumeRequest(oauth, it.id, 'interaction');
-    return errorPage(reply, space, err.description);
+    return void errorPage(reply, space, err.description);
   }
   try {
     return { it, r: validateAuthz(space, target, it.params) };
   } catch (err) {
     if (!(err instanceof OAuthError)) throw err;
     await consumeRequest(oauth, it.id, 'interaction');
-    return deliverError(reply, space, { redirectUri: target.redirectUri, mode: errorMode(it.params), state: it.params.state }, err);
+    return void deliverError(reply, space, { redirectUri: target.redirectUri, mode: errorMode(it.params), state: it.params.state }, err);
   }
 }
-
-const isReply = (x: Loaded): x is FastifyReply => !('it' in x);
 
 function showLogin(reply: FastifyReply, space: OAuthSpace, req: FastifyRequest, it: Interaction, r: AuthzRequest, status = 200, error?: string, username?: string) {
   const csrf = csrfToken(bindingCookie(req)!, `login:${it.id}`);
@@ -76,7 +76,7 @@ export function interactionRoutes(app: FastifyInstance, oauth: OAuth): void {
   app.get('/interaction/:id', async (req, reply) => {
     const space = spaceOf(req);
     const l = await load(oauth, space, req, reply);
-    if (isReply(l)) return l;
+    if (!l) return reply;
     return next(oauth, space, req, reply, l.it, l.r);
   });
 
@@ -84,7 +84,7 @@ export function interactionRoutes(app: FastifyInstance, oauth: OAuth): void {
     const space = spaceOf(req);
     const body = params(req.body);
     const l = await load(oauth, space, req, reply, 'login', body.csrf);
-    if (isReply(l)) return l;
+    if (!l) return reply;
     const login = await oauth.logins.verify(space, body.username ?? '', (body.password ?? '').slice(0, 1024), 'personal', req.ip);
     if (login.status === 'locked') {
       reply.header('retry-after', String(login.retryAfter));
@@ -99,7 +99,7 @@ export function interactionRoutes(app: FastifyInstance, oauth: OAuth): void {
     const space = spaceOf(req);
     const body = params(req.body);
     const l = await load(oauth, space, req, reply, 'consent', body.csrf);
-    if (isReply(l)) return l;
+    if (!l) return reply;
     const s = await currentSession(oauth, space, req);
     if (!s || needsLogin(l.r, s, l.it)) return reply.code(303).redirect(interactionUrl(space, l.it.id), 303);
     if (body.decision === 'allow') {
