@@ -63,9 +63,10 @@ export function registerSpaceCommands(program: Command): void {
   });
 
   withSpaceOptions(apiCommand(spaces, 'create <slug>', 'create a space (needs the admin role for all spaces); the slug is part of the issuer URL and fixed once created'))
+    .option('--setting <key=value>', 'a setting other than its default, e.g. registration=open (repeatable)', collect)
     .action(async (slug: string, opts: Record<string, unknown>, cmd: Command) => {
       const api = apiOf(cmd);
-      show(api.json, await api.post<Space>('/spaces', { slug, ...pick(opts, FIELDS) }), 'Created');
+      show(api.json, await api.post<Space>('/spaces', { slug, ...pick(opts, FIELDS), ...settingsOf(opts.setting as string[] | undefined) }), 'Created');
     });
 
   withSpaceOptions(apiCommand(spaces, 'update <slug>', 'change a space\'s display name, default token lifetimes or settings'))

@@ -97,6 +97,8 @@ export class SpaceService {
     checkTtl('access_token_ttl', input.access_token_ttl);
     checkTtl('refresh_token_ttl', input.refresh_token_ttl);
     const displayName = checkDisplayName(input.display_name) ?? slug;
+    // Settings given at creation are checked and stored as an update would store them (defaults filled in).
+    const settings = input.settings !== undefined ? mergeSettings({}, input.settings) : undefined;
     return this.db.transaction(async (tx) => {
       const [row] = await tx
         .insert(spaces)
@@ -105,6 +107,7 @@ export class SpaceService {
           displayName,
           ...(input.access_token_ttl ? { accessTokenTtl: input.access_token_ttl } : {}),
           ...(input.refresh_token_ttl ? { refreshTokenTtl: input.refresh_token_ttl } : {}),
+          ...(settings ? { settings: settings as unknown as Record<string, unknown> } : {}),
         })
         .onConflictDoNothing()
         .returning();

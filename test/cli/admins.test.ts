@@ -35,6 +35,8 @@ describe('keyward spaces', () => {
     expect(list.items.map((x: { slug: string }) => x.slug)).toEqual(['default', 'acme']);
 
     expect((await s.json(['spaces', 'update', 'acme', '--refresh-token-ttl', '7200'])).refresh_token_ttl).toBe(7200);
+    const open = await s.json(['spaces', 'create', 'open-reg', '--setting', 'registration=open', '--setting', 'device_code_ttl=900']);
+    expect(open.settings).toMatchObject({ registration: 'open', device_code_ttl: 900 });
     const text = await s.cli(['spaces', 'get', 'acme']);
     expect(text.stdout).toMatch(/^display_name: +Acme$/m);
 

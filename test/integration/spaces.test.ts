@@ -35,6 +35,16 @@ describe.each(STORE_KINDS)('admin API: spaces (%s)', (kind) => {
     expect(got).toEqual(created);
   });
 
+  it('creates a space with settings of its own, checked as an update checks them; a refused one creates nothing', async () => {
+    const created = expectStatus(await a.post('/spaces', { slug: 'open-reg', settings: { registration: 'open', device_code_ttl: 900 } }), 201);
+    expect(created.settings).toMatchObject({ registration: 'open', device_code_ttl: 900, require_pkce: true });
+    expect(expectStatus(await a.get('/spaces/open-reg'), 200).settings).toEqual(created.settings);
+    expectError(await a.post('/spaces', { slug: 'bad-reg', settings: { registration: 'sometimes' } }), 400, 'settings.registration');
+    expectError(await a.post('/spaces', { slug: 'bad-key', settings: { no_such_setting: 1 } }), 400, 'settings.no_such_setting');
+    expectError(await a.get('/spaces/bad-reg'), 404);
+    expectError(await a.get('/spaces/bad-key'), 404);
+  });
+
   it('defaults display_name to the slug and lifetimes to 8 h / 30 days', async () => {
     const created = expectStatus(await a.post('/spaces', { slug: 'plain' }), 201);
     expect(created).toMatchObject({ display_name: 'plain', access_token_ttl: 28800, refresh_token_ttl: 2592000 });

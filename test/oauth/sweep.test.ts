@@ -12,6 +12,7 @@ import { startTestServer, type TestServer } from './server.js';
 const FORM = 'application/x-www-form-urlencoded';
 const PARAMS = ['grant_type', 'client_id', 'client_secret', 'scope', 'code', 'redirect_uri', 'code_verifier', 'refresh_token', 'username', 'password', 'device_code', 'user_code', 'token', 'token_type_hint', 'response_type', 'response_mode', 'state', 'nonce', 'prompt', 'max_age', 'acr_values', 'login_hint', 'id_token_hint', 'code_challenge', 'code_challenge_method', 'request_uri', 'request', 'client_assertion', 'client_assertion_type', 'post_logout_redirect_uri', 'csrf', 'decision', 'claims', 'resource'];
 const ENDPOINTS: [string, string][] = [['POST', '/token'], ['POST', '/introspect'], ['POST', '/revoke'], ['GET', '/authorize'], ['POST', '/authorize'], ['POST', '/par'], ['GET', '/userinfo'], ['POST', '/userinfo'], ['POST', '/device_authorization'], ['GET', '/device'], ['POST', '/device'], ['GET', '/logout'], ['POST', '/logout'], ['POST', '/register'], ['GET', '/register/X'], ['PUT', '/register/X'], ['DELETE', '/register/X'], ['GET', '/interaction/X'], ['POST', '/interaction/X/login'], ['POST', '/interaction/X/consent'], ['GET', '/jwks'], ['GET', '/.well-known/openid-configuration']];
+const DCR_FIELDS = ['client_name', 'redirect_uris', 'grant_types', 'response_types', 'token_endpoint_auth_method', 'scope', 'client_uri', 'logo_uri', 'jwks', 'jwks_uri', 'contacts', 'post_logout_redirect_uris', 'software_id', 'software_version', 'application_type', 'id_token_signed_response_alg', 'x'];
 const CONTENT_TYPES = [FORM, 'application/json', 'text/plain', 'multipart/form-data; boundary=x', `${FORM}; charset=utf-16`, undefined];
 
 describe.each(STORE_KINDS)('random sweep over the OAuth endpoints (%s)', (kind) => {
@@ -33,6 +34,7 @@ describe.each(STORE_KINDS)('random sweep over the OAuth endpoints (%s)', (kind) 
       scope: 'api',
     });
     basic = `Basic ${Buffer.from(`${client.client_id}:${client.client_secret}`).toString('base64')}`;
+    await s.admin('POST', '/spaces', { slug: 'open', display_name: 'Open registration', settings: { registration: 'open' } });
     await s.admin('POST', '/spaces/default/users', { username: 'alice', password: 'correct horse battery', kind: 'personal' });
     await s.admin('POST', '/spaces/default/users', { username: 'svc', password: 'correct horse battery', kind: 'service' });
     weirdValues = ['', 'a', '%', '%zz', '\u0000', 'é', '😀', '\ud800', 'x'.repeat(5000), '[]', '{}', 'null', '-1', '0', '1e309', '99999999999999999999', 'openid api', 'openid', 'offline_access', 'api', 'https://app.example/cb', 'https://app.example/bye', 'http://127.0.0.1:5/cb', client.client_id, 'S256', 'plain', 'code', 'token', 'id_token token', 'none', 'login', 'consent', 'form_post', 'fragment', 'query', 'allow', 'deny', 'alice', 'svc', 'correct horse battery', 'a'.repeat(43), "'; drop table x;--", '\r\nX-Injected: 1'];
@@ -98,6 +100,7 @@ describe.each(STORE_KINDS)('random sweep over the OAuth endpoints (%s)', (kind) 
     errors.length = 0;
     const formOf = (html: string) => /name="csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
     let codes = 0;
+    let registered = 0;
     for (let i = 0; i < 30; i++) {
       const cookies = new Map<string, string>();
       const keep = (res?: Response) => {
@@ -157,6 +160,21 @@ describe.each(STORE_KINDS)('random sweep over the OAuth endpoints (%s)', (kind) 
         await post('device token', '/token', maybe({ grant_type: 'urn:ietf:params:oauth:grant-type:device_code', device_code: d.device_code }));
       }
 
+      // Dynamic registration (open in space "open") and management with the registration access token.
+      const metadata: Record<string, unknown> = { client_name: 'swept', redirect_uris: ['https://app.example/cb'], grant_types: ['authorization_code'], token_endpoint_auth_method: 'client_secret_basic' };
+      for (let n = r.int(3); n > 0; n--) metadata[r.pick(DCR_FIELDS)] = r.next() < 0.3 ? [weird()] : r.next() < 0.2 ? r.int(100_000) : weird();
+      const open = `${s.url}/spaces/open/register`;
+      const reg = await send('register', open, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(metadata) });
+      if (reg.status === 201) {
+        registered++;
+        const { client_id: id, registration_access_token: rat } = JSON.parse(reg.text) as { client_id: string; registration_access_token: string };
+        const bearer = { authorization: `Bearer ${r.next() < 0.8 ? rat : weird()}` };
+        await send('registration read', `${open}/${enc(r.next() < 0.8 ? id : weird())}`, { headers: bearer });
+        const update = { ...metadata, client_id: r.next() < 0.8 ? id : weird(), [r.pick(DCR_FIELDS)]: weird() };
+        await send('registration update', `${open}/${id}`, { method: 'PUT', headers: { 'content-type': 'application/json', ...bearer }, body: JSON.stringify(update) });
+        await send('registration delete', `${open}/${id}`, { method: 'DELETE', headers: bearer });
+      }
+
       // Password grant (service user), client credentials, and a pushed request used at /authorize.
       await post('password', '/token', maybe({ grant_type: 'password', username: 'svc', password: 'correct horse battery', scope: 'api' }));
       await post('client credentials', '/token', maybe({ grant_type: 'client_credentials', scope: 'api' }));
@@ -164,6 +182,7 @@ describe.each(STORE_KINDS)('random sweep over the OAuth endpoints (%s)', (kind) 
       if (par.status === 201) await send('authorize with request_uri', `${s.issuer}/authorize?${maybe({ client_id: client.client_id, request_uri: (JSON.parse(par.text) as { request_uri: string }).request_uri })}`);
     }
     expect(codes, `seed ${SEED}: the sweep must reach the token endpoint with real codes`).toBeGreaterThan(5);
+    expect(registered, `seed ${SEED}: the sweep must register clients to manage`).toBeGreaterThan(3);
     expect(errors, `seed ${SEED}`).toEqual([]);
   }, 180_000);
 });
