@@ -10,10 +10,10 @@ import { mergeSettings, settingsOf, type SpaceSettings } from './space-settings.
 
 export const DEFAULT_SPACE = 'default';
 const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+const MAX_TTL = 10 * 365 * 24 * 3600;
 
 /** Whether `slug` has the form of a space slug (lowercase letters, digits, inner hyphens, at most 63). */
 export const isSlug = (slug: string): boolean => SLUG.test(slug);
-const MAX_TTL = 10 * 365 * 24 * 3600;
 
 export type SpaceRow = typeof spaces.$inferSelect;
 
@@ -91,7 +91,7 @@ export class SpaceService {
 
   async create(input: SpaceInput, actor: Actor): Promise<SpaceView> {
     const slug = input.slug ?? '';
-    if (!SLUG.test(slug)) {
+    if (!isSlug(slug)) {
       throw invalid('slug', 'slug must be 1 to 63 lower-case letters, digits or hyphens, not starting or ending with a hyphen');
     }
     checkTtl('access_token_ttl', input.access_token_ttl);
