@@ -73,15 +73,16 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   configureSigning(signingPlace(config.workers));
   // First: an unreachable KEYWARD_REDIS_URL stops the start here, before anything is created (`keyward: …`, exit 1).
   const limiter = await createLimiter(config, logger);
-  const opened = (async () => {
-    const key = resolveMasterKey(config);
+  let key: ReturnType<typeof resolveMasterKey>;
+  let store: Awaited<ReturnType<typeof openStore>>;
+  try {
+    key = resolveMasterKey(config);
     if (key.createdFile) say(`Created a new master key in ${key.createdFile} (mode 0600). Back it up: sealed secrets need it.`);
-    return { key, store: await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }) };
-  })();
-  const { key, store } = await opened.catch(async (err: unknown) => {
+    store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  } catch (err) {
     await limiter.close();
     throw err;
-  });
+  }
   try {
     const services = createServices(store, masterKeyFrom(key.key), limiter);
     const setup = opts.prepared ?? (await prepare(config, services, say));

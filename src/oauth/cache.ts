@@ -25,6 +25,7 @@ export interface OAuthClient {
 }
 
 const CACHE_MS = 30_000;
+const fresh = <T extends { at: number }>(hit: T | undefined): hit is T => !!hit && Date.now() - hit.at < CACHE_MS;
 
 export class OAuthCache {
   private readonly spaceCache = new Map<string, { at: number; value: OAuthSpace }>();
@@ -51,7 +52,7 @@ export class OAuthCache {
   /** The space when it is cached and fresh: lets the hot path skip a promise per request. */
   cachedSpace(slug: string): OAuthSpace | undefined {
     const hit = this.spaceCache.get(slug);
-    return hit && Date.now() - hit.at < CACHE_MS ? hit.value : undefined;
+    return fresh(hit) ? hit.value : undefined;
   }
 
   async space(slug: string): Promise<OAuthSpace | undefined> {
@@ -69,7 +70,7 @@ export class OAuthCache {
   /** The client with its secrets' hashes and scopes; undefined when unknown in this space. */
   async client(spaceId: string, clientId: string): Promise<OAuthClient | undefined> {
     const hit = this.clientCache.get(clientId);
-    if (hit && Date.now() - hit.at < CACHE_MS) return hit.spaceId === spaceId ? hit.value : undefined;
+    if (fresh(hit)) return hit.spaceId === spaceId ? hit.value : undefined;
     const [row] = await this.db.select().from(clients).where(eq(clients.clientId, clientId));
     if (!row) return undefined;
     const [secrets, links] = await Promise.all([
@@ -87,7 +88,7 @@ export class OAuthCache {
   /** The names of a space's scopes, sorted (discovery's scopes_supported). */
   async scopeNames(spaceId: string): Promise<string[]> {
     const hit = this.scopeNameCache.get(spaceId);
-    if (hit && Date.now() - hit.at < CACHE_MS) return hit.value;
+    if (fresh(hit)) return hit.value;
     const rows = await this.db.select({ name: scopes.name }).from(scopes).where(eq(scopes.spaceId, spaceId)).orderBy(asc(scopes.name));
     const value = rows.map((r) => r.name);
     this.scopeNameCache.set(spaceId, { at: Date.now(), value });

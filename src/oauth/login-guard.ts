@@ -23,6 +23,7 @@ const USER_CODE_FAILURES = 20;
 const USER_CODE_WINDOW_MS = 10 * 60_000;
 
 const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
+const userCodeKey = (space: OAuthSpace, ip: string) => `device:ip:${space.row.id}:${ip}`;
 
 /** "Try again in N minutes." for pages. */
 export function retryText(retryAfter: number): string {
@@ -70,12 +71,12 @@ export class LoginGuard {
 
   /** Seconds the device page stays closed to this address after too many wrong user codes; 0 when open. */
   async userCodeLocked(space: OAuthSpace, ip: string): Promise<number> {
-    const w = await this.limiter.peek(`device:ip:${space.row.id}:${ip}`);
+    const w = await this.limiter.peek(userCodeKey(space, ip));
     return w.count >= USER_CODE_FAILURES ? seconds(w.resetMs) : 0;
   }
 
   async userCodeFailed(space: OAuthSpace, ip: string): Promise<void> {
-    await this.limiter.add(`device:ip:${space.row.id}:${ip}`, USER_CODE_WINDOW_MS);
+    await this.limiter.add(userCodeKey(space, ip), USER_CODE_WINDOW_MS);
   }
 }
 

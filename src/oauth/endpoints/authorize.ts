@@ -29,7 +29,7 @@ metadataParts.push((space: OAuthSpace) => ({
 }));
 
 async function authorize(oauth: OAuth, req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
-  const parsed = await browserRequest(req, reply);
+  const parsed = browserRequest(req, reply);
   if (!parsed) return reply;
   const { space } = parsed;
   let p = parsed.p;

@@ -1,6 +1,5 @@
 // The device authorization endpoint (RFC 8628 §3.1, §3.2) and the verification page /device (§3.3), where a
 // person enters the user code, sees what is asked, signs in and allows or denies. Plain HTML, no JavaScript.
-import { esc } from '../interaction/pages.js';
 import { randomInt } from 'node:crypto';
 import { and, eq, gt, inArray } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -12,6 +11,7 @@ import { authenticateClient } from '../client-auth/index.js';
 import type { OAuth } from '../context.js';
 import { unauthorizedClient } from '../errors.js';
 import { DEVICE_CODE_GRANT, POLL_INTERVAL } from '../grants/device-code.js';
+import { esc } from '../interaction/pages.js';
 import { noStore, params, requireForm, spaceOf, type Params } from '../http.js';
 import { retryText } from '../login-guard.js';
 import { grantedScopes } from '../scopes.js';

@@ -11,7 +11,7 @@ import { bindingOf, csrfMatches, csrfToken, endSession } from '../interaction/se
 import { verifyOwnJwt } from '../tokens/verify.js';
 
 async function logout(oauth: OAuth, req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
-  const parsed = await browserRequest(req, reply);
+  const parsed = browserRequest(req, reply);
   if (!parsed) return reply;
   const { space, p } = parsed;
   const hint = p.id_token_hint ? await verifyOwnJwt(oauth.keys, space, p.id_token_hint, { ignoreExpiry: true }) : undefined;

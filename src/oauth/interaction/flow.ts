@@ -9,7 +9,7 @@ import type { OAuthSpace } from '../cache.js';
 import type { OAuth } from '../context.js';
 import { OAuthError } from '../errors.js';
 import { params, requireForm, type Params } from '../http.js';
-import { page } from './pages.js';
+import { esc, page } from './pages.js';
 import { deliverError, respondSuccess, type Target } from './respond.js';
 import { bindingOf, currentSession, type BrowserSession } from './session.js';
 import { consumeRequest, createInteraction, type Interaction } from './store.js';
@@ -77,20 +77,20 @@ export const expiredPage = (reply: FastifyReply, space: OAuthSpace) =>
   page(reply, 400, 'Sign-in request not valid', '<p>This sign-in request has expired or was already completed. Go back to the application and start again.</p>', space.row.displayName);
 
 export const errorPage = (reply: FastifyReply, space: OAuthSpace | null, description: string, status = 400) =>
-  page(reply, status, 'Request not valid', `<p>${description.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)}</p><p>Go back to the application and try again.</p>`, space?.row.displayName);
+  page(reply, status, 'Request not valid', `<p>${esc(description)}</p><p>Go back to the application and try again.</p>`, space?.row.displayName);
 
 /**
  * The space and parameters of a browser-facing endpoint (GET query or POST form); when they are unusable an
  * error page has been sent and the answer is undefined. Such endpoints never answer with JSON.
  */
-export async function browserRequest(req: FastifyRequest, reply: FastifyReply): Promise<{ space: OAuthSpace; p: Params } | undefined> {
+export function browserRequest(req: FastifyRequest, reply: FastifyReply): { space: OAuthSpace; p: Params } | undefined {
   const space = req.oauthSpace;
-  if (!space) return void (await errorPage(reply, null, 'This space does not exist.', 404));
+  if (!space) return void errorPage(reply, null, 'This space does not exist.', 404);
   try {
     if (req.method === 'POST') requireForm(req);
     return { space, p: params(req.method === 'POST' ? req.body : req.query) };
   } catch (err) {
-    if (err instanceof OAuthError) return void (await errorPage(reply, space, err.description));
+    if (err instanceof OAuthError) return void errorPage(reply, space, err.description);
     throw err;
   }
 }
