@@ -143,6 +143,17 @@ export const clients = pgTable(
     webhookSecretCreatedAt: timestamp('webhook_secret_created_at', { withTimezone: true }),
     // RFC 7592: the hash of the registration access token of a dynamically registered client.
     registrationTokenHash: text('registration_token_hash'),
+    // Browser origins allowed to call the token, userinfo, revocation and device endpoints (CORS), besides the
+    // origins of the redirect URIs (Hydra's allowed_cors_origins).
+    allowedCorsOrigins: text('allowed_cors_origins').array().notNull().default(sql`'{}'::text[]`),
+    // Standard client metadata (RFC 7591 §2, OpenID Connect Registration §2).
+    tokenEndpointAuthSigningAlg: text('token_endpoint_auth_signing_alg'),
+    idTokenSignedResponseAlg: text('id_token_signed_response_alg').notNull().default('RS256'),
+    applicationType: text('application_type').notNull().default('web'),
+    softwareId: text('software_id'),
+    softwareVersion: text('software_version'),
+    defaultMaxAge: integer('default_max_age'),
+    requireAuthTime: boolean('require_auth_time').notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -190,6 +201,21 @@ export const users = pgTable(
     email: text('email'),
     emailVerified: boolean('email_verified').notNull().default(false),
     name: text('name'),
+    // Standard claims (OpenID Connect Core §5.1), released by the profile, email, address and phone scopes.
+    givenName: text('given_name'),
+    familyName: text('family_name'),
+    middleName: text('middle_name'),
+    nickname: text('nickname'),
+    profile: text('profile'),
+    picture: text('picture'),
+    website: text('website'),
+    gender: text('gender'),
+    birthdate: text('birthdate'),
+    zoneinfo: text('zoneinfo'),
+    locale: text('locale'),
+    phoneNumber: text('phone_number'),
+    phoneNumberVerified: boolean('phone_number_verified').notNull().default(false),
+    address: jsonb('address').$type<Record<string, string>>(),
     // personal: signs in through the browser; service: only through the password grant (seed 000).
     kind: text('kind').notNull(),
     passwordHash: text('password_hash'),
