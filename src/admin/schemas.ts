@@ -1,7 +1,8 @@
 // Route schemas of the admin API: they validate input at the edge, shape output (nothing outside a response
 // schema is ever serialized, so a stray hash cannot leak) and generate the OpenAPI document.
 import { Type, type Static, type TSchema } from 'typebox';
-import { AUTH_METHODS, GRANT_TYPES, RESPONSE_TYPES } from '../registry/client-rules.js';
+import { APPLICATION_TYPES, ASSERTION_SIGNING_ALGS, AUTH_METHODS, GRANT_TYPES, RESPONSE_TYPES, SIGNING_ALGS } from '../registry/capabilities.js';
+import { MAX_DEFAULT_MAX_AGE } from '../registry/client-rules.js';
 import { ROLES } from './rbac.js';
 import { DEFAULT_SETTINGS } from '../registry/space-settings.js';
 
@@ -116,11 +117,11 @@ export const ClientInput = Type.Object(
     description: Type.Optional(Str('free text', { maxLength: 5000 })),
     client_type: Type.Optional(Type.Union([Type.Literal('confidential'), Type.Literal('public')], { description: 'default confidential' })),
     grant_types: Type.Optional(Type.Array(Type.String({ enum: [...GRANT_TYPES] }), { description: 'default ["authorization_code"]', maxItems: 10 })),
-    response_types: Type.Optional(Type.Array(Type.String({ enum: [...RESPONSE_TYPES] }), { description: 'derived from grant_types when omitted', maxItems: 10 })),
+    response_types: Type.Optional(Type.Array(Type.String({ enum: [...RESPONSE_TYPES] }), { description: 'derived from grant_types when omitted; only what the authorization endpoint serves (no hybrid flow)', maxItems: 10 })),
     redirect_uris: Type.Optional(StrList('exact redirect URIs: https, http on loopback, or a private-use scheme for public clients')),
     post_logout_redirect_uris: Type.Optional(StrList('where RP-initiated logout may return to')),
     token_endpoint_auth_method: Type.Optional(Type.String({ enum: [...AUTH_METHODS], description: 'default client_secret_basic (confidential) or none (public)' })),
-    scope: Type.Optional(Str('space-separated names of existing scopes to associate (replaces the set)', { maxLength: 10000 })),
+    scope: Type.Optional(Str('space-separated names of existing scopes to associate (replaces the set); openid and offline_access may be listed too (protocol scopes, granted by default when listed)', { maxLength: 10000 })),
     jwks: Type.Optional(Nullable(Type.Object({ keys: Type.Array(Jwk, { maxItems: 20 }) }, { description: 'public keys for private_key_jwt' }))),
     jwks_uri: Type.Optional(Nullable(Str('https URL of the client\'s JWK Set', { maxLength: 2000 }))),
     access_token_ttl: Type.Optional(Ttl('access token')),
@@ -133,6 +134,13 @@ export const ClientInput = Type.Object(
     tos_uri: Type.Optional(Nullable(Str('https URL of the terms of service', { maxLength: 2000 }))),
     contacts: Type.Optional(Type.Array(Type.String({ maxLength: 320 }), { maxItems: 50, description: 'e-mail addresses' })),
     active: Type.Optional(Type.Boolean({ description: 'false deactivates: every token issued before stays invalid for good' })),
+    token_endpoint_auth_signing_alg: Type.Optional(Nullable(Type.String({ enum: [...ASSERTION_SIGNING_ALGS], description: 'private_key_jwt only: the one algorithm its client assertions may use (default: any advertised)' }))),
+    id_token_signed_response_alg: Type.Optional(Type.String({ enum: [...SIGNING_ALGS], description: 'algorithm of the ID tokens issued to this client (default RS256)' })),
+    application_type: Type.Optional(Type.String({ enum: [...APPLICATION_TYPES], description: 'web or native (default: native when a redirect URI uses a private-use scheme, else web)' })),
+    software_id: Type.Optional(Nullable(Str('identifier of the client software, the same for every instance (RFC 7591)', { maxLength: 200 }))),
+    software_version: Type.Optional(Nullable(Str('version of the client software (RFC 7591)', { maxLength: 200 }))),
+    default_max_age: Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: MAX_DEFAULT_MAX_AGE, description: 'seconds: authorization requests without max_age use it (the user signs in again when their sign-in is older)' }))),
+    require_auth_time: Type.Optional(Type.Boolean({ description: 'auth_time is always in the ID token (Keyward includes it whenever it knows it)' })),
   },
   { additionalProperties: false },
 );
@@ -163,6 +171,13 @@ const clientFields = {
   tos_uri: Nullable(Type.String()),
   contacts: Type.Array(Type.String()),
   active: Type.Boolean(),
+  token_endpoint_auth_signing_alg: Nullable(Type.String()),
+  id_token_signed_response_alg: Type.String(),
+  application_type: Type.String(),
+  software_id: Nullable(Type.String()),
+  software_version: Nullable(Type.String()),
+  default_max_age: Nullable(Type.Integer()),
+  require_auth_time: Type.Boolean(),
   deactivated_at: Nullable(Type.String({ format: 'date-time' })),
   tokens_valid_after: Nullable(Type.String({ format: 'date-time', description: 'tokens issued earlier are invalid (set on deactivation)' })),
   has_webhook_secret: Type.Boolean(),

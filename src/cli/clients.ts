@@ -4,6 +4,7 @@ import { Option, type Command } from 'commander';
 import { type Api, apiCommand, apiOf, CliError, CONNECTION_HELP, enc, requireYes } from './api.js';
 import { bool, collect, details, integer, nullable, out, pick, printJson, printList, printSecret, readJson, refreshLimit, ttl } from './output.js';
 import { printScopes, type Scope } from './scopes.js';
+import { APPLICATION_TYPES, ASSERTION_SIGNING_ALGS, AUTH_METHODS, GRANT_TYPES, RESPONSE_TYPES, SIGNING_ALGS } from '../registry/capabilities.js';
 
 interface Client {
   client_id: string;
@@ -16,7 +17,7 @@ interface Client {
   client_secret?: string;
 }
 
-const GRANTS = 'authorization_code, refresh_token, client_credentials, password, implicit, urn:ietf:params:oauth:grant-type:device_code';
+const GRANTS = GRANT_TYPES.join(', ');
 
 /** Option attribute → API field. Options that were not given are left out, so an update changes only those. */
 const FIELDS: Record<string, string> = {
@@ -41,10 +42,17 @@ const FIELDS: Record<string, string> = {
   policyUri: 'policy_uri',
   tosUri: 'tos_uri',
   contact: 'contacts',
+  authSigningAlg: 'token_endpoint_auth_signing_alg',
+  idTokenAlg: 'id_token_signed_response_alg',
+  applicationType: 'application_type',
+  softwareId: 'software_id',
+  softwareVersion: 'software_version',
+  defaultMaxAge: 'default_max_age',
+  requireAuthTime: 'require_auth_time',
 };
 
 // Fields where an option value maps to the API's null: "" clears, "never"/"unlimited" lift the limit.
-const NULLABLE = ['version', 'jwks_uri', 'logo_uri', 'client_uri', 'policy_uri', 'tos_uri', 'access_token_ttl', 'refresh_token_ttl', 'refresh_limit'];
+const NULLABLE = ['version', 'jwks_uri', 'logo_uri', 'client_uri', 'policy_uri', 'tos_uri', 'access_token_ttl', 'refresh_token_ttl', 'refresh_limit', 'token_endpoint_auth_signing_alg', 'software_id', 'software_version', 'default_max_age'];
 
 function withClientOptions(cmd: Command, isCreate: boolean): Command {
   if (isCreate) cmd.option('--name <name>', 'unique per space together with --version; fixed once created');
@@ -55,11 +63,18 @@ function withClientOptions(cmd: Command, isCreate: boolean): Command {
     .option('--description <text>', 'free text')
     .addOption(new Option('--type <type>', 'client type (create default: confidential)').choices(['confidential', 'public']))
     .option('--grant-type <grant>', `grant type, repeatable; replaces the list (default authorization_code): ${GRANTS}`, collect)
-    .option('--response-type <type>', 'response type, repeatable (default: derived from the grant types)', collect)
+    .option('--response-type <type>', `response type, repeatable (default: derived from the grant types): ${RESPONSE_TYPES.join(', ')}`, collect)
     .option('--redirect-uri <uri>', 'exact redirect URI, repeatable; replaces the list (https, http on loopback, or a private-use scheme for public clients)', collect)
     .option('--post-logout-redirect-uri <uri>', 'where logout may return to, repeatable; replaces the list', collect)
-    .addOption(new Option('--auth-method <method>', 'token endpoint auth method').choices(['client_secret_basic', 'client_secret_post', 'private_key_jwt', 'none']))
-    .option('--scope <names>', 'space-separated names of existing scopes; replaces the client\'s set')
+    .addOption(new Option('--auth-method <method>', 'token endpoint auth method').choices([...AUTH_METHODS]))
+    .option('--auth-signing-alg <alg>', `private_key_jwt: the one algorithm its client assertions may use (default: any of ${ASSERTION_SIGNING_ALGS.join(', ')})${clear}`)
+    .option('--scope <names>', 'space-separated names of existing scopes, and openid / offline_access if the client asks for them by default; replaces the client\'s set')
+    .addOption(new Option('--id-token-alg <alg>', 'algorithm of the client\'s ID tokens (default RS256)').choices([...SIGNING_ALGS]))
+    .addOption(new Option('--application-type <type>', 'web or native (default: native when a redirect URI uses a private-use scheme, else web)').choices([...APPLICATION_TYPES]))
+    .option('--software-id <id>', `identifier of the client software, the same for all its instances${clear}`)
+    .option('--software-version <version>', `version of the client software${clear}`)
+    .option('--default-max-age <seconds>', `sign-in age in seconds after which the user signs in again, when a request has no max_age${isCreate ? '' : ' ("none" clears)'}`, maxAge)
+    .option('--require-auth-time <bool>', 'true: auth_time always in the ID token (true or false)', (v: string) => bool(v) === 'true')
     .option('--access-token-ttl <ttl>', 'access token lifetime: seconds, "never" or "default" (the space\'s value)', ttl)
     .option('--refresh-token-ttl <ttl>', 'refresh token lifetime: seconds, "never" or "default"', ttl)
     .option('--refresh-limit <n>', 'refreshes allowed per authorization, or "unlimited"; 0 = no refresh token', refreshLimit)
@@ -72,6 +87,12 @@ function withClientOptions(cmd: Command, isCreate: boolean): Command {
     .option('--jwks-uri <url>', `https URL of the client's JWK Set, for private_key_jwt${clear}`)
     .option('--jwks-file <path>', 'JSON file with the client\'s public JWK Set ({"keys": [...]}), for private_key_jwt')
     .option('--from-file <path>', 'JSON file ("-" = stdin) with any API client fields; options given as well override it');
+}
+
+/** default_max_age: seconds, or "none" (the API's null; "" reaches nullable() as a clear). */
+function maxAge(value: string): number | '' {
+  if (value === 'none') return '';
+  return integer(value);
 }
 
 /** The API body from --from-file, then the options, then the fields that need reading or clearing. */

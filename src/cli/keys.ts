@@ -2,6 +2,7 @@
 import { Option, type Command } from 'commander';
 import { apiCommand, apiOf, CliError, CONNECTION_HELP } from './api.js';
 import { details, integer, out, printJson, printList } from './output.js';
+import { SIGNING_ALGS } from '../registry/capabilities.js';
 
 interface Key {
   kid: string;
@@ -28,11 +29,11 @@ export function registerKeyCommands(program: Command): void {
       ['active_at', (k) => k.active_at],
       ['retired_at', (k) => k.retired_at],
       ['expires_at', (k) => k.expires_at],
-    ], 'no keys yet: the first one is made when the space first signs a token');
+    ], 'no keys yet: the first ones are made when the space first signs a token or publishes its JWKS');
   });
 
-  apiCommand(keys, 'rotate', 'add a new signing key; it is published first and signs after the publish delay', { space: true })
-    .addOption(new Option('--alg <alg>', 'algorithm of the new key (default: the space\'s signing_alg)').choices(['ES256', 'RS256', 'EdDSA']))
+  apiCommand(keys, 'rotate', 'add a new key for every algorithm the space signs with (its signing_alg, RS256 for ID tokens, and any a client asked for); they are published first and sign after the publish delay', { space: true })
+    .addOption(new Option('--alg <alg>', 'make this the space\'s signing_alg, the access tokens\' algorithm (default: keep it)').choices([...SIGNING_ALGS]))
     .option('--publish-seconds <s>', 'seconds the new key is published before it signs (default: the space\'s key_publish_seconds)', integer)
     .option('--now', 'sign with the new key at once (--publish-seconds 0); clients that cache the JWKS may fail until they refetch it')
     .action(async (opts: { alg?: string; publishSeconds?: number; now?: boolean }, cmd: Command) => {

@@ -7,9 +7,10 @@ import type { OAuth } from './context.js';
 import { invalidRequest, OAuthError } from './errors.js';
 import type { Params } from './http.js';
 import { grantedScopes } from './scopes.js';
+import { isOneOf, PKCE_METHODS, RESPONSE_MODES, RESPONSE_TYPES } from '../registry/capabilities.js';
+import { normalizeResponseType } from '../registry/client-rules.js';
 
-export const RESPONSE_TYPES = ['code', 'token', 'id_token', 'id_token token'] as const;
-export const RESPONSE_MODES = ['query', 'fragment', 'form_post'] as const;
+export { RESPONSE_MODES, RESPONSE_TYPES };
 export const PROMPTS = ['none', 'login', 'consent'] as const;
 /**
  * Authentication context classes, as Keycloak names them: "1" when the user entered their password during this
@@ -73,8 +74,8 @@ export function validateAuthz(space: OAuthSpace, target: { client: OAuthClient; 
   const { client } = target;
   const rt = p.response_type;
   if (!rt) throw invalidRequest('response_type is required');
-  const normalized = rt.split(' ').filter(Boolean).sort((a, b) => (a === 'id_token' ? -1 : b === 'id_token' ? 1 : 0)).join(' ');
-  if (!(RESPONSE_TYPES as readonly string[]).includes(normalized)) throw new OAuthError('unsupported_response_type', `response_type "${rt}" is not supported`);
+  const normalized = normalizeResponseType(rt);
+  if (!isOneOf(RESPONSE_TYPES, normalized)) throw new OAuthError('unsupported_response_type', `response_type "${rt}" is not supported`);
   if (!client.row.responseTypes.includes(normalized)) throw new OAuthError('unauthorized_client', `this client may not use response_type "${normalized}"`);
   const isCode = normalized === 'code';
   if (isCode && !client.row.grantTypes.includes('authorization_code')) throw new OAuthError('unauthorized_client', 'this client may not use the authorization_code grant');
@@ -98,6 +99,9 @@ export function validateAuthz(space: OAuthSpace, target: { client: OAuthClient; 
   if (p.max_age !== undefined) {
     if (!/^\d{1,9}$/.test(p.max_age)) throw invalidRequest('max_age must be a non-negative whole number of seconds');
     maxAge = Number(p.max_age);
+  } else if (client.row.defaultMaxAge !== null) {
+    // OpenID Connect Registration §2 default_max_age: what the client asks for when it does not say.
+    maxAge = client.row.defaultMaxAge;
   }
 
   const acrValues = (p.acr_values ?? '').split(' ').filter((v) => (ACR_VALUES as readonly string[]).includes(v));
@@ -110,7 +114,7 @@ export function validateAuthz(space: OAuthSpace, target: { client: OAuthClient; 
       if (p.code_challenge_method !== undefined) throw invalidRequest('code_challenge_method without code_challenge');
     } else {
       method = p.code_challenge_method ?? 'plain';
-      if (method !== 'S256' && method !== 'plain') throw invalidRequest(`code_challenge_method "${method}" is not supported`);
+      if (!isOneOf(PKCE_METHODS, method)) throw invalidRequest(`code_challenge_method "${method}" is not supported`);
       if (method === 'plain' && !space.settings.allow_plain_pkce) throw invalidRequest('code_challenge_method must be S256');
       if (!/^[A-Za-z0-9._~-]{43,128}$/.test(p.code_challenge)) throw invalidRequest('code_challenge must be 43 to 128 characters of [A-Za-z0-9-._~]');
     }

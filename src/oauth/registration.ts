@@ -3,7 +3,7 @@
 import { and, asc, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import { recordAudit, type Actor } from '../admin/audit.js';
 import { AppError, invalid, notFound } from '../errors.js';
-import type { ClientInput } from '../registry/client-rules.js';
+import { hasPrivateScheme, type ClientInput } from '../registry/client-rules.js';
 import type { ClientView, ClientWithSecret } from '../registry/clients.js';
 import { after, toPage, type Page, type PageRequest } from '../registry/page.js';
 import { randomToken, safeEqual, sha256 } from '../registry/secrets.js';
@@ -12,6 +12,8 @@ import type { Db } from '../store/db.js';
 import { clients, clientSecrets, initialAccessTokens } from '../store/schema.js';
 import type { OAuthSpace } from './cache.js';
 import { OAuthError } from './errors.js';
+import { secretMatches as liveSecretMatches } from './client-auth/secret.js';
+import { DEFAULT_ID_TOKEN_ALG } from '../registry/capabilities.js';
 
 export const INITIAL_TOKEN_PREFIX = 'kwiat_';
 export const REGISTRATION_TOKEN_PREFIX = 'kwrat_';
@@ -48,7 +50,21 @@ export function bearerOf(header: string | undefined): string | undefined {
 }
 
 /** The RFC 7591 client metadata Keyward accepts; anything else in a request is ignored (§2). */
-const STRING_FIELDS = ['client_name', 'token_endpoint_auth_method', 'scope', 'jwks_uri', 'logo_uri', 'client_uri', 'policy_uri', 'tos_uri'] as const;
+const STRING_FIELDS = [
+  'client_name',
+  'token_endpoint_auth_method',
+  'scope',
+  'jwks_uri',
+  'logo_uri',
+  'client_uri',
+  'policy_uri',
+  'tos_uri',
+  'token_endpoint_auth_signing_alg',
+  'id_token_signed_response_alg',
+  'application_type',
+  'software_id',
+  'software_version',
+] as const;
 const LIST_FIELDS = ['redirect_uris', 'post_logout_redirect_uris', 'grant_types', 'response_types', 'contacts'] as const;
 
 function metadataError(field: string, message: string): OAuthError {
@@ -77,6 +93,8 @@ export function metadataInput(body: unknown): ClientInput {
     }
   }
   if (m.jwks !== undefined && m.jwks !== null && (typeof m.jwks !== 'object' || Array.isArray(m.jwks))) throw metadataError('jwks', 'jwks must be a JWK Set object');
+  if (m.default_max_age !== undefined && m.default_max_age !== null && !Number.isInteger(m.default_max_age)) throw metadataError('default_max_age', 'default_max_age must be a whole number of seconds');
+  if (m.require_auth_time !== undefined && m.require_auth_time !== null && typeof m.require_auth_time !== 'boolean') throw metadataError('require_auth_time', 'require_auth_time must be true or false');
   const str = (f: (typeof STRING_FIELDS)[number]) => (m[f] as string | null | undefined) ?? undefined;
   const list = (f: (typeof LIST_FIELDS)[number]) => (m[f] as string[] | null | undefined) ?? undefined;
   // RFC 7591 §2 defaults: client_secret_basic, the authorization_code grant, the code response type.
@@ -97,6 +115,14 @@ export function metadataInput(body: unknown): ClientInput {
     policy_uri: str('policy_uri') ?? null,
     tos_uri: str('tos_uri') ?? null,
     ...(str('client_name') !== undefined ? { client_name: str('client_name') } : {}),
+    // OpenID Connect Registration §2 defaults, so a replacement (RFC 7592) resets what it leaves out.
+    token_endpoint_auth_signing_alg: str('token_endpoint_auth_signing_alg') ?? null,
+    id_token_signed_response_alg: str('id_token_signed_response_alg') ?? DEFAULT_ID_TOKEN_ALG,
+    application_type: str('application_type') ?? (hasPrivateScheme(list('redirect_uris') ?? []) ? 'native' : 'web'),
+    software_id: str('software_id') ?? null,
+    software_version: str('software_version') ?? null,
+    default_max_age: (m.default_max_age as number | null | undefined) ?? null,
+    require_auth_time: (m.require_auth_time as boolean | null | undefined) ?? false,
   };
 }
 
@@ -115,7 +141,11 @@ export function registrationView(v: ClientView | ClientWithSecret, issuer: strin
   if (v.post_logout_redirect_uris.length) out.post_logout_redirect_uris = v.post_logout_redirect_uris;
   if (v.scope) out.scope = v.scope;
   if (v.contacts.length) out.contacts = v.contacts;
-  for (const f of ['jwks', 'jwks_uri', 'logo_uri', 'client_uri', 'policy_uri', 'tos_uri'] as const) if (v[f]) out[f] = v[f];
+  for (const f of ['jwks', 'jwks_uri', 'logo_uri', 'client_uri', 'policy_uri', 'tos_uri', 'token_endpoint_auth_signing_alg', 'software_id', 'software_version'] as const) if (v[f]) out[f] = v[f];
+  out.application_type = v.application_type;
+  out.id_token_signed_response_alg = v.id_token_signed_response_alg;
+  if (v.default_max_age !== null) out.default_max_age = v.default_max_age;
+  if (v.require_auth_time) out.require_auth_time = true;
   if ('client_secret' in v && v.client_secret) Object.assign(out, { client_secret: v.client_secret, client_secret_expires_at: 0 });
   return out;
 }
@@ -248,15 +278,15 @@ export class RegistrationService {
     await this.services.clients.delete(ref, clientId, actor);
   }
 
+  /** The body's client_secret must be a live secret: an expired one (rotated out) is refused, as at the token endpoint. */
   private async secretMatches(clientId: string, secret: unknown): Promise<boolean> {
     if (typeof secret !== 'string') return false;
-    const rows = await this.db
-      .select({ hash: clientSecrets.secretHash })
+    const secrets = await this.db
+      .select({ hash: clientSecrets.secretHash, expiresAt: clientSecrets.expiresAt })
       .from(clientSecrets)
       .innerJoin(clients, eq(clients.id, clientSecrets.clientPk))
       .where(eq(clients.clientId, clientId));
-    const hash = sha256(secret);
-    return rows.map((r) => safeEqual(r.hash, hash)).includes(true);
+    return liveSecretMatches({ secrets }, secret);
   }
 }
 

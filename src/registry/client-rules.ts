@@ -1,27 +1,34 @@
 // The rules of client registration, as pure functions: the admin API, the CLI (through the API) and dynamic
 // registration all end here, so one set of rules holds for every client. Sources: seeds 000-004, RFC 7591,
-// RFC 8252 (native apps) and RFC 9700 (security BCP).
+// RFC 8252 (native apps), RFC 9700 (security BCP) and OpenID Connect Registration §2. What may be registered is
+// what the server supports: the lists are in capabilities.ts.
 import { invalid } from '../errors.js';
+import {
+  APPLICATION_TYPES,
+  ASSERTION_SIGNING_ALGS,
+  AUTH_METHODS,
+  DEFAULT_ID_TOKEN_ALG,
+  DEVICE_CODE_GRANT,
+  GRANT_TYPES,
+  isOneOf,
+  isProtocolScope,
+  RESPONSE_TYPES,
+  SIGNING_ALGS,
+  type ApplicationType,
+  type AssertionSigningAlg,
+  type AuthMethod,
+  type GrantType,
+  type SigningAlg,
+} from './capabilities.js';
 
-export const GRANT_TYPES = [
-  'authorization_code',
-  'refresh_token',
-  'client_credentials',
-  'password',
-  'implicit',
-  'urn:ietf:params:oauth:grant-type:device_code',
-] as const;
-export type GrantType = (typeof GRANT_TYPES)[number];
-
-export const AUTH_METHODS = ['client_secret_basic', 'client_secret_post', 'private_key_jwt', 'none'] as const;
-export type AuthMethod = (typeof AUTH_METHODS)[number];
-
-export const RESPONSE_TYPES = ['code', 'token', 'id_token', 'id_token token', 'code id_token', 'code token', 'code id_token token'] as const;
+export { AUTH_METHODS, GRANT_TYPES, RESPONSE_TYPES, type AuthMethod, type GrantType };
 
 /** Lifetimes: seconds, `null` for "never expires", or "default" to inherit the space's value. */
 export type Ttl = number | null | 'default';
 export const MAX_TTL = 10 * 365 * 24 * 3600;
 export const MAX_REFRESH_LIMIT = 1_000_000;
+/** default_max_age: at most a year, like the other lifetimes a person would set. */
+export const MAX_DEFAULT_MAX_AGE = 365 * 24 * 3600;
 
 /** Everything a caller may set on a client (RFC 7591 names plus Keyward's own). */
 export interface ClientInput {
@@ -48,6 +55,13 @@ export interface ClientInput {
   tos_uri?: string | null;
   contacts?: string[];
   active?: boolean;
+  token_endpoint_auth_signing_alg?: string | null;
+  id_token_signed_response_alg?: string;
+  application_type?: string;
+  software_id?: string | null;
+  software_version?: string | null;
+  default_max_age?: number | null;
+  require_auth_time?: boolean;
 }
 
 /** A complete, checked client as the store keeps it. */
@@ -62,7 +76,10 @@ export interface ClientSpec {
   redirectUris: string[];
   postLogoutRedirectUris: string[];
   tokenEndpointAuthMethod: AuthMethod;
+  /** Scopes of the space associated with the client. */
   scopes: string[];
+  /** openid and offline_access when the client lists them in its scope (capabilities.ts PROTOCOL_SCOPES). */
+  protocolScopes: string[];
   jwks: { keys: Record<string, unknown>[] } | null;
   jwksUri: string | null;
   /** Store encoding: null inherits the space, 0 never expires. */
@@ -76,6 +93,13 @@ export interface ClientSpec {
   tosUri: string | null;
   contacts: string[];
   active: boolean;
+  tokenEndpointAuthSigningAlg: AssertionSigningAlg | null;
+  idTokenSignedResponseAlg: SigningAlg;
+  applicationType: ApplicationType;
+  softwareId: string | null;
+  softwareVersion: string | null;
+  defaultMaxAge: number | null;
+  requireAuthTime: boolean;
 }
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', '[::1]', 'localhost']);
@@ -184,6 +208,74 @@ function defaultResponseTypes(grants: GrantType[]): string[] {
   return out;
 }
 
+/** Response types as /authorize compares them: `token id_token` and `id_token token` are one type. */
+export function normalizeResponseType(rt: string): string {
+  return rt.split(' ').filter(Boolean).sort((a, b) => (a === 'id_token' ? -1 : b === 'id_token' ? 1 : 0)).join(' ');
+}
+
+function checkResponseTypes(list: unknown, grantTypes: GrantType[]): string[] {
+  if (!Array.isArray(list) || list.length > 10) throw invalid('response_types', 'response_types must be a list of at most 10 response types');
+  const out: string[] = [];
+  for (const given of list) {
+    const rt = typeof given === 'string' ? normalizeResponseType(given) : '';
+    if (!isOneOf(RESPONSE_TYPES, rt)) {
+      throw invalid('response_types', `"${String(given)}" is not a response type the authorization endpoint serves (supported: ${RESPONSE_TYPES.join(', ')}; the hybrid flow is not served)`);
+    }
+    const parts = rt.split(' ');
+    if (parts.includes('code') && !grantTypes.includes('authorization_code')) {
+      throw invalid('response_types', `response type "${rt}" needs the authorization_code grant`);
+    }
+    if ((parts.includes('token') || parts.includes('id_token')) && !grantTypes.includes('implicit')) {
+      throw invalid('response_types', `response type "${rt}" needs the implicit grant`);
+    }
+    if (!out.includes(rt)) out.push(rt);
+  }
+  return out;
+}
+
+/** Splits a client's scope into the space's scopes and the protocol's (openid, offline_access). */
+export function splitScope(names: string[]): { scopes: string[]; protocolScopes: string[] } {
+  return { scopes: names.filter((n) => !isProtocolScope(n)), protocolScopes: names.filter(isProtocolScope) };
+}
+
+/** Whether a redirect URI uses a private-use scheme (neither https nor http): the mark of a native app. */
+export const hasPrivateScheme = (uris: string[]) => uris.some((u) => !/^https?:/i.test(u));
+
+function optionalText(field: string, v: string | null | undefined, current: string | null): string | null {
+  if (v === undefined) return current;
+  if (v === null) return null;
+  if (typeof v !== 'string') throw invalid(field, `${field} must be a string`);
+  return text(field, v, 0, 200) || null;
+}
+
+function checkDefaultMaxAge(v: number | null | undefined, current: number | null): number | null {
+  if (v === undefined) return current;
+  if (v === null) return null;
+  if (!Number.isInteger(v) || v < 0 || v > MAX_DEFAULT_MAX_AGE) {
+    throw invalid('default_max_age', `default_max_age must be seconds from 0 to ${MAX_DEFAULT_MAX_AGE}, or null for none`);
+  }
+  return v;
+}
+
+function checkIdTokenAlg(v: string | undefined, current: SigningAlg | undefined): SigningAlg {
+  if (v === undefined) return current ?? DEFAULT_ID_TOKEN_ALG;
+  if (v === 'none') throw invalid('id_token_signed_response_alg', 'id_token_signed_response_alg "none" is not allowed: ID tokens are always signed');
+  if (!isOneOf(SIGNING_ALGS, v)) throw invalid('id_token_signed_response_alg', `id_token_signed_response_alg must be one of ${SIGNING_ALGS.join(', ')}`);
+  return v;
+}
+
+function checkAssertionAlg(v: string | null | undefined, current: AssertionSigningAlg | null, method: AuthMethod): AssertionSigningAlg | null {
+  if (v === undefined) return method === 'private_key_jwt' ? current : null;
+  if (v === null) return null;
+  if (!isOneOf(ASSERTION_SIGNING_ALGS, v)) {
+    throw invalid('token_endpoint_auth_signing_alg', `token_endpoint_auth_signing_alg must be one of ${ASSERTION_SIGNING_ALGS.join(', ')}`);
+  }
+  if (method !== 'private_key_jwt') {
+    throw invalid('token_endpoint_auth_signing_alg', `token_endpoint_auth_signing_alg applies to private_key_jwt only (this client uses ${method})`);
+  }
+  return v;
+}
+
 function checkJwks(jwks: ClientInput['jwks']): ClientSpec['jwks'] {
   if (jwks === undefined || jwks === null) return null;
   if (typeof jwks !== 'object' || !Array.isArray(jwks.keys) || jwks.keys.length === 0) {
@@ -217,7 +309,7 @@ export function buildClientSpec(input: ClientInput, current?: ClientSpec): Clien
   const grants = (input.grant_types ?? current?.grantTypes ?? ['authorization_code']) as string[];
   if (!Array.isArray(grants) || grants.length === 0) throw invalid('grant_types', 'grant_types must list at least one grant type');
   for (const g of grants) {
-    if (!(GRANT_TYPES as readonly string[]).includes(g)) {
+    if (!isOneOf(GRANT_TYPES, g)) {
       throw invalid('grant_types', `"${g}" is not a supported grant type (${GRANT_TYPES.join(', ')})`);
     }
   }
@@ -231,7 +323,7 @@ export function buildClientSpec(input: ClientInput, current?: ClientSpec): Clien
   }
   if (
     grantTypes.includes('refresh_token') &&
-    !grantTypes.some((g) => g === 'authorization_code' || g === 'password' || g === 'urn:ietf:params:oauth:grant-type:device_code')
+    !grantTypes.some((g) => g === 'authorization_code' || g === 'password' || g === DEVICE_CODE_GRANT)
   ) {
     throw invalid('grant_types', 'refresh_token needs a grant that issues refresh tokens (authorization_code, password or device_code)');
   }
@@ -241,7 +333,7 @@ export function buildClientSpec(input: ClientInput, current?: ClientSpec): Clien
   const method = (input.token_endpoint_auth_method ??
     (!typeChanged ? current?.tokenEndpointAuthMethod : undefined) ??
     (clientType === 'public' ? 'none' : 'client_secret_basic')) as AuthMethod;
-  if (!(AUTH_METHODS as readonly string[]).includes(method)) {
+  if (!isOneOf(AUTH_METHODS, method)) {
     throw invalid('token_endpoint_auth_method', `token_endpoint_auth_method must be one of ${AUTH_METHODS.join(', ')}`);
   }
   if (clientType === 'public' && method !== 'none') {
@@ -257,16 +349,20 @@ export function buildClientSpec(input: ClientInput, current?: ClientSpec): Clien
   }
   const postLogoutRedirectUris = uriList('post_logout_redirect_uris', input.post_logout_redirect_uris ?? current?.postLogoutRedirectUris, clientType);
 
-  const responseTypes = input.response_types ?? (input.grant_types || !current ? defaultResponseTypes(grantTypes) : current.responseTypes);
-  for (const rt of responseTypes) {
-    if (!(RESPONSE_TYPES as readonly string[]).includes(rt)) throw invalid('response_types', `"${rt}" is not a supported response type`);
-    const parts = rt.split(' ');
-    if (parts.includes('code') && !grantTypes.includes('authorization_code')) {
-      throw invalid('response_types', `response type "${rt}" needs the authorization_code grant`);
-    }
-    if ((parts.includes('token') || parts.includes('id_token')) && !grantTypes.includes('implicit')) {
-      throw invalid('response_types', `response type "${rt}" needs the implicit grant`);
-    }
+  const responseTypes =
+    input.response_types !== undefined
+      ? checkResponseTypes(input.response_types, grantTypes)
+      : input.grant_types || !current
+        ? defaultResponseTypes(grantTypes)
+        : // Stored before the hybrid types were refused: what /authorize never served is dropped.
+          checkResponseTypes(current.responseTypes.filter((rt) => isOneOf(RESPONSE_TYPES, rt)), grantTypes);
+
+  // A private-use redirect URI scheme belongs to a native app (RFC 8252 §7.1): unless the caller says otherwise,
+  // such a client is native; otherwise web, OpenID Connect Registration's default.
+  const applicationType = input.application_type ?? (hasPrivateScheme(redirectUris) ? 'native' : (current?.applicationType ?? 'web'));
+  if (!isOneOf(APPLICATION_TYPES, applicationType)) throw invalid('application_type', `application_type must be one of ${APPLICATION_TYPES.join(', ')}`);
+  if (applicationType === 'web' && hasPrivateScheme([...redirectUris, ...postLogoutRedirectUris])) {
+    throw invalid('application_type', 'private-use URI schemes are for native apps: a web client redirects to https (or http on loopback) only');
   }
 
   const jwks = input.jwks === undefined ? (current?.jwks ?? null) : checkJwks(input.jwks);
@@ -302,7 +398,7 @@ export function buildClientSpec(input: ClientInput, current?: ClientSpec): Clien
     redirectUris,
     postLogoutRedirectUris,
     tokenEndpointAuthMethod: method,
-    scopes: input.scope !== undefined ? parseScope('scope', input.scope) : (current?.scopes ?? []),
+    ...(input.scope !== undefined ? splitScope(parseScope('scope', input.scope)) : { scopes: current?.scopes ?? [], protocolScopes: current?.protocolScopes ?? [] }),
     jwks,
     jwksUri,
     accessTokenTtl: ttlToStore('access_token_ttl', input.access_token_ttl, current?.accessTokenTtl ?? null),
@@ -315,7 +411,20 @@ export function buildClientSpec(input: ClientInput, current?: ClientSpec): Clien
     tosUri: input.tos_uri !== undefined ? checkWebUrl('tos_uri', input.tos_uri) : (current?.tosUri ?? null),
     contacts,
     active: input.active ?? current?.active ?? true,
+    tokenEndpointAuthSigningAlg: checkAssertionAlg(input.token_endpoint_auth_signing_alg, current?.tokenEndpointAuthSigningAlg ?? null, method),
+    idTokenSignedResponseAlg: checkIdTokenAlg(input.id_token_signed_response_alg, current?.idTokenSignedResponseAlg),
+    applicationType,
+    softwareId: optionalText('software_id', input.software_id, current?.softwareId ?? null),
+    softwareVersion: optionalText('software_version', input.software_version, current?.softwareVersion ?? null),
+    defaultMaxAge: checkDefaultMaxAge(input.default_max_age, current?.defaultMaxAge ?? null),
+    requireAuthTime: checkBoolean('require_auth_time', input.require_auth_time, current?.requireAuthTime ?? false),
   };
+}
+
+function checkBoolean(field: string, v: boolean | undefined, current: boolean): boolean {
+  if (v === undefined) return current;
+  if (typeof v !== 'boolean') throw invalid(field, `${field} must be true or false`);
+  return v;
 }
 
 /** Whether this client authenticates with a shared secret that the server generates. */

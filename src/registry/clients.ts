@@ -43,6 +43,13 @@ export interface ClientView {
   tos_uri: string | null;
   contacts: string[];
   active: boolean;
+  token_endpoint_auth_signing_alg: string | null;
+  id_token_signed_response_alg: string;
+  application_type: string;
+  software_id: string | null;
+  software_version: string | null;
+  default_max_age: number | null;
+  require_auth_time: boolean;
   deactivated_at: string | null;
   tokens_valid_after: string | null;
   has_webhook_secret: boolean;
@@ -85,6 +92,14 @@ function specOf(row: ClientRow, scopeNames: string[]): ClientSpec {
     tosUri: row.tosUri,
     contacts: row.contacts,
     active: row.active,
+    tokenEndpointAuthSigningAlg: row.tokenEndpointAuthSigningAlg as ClientSpec['tokenEndpointAuthSigningAlg'],
+    idTokenSignedResponseAlg: row.idTokenSignedResponseAlg as ClientSpec['idTokenSignedResponseAlg'],
+    applicationType: row.applicationType as ClientSpec['applicationType'],
+    softwareId: row.softwareId,
+    softwareVersion: row.softwareVersion,
+    defaultMaxAge: row.defaultMaxAge,
+    requireAuthTime: row.requireAuthTime,
+    protocolScopes: row.protocolScopes,
   };
 }
 
@@ -107,7 +122,8 @@ export function clientView(row: ClientRow, space: string, scopeNames: string[]):
     redirect_uris: row.redirectUris,
     post_logout_redirect_uris: row.postLogoutRedirectUris,
     token_endpoint_auth_method: row.tokenEndpointAuthMethod,
-    scope: scopeNames.join(' '),
+    // The space's scopes and the protocol's (openid, offline_access) in one list, as the client registered them.
+    scope: [...scopeNames, ...row.protocolScopes].sort().join(' '),
     jwks: row.jwks ?? null,
     jwks_uri: row.jwksUri,
     access_token_ttl: ttlFromStore(row.accessTokenTtl),
@@ -120,6 +136,13 @@ export function clientView(row: ClientRow, space: string, scopeNames: string[]):
     tos_uri: row.tosUri,
     contacts: row.contacts,
     active: row.active,
+    token_endpoint_auth_signing_alg: row.tokenEndpointAuthSigningAlg,
+    id_token_signed_response_alg: row.idTokenSignedResponseAlg,
+    application_type: row.applicationType,
+    software_id: row.softwareId,
+    software_version: row.softwareVersion,
+    default_max_age: row.defaultMaxAge,
+    require_auth_time: row.requireAuthTime,
     deactivated_at: iso(row.deactivatedAt),
     tokens_valid_after: iso(row.tokensValidAfter),
     has_webhook_secret: row.webhookSecretSealed !== null,

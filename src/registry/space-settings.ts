@@ -1,10 +1,11 @@
 // Per-space settings of the authorization server, kept in spaces.settings (JSON). Where the seeds or RFCs
 // leave a choice, it is a setting here with a safe default (RFC 9700).
 import { invalid } from '../errors.js';
+import { SIGNING_ALGS, type SigningAlg } from './capabilities.js';
 
 export interface SpaceSettings {
-  /** Algorithm of new signing keys. */
-  signing_alg: 'ES256' | 'RS256' | 'EdDSA';
+  /** Algorithm of access tokens (and of ID tokens for clients that ask for it); RS256 keys exist besides. */
+  signing_alg: SigningAlg;
   /** Scheduled rotation: a key older than this many days is replaced (0 = never). */
   key_rotation_days: number;
   /** Seconds a new key is published in the JWKS before it signs (so caches pick it up first). */
@@ -54,7 +55,7 @@ const INT_LIMITS: Partial<Record<keyof SpaceSettings, [number, number]>> = {
   device_code_ttl: [60, 3600],
 };
 const ENUMS: Partial<Record<keyof SpaceSettings, readonly string[]>> = {
-  signing_alg: ['ES256', 'RS256', 'EdDSA'],
+  signing_alg: SIGNING_ALGS,
   registration: ['closed', 'open', 'token'],
 };
 

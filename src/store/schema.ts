@@ -154,6 +154,9 @@ export const clients = pgTable(
     softwareVersion: text('software_version'),
     defaultMaxAge: integer('default_max_age'),
     requireAuthTime: boolean('require_auth_time').notNull().default(false),
+    // openid / offline_access when listed in the client's scope: protocol scopes, not scopes of the space, so they
+    // are kept here rather than as client_scopes links.
+    protocolScopes: text('protocol_scopes').array().notNull().default(sql`'{}'::text[]`),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

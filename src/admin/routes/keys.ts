@@ -1,5 +1,6 @@
 // Signing keys of a space: list (public facts only, never private material) and rotate.
 import { Type } from 'typebox';
+import { SIGNING_ALGS } from '../../registry/capabilities.js';
 import type { Services } from '../../services.js';
 import { actorOf } from '../auth.js';
 import { errorResponses, SpaceParams } from '../schemas.js';
@@ -17,7 +18,7 @@ const KeyView = Type.Object({
 });
 const RotateInput = Type.Object(
   {
-    alg: Type.Optional(Type.Union([Type.Literal('ES256'), Type.Literal('RS256'), Type.Literal('EdDSA')])),
+    alg: Type.Optional(Type.Union(SIGNING_ALGS.map((a) => Type.Literal(a)), { description: 'make this the space\'s signing_alg (access tokens); every algorithm the space signs with gets a new key' })),
     publish_seconds: Type.Optional(Type.Integer({ minimum: 0, maximum: 604800 })),
   },
   { additionalProperties: false },

@@ -6,6 +6,7 @@ import { assertionJtis } from '../../store/schema.js';
 import { isUniqueViolation } from '../../store/errors.js';
 import { invalidClient } from '../errors.js';
 import type { OAuthClient, OAuthSpace } from '../cache.js';
+import { ASSERTION_SIGNING_ALGS } from '../../registry/capabilities.js';
 
 export const ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 const MAX_ASSERTION_AGE_S = 600;
@@ -29,7 +30,8 @@ export async function verifyAssertion(db: Db, space: OAuthSpace, client: OAuthCl
       issuer: client.row.clientId,
       subject: client.row.clientId,
       audience: [space.issuer, ...endpointUrls],
-      algorithms: ['ES256', 'ES384', 'ES512', 'RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'EdDSA'],
+      // What discovery advertises, or the one algorithm the client registered (token_endpoint_auth_signing_alg).
+      algorithms: client.row.tokenEndpointAuthSigningAlg ? [client.row.tokenEndpointAuthSigningAlg] : [...ASSERTION_SIGNING_ALGS],
       requiredClaims: ['exp', 'jti'],
       clockTolerance: 30,
     }));

@@ -14,7 +14,8 @@ function storedDigest(s: StoredSecret): Buffer {
   return d;
 }
 
-export function secretMatches(client: OAuthClient, presented: string): boolean {
+/** Whether `presented` is one of the client's secrets that has not expired: the token endpoint's rule, and RFC 7592's. */
+export function secretMatches(client: Pick<OAuthClient, 'secrets'>, presented: string): boolean {
   // One hash per request (one-shot crypto.hash: no Hash object), compared as raw bytes.
   const given = hash('sha256', presented, 'buffer');
   const now = Date.now();

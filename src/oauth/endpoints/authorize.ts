@@ -13,6 +13,7 @@ import { interactionRoutes } from '../interaction/routes.js';
 import { takePushed } from '../interaction/store.js';
 import { logoutEndpoint } from './logout.js';
 import { metadataParts } from './discovery.js';
+import { PKCE_METHODS } from '../../registry/capabilities.js';
 
 metadataParts.push((space: OAuthSpace) => ({
   authorization_endpoint: `${space.issuer}/authorize`,
@@ -20,7 +21,7 @@ metadataParts.push((space: OAuthSpace) => ({
   end_session_endpoint: `${space.issuer}/logout`,
   response_types_supported: [...RESPONSE_TYPES],
   response_modes_supported: [...RESPONSE_MODES],
-  code_challenge_methods_supported: space.settings.allow_plain_pkce ? ['S256', 'plain'] : ['S256'],
+  code_challenge_methods_supported: PKCE_METHODS.filter((m) => m !== 'plain' || space.settings.allow_plain_pkce),
   authorization_response_iss_parameter_supported: true,
   prompt_values_supported: [...PROMPTS],
   acr_values_supported: [...ACR_VALUES],

@@ -1,11 +1,13 @@
 // OpenID Connect discovery and RFC 8414 metadata, and the JWKS. Endpoints not yet served are not listed.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { OAuth } from '../context.js';
-import { GRANTS } from '../grants/index.js';
 import { spaceOf } from '../http.js';
 import type { OAuthSpace } from '../cache.js';
 import { PROTOCOL_SCOPES } from '../scopes.js';
-import { SIGNING_ALGS } from '../tokens/jwt.js';
+import { ASSERTION_SIGNING_ALGS, AUTH_METHODS, GRANT_TYPES, SIGNING_ALGS } from '../../registry/capabilities.js';
+
+// Endpoints where a client must authenticate have no "none".
+const AUTHENTICATED = AUTH_METHODS.filter((m) => m !== 'none');
 
 type Metadata = Record<string, unknown>;
 /** Endpoint modules add their metadata here when they register (authorize, userinfo, device, ...). */
@@ -20,11 +22,14 @@ export function metadata(space: OAuthSpace, scopes: string[] = []): Metadata {
     jwks_uri: `${iss}/jwks`,
     introspection_endpoint: `${iss}/introspect`,
     revocation_endpoint: `${iss}/revoke`,
-    grant_types_supported: [...GRANTS.keys()],
-    token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post', 'private_key_jwt', 'none'],
-    token_endpoint_auth_signing_alg_values_supported: ['ES256', 'RS256', 'PS256', 'EdDSA'],
-    introspection_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post', 'private_key_jwt'],
-    revocation_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post', 'private_key_jwt', 'none'],
+    grant_types_supported: [...GRANT_TYPES],
+    token_endpoint_auth_methods_supported: [...AUTH_METHODS],
+    token_endpoint_auth_signing_alg_values_supported: [...ASSERTION_SIGNING_ALGS],
+    introspection_endpoint_auth_methods_supported: AUTHENTICATED,
+    introspection_endpoint_auth_signing_alg_values_supported: [...ASSERTION_SIGNING_ALGS],
+    revocation_endpoint_auth_methods_supported: [...AUTH_METHODS],
+    revocation_endpoint_auth_signing_alg_values_supported: [...ASSERTION_SIGNING_ALGS],
+    // Every space has an RS256 key (OpenID Connect Discovery §3 requires RS256 here), and its own algorithm's.
     id_token_signing_alg_values_supported: [...SIGNING_ALGS],
     scopes_supported: [...new Set([...PROTOCOL_SCOPES, ...scopes])],
     response_types_supported: [] as string[],
@@ -42,6 +47,6 @@ export function discoveryEndpoints(app: FastifyInstance, oauth: OAuth): void {
   app.get('/.well-known/oauth-authorization-server', serve);
   app.get('/jwks', async (req, reply) => {
     const space = spaceOf(req);
-    return reply.header('cache-control', 'public, max-age=300').header('content-type', 'application/jwk-set+json').send(await oauth.keys.jwks(space.row.id));
+    return reply.header('cache-control', 'public, max-age=300').header('content-type', 'application/jwk-set+json').send(await oauth.keys.jwks(space.row.id, space.settings.signing_alg));
   });
 }

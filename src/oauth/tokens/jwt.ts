@@ -3,8 +3,9 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { signer, signInput } from './sign-worker.js';
 
-export const SIGNING_ALGS = ['ES256', 'RS256', 'EdDSA'] as const;
-export type SigningAlg = (typeof SIGNING_ALGS)[number];
+import { SIGNING_ALGS, type SigningAlg } from '../../registry/capabilities.js';
+
+export { SIGNING_ALGS, type SigningAlg };
 
 export interface SigningKey {
   kid: string;

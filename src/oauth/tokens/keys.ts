@@ -1,6 +1,8 @@
-// Signing keys per space: created on first use, rotated on demand and on schedule. A new key is published in the
-// JWKS before it signs (key_publish_seconds); a retired key stays published until every token it signed has
-// expired. Private keys are sealed with the master key.
+// Signing keys per space, one chain per algorithm: the space's signing_alg (access tokens, and ID tokens of clients
+// that ask for it), RS256 (the ID token algorithm OpenID Connect Registration §2 makes the default, so every space
+// has it), and any other algorithm a client's id_token_signed_response_alg names (made on first use). A new key is
+// published in the JWKS before it signs (key_publish_seconds); a retired key stays published until every token it
+// signed has expired. Rotation rotates every chain at once. Private keys are sealed with the master key.
 import { and, asc, eq, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../store/db.js';
 import type { ChangeBus } from '../../store/changes.js';
@@ -9,14 +11,16 @@ import { recordAudit, type Actor } from '../../admin/audit.js';
 import { open, seal, type MasterKey } from '../../vault/crypto.js';
 import { settingsOf } from '../../registry/space-settings.js';
 import { randomToken } from '../../registry/secrets.js';
-import { generateSigningKey, privateKeyFromPem, SIGNING_ALGS, type SigningAlg, type SigningKey } from './jwt.js';
+import { DEFAULT_ID_TOKEN_ALG, isOneOf, SIGNING_ALGS, type SigningAlg } from '../../registry/capabilities.js';
+import { generateSigningKey, privateKeyFromPem, type SigningKey } from './jwt.js';
 import { invalid } from '../../errors.js';
 
 type KeyRow = typeof signingKeys.$inferSelect;
 
 interface SpaceKeys {
   rows: KeyRow[];
-  signer: SigningKey | undefined;
+  /** Signing keys by kid, opened once per load. */
+  opened: Map<string, SigningKey>;
   loadedAt: number;
 }
 
@@ -32,6 +36,10 @@ export interface KeyView {
   expires_at: string | null;
   state: 'pending' | 'active' | 'retired';
 }
+
+const usable = (r: KeyRow, now: number) => r.activeAt.getTime() <= now && (!r.retiredAt || r.retiredAt.getTime() > now);
+/** The algorithms a space always has a key for: its own and the default ID token algorithm. */
+const requiredAlgs = (spaceAlg: SigningAlg): SigningAlg[] => [...new Set([spaceAlg, DEFAULT_ID_TOKEN_ALG])];
 
 export class KeyService {
   private readonly cache = new Map<string, SpaceKeys>();
@@ -50,51 +58,88 @@ export class KeyService {
   private async load(spaceId: string): Promise<SpaceKeys> {
     const cached = this.cache.get(spaceId);
     const now = Date.now();
-    if (cached && now - cached.loadedAt < CACHE_MS && !this.signerStale(cached, now)) return cached;
-    const rows = await this.db.select().from(signingKeys).where(eq(signingKeys.spaceId, spaceId)).orderBy(asc(signingKeys.activeAt));
-    const entry: SpaceKeys = { rows, signer: this.pickSigner(rows, now), loadedAt: now };
+    if (cached && now - cached.loadedAt < CACHE_MS && !this.stale(cached, now)) return cached;
+    const rows = await this.db.select().from(signingKeys).where(eq(signingKeys.spaceId, spaceId)).orderBy(asc(signingKeys.activeAt), asc(signingKeys.createdAt));
+    const entry: SpaceKeys = { rows, opened: new Map(), loadedAt: now };
     this.cache.set(spaceId, entry);
     return entry;
   }
 
-  /** A pending key may have become active (or the signer retired) since the cache was filled. */
-  private signerStale(entry: SpaceKeys, now: number): boolean {
-    const current = entry.rows.find((r) => r.kid === entry.signer?.kid);
-    if (current?.retiredAt && current.retiredAt.getTime() <= now) return true;
-    return entry.rows.some((r) => r.activeAt.getTime() <= now && r.activeAt.getTime() > entry.loadedAt);
+  /** A pending key may have become active, or a signing key retired, since the cache was filled. */
+  private stale(entry: SpaceKeys, now: number): boolean {
+    return entry.rows.some(
+      (r) => (r.activeAt.getTime() <= now && r.activeAt.getTime() > entry.loadedAt) || (r.retiredAt && r.retiredAt.getTime() <= now && r.retiredAt.getTime() > entry.loadedAt),
+    );
   }
 
-  private pickSigner(rows: KeyRow[], now: number): SigningKey | undefined {
-    const usable = rows.filter((r) => r.activeAt.getTime() <= now && (!r.retiredAt || r.retiredAt.getTime() > now));
-    const row = usable[usable.length - 1];
-    if (!row) return undefined;
-    return { kid: row.kid, alg: row.alg as SigningAlg, privateKey: privateKeyFromPem(open(this.masterKey, row.privateSealed, this.aad(row.kid))) };
+  private open(entry: SpaceKeys, row: KeyRow): SigningKey {
+    let key = entry.opened.get(row.kid);
+    if (!key) {
+      key = { kid: row.kid, alg: row.alg as SigningAlg, privateKey: privateKeyFromPem(open(this.masterKey, row.privateSealed, this.aad(row.kid))) };
+      entry.opened.set(row.kid, key);
+    }
+    return key;
   }
 
-  /** The key that signs now; the first one is created on first use. */
-  async signer(spaceId: string): Promise<SigningKey> {
-    const entry = await this.load(spaceId);
-    if (entry.signer) return entry.signer;
-    await this.db.transaction(async (tx) => {
-      // One creator per space even when several requests (or nodes) arrive at once.
-      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${'keys:' + spaceId}))`);
-      const [existing] = await tx.select({ kid: signingKeys.kid }).from(signingKeys).where(eq(signingKeys.spaceId, spaceId)).limit(1);
-      if (!existing) await this.insertKey(tx as Db, spaceId, await this.algOf(tx as Db, spaceId), new Date());
-    });
-    this.cache.delete(spaceId);
-    await this.bus?.publish('key', spaceId);
-    const fresh = await this.load(spaceId);
-    if (!fresh.signer) throw new Error('no signing key could be made active');
-    return fresh.signer;
+  /** The newest key of `alg` that signs now. */
+  private pick(entry: SpaceKeys, alg: string, now: number): KeyRow | undefined {
+    return entry.rows.filter((r) => r.alg === alg && usable(r, now)).at(-1);
   }
 
-  /** Public keys to publish: pending, active and retired ones until they expire. */
-  async jwks(spaceId: string): Promise<{ keys: Record<string, unknown>[] }> {
-    await this.signer(spaceId);
+  /**
+   * The key that signs with `alg` now: access tokens ask for the space's signing_alg, ID tokens for the client's
+   * id_token_signed_response_alg. A chain that does not exist yet is made at once (an older space's RS256 key, an
+   * algorithm a client asked for). Right after the space switched to a new algorithm its first key may still wait
+   * to be published: until then the space's previous keys sign (another algorithm first: RS256 is the companion).
+   */
+  async signer(spaceId: string, alg: SigningAlg): Promise<SigningKey> {
     const now = Date.now();
-    const { rows } = await this.load(spaceId);
+    let entry = await this.load(spaceId);
+    let row = this.pick(entry, alg, now);
+    if (row) return this.open(entry, row);
+    if (!entry.rows.some((r) => r.alg === alg && (!r.retiredAt || r.retiredAt.getTime() > now))) {
+      entry = await this.ensure(spaceId, [alg]);
+      row = this.pick(entry, alg, now);
+    }
+    row ??= entry.rows.filter((r) => usable(r, now)).sort((a, b) => Number(a.alg === DEFAULT_ID_TOKEN_ALG) - Number(b.alg === DEFAULT_ID_TOKEN_ALG) || b.activeAt.getTime() - a.activeAt.getTime())[0];
+    if (!row) throw new Error(`no ${alg} signing key could be made active`);
+    return this.open(entry, row);
+  }
+
+  /** Makes the keys a space lacks: its own algorithm's, RS256's, and `more`; one creator per space across nodes. */
+  private async ensure(spaceId: string, more: SigningAlg[] = []): Promise<SpaceKeys> {
+    const made = await this.db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${'keys:' + spaceId}))`);
+      const algs = [...new Set([...requiredAlgs(await this.algOf(tx as Db, spaceId)), ...more])];
+      const now = new Date();
+      const live = await tx
+        .select({ alg: signingKeys.alg })
+        .from(signingKeys)
+        .where(and(eq(signingKeys.spaceId, spaceId), sql`(${signingKeys.retiredAt} is null or ${signingKeys.retiredAt} > ${now})`));
+      const missing = algs.filter((a) => !live.some((r) => r.alg === a));
+      for (const alg of missing) await this.insertKey(tx as Db, spaceId, alg, now);
+      return missing.length;
+    });
+    if (made) {
+      this.cache.delete(spaceId);
+      await this.bus?.publish('key', spaceId);
+    }
+    return this.load(spaceId);
+  }
+
+  /** Whether the space has a key (signing or pending) for each algorithm it must always have. */
+  private complete(entry: SpaceKeys, spaceAlg: SigningAlg): boolean {
+    const now = Date.now();
+    return requiredAlgs(spaceAlg).every((a) => entry.rows.some((r) => r.alg === a && (!r.retiredAt || r.retiredAt.getTime() > now)));
+  }
+
+  /** Public keys to publish: pending, active and retired ones until they expire (every algorithm). */
+  async jwks(spaceId: string, spaceAlg: SigningAlg): Promise<{ keys: Record<string, unknown>[] }> {
+    let entry = await this.load(spaceId);
+    if (!this.complete(entry, spaceAlg)) entry = await this.ensure(spaceId);
+    const now = Date.now();
     return {
-      keys: rows
+      keys: entry.rows
         .filter((r) => !r.expiresAt || r.expiresAt.getTime() > now)
         .map((r) => ({ ...r.publicJwk, kid: r.kid, alg: r.alg, use: 'sig' })),
     };
@@ -141,34 +186,60 @@ export class KeyService {
   }
 
   /**
-   * Adds a key that signs after `publishSeconds` (default: the space's key_publish_seconds) and retires the
-   * current ones at that moment.
+   * Adds a key per algorithm the space signs with, each signing after `publishSeconds` (default: the space's
+   * key_publish_seconds), and retires the current ones at that moment. `alg` makes that algorithm the space's
+   * signing_alg (access tokens use it once its new key signs). Answers the new key of the space's algorithm.
    */
   async rotate(space: { id: string; slug: string }, opts: { alg?: string; publishSeconds?: number }, actor: Actor): Promise<KeyView> {
-    if (opts.alg !== undefined && !(SIGNING_ALGS as readonly string[]).includes(opts.alg)) {
+    if (opts.alg !== undefined && !isOneOf(SIGNING_ALGS, opts.alg)) {
       throw invalid('alg', `alg must be one of ${SIGNING_ALGS.join(', ')}`);
     }
     if (opts.publishSeconds !== undefined && (!Number.isInteger(opts.publishSeconds) || opts.publishSeconds < 0 || opts.publishSeconds > 7 * 86400)) {
       throw invalid('publish_seconds', 'publish_seconds must be a whole number from 0 to 604800');
     }
+    let switched = false;
     const row = await this.db.transaction(async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${'keys:' + space.id}))`);
       const [s] = await tx.select().from(spaces).where(eq(spaces.id, space.id));
       const settings = settingsOf(s?.settings);
-      const activeAt = new Date(Date.now() + 1000 * (opts.publishSeconds ?? settings.key_publish_seconds));
+      const alg = (opts.alg as SigningAlg | undefined) ?? settings.signing_alg;
+      if (alg !== settings.signing_alg) {
+        switched = true;
+        await tx.update(spaces).set({ settings: { ...(s?.settings ?? {}), signing_alg: alg }, updatedAt: new Date() }).where(eq(spaces.id, space.id));
+      }
+      const now = new Date();
+      const activeAt = new Date(now.getTime() + 1000 * (opts.publishSeconds ?? settings.key_publish_seconds));
       const lifetime = await this.maxTokenLifetime(tx as Db, space.id);
       const expiresAt = lifetime === undefined ? null : new Date(activeAt.getTime() + lifetime * 1000);
-      // Current (and pending) keys stop signing when the new one starts.
+      // Every chain that still signs (or is about to) gets its successor, plus the ones a space always has.
+      const live = await tx
+        .select({ alg: signingKeys.alg })
+        .from(signingKeys)
+        .where(and(eq(signingKeys.spaceId, space.id), sql`(${signingKeys.retiredAt} is null or ${signingKeys.retiredAt} > ${now})`));
+      const algs = [...new Set([alg, ...requiredAlgs(settings.signing_alg), ...live.map((r) => r.alg as SigningAlg)])];
+      // Current (and pending) keys stop signing when the new ones start.
       await tx
         .update(signingKeys)
         .set({ retiredAt: activeAt, expiresAt })
         .where(and(eq(signingKeys.spaceId, space.id), sql`(${signingKeys.retiredAt} is null or ${signingKeys.retiredAt} > ${activeAt})`));
-      const created = await this.insertKey(tx as Db, space.id, (opts.alg as SigningAlg | undefined) ?? settings.signing_alg, activeAt);
-      await recordAudit(tx as Db, actor, { space: space.slug, action: 'key.rotate', targetType: 'signing_key', targetId: created.kid, changes: { alg: created.alg, active_at: activeAt.toISOString() } });
-      return created;
+      let primary: KeyRow | undefined;
+      for (const a of algs) {
+        const created = await this.insertKey(tx as Db, space.id, a, activeAt);
+        if (a === alg) primary = created;
+      }
+      await recordAudit(tx as Db, actor, {
+        space: space.slug,
+        action: 'key.rotate',
+        targetType: 'signing_key',
+        targetId: primary!.kid,
+        changes: { alg, algs, active_at: activeAt.toISOString(), ...(switched ? { 'settings.signing_alg': { from: settings.signing_alg, to: alg } } : {}) },
+      });
+      return primary!;
     });
     this.cache.delete(space.id);
     await this.bus?.publish('key', space.id);
+    // The space's settings changed: the OAuth cache must see the new signing_alg.
+    if (switched) await this.bus?.publish('space', space.slug);
     return keyView(row, Date.now());
   }
 
@@ -178,22 +249,27 @@ export class KeyService {
     return rows.map((r) => keyView(r, now));
   }
 
-  /** Scheduled work: rotate keys older than key_rotation_days, drop keys past their expiry. */
+  /**
+   * Scheduled work: gives spaces made before every space had an RS256 key theirs, rotates keys older than
+   * key_rotation_days, drops keys past their expiry.
+   */
   async maintain(actor: Actor): Promise<{ rotated: string[]; removed: number }> {
     const removed = await this.db.delete(signingKeys).where(lt(signingKeys.expiresAt, new Date())).returning({ kid: signingKeys.kid });
+    if (removed.length) this.cache.clear();
     const rotated: string[] = [];
     for (const s of await this.db.select().from(spaces)) {
-      const days = settingsOf(s.settings).key_rotation_days;
-      if (days === 0) continue;
+      const settings = settingsOf(s.settings);
       const keys = await this.list(s.id);
-      const newest = keys[keys.length - 1];
+      // Spaces without keys get theirs on first use, as before.
+      if (keys.length && !requiredAlgs(settings.signing_alg).every((a) => keys.some((k) => k.alg === a && k.state !== 'retired'))) await this.ensure(s.id);
+      if (settings.key_rotation_days === 0) continue;
+      const newest = keys.filter((k) => k.alg === settings.signing_alg).at(-1);
       if (!newest || newest.state !== 'active') continue;
-      if (Date.now() - new Date(newest.active_at).getTime() > days * 86400_000) {
+      if (Date.now() - new Date(newest.active_at).getTime() > settings.key_rotation_days * 86400_000) {
         await this.rotate(s, {}, actor);
         rotated.push(s.slug);
       }
     }
-    if (removed.length) this.cache.clear();
     return { rotated, removed: removed.length };
   }
 }

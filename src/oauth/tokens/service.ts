@@ -8,7 +8,7 @@ import { randomToken, sha256 } from '../../registry/secrets.js';
 import type { OAuthCache, OAuthClient, OAuthSpace } from '../cache.js';
 import { BatchReader, BatchWriter } from './batch.js';
 import { arrayLiteral, insertAccessTokens } from './insert.js';
-import { halfHash, signJwt, signJwtGrouped } from './jwt.js';
+import { halfHash, signJwtGrouped, type SigningAlg } from './jwt.js';
 import type { KeyService } from './keys.js';
 import { verifyOwnJwt } from './verify.js';
 
@@ -109,7 +109,8 @@ export class TokenService {
         ...(ttl !== undefined ? { exp: iat + ttl } : {}),
         ...(s.authTime ? { auth_time: Math.floor(s.authTime.getTime() / 1000) } : {}),
       };
-      token = await signJwtGrouped(await this.keys.signer(s.space.row.id), claims, 'at+jwt');
+      // Access tokens keep the space's algorithm, whatever the client's ID tokens use.
+      token = await signJwtGrouped(await this.keys.signer(s.space.row.id, s.space.settings.signing_alg), claims, 'at+jwt');
       // Tokens of a grant are recorded (by jti) so they can be listed and die with their grant.
       if (s.grantId) await this.writer.add(this.row(`jti:${jti}`, 'jwt', s, now, ttl));
     }
@@ -162,7 +163,8 @@ export class TokenService {
     s: TokenSubject & { user: { id: string; username: string; email?: string | null; emailVerified?: boolean; name?: string | null } },
     extra: { nonce?: string | null; accessToken?: string; code?: string; acr?: string | null; sid?: string | null },
   ): Promise<string> {
-    const key = await this.keys.signer(s.space.row.id);
+    // OpenID Connect Registration §2: the client's id_token_signed_response_alg (RS256 unless it chose another).
+    const key = await this.keys.signer(s.space.row.id, s.client.row.idTokenSignedResponseAlg as SigningAlg);
     const iat = Math.floor(Date.now() / 1000);
     const claims: Record<string, unknown> = {
       iss: s.space.issuer,
@@ -179,7 +181,8 @@ export class TokenService {
       ...(extra.code ? { c_hash: halfHash(key.alg, extra.code) } : {}),
       ...userClaims(s.user, s.scope),
     };
-    return signJwt(key, claims);
+    // RS256 costs about a millisecond: made on the signing thread with the other signatures of this turn.
+    return signJwtGrouped(key, claims);
   }
 
   /** RFC 7662: what the token is, or { active: false } for anything unknown, expired, revoked or cut off. */

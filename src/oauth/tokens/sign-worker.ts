@@ -12,11 +12,25 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { sign, type KeyObject } from 'node:crypto';
+import type { SigningAlg } from '../../registry/capabilities.js';
 
-// Plain JS (eval'd): runs from src under the test runner and from dist alike. Mirrors signInput below.
+/**
+ * node:crypto's parameters for every algorithm Keyward signs with (capabilities.ts SIGNING_ALGS; the type makes a
+ * new algorithm fail to compile until it has its entry): the digest (none for EdDSA, which hashes itself) and, for
+ * ECDSA, the IEEE P1363 signature form JWS wants (RFC 7518 §3.4). RS256 is RSASSA-PKCS1-v1_5, node's RSA default.
+ */
+export const SIGN_PARAMS: Record<SigningAlg, { digest: string | null; dsaEncoding?: 'ieee-p1363' }> = {
+  ES256: { digest: 'sha256', dsaEncoding: 'ieee-p1363' },
+  RS256: { digest: 'sha256' },
+  EdDSA: { digest: null },
+};
+
+// Plain JS (eval'd): runs from src under the test runner and from dist alike. Mirrors signInput below, with the
+// same parameter table.
 const WORKER = `
 const { parentPort } = require('node:worker_threads');
 const { sign } = require('node:crypto');
+const PARAMS = ${JSON.stringify(SIGN_PARAMS)};
 const keys = new Map();
 parentPort.on('message', (m) => {
   if (m.keys) for (const [id, alg, key] of m.keys) keys.set(id, { alg, key });
@@ -26,7 +40,8 @@ parentPort.on('message', (m) => {
     try {
       const k = keys.get(keyId);
       const data = Buffer.from(input);
-      const sig = k.alg === 'ES256' ? sign('sha256', data, { key: k.key, dsaEncoding: 'ieee-p1363' }) : k.alg === 'RS256' ? sign('sha256', data, k.key) : sign(null, data, k.key);
+      const p = PARAMS[k.alg];
+      const sig = sign(p.digest, data, p.dsaEncoding ? { key: k.key, dsaEncoding: p.dsaEncoding } : k.key);
       out[i] = sig.toString('base64url');
     } catch (err) {
       out[i] = null;
@@ -36,11 +51,11 @@ parentPort.on('message', (m) => {
 });
 `;
 
-/** The base64url JWS signature of `input` (ES256 in the IEEE P1363 form JWS wants, RS256, or EdDSA). */
+/** The base64url JWS signature of `input` with one of the algorithms of SIGN_PARAMS. */
 export function signInput(alg: string, key: KeyObject, input: string): string {
-  const data = Buffer.from(input);
-  const sig = alg === 'ES256' ? sign('sha256', data, { key, dsaEncoding: 'ieee-p1363' }) : alg === 'RS256' ? sign('sha256', data, key) : sign(null, data, key);
-  return sig.toString('base64url');
+  const p = SIGN_PARAMS[alg as SigningAlg];
+  if (!p) throw new Error(`cannot sign with ${alg}`);
+  return sign(p.digest, Buffer.from(input), p.dsaEncoding ? { key, dsaEncoding: p.dsaEncoding } : key).toString('base64url');
 }
 
 export interface SignerKey {

@@ -1,0 +1,1 @@
+ALTER TABLE "clients" ADD COLUMN "protocol_scopes" text[] DEFAULT '{}'::text[] NOT NULL;
