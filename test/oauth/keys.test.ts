@@ -41,30 +41,43 @@ describe.each(STORE_KINDS)('signing keys (%s)', (kind) => {
     return { slug, issuer, config, client: c, token, keys, jwks, rotate };
   }
 
-  it('creates the first key (ES256) on first use and lists it without private material', async () => {
+  it('creates the first keys on first use: ES256 for access tokens and RS256 for ID tokens, listed without private material', async () => {
     const sp = await space();
     expect(await sp.keys()).toEqual([]);
     const t = await sp.token();
     const keys = await sp.keys();
-    expect(keys).toHaveLength(1);
-    expect(keys[0]).toMatchObject({ alg: 'ES256', state: 'active', retired_at: null, expires_at: null });
-    expect(decodeProtectedHeader(t)).toMatchObject({ alg: 'ES256', kid: keys[0]!.kid, typ: 'at+jwt' });
+    expect(keys.map((k) => k.alg).sort()).toEqual(['ES256', 'RS256']);
+    for (const k of keys) expect(k).toMatchObject({ state: 'active', retired_at: null, expires_at: null });
+    const es = keys.find((k) => k.alg === 'ES256')!;
+    expect(decodeProtectedHeader(t)).toMatchObject({ alg: 'ES256', kid: es.kid, typ: 'at+jwt' });
     expect(JSON.stringify(keys)).not.toMatch(/private|"d"|sealed|PRIVATE KEY/i);
     const published = await sp.jwks();
-    expect(published.map((k) => k.kid)).toEqual([keys[0]!.kid]);
+    expect(published.map((k) => k.kid).sort()).toEqual(keys.map((k) => k.kid).sort());
+    expect(published.find((k) => k.alg === 'RS256')).toMatchObject({ kty: 'RSA', use: 'sig' });
     expect(JSON.stringify(published)).not.toMatch(/"d":/);
   });
 
-  it('publishes a rotated key before it signs', async () => {
+  it('publishes its keys (ES256 and RS256) on the first JWKS request, before anything is signed', async () => {
+    const sp = await space();
+    expect((await sp.jwks()).map((k) => k.alg).sort()).toEqual(['ES256', 'RS256']);
+    // The keys the JWKS showed are the ones that sign: no second set is made.
+    const kid = decodeProtectedHeader(await sp.token()).kid;
+    expect((await sp.jwks()).map((k) => k.kid)).toContain(kid);
+    expect(await sp.keys()).toHaveLength(2);
+  });
+
+  it('publishes rotated keys (one per algorithm) before they sign', async () => {
     const sp = await space();
     const oldKid = decodeProtectedHeader(await sp.token()).kid;
+    const before = (await sp.keys()).map((k) => k.kid);
     const created = await sp.rotate({ publish_seconds: 3600 });
-    expect(created.state).toBe('pending');
-    expect((await sp.jwks()).map((k) => k.kid).sort()).toEqual([oldKid, created.kid].sort());
-    expect(decodeProtectedHeader(await sp.token()).kid).toBe(oldKid);
+    expect(created).toMatchObject({ state: 'pending', alg: 'ES256' });
     const keys = await sp.keys();
-    expect(keys.find((k) => k.kid === oldKid)).toMatchObject({ state: 'active', retired_at: created.active_at });
-    expect(keys.find((k) => k.kid === created.kid)).toMatchObject({ state: 'pending' });
+    const fresh = keys.filter((k) => !before.includes(k.kid));
+    expect(fresh.map((k) => [k.alg, k.state]).sort()).toEqual([['ES256', 'pending'], ['RS256', 'pending']]);
+    expect((await sp.jwks()).map((k) => k.kid).sort()).toEqual(keys.map((k) => k.kid).sort());
+    expect(decodeProtectedHeader(await sp.token()).kid).toBe(oldKid);
+    for (const kid of before) expect(keys.find((k) => k.kid === kid)).toMatchObject({ state: 'active', retired_at: created.active_at });
   });
 
   it('signs with the new key at once with publish_seconds 0; the old key stays published until its tokens expire', async () => {
@@ -76,8 +89,9 @@ describe.each(STORE_KINDS)('signing keys (%s)', (kind) => {
     expect(created.state).toBe('active');
     const t = await sp.token();
     expect(decodeProtectedHeader(t).kid).toBe(created.kid);
-    const published = await sp.jwks();
-    expect(published.map((k) => k.kid).sort()).toEqual([oldKid, created.kid].sort());
+    const published = (await sp.jwks()).map((k) => k.kid);
+    expect(published).toHaveLength(4);
+    expect(published).toEqual(expect.arrayContaining([oldKid, created.kid]));
     const old = (await sp.keys()).find((k) => k.kid === oldKid)!;
     expect(old.state).toBe('retired');
     expect(Date.parse(old.expires_at!) - Date.parse(old.retired_at!)).toBe(90000 * 1000);
@@ -102,6 +116,8 @@ describe.each(STORE_KINDS)('signing keys (%s)', (kind) => {
     await sp.token();
     const created = await sp.rotate({ alg, publish_seconds: 0 });
     expect(created.alg).toBe(alg);
+    // The algorithm is now the space's: access tokens use it, and so do keys made later.
+    expect((await s.admin('GET', `/spaces/${sp.slug}`)).settings.signing_alg).toBe(alg);
     const t = await sp.token();
     expect(decodeProtectedHeader(t)).toMatchObject({ alg, kid: created.kid });
     const { payload } = await jwtVerify(t, createLocalJWKSet({ keys: (await sp.jwks()) as never }), { issuer: sp.issuer, algorithms: [alg] });
@@ -117,31 +133,54 @@ describe.each(STORE_KINDS)('signing keys (%s)', (kind) => {
     expect(await client.tokenIntrospection(sp.config, t)).toMatchObject({ active: true, client_id: sp.client.client_id });
   });
 
-  it('scheduled maintenance rotates a key older than key_rotation_days and removes expired keys', async () => {
+  it('scheduled maintenance rotates keys older than key_rotation_days and removes expired keys', async () => {
     const sp = await space();
     const first = decodeProtectedHeader(await sp.token()).kid!;
+    const firstSet = (await sp.keys()).map((k) => k.kid);
     let result = await s.services.keys.maintain({ type: 'system' });
     expect(result.rotated).not.toContain(sp.slug);
     const db = s.services.store.db;
-    await db.execute(sql`update ${signingKeys} set active_at = now() - interval '91 days', created_at = now() - interval '91 days' where kid = ${first}`);
+    const firstIds = sql.join(firstSet.map((k) => sql`${k}`), sql`, `);
+    await db.execute(sql`update ${signingKeys} set active_at = now() - interval '91 days', created_at = now() - interval '91 days' where kid in (${firstIds})`);
     result = await s.services.keys.maintain({ type: 'system' });
     expect(result.rotated).toContain(sp.slug);
     let keys = await sp.keys();
-    expect(keys).toHaveLength(2);
-    const fresh = keys.find((k) => k.kid !== first)!;
-    expect(fresh.state).toBe('pending');
-    // Rotated once: the pending key is not rotated again on the next run.
+    expect(keys).toHaveLength(4);
+    const fresh = keys.filter((k) => !firstSet.includes(k.kid));
+    expect(fresh.map((k) => [k.alg, k.state]).sort()).toEqual([['ES256', 'pending'], ['RS256', 'pending']]);
+    // Rotated once: the pending keys are not rotated again on the next run.
     expect((await s.services.keys.maintain({ type: 'system' })).rotated).not.toContain(sp.slug);
 
-    // The old key's tokens have all expired: it leaves the store and the JWKS.
-    await db.execute(sql`update ${signingKeys} set retired_at = now() - interval '2 days', expires_at = now() - interval '1 day', active_at = now() - interval '92 days' where kid = ${first}`);
-    await db.execute(sql`update ${signingKeys} set active_at = now() - interval '1 second' where kid = ${fresh.kid}`);
+    // The old keys' tokens have all expired: they leave the store and the JWKS.
+    await db.execute(sql`update ${signingKeys} set retired_at = now() - interval '2 days', expires_at = now() - interval '1 day', active_at = now() - interval '92 days' where kid in (${firstIds})`);
+    const freshIds = sql.join(fresh.map((k) => sql`${k.kid}`), sql`, `);
+    await db.execute(sql`update ${signingKeys} set active_at = now() - interval '1 second' where kid in (${freshIds})`);
     result = await s.services.keys.maintain({ type: 'system' });
-    expect(result.removed).toBeGreaterThanOrEqual(1);
+    expect(result.removed).toBeGreaterThanOrEqual(2);
     keys = await sp.keys();
-    expect(keys.map((k) => k.kid)).toEqual([fresh.kid]);
-    expect((await sp.jwks()).map((k) => k.kid)).toEqual([fresh.kid]);
-    expect(decodeProtectedHeader(await sp.token()).kid).toBe(fresh.kid);
+    expect(keys.map((k) => k.kid).sort()).toEqual(fresh.map((k) => k.kid).sort());
+    expect((await sp.jwks()).map((k) => k.kid).sort()).toEqual(fresh.map((k) => k.kid).sort());
+    expect(decodeProtectedHeader(await sp.token()).kid).toBe(fresh.find((k) => k.alg === 'ES256')!.kid);
+    expect(first).not.toBe(fresh[0]!.kid);
+  });
+
+  it('gives a space made before every space had an RS256 key its RS256 key, on first use and in maintenance', async () => {
+    const db = s.services.store.db;
+    // Two spaces as an older version left them: one ES256 key, no RS256 key.
+    const onUse = await space();
+    const inMaintenance = await space();
+    for (const sp of [onUse, inMaintenance]) {
+      await sp.token();
+      const rs = (await sp.keys()).find((k) => k.alg === 'RS256')!;
+      await db.execute(sql`delete from ${signingKeys} where kid = ${rs.kid}`);
+      s.services.keys['cache'].clear();
+      expect((await sp.keys()).map((k) => k.alg)).toEqual(['ES256']);
+    }
+    expect((await onUse.jwks()).map((k) => k.alg).sort()).toEqual(['ES256', 'RS256']);
+    await s.services.keys.maintain({ type: 'system' });
+    expect((await inMaintenance.keys()).map((k) => k.alg).sort()).toEqual(['ES256', 'RS256']);
+    // Access tokens keep the space's algorithm.
+    expect(decodeProtectedHeader(await inMaintenance.token()).alg).toBe('ES256');
   });
 
   it.each(['jwt', 'opaque'] as const)('a %s token of one space is never accepted by another', async (format) => {
@@ -174,7 +213,10 @@ describe('keyward keys (CLI)', () => {
     expect(later).toMatchObject({ alg: 'EdDSA', state: 'pending' });
     expect(Date.parse(later.active_at) - Date.now()).toBeGreaterThan(100_000);
     const { items } = await c.json<{ items: Key[] }>(['keys', 'list']);
-    expect(items.map((k) => [k.kid, k.state])).toEqual([[now.kid, 'active'], [later.kid, 'pending']]);
+    // Every algorithm the space signs with was rotated: ES256 and RS256 by --now, then all of them again with EdDSA.
+    expect(items.filter((k) => k.state === 'pending').map((k) => k.alg).sort()).toEqual(['ES256', 'EdDSA', 'RS256']);
+    expect(items.find((k) => k.kid === now.kid)!.state).toBe('active');
+    expect(items.find((k) => k.kid === later.kid)!.state).toBe('pending');
     expect(JSON.stringify(items)).not.toMatch(/private|sealed/i);
     const text = await c.cli(['keys', 'list']);
     expect(text.code).toBe(0);

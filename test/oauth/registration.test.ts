@@ -38,14 +38,16 @@ describe.each(STORE_KINDS)('dynamic client registration (%s)', (kind) => {
     await setMode('open');
     as = await discover();
     expect(as.registration_endpoint).toBe(`${s.issuer}/register`);
-    const res = await oauth.dynamicClientRegistrationRequest(as, { client_name: 'Robot', grant_types: ['client_credentials'], scope: 'files:read', software_id: 'ignored-field' } as never, insecure);
+    const res = await oauth.dynamicClientRegistrationRequest(as, { client_name: 'Robot', grant_types: ['client_credentials'], scope: 'files:read', software_statement: 'ignored.unknown.metadata', frobnicate: 1 } as never, insecure);
     const reg = await oauth.processDynamicClientRegistrationResponse(res);
     expect(reg).toMatchObject({ client_name: 'Robot', grant_types: ['client_credentials'], scope: 'files:read', token_endpoint_auth_method: 'client_secret_basic', client_secret_expires_at: 0 });
     expect(reg.client_secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(reg.registration_access_token).toMatch(/^kwrat_/);
     expect(reg.registration_client_uri).toBe(`${s.issuer}/register/${reg.client_id}`);
     expect(typeof reg.client_id_issued_at).toBe('number');
-    expect(reg).not.toHaveProperty('software_id');
+    // Metadata Keyward does not know is ignored (RFC 7591 §2), never echoed.
+    expect(reg).not.toHaveProperty('software_statement');
+    expect(reg).not.toHaveProperty('frobnicate');
 
     const config = await client.discovery(new URL(s.issuer), reg.client_id, undefined, client.ClientSecretBasic(reg.client_secret as string), { execute: [client.allowInsecureRequests] });
     const tokens = await client.clientCredentialsGrant(config, { scope: 'files:read' });

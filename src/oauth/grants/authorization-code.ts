@@ -7,7 +7,7 @@ import { safeEqual, sha256 } from '../../registry/secrets.js';
 import type { Db } from '../../store/db.js';
 import { authorizationCodes, users } from '../../store/schema.js';
 import { invalidGrant, invalidRequest } from '../errors.js';
-import { tokenAnswer, type Grant } from './index.js';
+import { tokenAnswer, type Grant } from './answer.js';
 
 type CodeRow = typeof authorizationCodes.$inferSelect;
 

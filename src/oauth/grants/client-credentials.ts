@@ -1,6 +1,6 @@
 // client_credentials (RFC 6749 §4.4): the client acts for itself; no refresh token (§4.4.3), no user.
 import { grantedScopes } from '../scopes.js';
-import type { Grant } from './index.js';
+import type { Grant } from './answer.js';
 
 export const clientCredentialsGrant: Grant = {
   type: 'client_credentials',

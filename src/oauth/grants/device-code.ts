@@ -4,9 +4,11 @@ import { and, eq, isNull, lte, or } from 'drizzle-orm';
 import { sha256 } from '../../registry/secrets.js';
 import { deviceCodes, users } from '../../store/schema.js';
 import { invalidGrant, invalidRequest, OAuthError } from '../errors.js';
-import { tokenAnswer, type Grant } from './index.js';
+import { tokenAnswer, type Grant } from './answer.js';
 
-export const DEVICE_CODE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
+import { DEVICE_CODE_GRANT } from '../../registry/capabilities.js';
+
+export { DEVICE_CODE_GRANT };
 /** Seconds between polls (the `interval` of the device authorization response). */
 export const POLL_INTERVAL = 5;
 // Polls arrive a little early or late with network jitter; only clearly faster polling is slow_down.

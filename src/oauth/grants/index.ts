@@ -1,48 +1,12 @@
 // The token endpoint's grants, one module each, looked up by grant_type. Adding a grant: one new module and one
 // line here.
-import type { FastifyRequest } from 'fastify';
-import type { OAuthClient, OAuthSpace } from '../cache.js';
-import type { OAuth } from '../context.js';
-import type { Params } from '../http.js';
 import { authorizationCodeGrant } from './authorization-code.js';
 import { clientCredentialsGrant } from './client-credentials.js';
 import { deviceCodeGrant } from './device-code.js';
 import { passwordGrant } from './password.js';
 import { refreshTokenGrant } from './refresh-token.js';
 
-export interface TokenResponse {
-  access_token: string;
-  token_type: 'Bearer';
-  expires_in?: number;
-  refresh_token?: string;
-  id_token?: string;
-  scope: string;
-}
-
-/** The token answer (RFC 6749 §5.1): fields that have no value are left out. */
-export function tokenAnswer(at: { access_token: string; expires_in?: number }, scope: string[], more: { refresh?: string; idToken?: string } = {}): TokenResponse {
-  return {
-    access_token: at.access_token,
-    token_type: 'Bearer',
-    ...(at.expires_in !== undefined ? { expires_in: at.expires_in } : {}),
-    ...(more.refresh ? { refresh_token: more.refresh } : {}),
-    ...(more.idToken ? { id_token: more.idToken } : {}),
-    scope: scope.join(' '),
-  };
-}
-
-export interface GrantRequest {
-  oauth: OAuth;
-  space: OAuthSpace;
-  client: OAuthClient;
-  params: Params;
-  req: FastifyRequest;
-}
-
-export interface Grant {
-  /** The grant_type value (and the client's grant_types entry that allows it). */
-  type: string;
-  handle(r: GrantRequest): Promise<TokenResponse>;
-}
+export { tokenAnswer, type Grant, type GrantRequest, type TokenResponse } from './answer.js';
+import type { Grant } from './answer.js';
 
 export const GRANTS = new Map<string, Grant>([authorizationCodeGrant, clientCredentialsGrant, passwordGrant, refreshTokenGrant, deviceCodeGrant].map((g) => [g.type, g]));

@@ -3,7 +3,7 @@
 import { invalidGrant, invalidRequest } from '../errors.js';
 import { tooManyAttempts } from '../login-guard.js';
 import { grantedScopes } from '../scopes.js';
-import { tokenAnswer, type Grant } from './index.js';
+import { tokenAnswer, type Grant } from './answer.js';
 
 export const passwordGrant: Grant = {
   type: 'password',

@@ -5,7 +5,7 @@ import { sha256 } from '../../registry/secrets.js';
 import type { Db } from '../../store/db.js';
 import { grants, refreshTokens, users } from '../../store/schema.js';
 import { invalidGrant, invalidRequest, invalidScope } from '../errors.js';
-import { tokenAnswer, type Grant } from './index.js';
+import { tokenAnswer, type Grant } from './answer.js';
 
 class Reused extends Error {}
 

@@ -93,12 +93,13 @@ export class KeyService {
    * to be published: until then the space's previous keys sign (another algorithm first: RS256 is the companion).
    */
   async signer(spaceId: string, alg: SigningAlg): Promise<SigningKey> {
-    const now = Date.now();
+    let now = Date.now();
     let entry = await this.load(spaceId);
     let row = this.pick(entry, alg, now);
     if (row) return this.open(entry, row);
     if (!entry.rows.some((r) => r.alg === alg && (!r.retiredAt || r.retiredAt.getTime() > now))) {
       entry = await this.ensure(spaceId, [alg]);
+      now = Date.now(); // the keys just made are active from the moment they were made
       row = this.pick(entry, alg, now);
     }
     row ??= entry.rows.filter((r) => usable(r, now)).sort((a, b) => Number(a.alg === DEFAULT_ID_TOKEN_ALG) - Number(b.alg === DEFAULT_ID_TOKEN_ALG) || b.activeAt.getTime() - a.activeAt.getTime())[0];
