@@ -49,6 +49,34 @@ describe('keyward clients', () => {
     expect(u).toMatchObject({ access_token_ttl: 600, refresh_limit: 0, contacts: ['ops@example.com'], access_token_format: 'opaque' });
   });
 
+  it('sets the standard metadata: ID token algorithm, application type, software, default_max_age, auth_time, openid in the scope', async () => {
+    const c = await s.json([
+      ...confidential, '--name', 'Standard', '--scope', 'openid offline_access', '--id-token-alg', 'EdDSA', '--application-type', 'web',
+      '--software-id', 'portal-app', '--software-version', '3.1', '--default-max-age', '600', '--require-auth-time', 'true',
+    ]);
+    expect(c).toMatchObject({ scope: 'offline_access openid', id_token_signed_response_alg: 'EdDSA', application_type: 'web', software_id: 'portal-app', software_version: '3.1', default_max_age: 600, require_auth_time: true });
+    const u = await s.json(['clients', 'update', c.client_id, '--default-max-age', 'none', '--software-version', '', '--require-auth-time', 'false', '--id-token-alg', 'RS256']);
+    expect(u).toMatchObject({ default_max_age: null, software_version: null, require_auth_time: false, id_token_signed_response_alg: 'RS256', software_id: 'portal-app' });
+    const text = await s.cli(['clients', 'get', c.client_id]);
+    expect(text.stdout).toMatch(/id_token_signed_response_alg:\s+RS256/);
+    // Values outside the lists are refused before the server is called; the server refuses the rest by field.
+    const local = await s.cli([...confidential, '--name', 'Bad Alg', '--id-token-alg', 'none']);
+    expect(local.code).toBe(1);
+    expect(local.stderr).toMatch(/^keyward: .*id-token-alg/);
+    const remote = await s.cli([...confidential, '--name', 'Bad Pin', '--auth-signing-alg', 'ES256']);
+    expect(remote.code).toBe(1);
+    expect(remote.stderr).toMatch(/token_endpoint_auth_signing_alg/);
+  });
+
+  it('--help lists the values the server supports', async () => {
+    const h = await s.cli(['clients', 'create', '--help']);
+    h.stdout = h.stdout.replace(/\s+/g, ' ');
+    expect(h.stdout).toMatch(/--id-token-alg[\s\S]*"ES256", "RS256", "EdDSA"/);
+    expect(h.stdout).toMatch(/--response-type[\s\S]*code, token, id_token, id_token token/);
+    expect(h.stdout).toMatch(/--auth-signing-alg[\s\S]*PS256/);
+    for (const flag of ['--application-type', '--software-id', '--software-version', '--default-max-age', '--require-auth-time']) expect(h.stdout).toContain(flag);
+  });
+
   it('--version is the client\'s version label, not the program\'s version', async () => {
     const c = await s.json([...confidential, '--name', 'Versioned', '--version', '2']);
     expect(c.version).toBe('2');
