@@ -116,7 +116,8 @@ export function metadataInput(body: unknown): ClientInput {
     tos_uri: str('tos_uri') ?? null,
     ...(str('client_name') !== undefined ? { client_name: str('client_name') } : {}),
     // OpenID Connect Registration §2 defaults, so a replacement (RFC 7592) resets what it leaves out.
-    token_endpoint_auth_signing_alg: str('token_endpoint_auth_signing_alg') ?? null,
+    // Some relying parties send it whatever their method; it means something only for private_key_jwt.
+    token_endpoint_auth_signing_alg: method === 'private_key_jwt' ? (str('token_endpoint_auth_signing_alg') ?? null) : null,
     id_token_signed_response_alg: str('id_token_signed_response_alg') ?? DEFAULT_ID_TOKEN_ALG,
     application_type: str('application_type') ?? (hasPrivateScheme(list('redirect_uris') ?? []) ? 'native' : 'web'),
     software_id: str('software_id') ?? null,

@@ -51,6 +51,8 @@ describe.each(STORE_KINDS)('protocol capabilities over HTTP (%s)', (kind) => {
         grant_types: ['authorization_code', 'refresh_token'],
         // openid-client sends the secret in the body unless told otherwise.
         token_endpoint_auth_method: 'client_secret_post',
+        // Sent along by some relying parties whatever their method: meaningless for a secret, so not kept.
+        token_endpoint_auth_signing_alg: 'RS256',
         id_token_signed_response_alg: 'RS256',
         scope: 'openid offline_access',
         software_id: 'rp-software',
@@ -75,6 +77,7 @@ describe.each(STORE_KINDS)('protocol capabilities over HTTP (%s)', (kind) => {
       post_logout_redirect_uris: ['https://rp.example.com/bye'],
     });
     expect(registered).not.toHaveProperty('some_extension');
+    expect(registered).not.toHaveProperty('token_endpoint_auth_signing_alg');
     expect(config.serverMetadata().id_token_signing_alg_values_supported).toContain('RS256');
 
     const verifier = client.randomPKCECodeVerifier();
