@@ -68,6 +68,26 @@ describe.each(STORE_KINDS)('refresh rotation (%s)', (kind) => {
     await expect(client.refreshTokenGrant(config, retried.refresh_token!)).resolves.toMatchObject({ token_type: 'bearer' });
   });
 
+  it('a failed write of the new access token leaves the refresh token usable too', async () => {
+    const { c, config } = await setup({ access_token_format: 'opaque' });
+    const t = await login(config);
+    const db = s.services.store.db;
+    await db.execute(sql.raw(`create or replace function keyward_test_fail_insert() returns trigger language plpgsql as $$
+      begin raise exception 'injected fault: access token write failed'; end $$`));
+    await db.execute(sql.raw(`create trigger keyward_test_fail_at before insert on access_tokens for each row execute function keyward_test_fail_insert()`));
+    let failed: unknown;
+    try {
+      failed = await client.refreshTokenGrant(config, t.refresh_token!).catch((e: unknown) => e);
+    } finally {
+      await db.execute(sql.raw(`drop trigger keyward_test_fail_at on access_tokens`));
+    }
+    expect(failed).toBeInstanceOf(Error);
+    expect(failed).not.toMatchObject({ error: 'invalid_grant' });
+    const retried = await client.refreshTokenGrant(config, t.refresh_token!);
+    expect(await active(config, retried.access_token)).toBe(true);
+    expect(await grantOf(c.client_id)).toMatchObject({ refresh_count: 1, active: true });
+  });
+
   it('drops scopes the client lost or the space deleted, from the new tokens and from the grant', async () => {
     const { c, config } = await setup({ scope: 'files:read files:write tmp:gone' });
     const t = await login(config, 'openid files:read files:write tmp:gone');

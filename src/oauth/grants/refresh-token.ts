@@ -57,9 +57,23 @@ export const refreshTokenGrant: Grant = {
       scope = asked.filter((s) => grantScope.includes(s)).sort();
     }
 
-    const next = oauth.tokens.nextRefreshToken({ space, client });
     const limit = client.row.refreshLimit;
-    const outcome = await store.rotate({ hash, grantId: g.id, limit, graceSeconds, grantScope, next: next ? { hash: next.hash, expiresAt: next.expiresAt } : null });
+    const limitReached = () => invalidGrant(`the refresh limit of this client (${limit}) is reached: the user must authorize again`);
+    if (limit !== null && g.refreshCount >= limit) throw limitReached(); // rotate() checks again, atomically
+
+    // The access token is issued (and stored) BEFORE the rotation commits: if storing it fails, nothing was rotated
+    // and the client's retry with the same refresh token is an ordinary refresh, not reuse. If the rotation does not
+    // happen, the access token is withdrawn (on reuse the grant's revocation takes it anyway).
+    const subject = { space, client, grantType: 'refresh_token', scope, user: user ?? null, grantId: g.id, authTime: g.authTime };
+    const at = await oauth.tokens.issueAccessToken(subject);
+    const next = oauth.tokens.nextRefreshToken({ space, client });
+    const outcome = await store
+      .rotate({ hash, grantId: g.id, limit, graceSeconds, grantScope, next: next ? { hash: next.hash, expiresAt: next.expiresAt } : null })
+      .catch(async (err: unknown) => {
+        await oauth.tokens.withdraw(at).catch(() => {});
+        throw err;
+      });
+    if (outcome.status !== 'rotated' && outcome.status !== 'reused') await oauth.tokens.withdraw(at);
     switch (outcome.status) {
       case 'rotated':
         break;
@@ -68,15 +82,13 @@ export const refreshTokenGrant: Grant = {
         await oauth.tokens.revokeGrant(oauth.db, g.id);
         throw invalidGrant(REUSED);
       case 'limit':
-        throw invalidGrant(`the refresh limit of this client (${limit}) is reached: the user must authorize again`);
+        throw limitReached();
       case 'revoked':
         throw invalidGrant('the refresh token has been revoked');
       case 'unknown':
         throw invalidGrant('the refresh token is invalid');
     }
 
-    const subject = { space, client, grantType: 'refresh_token', scope, user: user ?? null, grantId: g.id, authTime: g.authTime };
-    const at = await oauth.tokens.issueAccessToken(subject);
     const idToken = user && scope.includes('openid')
       ? await oauth.tokens.issueIdToken({ ...subject, user }, { accessToken: at.access_token, acr: g.acr, sid: g.sid })
       : undefined;

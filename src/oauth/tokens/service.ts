@@ -351,6 +351,12 @@ export class TokenService {
       .onConflictDoUpdate({ target: accessTokens.id, set: { revokedAt: now } });
   }
 
+  /** Revokes an access token this node just issued but will not hand out (its stored row: by hash or by jti). */
+  async withdraw(at: IssuedAccessToken): Promise<void> {
+    const id = at.access_token.startsWith(OPAQUE_PREFIX) ? sha256(at.access_token) : `jti:${at.jti}`;
+    await this.db.update(accessTokens).set({ revokedAt: new Date() }).where(and(eq(accessTokens.id, id), isNull(accessTokens.revokedAt)));
+  }
+
   /** Revokes a grant (and with it its refresh and access tokens). */
   async revokeGrant(db: Db, grantId: string): Promise<void> {
     const now = new Date();
