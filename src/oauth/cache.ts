@@ -4,9 +4,9 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { ChangeBus } from '../store/changes.js';
 import type { Db } from '../store/db.js';
 import { clients, clientScopes, clientSecrets, scopes, spaces } from '../store/schema.js';
-import { originsOfClient } from './cors.js';
 import { settingsOf, type SpaceSettings } from '../registry/space-settings.js';
 import { isSlug } from '../registry/spaces.js';
+import { originsOfClient } from './cors.js';
 
 export type SpaceRow = typeof spaces.$inferSelect;
 export type ClientRow = typeof clients.$inferSelect;

@@ -46,16 +46,8 @@ export function originsOfClient(row: Pick<ClientRow, 'redirectUris' | 'allowedCo
   return out;
 }
 
-let selfFor = '';
-let selfOrigin: string | undefined;
 /** Same-origin requests send Origin too (POST); they need no CORS and are never refused. */
-function isSelf(oauth: OAuth, origin: string): boolean {
-  if (selfFor !== oauth.config.publicUrl) {
-    selfFor = oauth.config.publicUrl;
-    selfOrigin = originOf(selfFor);
-  }
-  return origin === selfOrigin;
-}
+const isSelf = (oauth: OAuth, origin: string): boolean => origin === originOf(oauth.config.publicUrl);
 
 function allow(reply: FastifyReply, origin: string): void {
   reply.header('access-control-allow-origin', origin).header('access-control-expose-headers', EXPOSE_HEADERS);
