@@ -30,6 +30,7 @@ const FIELDS: Record<string, string> = {
   responseType: 'response_types',
   redirectUri: 'redirect_uris',
   postLogoutRedirectUri: 'post_logout_redirect_uris',
+  allowedCorsOrigin: 'allowed_cors_origins',
   authMethod: 'token_endpoint_auth_method',
   scope: 'scope',
   jwksUri: 'jwks_uri',
@@ -66,6 +67,7 @@ function withClientOptions(cmd: Command, isCreate: boolean): Command {
     .option('--response-type <type>', `response type, repeatable (default: derived from the grant types): ${RESPONSE_TYPES.join(', ')}`, collect)
     .option('--redirect-uri <uri>', 'exact redirect URI, repeatable; replaces the list (https, http on loopback, or a private-use scheme for public clients)', collect)
     .option('--post-logout-redirect-uri <uri>', 'where logout may return to, repeatable; replaces the list', collect)
+    .option('--allowed-cors-origin <origin>', 'browser origin (scheme://host[:port]) that may call the token, userinfo, revocation and device endpoints besides the redirect URIs\' origins, repeatable; replaces the list', collect)
     .addOption(new Option('--auth-method <method>', 'token endpoint auth method').choices([...AUTH_METHODS]))
     .option('--auth-signing-alg <alg>', `private_key_jwt: the one algorithm its client assertions may use (default: any of ${ASSERTION_SIGNING_ALGS.join(', ')})${clear}`)
     .option('--scope <names>', 'space-separated names of existing scopes, and openid / offline_access if the client asks for them by default; replaces the client\'s set')
@@ -76,8 +78,8 @@ function withClientOptions(cmd: Command, isCreate: boolean): Command {
     .option('--default-max-age <seconds>', `sign-in age in seconds after which the user signs in again, when a request has no max_age${isCreate ? '' : ' ("none" clears)'}`, maxAge)
     .option('--require-auth-time <bool>', 'true: auth_time always in the ID token (true or false)', (v: string) => bool(v) === 'true')
     .option('--access-token-ttl <ttl>', 'access token lifetime: seconds, "never" or "default" (the space\'s value)', ttl)
-    .option('--refresh-token-ttl <ttl>', 'refresh token lifetime: seconds, "never" or "default"', ttl)
-    .option('--refresh-limit <n>', 'refreshes allowed per authorization, or "unlimited"; 0 = no refresh token', refreshLimit)
+    .option('--refresh-token-ttl <ttl>', 'refresh token lifetime: seconds, "never" or "default"; other than "default" needs the refresh_token grant', ttl)
+    .option('--refresh-limit <n>', 'refreshes allowed per authorization (the last returns no refresh token), or "unlimited"; 0 = no refresh token; N > 0 needs the refresh_token grant', refreshLimit)
     .addOption(new Option('--token-format <format>', 'access token format (default jwt)').choices(['jwt', 'opaque']))
     .option('--logo-uri <url>', `https URL of a logo for the consent page${clear}`)
     .option('--client-uri <url>', `https URL of the app's home page${clear}`)
