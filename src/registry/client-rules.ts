@@ -3,32 +3,26 @@
 // RFC 8252 (native apps), RFC 9700 (security BCP) and OpenID Connect Registration §2. What may be registered is
 // what the server supports: the lists are in capabilities.ts.
 import { invalid } from '../errors.js';
+import { APPLICATION_TYPES, AUTH_METHODS, DEVICE_CODE_GRANT, GRANT_TYPES, isOneOf, RESPONSE_TYPES, type ApplicationType, type AssertionSigningAlg, type AuthMethod, type GrantType, type SigningAlg } from './capabilities.js';
 import {
-  APPLICATION_TYPES,
-  ASSERTION_SIGNING_ALGS,
-  AUTH_METHODS,
-  DEFAULT_ID_TOKEN_ALG,
-  DEVICE_CODE_GRANT,
-  GRANT_TYPES,
-  isOneOf,
-  isProtocolScope,
-  RESPONSE_TYPES,
-  SIGNING_ALGS,
-  type ApplicationType,
-  type AssertionSigningAlg,
-  type AuthMethod,
-  type GrantType,
-  type SigningAlg,
-} from './capabilities.js';
+  checkAssertionAlg,
+  checkBoolean,
+  checkDefaultMaxAge,
+  checkIdTokenAlg,
+  checkResponseTypes,
+  defaultResponseTypes,
+  hasPrivateScheme,
+  optionalText,
+  splitScope,
+} from './client-metadata.js';
 
+export { hasPrivateScheme, MAX_DEFAULT_MAX_AGE, normalizeResponseType } from './client-metadata.js';
 export { AUTH_METHODS, GRANT_TYPES, RESPONSE_TYPES, type AuthMethod, type GrantType };
 
 /** Lifetimes: seconds, `null` for "never expires", or "default" to inherit the space's value. */
 export type Ttl = number | null | 'default';
 export const MAX_TTL = 10 * 365 * 24 * 3600;
 export const MAX_REFRESH_LIMIT = 1_000_000;
-/** default_max_age: at most a year, like the other lifetimes a person would set. */
-export const MAX_DEFAULT_MAX_AGE = 365 * 24 * 3600;
 
 /** Everything a caller may set on a client (RFC 7591 names plus Keyward's own). */
 export interface ClientInput {
@@ -237,81 +231,6 @@ export function parseScope(field: string, scope: string | undefined): string[] {
   return [...new Set(names)].sort();
 }
 
-function defaultResponseTypes(grants: GrantType[]): string[] {
-  const out: string[] = [];
-  if (grants.includes('authorization_code')) out.push('code');
-  if (grants.includes('implicit')) out.push('token', 'id_token', 'id_token token');
-  return out;
-}
-
-/** Response types as /authorize compares them: `token id_token` and `id_token token` are one type. */
-export function normalizeResponseType(rt: string): string {
-  return rt.split(' ').filter(Boolean).sort((a, b) => (a === 'id_token' ? -1 : b === 'id_token' ? 1 : 0)).join(' ');
-}
-
-function checkResponseTypes(list: unknown, grantTypes: GrantType[]): string[] {
-  if (!Array.isArray(list) || list.length > 10) throw invalid('response_types', 'response_types must be a list of at most 10 response types');
-  const out: string[] = [];
-  for (const given of list) {
-    const rt = typeof given === 'string' ? normalizeResponseType(given) : '';
-    if (!isOneOf(RESPONSE_TYPES, rt)) {
-      throw invalid('response_types', `"${String(given)}" is not a response type the authorization endpoint serves (supported: ${RESPONSE_TYPES.join(', ')}; the hybrid flow is not served)`);
-    }
-    const parts = rt.split(' ');
-    if (parts.includes('code') && !grantTypes.includes('authorization_code')) {
-      throw invalid('response_types', `response type "${rt}" needs the authorization_code grant`);
-    }
-    if ((parts.includes('token') || parts.includes('id_token')) && !grantTypes.includes('implicit')) {
-      throw invalid('response_types', `response type "${rt}" needs the implicit grant`);
-    }
-    if (!out.includes(rt)) out.push(rt);
-  }
-  return out;
-}
-
-/** Splits a client's scope into the space's scopes and the protocol's (openid, offline_access). */
-export function splitScope(names: string[]): { scopes: string[]; protocolScopes: string[] } {
-  return { scopes: names.filter((n) => !isProtocolScope(n)), protocolScopes: names.filter(isProtocolScope) };
-}
-
-/** Whether a redirect URI uses a private-use scheme (neither https nor http): the mark of a native app. */
-export const hasPrivateScheme = (uris: string[]) => uris.some((u) => !/^https?:/i.test(u));
-
-function optionalText(field: string, v: string | null | undefined, current: string | null): string | null {
-  if (v === undefined) return current;
-  if (v === null) return null;
-  if (typeof v !== 'string') throw invalid(field, `${field} must be a string`);
-  return text(field, v, 0, 200) || null;
-}
-
-function checkDefaultMaxAge(v: number | null | undefined, current: number | null): number | null {
-  if (v === undefined) return current;
-  if (v === null) return null;
-  if (!Number.isInteger(v) || v < 0 || v > MAX_DEFAULT_MAX_AGE) {
-    throw invalid('default_max_age', `default_max_age must be seconds from 0 to ${MAX_DEFAULT_MAX_AGE}, or null for none`);
-  }
-  return v;
-}
-
-function checkIdTokenAlg(v: string | undefined, current: SigningAlg | undefined): SigningAlg {
-  if (v === undefined) return current ?? DEFAULT_ID_TOKEN_ALG;
-  if (v === 'none') throw invalid('id_token_signed_response_alg', 'id_token_signed_response_alg "none" is not allowed: ID tokens are always signed');
-  if (!isOneOf(SIGNING_ALGS, v)) throw invalid('id_token_signed_response_alg', `id_token_signed_response_alg must be one of ${SIGNING_ALGS.join(', ')}`);
-  return v;
-}
-
-function checkAssertionAlg(v: string | null | undefined, current: AssertionSigningAlg | null, method: AuthMethod): AssertionSigningAlg | null {
-  if (v === undefined) return method === 'private_key_jwt' ? current : null;
-  if (v === null) return null;
-  if (!isOneOf(ASSERTION_SIGNING_ALGS, v)) {
-    throw invalid('token_endpoint_auth_signing_alg', `token_endpoint_auth_signing_alg must be one of ${ASSERTION_SIGNING_ALGS.join(', ')}`);
-  }
-  if (method !== 'private_key_jwt') {
-    throw invalid('token_endpoint_auth_signing_alg', `token_endpoint_auth_signing_alg applies to private_key_jwt only (this client uses ${method})`);
-  }
-  return v;
-}
-
 function checkJwks(jwks: ClientInput['jwks']): ClientSpec['jwks'] {
   if (jwks === undefined || jwks === null) return null;
   if (typeof jwks !== 'object' || !Array.isArray(jwks.keys) || jwks.keys.length === 0) {
@@ -459,12 +378,6 @@ export function buildClientSpec(input: ClientInput, current?: ClientSpec): Clien
     defaultMaxAge: checkDefaultMaxAge(input.default_max_age, current?.defaultMaxAge ?? null),
     requireAuthTime: checkBoolean('require_auth_time', input.require_auth_time, current?.requireAuthTime ?? false),
   };
-}
-
-function checkBoolean(field: string, v: boolean | undefined, current: boolean): boolean {
-  if (v === undefined) return current;
-  if (typeof v !== 'boolean') throw invalid(field, `${field} must be true or false`);
-  return v;
 }
 
 /**
