@@ -37,11 +37,13 @@ export class OAuthCache {
     private readonly publicUrl: () => string,
     bus: ChangeBus,
   ) {
-    bus.on('space', () => {
+    const clearAll = () => {
       this.spaceCache.clear();
       this.clientCache.clear();
       this.scopeNameCache.clear();
-    });
+    };
+    bus.on('space', clearAll);
+    bus.onReset(clearAll);
     bus.on('client', (clientId) => this.clientCache.delete(clientId));
     bus.on('scope', (spaceId) => {
       this.scopeNameCache.delete(spaceId);
