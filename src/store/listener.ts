@@ -17,6 +17,9 @@ export interface BackoffOptions {
   maxMs: number;
 }
 
+const HEARTBEAT_MS = 15_000;
+const HEARTBEAT_TIMEOUT_MS = 5_000;
+
 export const DEFAULT_BACKOFF: BackoffOptions = { initialMs: 100, maxMs: 2_000 };
 
 /**
@@ -52,20 +55,23 @@ export class NoticeListener {
     if (!this.client) {
       this.connecting ??= this.connect().finally(() => (this.connecting = undefined));
       await this.connecting;
-    } else {
-      await this.client.query(`LISTEN ${channel}`);
     }
+    // Again when the connection was made for another channel meanwhile (LISTEN twice is harmless).
+    await this.client?.query(`LISTEN ${channel}`);
   }
 
   private async connect(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.url, keepAlive: true });
+    // query_timeout bounds the heartbeat below; connectionTimeoutMillis an attempt at an unreachable host.
+    const client = new pg.Client({ connectionString: this.url, keepAlive: true, query_timeout: HEARTBEAT_TIMEOUT_MS, connectionTimeoutMillis: HEARTBEAT_TIMEOUT_MS });
     // 'error' and 'end' both mean this connection is finished; the first one schedules a new one.
     // Only a connection that was listening reports its loss; a failed attempt is the caller's to handle.
     let live = false;
+    let heartbeat: NodeJS.Timeout | undefined;
     let gone = false;
     const onGone = (err?: Error) => {
       if (!live || gone) return;
       gone = true;
+      clearInterval(heartbeat);
       if (this.client === client) this.client = undefined;
       void client.end().catch(() => {});
       if (this.closed) return;
@@ -89,6 +95,12 @@ export class NoticeListener {
     }
     this.client = client;
     live = true;
+    // A connection can die silently (a dropped network, a failover behind a virtual address): no error arrives, and
+    // no notice either. An idle query now and then finds out; its failure ends the connection, which reconnects.
+    heartbeat = setInterval(() => {
+      client.query('select 1').catch((err: Error) => onGone(err));
+    }, HEARTBEAT_MS);
+    heartbeat.unref();
   }
 
   private schedule(): void {
