@@ -52,8 +52,8 @@ describe.skipIf(!canMakeCluster())('change notices and outages on a PostgreSQL t
       headers: { authorization: 'Basic ' + Buffer.from(`${c.client_id}:${c.client_secret}`).toString('base64'), 'content-type': 'application/x-www-form-urlencoded' },
       body: 'grant_type=client_credentials',
     });
-  const newClient = async () => {
-    const res = await fetch(`${a.base}/admin/api/v1/spaces/default/clients`, { method: 'POST', headers: auth, body: JSON.stringify({ name: `c-${randomBytes(4).toString('hex')}`, grant_types: ['client_credentials'] }) });
+  const newClient = async (extra: Record<string, unknown> = {}) => {
+    const res = await fetch(`${a.base}/admin/api/v1/spaces/default/clients`, { method: 'POST', headers: auth, body: JSON.stringify({ name: `c-${randomBytes(4).toString('hex')}`, grant_types: ['client_credentials'], ...extra }) });
     expect(res.status).toBe(201);
     return (await res.json()) as { client_id: string; client_secret: string };
   };
@@ -116,9 +116,25 @@ describe.skipIf(!canMakeCluster())('change notices and outages on a PostgreSQL t
 
   it('answers 503 temporarily_unavailable with Retry-After while PostgreSQL is down, and recovers when it is back', async () => {
     const c = await newClient(); // never seen by B: B must ask the store
+    // Known to B (cached), but its opaque tokens must be written and read: the store is needed all the same.
+    const opaque = await newClient({ access_token_format: 'opaque' });
+    const issued = await tokenRequest(b, opaque);
+    expect(issued.status).toBe(200);
+    const { access_token } = (await issued.json()) as { access_token: string };
     const resetsBefore = b.services.bus.resets;
     await cluster.stop();
     try {
+      const write = await tokenRequest(b, opaque);
+      expect(write.status).toBe(503);
+      expect(await write.json()).toMatchObject({ error: 'temporarily_unavailable' });
+      const introspection = await fetch(`${b.base}/spaces/default/introspect`, {
+        method: 'POST',
+        headers: { authorization: 'Basic ' + Buffer.from(`${opaque.client_id}:${opaque.client_secret}`).toString('base64'), 'content-type': 'application/x-www-form-urlencoded' },
+        body: `token=${access_token}`,
+      });
+      expect(introspection.status).toBe(503);
+      expect(introspection.headers.get('retry-after')).toMatch(/^\d+$/);
+
       const token = await tokenRequest(b, c);
       expect(token.status).toBe(503);
       expect(token.headers.get('retry-after')).toMatch(/^\d+$/);
