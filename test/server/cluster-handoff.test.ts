@@ -90,8 +90,8 @@ describe.skipIf(!PG_URL)('KEYWARD_WORKERS: workers dying under load', () => {
     await Promise.all(loops);
     const count = (o: Outcome) => outcomes.filter((x) => x.outcome === o).length;
     const summary = `${outcomes.length} requests: ${count('answered')} answered, ${count('refused')} refused (${[...new Set(outcomes.filter((x) => x.outcome === 'refused').map((x) => x.detail))].join(', ')}), ${count('hung')} hung; kills: ${kills.join(', ')}`;
-    process.stderr.write(summary + '\n' + p.out().slice(-3000) + '\n');
-    expect(count('hung'), summary).toBe(0);
+    process.stderr.write(summary + '\n');
+    expect(count('hung'), `${summary}\n${p.out().slice(-3000)}`).toBe(0);
     expect(count('answered')).toBeGreaterThan(outcomes.length * 0.9);
     // The cluster is whole and serving.
     expect(p.child.exitCode).toBe(null);
