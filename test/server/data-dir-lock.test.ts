@@ -37,7 +37,8 @@ describe('one process per embedded data directory', () => {
     expect(existsSync(path.join(dir, 'keyward.lock'))).toBe(false);
     const again = run(['serve'], { ...base, KEYWARD_DATA_DIR: dir });
     try {
-      await again.waitFor(/listening on/);
+      const [, url] = await again.waitFor(/listening on (http:\/\/\S+)/);
+      expect((await fetch(`${url}/readyz`)).status).toBe(200); // also: the signal handlers are installed by now
       expect(again.out()).not.toContain('took over');
     } finally {
       again.child.kill('SIGTERM');
@@ -55,7 +56,8 @@ describe('one process per embedded data directory', () => {
 
     const second = run(['serve'], { ...base, KEYWARD_DATA_DIR: dir });
     try {
-      await second.waitFor(/listening on/);
+      const [, url] = await second.waitFor(/listening on (http:\/\/\S+)/);
+      expect((await fetch(`${url}/readyz`)).status).toBe(200);
       expect(second.out()).toContain(`took over the lock of the embedded store in ${dir}: process ${first.child.pid} that held it is gone`);
       expect(readFileSync(path.join(dir, 'keyward.lock'), 'utf8').trim()).toBe(String(second.child.pid));
     } finally {
