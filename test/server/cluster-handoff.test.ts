@@ -24,10 +24,11 @@ function childrenOf(pid: number): number[] {
   return out;
 }
 
-const HANG_MS = 5_000;
+// A hung connection waits forever; 8 s leaves room for a loaded CI machine while a replacement worker starts.
+const HANG_MS = 8_000;
 type Outcome = 'answered' | 'refused' | 'hung';
 
-/** One request on a fresh connection: answered (any status), refused (a connection error), or hung (no news in 5 s). */
+/** One request on a fresh connection: answered (any status), refused (a connection error), or hung (no news in HANG_MS). */
 function probe(url: string): Promise<{ outcome: Outcome; detail: string }> {
   return new Promise((resolve) => {
     const req = http.get(url, { agent: false }, (res) => {
