@@ -109,8 +109,8 @@ async function openPglite(opts: StoreOptions): Promise<Store & { pglite: PGlite 
   };
 }
 
-// A query waits this long for a connection when none can be made (an unreachable host drops packets rather than
-// refusing): then it fails, and the request answers 503, instead of hanging until the client gives up.
+// A query waits this long for a connection, new (an unreachable host drops packets rather than refusing) or from a
+// pool that stays busy: then it fails, and the request answers 503, instead of hanging until the client gives up.
 const CONNECT_TIMEOUT_MS = 5_000;
 
 async function openPostgres(url: string, opts: StoreOptions): Promise<Store> {
