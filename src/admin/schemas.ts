@@ -119,6 +119,9 @@ export const ClientInput = Type.Object(
     response_types: Type.Optional(Type.Array(Type.String({ enum: [...RESPONSE_TYPES] }), { description: 'derived from grant_types when omitted', maxItems: 10 })),
     redirect_uris: Type.Optional(StrList('exact redirect URIs: https, http on loopback, or a private-use scheme for public clients')),
     post_logout_redirect_uris: Type.Optional(StrList('where RP-initiated logout may return to')),
+    allowed_cors_origins: Type.Optional(
+      Type.Array(Type.String({ maxLength: 300 }), { maxItems: 50, description: 'browser origins (scheme://host[:port]) that may call the token, userinfo, revocation and device endpoints, besides the origins of the redirect URIs' }),
+    ),
     token_endpoint_auth_method: Type.Optional(Type.String({ enum: [...AUTH_METHODS], description: 'default client_secret_basic (confidential) or none (public)' })),
     scope: Type.Optional(Str('space-separated names of existing scopes to associate (replaces the set)', { maxLength: 10000 })),
     jwks: Type.Optional(Nullable(Type.Object({ keys: Type.Array(Jwk, { maxItems: 20 }) }, { description: 'public keys for private_key_jwt' }))),
@@ -149,6 +152,7 @@ const clientFields = {
   response_types: Type.Array(Type.String()),
   redirect_uris: Type.Array(Type.String()),
   post_logout_redirect_uris: Type.Array(Type.String()),
+  allowed_cors_origins: Type.Array(Type.String()),
   token_endpoint_auth_method: Type.String(),
   scope: Type.String(),
   jwks: Nullable(Type.Object({ keys: Type.Array(Type.Record(Type.String(), Type.Unknown())) })),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src/errors.js';
-import { buildClientSpec, checkRedirectUri, parseScope, ttlFromStore, ttlToStore, usesSecret, type ClientInput } from '../../src/registry/client-rules.js';
+import { buildClientSpec, checkCorsOrigin, checkRedirectUri, parseScope, ttlFromStore, ttlToStore, usesSecret, type ClientInput } from '../../src/registry/client-rules.js';
 
 const web = { name: 'App', redirect_uris: ['https://app.example.com/cb'] } satisfies ClientInput;
 
@@ -13,6 +13,36 @@ function fieldOf(fn: () => unknown): string | undefined {
   }
   throw new Error('expected a rule violation');
 }
+
+describe('allowed_cors_origins (origins as browsers send them)', () => {
+  it.each(['https://app.example.com', 'https://app.example.com:8443', 'http://127.0.0.1:5173', 'http://localhost:3000', 'http://[::1]:8080'])('accepts %s', (o) =>
+    expect(checkCorsOrigin('allowed_cors_origins', o)).toBe(o),
+  );
+
+  it.each([
+    ['http://app.example.com', /https/],
+    ['https://*.example.com', /wildcard/],
+    ['https://app.example.com/', /use "https:\/\/app.example.com"/],
+    ['https://app.example.com/cb', /no path/],
+    ['https://app.example.com?x=1', /no path, query/],
+    ['https://app.example.com#x', /fragment/],
+    ['https://App.Example.com', /use "https:\/\/app.example.com"/],
+    ['https://app.example.com:443', /use "https:\/\/app.example.com"/],
+    ['https://user@app.example.com', /origin only/],
+    ['com.example.app://cb', /https/],
+    ['null', /not an origin/],
+    ['app.example.com', /not an origin/],
+  ])('refuses %s', (o, why) => expect(() => checkCorsOrigin('allowed_cors_origins', o)).toThrow(why));
+
+  it('defaults to none, keeps the list across updates, and refuses duplicates', () => {
+    expect(buildClientSpec(web).allowedCorsOrigins).toEqual([]);
+    const spec = buildClientSpec({ ...web, allowed_cors_origins: ['https://spa.example.com'] });
+    expect(spec.allowedCorsOrigins).toEqual(['https://spa.example.com']);
+    expect(buildClientSpec({ description: 'x' }, spec).allowedCorsOrigins).toEqual(['https://spa.example.com']);
+    expect(buildClientSpec({ allowed_cors_origins: [] }, spec).allowedCorsOrigins).toEqual([]);
+    expect(fieldOf(() => buildClientSpec({ ...web, allowed_cors_origins: ['https://a.example', 'https://a.example'] }))).toBe('allowed_cors_origins');
+  });
+});
 
 describe('redirect URIs (RFC 6749 §3.1.2, RFC 8252, RFC 9700)', () => {
   it.each([
