@@ -202,7 +202,7 @@ describe.each(STORE_KINDS)('admin API: ETag and If-Match (%s)', (kind) => {
           method: 'PATCH',
           headers: { authorization: `Bearer ${t.ownerToken}`, 'content-type': 'application/json', 'if-match': tag },
           body: JSON.stringify({ description: d }),
-        }).then(async (r) => ({ status: r.status, body: await r.json() })),
+        }).then(async (r) => ({ status: r.status, body: (await r.json()) as { description: string } })),
       ),
     );
     const won = answers.filter((r) => r.status === 200);
