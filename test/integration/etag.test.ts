@@ -166,6 +166,11 @@ describe.each(STORE_KINDS)('admin API: ETag and If-Match (%s)', (kind) => {
     expectError(await withIfMatch('DELETE', `${path}/scopes/act:one`, tag), 412);
     const tag2 = etagOf(await a.get(path));
     expectStatus(await withIfMatch('DELETE', `${path}/scopes/act:one`, tag2), 204);
+    // A PATCH that sets the scopes answers the tag a GET then gives (the answer lists them as a read does).
+    expectStatus(await a.post('/spaces/tagged/scopes', { name: 'act:two' }), 201);
+    const scoped = await withIfMatch('PATCH', path, etagOf(await a.get(path)), { scope: 'act:two act:one' });
+    expectStatus(scoped, 200);
+    expect(etagOf(scoped)).toBe(etagOf(await a.get(path)));
     expectStatus(await withIfMatch('POST', `${path}/rotate-secret`, etagOf(await a.get(path)), {}), 200);
     expectStatus(await withIfMatch('POST', `${path}/webhook-secret`, etagOf(await a.get(path))), 200);
   });
