@@ -318,6 +318,8 @@ export function buildClientSpec(input: ClientInput, current?: ClientSpec): Clien
   if (refreshLimit !== null && (!Number.isInteger(refreshLimit) || refreshLimit < 0 || refreshLimit > MAX_REFRESH_LIMIT)) {
     throw invalid('refresh_limit', `refresh_limit must be null (unlimited) or a whole number from 0 to ${MAX_REFRESH_LIMIT}`);
   }
+  const refreshTokenTtl = ttlToStore('refresh_token_ttl', input.refresh_token_ttl, current?.refreshTokenTtl ?? null);
+  checkRefreshSettingsApply(input, current, grantTypes, refreshTokenTtl, refreshLimit);
   const accessTokenFormat = input.access_token_format ?? current?.accessTokenFormat ?? 'jwt';
   if (accessTokenFormat !== 'jwt' && accessTokenFormat !== 'opaque') {
     throw invalid('access_token_format', 'access_token_format must be "jwt" or "opaque"');
@@ -344,7 +346,7 @@ export function buildClientSpec(input: ClientInput, current?: ClientSpec): Clien
     jwks,
     jwksUri,
     accessTokenTtl: ttlToStore('access_token_ttl', input.access_token_ttl, current?.accessTokenTtl ?? null),
-    refreshTokenTtl: ttlToStore('refresh_token_ttl', input.refresh_token_ttl, current?.refreshTokenTtl ?? null),
+    refreshTokenTtl,
     refreshLimit,
     accessTokenFormat,
     logoUri: input.logo_uri !== undefined ? checkWebUrl('logo_uri', input.logo_uri) : (current?.logoUri ?? null),
@@ -354,6 +356,22 @@ export function buildClientSpec(input: ClientInput, current?: ClientSpec): Clien
     contacts,
     active: input.active ?? current?.active ?? true,
   };
+}
+
+/**
+ * A refresh lifetime or limit on a client that is never given refresh tokens (no refresh_token in grant_types)
+ * could never apply: refused, naming the field, rather than stored and silently ignored. "default" (inherit the
+ * space), null limit (unlimited) and refresh_limit 0 (no refresh tokens) say nothing the grant types contradict
+ * and stay allowed. Checked only when the request sets one of them or grant_types, so a client stored before this
+ * rule can still be edited in other fields.
+ */
+function checkRefreshSettingsApply(input: ClientInput, current: ClientSpec | undefined, grantTypes: readonly string[], ttl: number | null, limit: number | null): void {
+  if (grantTypes.includes('refresh_token')) return;
+  const touched = !current || input.grant_types !== undefined || input.refresh_token_ttl !== undefined || input.refresh_limit !== undefined;
+  if (!touched) return;
+  const why = 'this client is never given refresh tokens: add "refresh_token" to grant_types, or leave it';
+  if (ttl !== null) throw invalid('refresh_token_ttl', `refresh_token_ttl cannot apply: ${why} "default"`);
+  if (limit !== null && limit !== 0) throw invalid('refresh_limit', `refresh_limit cannot apply: ${why} null`);
 }
 
 /** Whether this client authenticates with a shared secret that the server generates. */

@@ -162,10 +162,23 @@ describe('client registration rules', () => {
   });
 
   it('accepts refresh limits null (unlimited), 0 (no refresh token) and N', () => {
-    expect(buildClientSpec({ ...web, refresh_limit: null }).refreshLimit).toBe(null);
-    expect(buildClientSpec({ ...web, refresh_limit: 0 }).refreshLimit).toBe(0);
-    expect(buildClientSpec({ ...web, refresh_limit: 5 }).refreshLimit).toBe(5);
-    expect(fieldOf(() => buildClientSpec({ ...web, refresh_limit: -1 }))).toBe('refresh_limit');
+    const refreshing = { ...web, grant_types: ['authorization_code', 'refresh_token'] };
+    expect(buildClientSpec({ ...refreshing, refresh_limit: null }).refreshLimit).toBe(null);
+    expect(buildClientSpec({ ...refreshing, refresh_limit: 0 }).refreshLimit).toBe(0);
+    expect(buildClientSpec({ ...refreshing, refresh_limit: 5 }).refreshLimit).toBe(5);
+    expect(fieldOf(() => buildClientSpec({ ...refreshing, refresh_limit: -1 }))).toBe('refresh_limit');
+  });
+
+  it('refuses refresh settings that can never apply (no refresh_token grant), naming the field', () => {
+    const cc = { name: 'Job', grant_types: ['client_credentials'] };
+    expect(fieldOf(() => buildClientSpec({ ...web, refresh_limit: 5 }))).toBe('refresh_limit');
+    expect(fieldOf(() => buildClientSpec({ ...cc, refresh_token_ttl: 60 }))).toBe('refresh_token_ttl');
+    expect(fieldOf(() => buildClientSpec({ ...cc, refresh_token_ttl: null }))).toBe('refresh_token_ttl');
+    expect(buildClientSpec({ ...cc, refresh_token_ttl: 'default', refresh_limit: 0 })).toMatchObject({ refreshTokenTtl: null, refreshLimit: 0 });
+    // A stored client that predates the rule can still be edited in other fields.
+    const legacy = { ...buildClientSpec(cc), refreshTokenTtl: 60 };
+    expect(buildClientSpec({ description: 'edited' }, legacy).refreshTokenTtl).toBe(60);
+    expect(fieldOf(() => buildClientSpec({ grant_types: ['client_credentials'] }, legacy))).toBe('refresh_token_ttl');
   });
 
   it('checks web URLs and contacts', () => {

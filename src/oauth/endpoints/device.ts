@@ -168,7 +168,7 @@ export function deviceEndpoints(app: FastifyInstance, oauth: OAuth): void {
       reply.header('retry-after', String(login.retryAfter));
       return render(reply, 429, space, 'Connect a device', confirm(retryText(login.retryAfter)));
     }
-    if (login.status === 'wrong') return render(reply, 401, space, 'Connect a device', confirm('Wrong username or password.'));
+    if (login.status !== 'ok') return render(reply, 401, space, 'Connect a device', confirm('Wrong username or password.'));
     const [approved] = await oauth.db.update(deviceCodes).set({ status: 'approved', userId: login.user.id, authTime: new Date() }).where(pendingHere).returning({ hash: deviceCodes.deviceCodeHash });
     if (!approved) return render(reply, 400, space, 'Connect a device', codeForm(action, p.csrf, '', 'That code was already used or has expired.'));
     return render(reply, 200, space, 'Device connected', `<p>You allowed <strong>${esc(c?.name ?? 'the application')}</strong>. Return to your device.</p>`);
