@@ -15,6 +15,11 @@ export class ChangeBus {
   private readonly local = new EventEmitter();
   /** How many times the caches were told to forget everything (a resumed listener); for tests and metrics. */
   resets = 0;
+  /**
+   * False while the listening connection is lost: no notice can arrive then, so caches must not trust what they
+   * hold (a client deactivated through another node meanwhile would go on being served until its entry expired).
+   */
+  live = true;
   constructor(private readonly store: Store) {
     this.local.setMaxListeners(50);
   }
@@ -26,7 +31,16 @@ export class ChangeBus {
         const [topic, id] = payload.split(':', 2) as [ChangeTopic, string];
         this.local.emit(topic, id ?? '');
       },
-      () => this.reset(),
+      {
+        onLost: () => {
+          this.live = false;
+          this.reset();
+        },
+        onResume: () => {
+          this.live = true;
+          this.reset();
+        },
+      },
     );
   }
 

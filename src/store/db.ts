@@ -12,7 +12,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import * as schema from './schema.js';
-import { NoticeListener, type BackoffOptions, type StoreLog } from './listener.js';
+import { NoticeListener, type BackoffOptions, type NoticeWatcher, type StoreLog } from './listener.js';
 import { lockDataDir } from './lock.js';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -26,10 +26,10 @@ export interface Store {
   migrate(): Promise<void>;
   /**
    * Other nodes' change notices (PostgreSQL LISTEN/NOTIFY). The embedded store has one process only, so there
-   * it never calls back and notify does nothing. A lost listening connection is made again (with backoff); then
-   * `onResume` runs, because the notices sent meanwhile are lost.
+   * it never calls back and notify does nothing. A lost listening connection is made again (with backoff): the
+   * watcher hears of the loss at once (notices stop arriving) and of the resumption (those sent meanwhile are lost).
    */
-  listen(channel: string, onMessage: (payload: string) => void, onResume?: () => void): Promise<void>;
+  listen(channel: string, onMessage: (payload: string) => void, watcher?: NoticeWatcher): Promise<void>;
   notify(channel: string, payload: string): Promise<void>;
   /**
    * A hot statement by name, with $1… parameters: prepared once per connection on PostgreSQL, so neither side
@@ -138,7 +138,7 @@ async function openPostgres(url: string, opts: StoreOptions): Promise<Store> {
         client.release();
       }
     },
-    listen: (channel, onMessage, onResume) => listener.listen(channel, onMessage, onResume),
+    listen: (channel, onMessage, watcher) => listener.listen(channel, onMessage, watcher),
     notify: async (channel, payload) => void (await pool.query('select pg_notify($1, $2)', [channel, payload])),
     run: async (name, text, values) => void (await pool.query({ name, text, values })),
     exclusive: async (name, work) => {

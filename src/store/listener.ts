@@ -31,10 +31,16 @@ export function backoffDelay(attempt: number, opts: BackoffOptions = DEFAULT_BAC
   return Math.round(ceiling / 2 + random() * (ceiling / 2));
 }
 
+/** Told when the listening connection is lost (notices stop arriving) and when it listens again. */
+export interface NoticeWatcher {
+  onLost?: () => void;
+  onResume?: () => void;
+}
+
 export class NoticeListener {
   private client: pg.Client | undefined;
   private readonly handlers = new Map<string, (payload: string) => void>();
-  private readonly resumeHandlers: (() => void)[] = [];
+  private readonly watchers: NoticeWatcher[] = [];
   private connecting: Promise<void> | undefined;
   private retry: NodeJS.Timeout | undefined;
   private attempt = 0;
@@ -48,10 +54,10 @@ export class NoticeListener {
   ) {}
 
   /** Resolves once the channel is listened to; the first connection's failure is the caller's (start-up fails). */
-  async listen(channel: string, onMessage: (payload: string) => void, onResume?: () => void): Promise<void> {
+  async listen(channel: string, onMessage: (payload: string) => void, watcher?: NoticeWatcher): Promise<void> {
     if (!/^[a-z_]+$/.test(channel)) throw new Error(`bad channel name ${channel}`);
     this.handlers.set(channel, onMessage);
-    if (onResume) this.resumeHandlers.push(onResume);
+    if (watcher) this.watchers.push(watcher);
     if (!this.client) {
       this.connecting ??= this.connect().finally(() => (this.connecting = undefined));
       await this.connecting;
@@ -76,6 +82,7 @@ export class NoticeListener {
       void client.end().catch(() => {});
       if (this.closed) return;
       this.lost = true;
+      for (const w of this.watchers) w.onLost?.();
       this.log?.warn({ err: err ? { message: err.message, code: (err as { code?: string }).code } : undefined }, 'change notices: the listening connection was lost; reconnecting');
       this.schedule();
     };
@@ -114,7 +121,7 @@ export class NoticeListener {
           this.lost = false;
           this.log?.info({ attempts: this.attempt }, 'change notices: listening again; caches cleared (notices may have been missed)');
           this.attempt = 0;
-          for (const resume of this.resumeHandlers) resume();
+          for (const w of this.watchers) w.onResume?.();
         },
         (err: Error) => {
           if (this.attempt === 1 || this.attempt % 10 === 0) {

@@ -14,10 +14,10 @@ import { canMakeCluster, startPgCluster, type PgCluster } from '../helpers/pg-cl
 
 const key = randomBytes(32);
 
-async function node(url: string, name: string) {
+async function node(url: string, name: string, listenBackoff?: { initialMs: number; maxMs: number }) {
   const lines: string[] = [];
   const log = { info: (_o: object, m: string) => void lines.push(m), warn: (_o: object, m: string) => void lines.push(m) };
-  const store = await openStore({ databaseUrl: url, poolSize: 4, log });
+  const store = await openStore({ databaseUrl: url, poolSize: 4, log, listenBackoff });
   await store.migrate();
   const services = createServices(store, masterKeyFrom(key));
   await services.bus.start();
@@ -57,8 +57,9 @@ describe.skipIf(!canMakeCluster())('change notices and outages on a PostgreSQL t
     expect(res.status).toBe(201);
     return (await res.json()) as { client_id: string; client_secret: string };
   };
-  /** Deactivates through A; B must refuse within a second. Returns how long B took. */
-  const deactivateAndExpectRefusalOnB = async (c: { client_id: string; client_secret: string }) => {
+  /** Deactivates through A; B (or another node) must refuse within a second. */
+  const deactivateAndExpectRefusalOnB = async (c: { client_id: string; client_secret: string }, b_: Node = b) => {
+    const b = b_;
     // B serves the client and holds it in its cache.
     await until('B issues a token', async () => (await tokenRequest(b, c)).status === 200);
     const res = await fetch(`${a.base}/admin/api/v1/spaces/default/clients/${c.client_id}`, { method: 'PATCH', headers: auth, body: JSON.stringify({ active: false }) });
@@ -112,6 +113,24 @@ describe.skipIf(!canMakeCluster())('change notices and outages on a PostgreSQL t
     expect(rows[0]!.n).toBe(2); // A's and B's
     await until('B listens again', () => b.services.bus.resets > resetsBefore);
     await deactivateAndExpectRefusalOnB(c);
+  }, 30_000);
+
+  it('trusts no cached client while its listening connection is down, even before it reconnects', async () => {
+    // C reconnects only after 20–40 s: until then no notice can reach it, so it must read clients from the store.
+    const c3 = await node(cluster.url, 'C', { initialMs: 40_000, maxMs: 40_000 });
+    try {
+      const c = await newClient();
+      await until('C issues a token', async () => (await tokenRequest(c3, c)).status === 200);
+      const admin = new pg.Client({ connectionString: cluster.url });
+      await admin.connect();
+      await admin.query(`select pg_terminate_backend(pid) from pg_stat_activity where query like 'LISTEN %' and pid <> pg_backend_pid()`);
+      await admin.end();
+      await until('C notices the loss', () => !c3.services.bus.live, 5_000);
+      await deactivateAndExpectRefusalOnB(c, c3);
+      expect(c3.lines).not.toContain('change notices: listening again; caches cleared (notices may have been missed)');
+    } finally {
+      await c3.close();
+    }
   }, 30_000);
 
   it('answers 503 temporarily_unavailable with Retry-After while PostgreSQL is down, and recovers when it is back', async () => {
