@@ -11,7 +11,7 @@ const Str = (description: string, opts: object = {}) => Type.String({ descriptio
 
 export const ErrorBody = Type.Object(
   {
-    error: Type.String({ description: 'machine-readable code: invalid_request, unauthorized, forbidden, not_found, conflict, server_error' }),
+    error: Type.String({ description: 'machine-readable code: invalid_request, unauthorized, forbidden, not_found, conflict, precondition_failed (412: If-Match names another version), server_error, temporarily_unavailable (503: the store is unreachable for now; retry after Retry-After seconds)' }),
     message: Type.String({ description: 'what is wrong, for people' }),
     field: Type.Optional(Type.String({ description: 'the input field at fault' })),
   },
@@ -24,6 +24,7 @@ export const errorResponses = {
   403: Type.Ref('Error'),
   404: Type.Ref('Error'),
   409: Type.Ref('Error'),
+  503: Type.Ref('Error'),
 };
 
 export const PageQuery = Type.Object(

@@ -26,7 +26,6 @@ export interface OAuthClient {
 }
 
 const CACHE_MS = 30_000;
-const fresh = <T extends { at: number }>(hit: T | undefined): hit is T => !!hit && Date.now() - hit.at < CACHE_MS;
 
 export class OAuthCache {
   private readonly spaceCache = new Map<string, { at: number; value: OAuthSpace }>();
@@ -38,14 +37,16 @@ export class OAuthCache {
   constructor(
     private readonly db: Db,
     private readonly publicUrl: () => string,
-    bus: ChangeBus,
+    private readonly bus: ChangeBus,
   ) {
-    bus.on('space', () => {
+    const clearAll = () => {
       this.spaceCache.clear();
       this.clientCache.clear();
       this.scopeNameCache.clear();
       this.corsCache.clear();
-    });
+    };
+    bus.on('space', clearAll);
+    bus.onReset(clearAll);
     bus.on('client', (clientId) => {
       this.clientCache.delete(clientId);
       // The notice names the client, not its space; the sets are cheap to rebuild.
@@ -57,10 +58,15 @@ export class OAuthCache {
     });
   }
 
+  /** Young enough, and change notices are arriving: while they cannot, every read goes to the store. */
+  private fresh<T extends { at: number }>(hit: T | undefined): hit is T {
+    return !!hit && this.bus.live && Date.now() - hit.at < CACHE_MS;
+  }
+
   /** The space when it is cached and fresh: lets the hot path skip a promise per request. */
   cachedSpace(slug: string): OAuthSpace | undefined {
     const hit = this.spaceCache.get(slug);
-    return fresh(hit) ? hit.value : undefined;
+    return this.fresh(hit) ? hit.value : undefined;
   }
 
   async space(slug: string): Promise<OAuthSpace | undefined> {
@@ -78,7 +84,7 @@ export class OAuthCache {
   /** The client with its secrets' hashes and scopes; undefined when unknown in this space. */
   async client(spaceId: string, clientId: string): Promise<OAuthClient | undefined> {
     const hit = this.clientCache.get(clientId);
-    if (fresh(hit)) return hit.spaceId === spaceId ? hit.value : undefined;
+    if (this.fresh(hit)) return hit.spaceId === spaceId ? hit.value : undefined;
     const [row] = await this.db.select().from(clients).where(eq(clients.clientId, clientId));
     if (!row) return undefined;
     const [secrets, links] = await Promise.all([
@@ -96,7 +102,7 @@ export class OAuthCache {
   /** The names of a space's scopes, sorted (discovery's scopes_supported). */
   async scopeNames(spaceId: string): Promise<string[]> {
     const hit = this.scopeNameCache.get(spaceId);
-    if (fresh(hit)) return hit.value;
+    if (this.fresh(hit)) return hit.value;
     const rows = await this.db.select({ name: scopes.name }).from(scopes).where(eq(scopes.spaceId, spaceId)).orderBy(asc(scopes.name));
     const value = rows.map((r) => r.name);
     this.scopeNameCache.set(spaceId, { at: Date.now(), value });
@@ -106,7 +112,7 @@ export class OAuthCache {
   /** The CORS origin set of a space when it is cached and fresh (the hot path stays synchronous). */
   cachedCorsOrigins(spaceId: string): ReadonlySet<string> | undefined {
     const hit = this.corsCache.get(spaceId);
-    return fresh(hit) ? hit.value : undefined;
+    return this.fresh(hit) ? hit.value : undefined;
   }
 
   /** The origins of the redirect URIs and allowed_cors_origins of the space's active clients. */
