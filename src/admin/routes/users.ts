@@ -32,7 +32,7 @@ export function userRoutes(app: Typed, services: Services): void {
   });
 
   app.patch('/spaces/:space/users/:user_id', {
-    schema: { tags, summary: 'Update password, e-mail, name; disabled=true cuts off every token issued before', params: UserParams, body: UserInput, response: { 200: User, ...errorResponses } },
+    schema: { tags, summary: 'Update password, e-mail, name, standard claims; disabled=true cuts off every token issued before', params: UserParams, body: UserInput, response: { 200: User, ...errorResponses } },
   }, async (req) => {
     const space = await spaceFor(services, req, req.params.space, 'space:write');
     return services.users.update(space, req.params.user_id, req.body, actorOf(req));

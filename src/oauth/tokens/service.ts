@@ -6,6 +6,7 @@ import type { Db, Store } from '../../store/db.js';
 import { accessTokens, clients, grants, refreshTokens, users } from '../../store/schema.js';
 import { randomToken, sha256 } from '../../registry/secrets.js';
 import type { OAuthCache, OAuthClient, OAuthSpace } from '../cache.js';
+import { userClaims, type ClaimSource } from '../claims.js';
 import { BatchReader, BatchWriter } from './batch.js';
 import { arrayLiteral, insertAccessTokens } from './insert.js';
 import { halfHash, signJwt, signJwtGrouped } from './jwt.js';
@@ -159,7 +160,7 @@ export class TokenService {
   }
 
   async issueIdToken(
-    s: TokenSubject & { user: { id: string; username: string; email?: string | null; emailVerified?: boolean; name?: string | null } },
+    s: TokenSubject & { user: { id: string } & ClaimSource },
     extra: { nonce?: string | null; accessToken?: string; code?: string; acr?: string | null; sid?: string | null },
   ): Promise<string> {
     const key = await this.keys.signer(s.space.row.id);
@@ -312,12 +313,4 @@ export class TokenService {
     await db.update(grants).set({ revokedAt: now }).where(and(eq(grants.id, grantId), isNull(grants.revokedAt)));
     await db.update(accessTokens).set({ revokedAt: now }).where(and(eq(accessTokens.grantId, grantId), isNull(accessTokens.revokedAt)));
   }
-}
-
-/** Standard claims the granted scopes release (OIDC Core §5.4). */
-export function userClaims(user: { username: string; email?: string | null; emailVerified?: boolean; name?: string | null }, scope: string[]): Record<string, unknown> {
-  return {
-    ...(scope.includes('profile') ? { preferred_username: user.username, ...(user.name ? { name: user.name } : {}) } : {}),
-    ...(scope.includes('email') && user.email ? { email: user.email, email_verified: user.emailVerified ?? false } : {}),
-  };
 }
