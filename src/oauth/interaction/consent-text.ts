@@ -12,11 +12,13 @@ const PROTOCOL_SCOPE_TEXT: Record<string, string> = {
 export const undescribedText = (n: number): string =>
   n === 1 ? 'Other access to your account that has no description' : `Other access to your account that has no description (${n} permissions)`;
 
-/** The lines of the consent page for the requested `scope`, in its order, with the descriptions of the space's scopes. */
+/** The lines of the consent page for the requested `scope` (protocol scopes first), with the descriptions of the client's scopes. */
 export function consentLines(scope: readonly string[], described: readonly { name: string; description: string }[]): string[] {
   const lines: string[] = [];
   let undescribed = 0;
-  for (const name of scope) {
+  // Who you are first, then what the application may see or do.
+  const ordered = [...scope.filter((n) => n in PROTOCOL_SCOPE_TEXT), ...scope.filter((n) => !(n in PROTOCOL_SCOPE_TEXT))];
+  for (const name of ordered) {
     const text = PROTOCOL_SCOPE_TEXT[name] ?? (described.find((s) => s.name === name)?.description.trim() || standardScope(name)?.description);
     if (text) {
       if (!lines.includes(text)) lines.push(text);
