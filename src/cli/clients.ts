@@ -59,7 +59,9 @@ function withClientOptions(cmd: Command, isCreate: boolean): Command {
     .option('--redirect-uri <uri>', 'exact redirect URI, repeatable; replaces the list (https, http on loopback, or a private-use scheme for public clients)', collect)
     .option('--post-logout-redirect-uri <uri>', 'where logout may return to, repeatable; replaces the list', collect)
     .addOption(new Option('--auth-method <method>', 'token endpoint auth method').choices(['client_secret_basic', 'client_secret_post', 'private_key_jwt', 'none']))
-    .option('--scope <names>', 'space-separated names of existing scopes; replaces the client\'s set')
+    .option('--scope <names>', isCreate
+      ? 'space-separated names of existing scopes (default: the standard scopes profile, email, address, phone for a client acting for users; "" for none)'
+      : 'space-separated names of existing scopes; replaces the client\'s set')
     .option('--access-token-ttl <ttl>', 'access token lifetime: seconds, "never" or "default" (the space\'s value)', ttl)
     .option('--refresh-token-ttl <ttl>', 'refresh token lifetime: seconds, "never" or "default"', ttl)
     .option('--refresh-limit <n>', 'refreshes allowed per authorization, or "unlimited"; 0 = no refresh token', refreshLimit)
