@@ -54,7 +54,7 @@ export async function seedStandardScopes(tx: Db, space: SpaceRef, settings: Reco
     await recordAudit(tx, actor, { space: space.slug, action: 'scope.create', targetType: 'scope', targetId: c.name, changes: { name: c.name, description: c.description, default: false } });
   }
   const seeded = Array.isArray(settings[SEEDED_KEY]) ? (settings[SEEDED_KEY] as string[]) : [];
-  await tx.update(spaces).set({ settings: { ...settings, [SEEDED_KEY]: [...seeded, SEED] } }).where(eq(spaces.id, space.id));
+  await tx.update(spaces).set({ settings: { ...settings, [SEEDED_KEY]: [...new Set([...seeded, SEED])] } }).where(eq(spaces.id, space.id));
   return created.map((c) => c.name);
 }
 
