@@ -79,7 +79,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   try {
     key = resolveMasterKey(config);
     if (key.createdFile) say(`Created a new master key in ${key.createdFile} (mode 0600). Back it up: sealed secrets need it.`);
-    store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log: logger });
   } catch (err) {
     await limiter.close();
     throw err;

@@ -10,7 +10,7 @@ const Str = (description: string, opts: object = {}) => Type.String({ descriptio
 
 export const ErrorBody = Type.Object(
   {
-    error: Type.String({ description: 'machine-readable code: invalid_request, unauthorized, forbidden, not_found, conflict, server_error' }),
+    error: Type.String({ description: 'machine-readable code: invalid_request, unauthorized, forbidden, not_found, conflict, server_error, temporarily_unavailable (503: the store is unreachable for now; retry after Retry-After seconds)' }),
     message: Type.String({ description: 'what is wrong, for people' }),
     field: Type.Optional(Type.String({ description: 'the input field at fault' })),
   },
@@ -23,6 +23,7 @@ export const errorResponses = {
   403: Type.Ref('Error'),
   404: Type.Ref('Error'),
   409: Type.Ref('Error'),
+  503: Type.Ref('Error'),
 };
 
 export const PageQuery = Type.Object(
@@ -119,6 +120,9 @@ export const ClientInput = Type.Object(
     response_types: Type.Optional(Type.Array(Type.String({ enum: [...RESPONSE_TYPES] }), { description: 'derived from grant_types when omitted', maxItems: 10 })),
     redirect_uris: Type.Optional(StrList('exact redirect URIs: https, http on loopback, or a private-use scheme for public clients')),
     post_logout_redirect_uris: Type.Optional(StrList('where RP-initiated logout may return to')),
+    allowed_cors_origins: Type.Optional(
+      Type.Array(Type.String({ maxLength: 300 }), { maxItems: 50, description: 'browser origins (scheme://host[:port]) that may call the token, userinfo, revocation and device endpoints, besides the origins of the redirect URIs' }),
+    ),
     token_endpoint_auth_method: Type.Optional(Type.String({ enum: [...AUTH_METHODS], description: 'default client_secret_basic (confidential) or none (public)' })),
     scope: Type.Optional(Str('space-separated names of existing scopes to associate (replaces the set)', { maxLength: 10000 })),
     jwks: Type.Optional(Nullable(Type.Object({ keys: Type.Array(Jwk, { maxItems: 20 }) }, { description: 'public keys for private_key_jwt' }))),
@@ -149,6 +153,7 @@ const clientFields = {
   response_types: Type.Array(Type.String()),
   redirect_uris: Type.Array(Type.String()),
   post_logout_redirect_uris: Type.Array(Type.String()),
+  allowed_cors_origins: Type.Array(Type.String()),
   token_endpoint_auth_method: Type.String(),
   scope: Type.String(),
   jwks: Nullable(Type.Object({ keys: Type.Array(Type.Record(Type.String(), Type.Unknown())) })),

@@ -29,6 +29,7 @@ const FIELDS: Record<string, string> = {
   responseType: 'response_types',
   redirectUri: 'redirect_uris',
   postLogoutRedirectUri: 'post_logout_redirect_uris',
+  allowedCorsOrigin: 'allowed_cors_origins',
   authMethod: 'token_endpoint_auth_method',
   scope: 'scope',
   jwksUri: 'jwks_uri',
@@ -58,13 +59,14 @@ function withClientOptions(cmd: Command, isCreate: boolean): Command {
     .option('--response-type <type>', 'response type, repeatable (default: derived from the grant types)', collect)
     .option('--redirect-uri <uri>', 'exact redirect URI, repeatable; replaces the list (https, http on loopback, or a private-use scheme for public clients)', collect)
     .option('--post-logout-redirect-uri <uri>', 'where logout may return to, repeatable; replaces the list', collect)
+    .option('--allowed-cors-origin <origin>', 'browser origin (scheme://host[:port]) that may call the token, userinfo, revocation and device endpoints besides the redirect URIs\' origins, repeatable; replaces the list', collect)
     .addOption(new Option('--auth-method <method>', 'token endpoint auth method').choices(['client_secret_basic', 'client_secret_post', 'private_key_jwt', 'none']))
     .option('--scope <names>', isCreate
       ? 'space-separated names of existing scopes (default: the standard scopes profile, email, address, phone for a client acting for users; "" for none)'
       : 'space-separated names of existing scopes; replaces the client\'s set')
     .option('--access-token-ttl <ttl>', 'access token lifetime: seconds, "never" or "default" (the space\'s value)', ttl)
-    .option('--refresh-token-ttl <ttl>', 'refresh token lifetime: seconds, "never" or "default"', ttl)
-    .option('--refresh-limit <n>', 'refreshes allowed per authorization, or "unlimited"; 0 = no refresh token', refreshLimit)
+    .option('--refresh-token-ttl <ttl>', 'refresh token lifetime: seconds, "never" or "default"; other than "default" needs the refresh_token grant', ttl)
+    .option('--refresh-limit <n>', 'refreshes allowed per authorization (the last returns no refresh token), or "unlimited"; 0 = no refresh token; N > 0 needs the refresh_token grant', refreshLimit)
     .addOption(new Option('--token-format <format>', 'access token format (default jwt)').choices(['jwt', 'opaque']))
     .option('--logo-uri <url>', `https URL of a logo for the consent page${clear}`)
     .option('--client-uri <url>', `https URL of the app's home page${clear}`)

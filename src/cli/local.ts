@@ -42,7 +42,9 @@ export function registerLocalCommands(program: Command): void {
     .action(async () => {
       const config = configOrExit();
       const { openStore } = await import('../store/db.js');
-      const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+      const notice = (_: object, msg: string) => void process.stderr.write(`keyward: ${msg}\n`);
+      // The embedded store's lock applies here too: migrating under a running server would corrupt its files.
+      const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log: { info: notice, warn: notice } });
       try {
         process.stdout.write(`Migrating the ${store.kind === 'pglite' ? `embedded store in ${config.dataDir}` : 'PostgreSQL database'}…\n`);
         await store.migrate();

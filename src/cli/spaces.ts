@@ -70,7 +70,7 @@ export function registerSpaceCommands(program: Command): void {
     });
 
   withSpaceOptions(apiCommand(spaces, 'update <slug>', 'change a space\'s display name, default token lifetimes or settings'))
-    .option('--setting <key=value>', 'change a setting, e.g. registration=open or device_code_ttl=900 (repeatable)', collect)
+    .option('--setting <key=value>', 'change a setting, e.g. registration=open, device_code_ttl=900 or refresh_reuse_grace_seconds=5 (repeatable)', collect)
     .action(async (slug: string, opts: Record<string, unknown>, cmd: Command) => {
       const api = apiOf(cmd);
       const body = { ...pick(opts, FIELDS), ...settingsOf(opts.setting as string[] | undefined) };

@@ -22,6 +22,14 @@ export interface Config {
   masterKey: Buffer | undefined;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   shutdownTimeoutMs: number;
+  /** A client must have sent a request's headers within this time of starting it (slow-header attacks). */
+  headersTimeoutMs: number;
+  /** A client must have sent a whole request (headers and body) within this time. */
+  requestTimeoutMs: number;
+  /** An idle keep-alive connection is closed after this time. */
+  keepAliveTimeoutMs: number;
+  /** Open connections one process accepts at most; more are closed at once. */
+  maxConnections: number;
   /** Server processes sharing the port (node:cluster); 1 = this process serves. */
   workers: number;
   bootstrap: { email?: string; password?: string; token?: string };
@@ -49,6 +57,10 @@ export const CONFIG_KEYS: Record<string, string> = {
   KEYWARD_MASTER_KEY: 'base64 of 32 random bytes; required with PostgreSQL, else created in the data dir',
   KEYWARD_LOG_LEVEL: 'fatal | error | warn | info | debug | trace | silent (default info)',
   KEYWARD_SHUTDOWN_TIMEOUT_MS: 'how long SIGTERM waits for in-flight requests (default 10000)',
+  KEYWARD_HEADERS_TIMEOUT_MS: 'a connection that has not sent its request headers within this time is closed (default 10000)',
+  KEYWARD_REQUEST_TIMEOUT_MS: 'a connection that has not sent its whole request within this time is answered 408 and closed (default 30000)',
+  KEYWARD_KEEP_ALIVE_TIMEOUT_MS: 'an idle keep-alive connection is closed after this time; behind a proxy, set it above the proxy\'s idle timeout (default 5000)',
+  KEYWARD_MAX_CONNECTIONS: 'open connections per server process; connections beyond are closed at once (default 10000)',
   KEYWARD_BOOTSTRAP_ADMIN_EMAIL: 'first owner e-mail, used only when the store has no admin',
   KEYWARD_BOOTSTRAP_ADMIN_PASSWORD: 'first owner password (at least 12 characters)',
   KEYWARD_BOOTSTRAP_ADMIN_TOKEN: 'admin API token value given to the first owner (at least 32 characters)',
@@ -187,6 +199,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError('KEYWARD_WORKERS', `must be 1 with the embedded store (got ${workersRaw}); set KEYWARD_DATABASE_URL to run several processes`);
   }
 
+  const headersTimeoutMs = integer('KEYWARD_HEADERS_TIMEOUT_MS', get('KEYWARD_HEADERS_TIMEOUT_MS'), 10_000, 100, 600_000);
+  const requestTimeoutMs = integer('KEYWARD_REQUEST_TIMEOUT_MS', get('KEYWARD_REQUEST_TIMEOUT_MS'), 30_000, 100, 3_600_000);
+  // Node refuses a headers timeout above the request timeout: the headers are part of the request.
+  if (headersTimeoutMs > requestTimeoutMs) {
+    throw new ConfigError('KEYWARD_HEADERS_TIMEOUT_MS', `must not exceed KEYWARD_REQUEST_TIMEOUT_MS (${headersTimeoutMs} > ${requestTimeoutMs})`);
+  }
+
   return {
     port,
     host,
@@ -199,6 +218,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     masterKey,
     logLevel,
     shutdownTimeoutMs: integer('KEYWARD_SHUTDOWN_TIMEOUT_MS', get('KEYWARD_SHUTDOWN_TIMEOUT_MS'), 10000, 0, 600000),
+    headersTimeoutMs,
+    requestTimeoutMs,
+    keepAliveTimeoutMs: integer('KEYWARD_KEEP_ALIVE_TIMEOUT_MS', get('KEYWARD_KEEP_ALIVE_TIMEOUT_MS'), 5_000, 100, 600_000),
+    maxConnections: integer('KEYWARD_MAX_CONNECTIONS', get('KEYWARD_MAX_CONNECTIONS'), 10_000, 1, 1_000_000),
     workers,
     bootstrap,
   };

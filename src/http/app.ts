@@ -64,6 +64,15 @@ export async function buildApp({ config, services, logger, setup }: AppOptions):
     ...(logger ? { childLoggerFactory: (parent, bindings, options) => requestLogger(parent as Logger, bindings, options) } : {}),
     logController: new LogController({ disableRequestLogging: (req) => !logsEveryRequest(req.url) }),
     bodyLimit: 256 * 1024,
+    // Slow or idle clients cannot hold a node: headers, whole requests and idle keep-alive connections are timed,
+    // and Node checks the first two every second at most (its default, 30 s, would let them run far over).
+    keepAliveTimeout: config.keepAliveTimeoutMs,
+    requestTimeout: config.requestTimeoutMs,
+    http: {
+      headersTimeout: config.headersTimeoutMs,
+      requestTimeout: config.requestTimeoutMs,
+      connectionsCheckingInterval: Math.min(1_000, config.headersTimeoutMs),
+    },
     // req.ip (sign-in limits per address) is the connection's address unless a configured proxy forwards it.
     trustProxy: typeof config.trustProxy === 'number' ? hopsTrusted(config.trustProxy) : config.trustProxy,
     // Input is validated as sent: no type coercion (null must not become 0) and no silent dropping of unknown fields.
@@ -77,6 +86,8 @@ export async function buildApp({ config, services, logger, setup }: AppOptions):
     },
   }) as unknown as FastifyInstance;
 
+  // Past this many open connections, new ones are closed as soon as they are accepted (per process).
+  app.server.maxConnections = config.maxConnections;
   installErrorHandler(app);
   if (logger) app.addHook('onResponse', logFailures);
   securityHeaders(app);

@@ -2,6 +2,9 @@
 // anything unexpected becomes a bare `server_error` (the details go to the log, never to the client).
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { AppError } from '../errors.js';
+import { isStoreUnavailable, STORE_RETRY_AFTER_SECONDS } from '../store/errors.js';
+
+export const UNAVAILABLE_MESSAGE = 'the store is unavailable right now; retry shortly';
 
 interface ValidationIssue {
   instancePath: string;
@@ -53,6 +56,11 @@ export function installErrorHandler(app: FastifyInstance): void {
       // Fastify's own client errors: malformed JSON, wrong content type, body too large, ...
       const message = status === 415 ? `content-type "${req.headers['content-type'] ?? ''}" is not accepted here; send application/json` : err.message;
       return reply.code(status).send({ error: status === 404 ? 'not_found' : 'invalid_request', message });
+    }
+    // A store outage is not a bug and will pass: say so, and when to come back (RFC 9110 §15.6.4, §10.2.3).
+    if (isStoreUnavailable(err)) {
+      req.log.warn({ err: { message: err.message, code: err.code } }, 'store unavailable');
+      return reply.code(503).header('retry-after', String(STORE_RETRY_AFTER_SECONDS)).send({ error: 'temporarily_unavailable', message: UNAVAILABLE_MESSAGE });
     }
     req.log.error({ err }, 'unexpected error');
     return reply.code(500).send({ error: 'server_error', message: 'internal error; see the server log' });

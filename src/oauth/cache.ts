@@ -1,11 +1,12 @@
 // In-memory views of spaces and clients for the hot paths (token, introspection). Entries are dropped when a
 // change notice arrives (this node at once, others through NOTIFY) and expire after CACHE_MS regardless.
-import { asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { ChangeBus } from '../store/changes.js';
 import type { Db } from '../store/db.js';
 import { clients, clientScopes, clientSecrets, scopes, spaces } from '../store/schema.js';
 import { settingsOf, type SpaceSettings } from '../registry/space-settings.js';
 import { isSlug } from '../registry/spaces.js';
+import { originsOfClient } from './cors.js';
 
 export type SpaceRow = typeof spaces.$inferSelect;
 export type ClientRow = typeof clients.$inferSelect;
@@ -31,18 +32,27 @@ export class OAuthCache {
   private readonly spaceCache = new Map<string, { at: number; value: OAuthSpace }>();
   private readonly clientCache = new Map<string, { at: number; spaceId: string; value: OAuthClient }>();
   private readonly scopeNameCache = new Map<string, { at: number; value: string[] }>();
+  /** Per space: every origin some active client may use (CORS preflights carry no client_id). */
+  private readonly corsCache = new Map<string, { at: number; value: ReadonlySet<string> }>();
 
   constructor(
     private readonly db: Db,
     private readonly publicUrl: () => string,
     bus: ChangeBus,
   ) {
-    bus.on('space', () => {
+    const clearAll = () => {
       this.spaceCache.clear();
       this.clientCache.clear();
       this.scopeNameCache.clear();
+      this.corsCache.clear();
+    };
+    bus.on('space', clearAll);
+    bus.onReset(clearAll);
+    bus.on('client', (clientId) => {
+      this.clientCache.delete(clientId);
+      // The notice names the client, not its space; the sets are cheap to rebuild.
+      this.corsCache.clear();
     });
-    bus.on('client', (clientId) => this.clientCache.delete(clientId));
     bus.on('scope', (spaceId) => {
       this.scopeNameCache.delete(spaceId);
       for (const [k, v] of this.clientCache) if (v.spaceId === spaceId) this.clientCache.delete(k);
@@ -92,6 +102,25 @@ export class OAuthCache {
     const rows = await this.db.select({ name: scopes.name }).from(scopes).where(eq(scopes.spaceId, spaceId)).orderBy(asc(scopes.name));
     const value = rows.map((r) => r.name);
     this.scopeNameCache.set(spaceId, { at: Date.now(), value });
+    return value;
+  }
+
+  /** The CORS origin set of a space when it is cached and fresh (the hot path stays synchronous). */
+  cachedCorsOrigins(spaceId: string): ReadonlySet<string> | undefined {
+    const hit = this.corsCache.get(spaceId);
+    return fresh(hit) ? hit.value : undefined;
+  }
+
+  /** The origins of the redirect URIs and allowed_cors_origins of the space's active clients. */
+  async corsOrigins(spaceId: string): Promise<ReadonlySet<string>> {
+    const hit = this.cachedCorsOrigins(spaceId);
+    if (hit) return hit;
+    const rows = await this.db
+      .select({ redirectUris: clients.redirectUris, allowedCorsOrigins: clients.allowedCorsOrigins })
+      .from(clients)
+      .where(and(eq(clients.spaceId, spaceId), eq(clients.active, true)));
+    const value = new Set(rows.flatMap((r) => [...originsOfClient(r)]));
+    this.corsCache.set(spaceId, { at: Date.now(), value });
     return value;
   }
 

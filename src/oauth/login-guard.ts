@@ -13,6 +13,8 @@ import { OAuthError } from './errors.js';
 export type LoginOutcome =
   | { status: 'ok'; user: UserRow }
   | { status: 'wrong' }
+  /** The password is right but the user is of the other kind (only reported after the password was proven). */
+  | { status: 'other_kind'; kind: UserKind }
   /** Refused without checking the password; retryAfter in whole seconds. */
   | { status: 'locked'; retryAfter: number };
 
@@ -40,16 +42,13 @@ export const tooManyAttempts = (retryAfter: number) =>
 
 export class LoginGuard {
   constructor(
-    private readonly users: Pick<UserService, 'verifyLogin'>,
+    private readonly users: Pick<UserService, 'checkPassword'>,
     private readonly limiter: Limiter,
   ) {}
 
   async verify(space: OAuthSpace, username: string, password: string, kind: UserKind, ip: string): Promise<LoginOutcome> {
     const limit = space.settings.login_failure_limit;
-    if (limit === 0) {
-      const user = await this.users.verifyLogin(space.row.id, username, password, kind);
-      return user ? { status: 'ok', user } : { status: 'wrong' };
-    }
+    if (limit === 0) return this.check(space, username, password, kind);
     // The username as users.ts compares it (trimmed, lower case), hashed: keys never hold a username in clear.
     const userKey = `login:u:${sha256(`${space.row.id}\n${username.trim().toLowerCase()}`)}`;
     const ipKey = `login:ip:${space.row.id}:${ip}`;
@@ -57,16 +56,25 @@ export class LoginGuard {
     const locked = lockedFor([[u.count, limit, u.resetMs], [a.count, limit * IP_FACTOR, a.resetMs]]);
     if (locked) return { status: 'locked', retryAfter: locked };
 
-    const user = await this.users.verifyLogin(space.row.id, username, password, kind);
-    if (user) {
+    const outcome = await this.check(space, username, password, kind);
+    // The right password of a user of the other kind is no failure (it proves nothing new to anyone) and no
+    // success either: the counter stays as it is.
+    if (outcome.status === 'other_kind') return outcome;
+    if (outcome.status === 'ok') {
       await this.limiter.reset(userKey);
-      return { status: 'ok', user };
+      return outcome;
     }
     const windowMs = space.settings.login_lockout_seconds * 1000;
     const [u2, a2] = await Promise.all([this.limiter.add(userKey, windowMs), this.limiter.add(ipKey, windowMs)]);
     // The failure that reaches a limit says so at once: the next attempt would be refused anyway.
     const now = lockedFor([[u2.count, limit, u2.resetMs], [a2.count, limit * IP_FACTOR, a2.resetMs]]);
     return now ? { status: 'locked', retryAfter: now } : { status: 'wrong' };
+  }
+
+  private async check(space: OAuthSpace, username: string, password: string, kind: UserKind): Promise<LoginOutcome> {
+    const user = await this.users.checkPassword(space.row.id, username, password);
+    if (!user) return { status: 'wrong' };
+    return user.kind === kind ? { status: 'ok', user } : { status: 'other_kind', kind: user.kind as UserKind };
   }
 
   /** Seconds the device page stays closed to this address after too many wrong user codes; 0 when open. */

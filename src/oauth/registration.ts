@@ -49,7 +49,7 @@ export function bearerOf(header: string | undefined): string | undefined {
 
 /** The RFC 7591 client metadata Keyward accepts; anything else in a request is ignored (§2). */
 const STRING_FIELDS = ['client_name', 'token_endpoint_auth_method', 'scope', 'jwks_uri', 'logo_uri', 'client_uri', 'policy_uri', 'tos_uri'] as const;
-const LIST_FIELDS = ['redirect_uris', 'post_logout_redirect_uris', 'grant_types', 'response_types', 'contacts'] as const;
+const LIST_FIELDS = ['redirect_uris', 'post_logout_redirect_uris', 'allowed_cors_origins', 'grant_types', 'response_types', 'contacts'] as const;
 
 function metadataError(field: string, message: string): OAuthError {
   const code = field === 'redirect_uris' || field === 'post_logout_redirect_uris' ? 'invalid_redirect_uri' : 'invalid_client_metadata';
@@ -88,6 +88,7 @@ export function metadataInput(body: unknown): ClientInput {
     ...(list('response_types') ? { response_types: list('response_types') } : {}),
     redirect_uris: list('redirect_uris') ?? [],
     post_logout_redirect_uris: list('post_logout_redirect_uris') ?? [],
+    allowed_cors_origins: list('allowed_cors_origins') ?? [],
     contacts: list('contacts') ?? [],
     ...(str('scope') !== undefined ? { scope: str('scope') } : {}),
     jwks: (m.jwks as ClientInput['jwks']) ?? null,
@@ -113,6 +114,7 @@ export function registrationView(v: ClientView | ClientWithSecret, issuer: strin
     registration_client_uri: `${issuer}/register/${encodeURIComponent(v.client_id)}`,
   };
   if (v.post_logout_redirect_uris.length) out.post_logout_redirect_uris = v.post_logout_redirect_uris;
+  if (v.allowed_cors_origins.length) out.allowed_cors_origins = v.allowed_cors_origins;
   if (v.scope) out.scope = v.scope;
   if (v.contacts.length) out.contacts = v.contacts;
   for (const f of ['jwks', 'jwks_uri', 'logo_uri', 'client_uri', 'policy_uri', 'tos_uri'] as const) if (v[f]) out[f] = v[f];

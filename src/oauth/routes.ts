@@ -11,6 +11,7 @@ import { registrationEndpoints } from './endpoints/register.js';
 import { revocationEndpoint } from './endpoints/revoke.js';
 import { tokenEndpoint } from './endpoints/token.js';
 import { userinfoEndpoint } from './endpoints/userinfo.js';
+import { installCors } from './cors.js';
 import { installOAuthPlumbing } from './http.js';
 
 export async function oauthRoutes(app: FastifyInstance, oauth: OAuth): Promise<void> {
@@ -18,6 +19,7 @@ export async function oauthRoutes(app: FastifyInstance, oauth: OAuth): Promise<v
     async (spaceApp) => {
       await spaceApp.register(formbody);
       installOAuthPlumbing(spaceApp, oauth);
+      installCors(spaceApp, oauth);
       discoveryEndpoints(spaceApp, oauth);
       tokenEndpoint(spaceApp, oauth);
       await authorizationEndpoints(spaceApp, oauth);

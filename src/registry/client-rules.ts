@@ -34,6 +34,8 @@ export interface ClientInput {
   response_types?: string[];
   redirect_uris?: string[];
   post_logout_redirect_uris?: string[];
+  /** Browser origins, besides those of the redirect URIs, that may call the token endpoint and others (CORS). */
+  allowed_cors_origins?: string[];
   token_endpoint_auth_method?: string;
   scope?: string;
   jwks?: { keys: Record<string, unknown>[] } | null;
@@ -61,6 +63,7 @@ export interface ClientSpec {
   responseTypes: string[];
   redirectUris: string[];
   postLogoutRedirectUris: string[];
+  allowedCorsOrigins: string[];
   tokenEndpointAuthMethod: AuthMethod;
   scopes: string[];
   jwks: { keys: Record<string, unknown>[] } | null;
@@ -151,6 +154,39 @@ function uriList(field: string, list: string[] | undefined, clientType: 'confide
   if (!Array.isArray(items) || items.length > 50) throw invalid(field, `${field} must be a list of at most 50 URIs`);
   const checked = items.map((u) => checkRedirectUri(field, u, clientType));
   if (new Set(checked).size !== checked.length) throw invalid(field, `${field} must not list a URI twice`);
+  return checked;
+}
+
+/**
+ * A CORS origin as browsers send it in the Origin header (RFC 6454 §6.2): scheme://host[:port], lower case, no
+ * default port, no path. Matching is exact, so the entry must already have that form; https, or http on the
+ * loopback hosts only, as for redirect URIs.
+ */
+export function checkCorsOrigin(field: string, origin: string): string {
+  if (typeof origin !== 'string' || origin.length === 0 || origin.length > 300) throw invalid(field, `${field} entries must be origins of 1 to 300 characters`);
+  if (origin.includes('*')) throw invalid(field, `"${origin}" must not contain wildcards: origins match exactly`);
+  let u: URL;
+  try {
+    u = new URL(origin);
+  } catch {
+    throw invalid(field, `"${origin}" is not an origin (scheme://host[:port])`);
+  }
+  if (u.protocol !== 'https:' && u.protocol !== 'http:') throw invalid(field, `"${origin}" must use https (or http on a loopback host)`);
+  if (u.protocol === 'http:' && !LOOPBACK_HOSTS.has(u.hostname)) {
+    throw invalid(field, `"${origin}" must use https (http is allowed only for 127.0.0.1, [::1] and localhost)`);
+  }
+  if (u.username || u.password || u.search || u.hash || /\s/.test(origin) || (u.pathname !== '/' && u.pathname !== '')) {
+    throw invalid(field, `"${origin}" must be an origin only: scheme://host[:port], no path, query or fragment`);
+  }
+  if (origin !== u.origin) throw invalid(field, `"${origin}" is not written as browsers send it: use "${u.origin}"`);
+  return origin;
+}
+
+function originList(field: string, list: string[] | undefined): string[] {
+  const items = list ?? [];
+  if (!Array.isArray(items) || items.length > 50) throw invalid(field, `${field} must be a list of at most 50 origins`);
+  const checked = items.map((o) => checkCorsOrigin(field, o));
+  if (new Set(checked).size !== checked.length) throw invalid(field, `${field} must not list an origin twice`);
   return checked;
 }
 
@@ -256,6 +292,7 @@ export function buildClientSpec(input: ClientInput, current?: ClientSpec): Clien
     throw invalid('redirect_uris', 'at least one redirect URI is required for the authorization_code and implicit grants');
   }
   const postLogoutRedirectUris = uriList('post_logout_redirect_uris', input.post_logout_redirect_uris ?? current?.postLogoutRedirectUris, clientType);
+  const allowedCorsOrigins = originList('allowed_cors_origins', input.allowed_cors_origins ?? current?.allowedCorsOrigins);
 
   const responseTypes = input.response_types ?? (input.grant_types || !current ? defaultResponseTypes(grantTypes) : current.responseTypes);
   for (const rt of responseTypes) {
@@ -281,6 +318,8 @@ export function buildClientSpec(input: ClientInput, current?: ClientSpec): Clien
   if (refreshLimit !== null && (!Number.isInteger(refreshLimit) || refreshLimit < 0 || refreshLimit > MAX_REFRESH_LIMIT)) {
     throw invalid('refresh_limit', `refresh_limit must be null (unlimited) or a whole number from 0 to ${MAX_REFRESH_LIMIT}`);
   }
+  const refreshTokenTtl = ttlToStore('refresh_token_ttl', input.refresh_token_ttl, current?.refreshTokenTtl ?? null);
+  checkRefreshSettingsApply(input, current, grantTypes, refreshTokenTtl, refreshLimit);
   const accessTokenFormat = input.access_token_format ?? current?.accessTokenFormat ?? 'jwt';
   if (accessTokenFormat !== 'jwt' && accessTokenFormat !== 'opaque') {
     throw invalid('access_token_format', 'access_token_format must be "jwt" or "opaque"');
@@ -301,12 +340,13 @@ export function buildClientSpec(input: ClientInput, current?: ClientSpec): Clien
     responseTypes,
     redirectUris,
     postLogoutRedirectUris,
+    allowedCorsOrigins,
     tokenEndpointAuthMethod: method,
     scopes: input.scope !== undefined ? parseScope('scope', input.scope) : (current?.scopes ?? []),
     jwks,
     jwksUri,
     accessTokenTtl: ttlToStore('access_token_ttl', input.access_token_ttl, current?.accessTokenTtl ?? null),
-    refreshTokenTtl: ttlToStore('refresh_token_ttl', input.refresh_token_ttl, current?.refreshTokenTtl ?? null),
+    refreshTokenTtl,
     refreshLimit,
     accessTokenFormat,
     logoUri: input.logo_uri !== undefined ? checkWebUrl('logo_uri', input.logo_uri) : (current?.logoUri ?? null),
@@ -316,6 +356,22 @@ export function buildClientSpec(input: ClientInput, current?: ClientSpec): Clien
     contacts,
     active: input.active ?? current?.active ?? true,
   };
+}
+
+/**
+ * A refresh lifetime or limit on a client that is never given refresh tokens (no refresh_token in grant_types)
+ * could never apply: refused, naming the field, rather than stored and silently ignored. "default" (inherit the
+ * space), null limit (unlimited) and refresh_limit 0 (no refresh tokens) say nothing the grant types contradict
+ * and stay allowed. Checked only when the request sets one of them or grant_types, so a client stored before this
+ * rule can still be edited in other fields.
+ */
+function checkRefreshSettingsApply(input: ClientInput, current: ClientSpec | undefined, grantTypes: readonly string[], ttl: number | null, limit: number | null): void {
+  if (grantTypes.includes('refresh_token')) return;
+  const touched = !current || input.grant_types !== undefined || input.refresh_token_ttl !== undefined || input.refresh_limit !== undefined;
+  if (!touched) return;
+  const why = 'this client is never given refresh tokens: add "refresh_token" to grant_types, or leave it';
+  if (ttl !== null) throw invalid('refresh_token_ttl', `refresh_token_ttl cannot apply: ${why} "default"`);
+  if (limit !== null && limit !== 0) throw invalid('refresh_limit', `refresh_limit cannot apply: ${why} null`);
 }
 
 /** Whether this client authenticates with a shared secret that the server generates. */

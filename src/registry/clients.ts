@@ -33,6 +33,7 @@ export interface ClientView {
   response_types: string[];
   redirect_uris: string[];
   post_logout_redirect_uris: string[];
+  allowed_cors_origins: string[];
   token_endpoint_auth_method: string;
   scope: string;
   jwks: { keys: Record<string, unknown>[] } | null;
@@ -75,6 +76,7 @@ function specOf(row: ClientRow, scopeNames: string[]): ClientSpec {
     responseTypes: row.responseTypes,
     redirectUris: row.redirectUris,
     postLogoutRedirectUris: row.postLogoutRedirectUris,
+    allowedCorsOrigins: row.allowedCorsOrigins,
     tokenEndpointAuthMethod: row.tokenEndpointAuthMethod as ClientSpec['tokenEndpointAuthMethod'],
     scopes: scopeNames,
     jwks: row.jwks ?? null,
@@ -110,6 +112,7 @@ export function clientView(row: ClientRow, space: string, scopeNames: string[]):
     response_types: row.responseTypes,
     redirect_uris: row.redirectUris,
     post_logout_redirect_uris: row.postLogoutRedirectUris,
+    allowed_cors_origins: row.allowedCorsOrigins,
     token_endpoint_auth_method: row.tokenEndpointAuthMethod,
     scope: scopeNames.join(' '),
     jwks: row.jwks ?? null,
@@ -256,7 +259,11 @@ export class ClientService {
           return secret ? { ...view, client_secret: secret, client_secret_expires_at: 0 } : view;
         }),
       given,
-    );
+    ).then(async (created) => {
+      // Caches that derive from all of a space's clients (CORS origins) must see the new one.
+      await this.bus?.publish('client', created.client_id);
+      return created;
+    });
   }
 
   async update(space: SpaceRef, clientId: string, input: ClientInput, actor: Actor): Promise<ClientWithSecret> {

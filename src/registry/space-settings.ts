@@ -25,6 +25,11 @@ export interface SpaceSettings {
   authorization_code_ttl: number;
   session_ttl: number;
   device_code_ttl: number;
+  /**
+   * Seconds after a refresh token's rotation within which the same client may present it again and get a new pair
+   * (a client that raced itself or lost the answer) instead of being treated as a thief; 0 = never (RFC 9700 §4.14.2).
+   */
+  refresh_reuse_grace_seconds: number;
 }
 
 export const DEFAULT_SETTINGS: SpaceSettings = {
@@ -41,6 +46,7 @@ export const DEFAULT_SETTINGS: SpaceSettings = {
   authorization_code_ttl: 60,
   session_ttl: 86400,
   device_code_ttl: 600,
+  refresh_reuse_grace_seconds: 0,
 };
 
 const INT_LIMITS: Partial<Record<keyof SpaceSettings, [number, number]>> = {
@@ -52,6 +58,7 @@ const INT_LIMITS: Partial<Record<keyof SpaceSettings, [number, number]>> = {
   authorization_code_ttl: [10, 600],
   session_ttl: [60, 90 * 86400],
   device_code_ttl: [60, 3600],
+  refresh_reuse_grace_seconds: [0, 60],
 };
 const ENUMS: Partial<Record<keyof SpaceSettings, readonly string[]>> = {
   signing_alg: ['ES256', 'RS256', 'EdDSA'],

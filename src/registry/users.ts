@@ -238,12 +238,21 @@ export class UserService {
    * dummy hash for unknown users), so the answer time does not tell whether a username exists.
    */
   async verifyLogin(spaceId: string, username: string, password: string, kind: UserKind): Promise<UserRow | undefined> {
+    const row = await this.checkPassword(spaceId, username, password);
+    return row?.kind === kind ? row : undefined;
+  }
+
+  /**
+   * The enabled user with this username and password, of either kind, or undefined; same timing as verifyLogin.
+   * For callers that tell a user who proved the password that this way of signing in is not for their kind.
+   */
+  async checkPassword(spaceId: string, username: string, password: string): Promise<UserRow | undefined> {
     dummyHash ??= hashPassword('keyward-dummy-password-for-timing');
     const [row] = username.length <= 200
       ? await this.db.select().from(users).where(and(eq(users.spaceId, spaceId), eq(users.usernameKey, username.trim().toLowerCase())))
       : [];
     const ok = await verifyPassword(row?.passwordHash ?? (await dummyHash), password.slice(0, 1024));
-    if (!row || !ok || !row.passwordHash || row.disabled || row.kind !== kind) return undefined;
+    if (!row || !ok || !row.passwordHash || row.disabled) return undefined;
     return row;
   }
 }

@@ -12,6 +12,8 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import * as schema from './schema.js';
+import { NoticeListener, type BackoffOptions, type StoreLog } from './listener.js';
+import { lockDataDir } from './lock.js';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
@@ -24,9 +26,10 @@ export interface Store {
   migrate(): Promise<void>;
   /**
    * Other nodes' change notices (PostgreSQL LISTEN/NOTIFY). The embedded store has one process only, so there
-   * it never calls back and notify does nothing.
+   * it never calls back and notify does nothing. A lost listening connection is made again (with backoff); then
+   * `onResume` runs, because the notices sent meanwhile are lost.
    */
-  listen(channel: string, onMessage: (payload: string) => void): Promise<void>;
+  listen(channel: string, onMessage: (payload: string) => void, onResume?: () => void): Promise<void>;
   notify(channel: string, payload: string): Promise<void>;
   /**
    * A hot statement by name, with $1… parameters: prepared once per connection on PostgreSQL, so neither side
@@ -55,10 +58,14 @@ export interface StoreOptions {
   /** PGlite only: keep the database in memory instead of the data directory. */
   inMemory?: boolean;
   poolSize?: number;
+  /** Connection losses, reconnections, a stale lock taken over. */
+  log?: StoreLog;
+  /** PostgreSQL: how the listening connection retries (tests shorten it). */
+  listenBackoff?: BackoffOptions;
 }
 
 export async function openStore(opts: StoreOptions): Promise<Store> {
-  return opts.databaseUrl ? openPostgres(opts.databaseUrl, opts.poolSize ?? 10) : openPglite(opts);
+  return opts.databaseUrl ? openPostgres(opts.databaseUrl, opts) : openPglite(opts);
 }
 
 async function openPglite(opts: StoreOptions): Promise<Store & { pglite: PGlite }> {
@@ -68,7 +75,15 @@ async function openPglite(opts: StoreOptions): Promise<Store & { pglite: PGlite 
     dir = path.join(opts.dataDir, 'pglite');
     mkdirSync(dir, { recursive: true });
   }
-  const pglite = await PGlite.create(dir, opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {});
+  // Before anything touches the files: a second process on them would corrupt them (see lock.ts).
+  const unlock = opts.dataDir && !opts.inMemory ? lockDataDir(opts.dataDir, opts.log) : () => {};
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create(dir, opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {});
+  } catch (err) {
+    unlock();
+    throw err;
+  }
   const db = drizzlePglite({ client: pglite, schema }) as unknown as Db;
   return {
     db,
@@ -85,19 +100,26 @@ async function openPglite(opts: StoreOptions): Promise<Store & { pglite: PGlite 
       return true;
     },
     close: async () => {
-      if (!pglite.closed) await pglite.close();
+      try {
+        if (!pglite.closed) await pglite.close();
+      } finally {
+        unlock();
+      }
     },
   };
 }
 
-async function openPostgres(url: string, max: number): Promise<Store> {
-  const pool = new pg.Pool({ connectionString: url, max });
+// A query waits this long for a connection, new (an unreachable host drops packets rather than refusing) or from a
+// pool that stays busy: then it fails, and the request answers 503, instead of hanging until the client gives up.
+const CONNECT_TIMEOUT_MS = 5_000;
+
+async function openPostgres(url: string, opts: StoreOptions): Promise<Store> {
+  const pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 10, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, keepAlive: true });
   // An idle client losing its connection must not crash the process; the next query reports the problem.
   pool.on('error', () => {});
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
   let closed = false;
-  let listener: pg.Client | undefined;
-  const handlers = new Map<string, (payload: string) => void>();
+  const listener = new NoticeListener(url, opts.log, opts.listenBackoff);
   return {
     db,
     kind: 'postgres',
@@ -116,17 +138,7 @@ async function openPostgres(url: string, max: number): Promise<Store> {
         client.release();
       }
     },
-    listen: async (channel, onMessage) => {
-      if (!/^[a-z_]+$/.test(channel)) throw new Error(`bad channel name ${channel}`);
-      if (!listener) {
-        listener = new pg.Client({ connectionString: url });
-        listener.on('error', () => {});
-        listener.on('notification', (n) => handlers.get(n.channel)?.(n.payload ?? ''));
-        await listener.connect();
-      }
-      handlers.set(channel, onMessage);
-      await listener.query(`LISTEN ${channel}`);
-    },
+    listen: (channel, onMessage, onResume) => listener.listen(channel, onMessage, onResume),
     notify: async (channel, payload) => void (await pool.query('select pg_notify($1, $2)', [channel, payload])),
     run: async (name, text, values) => void (await pool.query({ name, text, values })),
     exclusive: async (name, work) => {
@@ -147,7 +159,7 @@ async function openPostgres(url: string, max: number): Promise<Store> {
     close: async () => {
       if (closed) return;
       closed = true;
-      await listener?.end().catch(() => {});
+      await listener.close();
       await pool.end();
     },
   };

@@ -35,6 +35,16 @@ describe('keyward clients', () => {
     expect(r.stdout).toMatch(/WARNING: the client_secret is shown only this once/);
   });
 
+  it('--allowed-cors-origin is repeatable, replaces the list on update, and is checked by the server', async () => {
+    const created = await s.json(['clients', 'create', '--name', 'Browser App', '--type', 'public', '--redirect-uri', 'https://app.example.com/cb', '--allowed-cors-origin', 'https://cdn.example.com', '--allowed-cors-origin', 'http://localhost:5173']);
+    expect(created.allowed_cors_origins).toEqual(['https://cdn.example.com', 'http://localhost:5173']);
+    const updated = await s.json(['clients', 'update', created.client_id, '--allowed-cors-origin', 'https://www.example.com']);
+    expect(updated.allowed_cors_origins).toEqual(['https://www.example.com']);
+    const bad = await s.cli(['clients', 'update', created.client_id, '--allowed-cors-origin', 'https://www.example.com/app']);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toMatch(/no path.*\(field: allowed_cors_origins\)/);
+  });
+
   it('a public client has no secret', async () => {
     const created = await s.json(['clients', 'create', '--name', 'Mobile', '--type', 'public', '--redirect-uri', 'com.example.app:/cb']);
     expect(created.client_type).toBe('public');

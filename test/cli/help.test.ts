@@ -45,6 +45,13 @@ describe('keyward --help', () => {
     });
   });
 
+  it('clients create and update --help describe --allowed-cors-origin', async () => {
+    for (const sub of ['create', 'update']) {
+      const r = await runCli(['clients', sub, '--help']);
+      expect(r.stdout).toMatch(/--allowed-cors-origin <origin>\s+browser origin \(scheme:\/\/host\[:port\]\)/);
+    }
+  });
+
   it('audit --help describes its filters', async () => {
     const r = await runCli(['audit', '--help']);
     expect(r.code).toBe(0);

@@ -1,22 +1,18 @@
 // One full authorization code + PKCE flow in a real browser (Debian's chromium through playwright-core):
 // openid-client builds the URL, the browser signs in and clicks Allow, the code arrives at a loopback callback
 // server, and openid-client exchanges it and verifies the ID token.
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as client from 'openid-client';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../oauth/authorization-code-helpers.js';
 import { startTestServer, type TestServer } from '../oauth/server.js';
+import { launchChromium, runBrowserTests } from './chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CI = !!process.env.CI && process.env.CI !== 'false';
-const available = existsSync(CHROMIUM);
-if (!available && !CI) process.stderr.write(`NOTICE: ${CHROMIUM} is missing: the browser test is skipped (install Debian's chromium to run it).\n`);
-
-describe.runIf(available || CI)('browser flow (chromium)', () => {
+describe.runIf(runBrowserTests)('browser flow (chromium)', () => {
   let s: TestServer;
   let browser: Browser;
   let callback: Server;
@@ -24,8 +20,7 @@ describe.runIf(available || CI)('browser flow (chromium)', () => {
   let received: Promise<string>;
 
   beforeAll(async () => {
-    // Under CI a missing chromium fails here instead of skipping.
-    if (!available) throw new Error(`${CHROMIUM} is required under CI (apt-get install chromium)`);
+    // Under CI a missing chromium fails here (launchChromium) instead of skipping.
     s = await startTestServer('pglite');
     let resolve!: (url: string) => void;
     received = new Promise((r) => (resolve = r));
@@ -35,10 +30,7 @@ describe.runIf(available || CI)('browser flow (chromium)', () => {
     });
     await new Promise<void>((r) => callback.listen(0, '127.0.0.1', r));
     callbackUrl = `http://127.0.0.1:${(callback.address() as { port: number }).port}/cb`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {

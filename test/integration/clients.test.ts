@@ -203,9 +203,10 @@ describe.each(STORE_KINDS)('admin API: client registration (%s)', (kind) => {
 
   describe('token settings', () => {
     it('access_token_ttl: seconds, null for never, "default" for the space value', async () => {
-      const secs = expectStatus(await create(webApp(unique('TTL'), { access_token_ttl: 3600, refresh_token_ttl: 7776000 })), 201);
+      const refreshing = { grant_types: ['authorization_code', 'refresh_token'] };
+      const secs = expectStatus(await create(webApp(unique('TTL'), { ...refreshing, access_token_ttl: 3600, refresh_token_ttl: 7776000 })), 201);
       expect(secs).toMatchObject({ access_token_ttl: 3600, refresh_token_ttl: 7776000 });
-      const never = expectStatus(await create(webApp(unique('TTL'), { access_token_ttl: null, refresh_token_ttl: null })), 201);
+      const never = expectStatus(await create(webApp(unique('TTL'), { ...refreshing, access_token_ttl: null, refresh_token_ttl: null })), 201);
       expect(never).toMatchObject({ access_token_ttl: null, refresh_token_ttl: null });
       const def = expectStatus(await create(webApp(unique('TTL'), { access_token_ttl: 'default' })), 201);
       expect(def.access_token_ttl).toBe('default');
@@ -228,6 +229,25 @@ describe.each(STORE_KINDS)('admin API: client registration (%s)', (kind) => {
       expect(expectStatus(await create(webApp(unique('RL'), { ...base, refresh_limit: 5 })), 201).refresh_limit).toBe(5);
       expect(expectStatus(await create(webApp(unique('RL'), { ...base, refresh_limit: 0 })), 201).refresh_limit).toBe(0);
       expectError(await create(webApp(unique('RL'), { ...base, refresh_limit: -1 })), 400, 'refresh_limit');
+    });
+
+    it('refuses refresh settings on a client that is never given refresh tokens, naming the field', async () => {
+      for (const grant_types of [['authorization_code'], ['client_credentials'], ['password']]) {
+        const base = grant_types[0] === 'authorization_code' ? {} : { redirect_uris: [] };
+        const ttl = expectError(await create(webApp(unique('NoRT'), { ...base, grant_types, refresh_token_ttl: 3600 })), 400, 'refresh_token_ttl');
+        expect(ttl.message).toMatch(/refresh_token_ttl cannot apply.*refresh_token.*grant_types/);
+        expectError(await create(webApp(unique('NoRT'), { ...base, grant_types, refresh_token_ttl: null })), 400, 'refresh_token_ttl');
+        expect(expectError(await create(webApp(unique('NoRT'), { ...base, grant_types, refresh_limit: 5 })), 400, 'refresh_limit').message).toMatch(/refresh_limit cannot apply/);
+        // "default" (the space's lifetime), unlimited and 0 (no refresh tokens) contradict nothing.
+        expectStatus(await create(webApp(unique('NoRT'), { ...base, grant_types, refresh_token_ttl: 'default', refresh_limit: null })), 201);
+        expectStatus(await create(webApp(unique('NoRT'), { ...base, grant_types, refresh_limit: 0 })), 201);
+      }
+      // Taking refresh_token away from a client with a refresh lifetime is refused too, until the lifetime goes.
+      const c = expectStatus(await create(webApp(unique('Drop RT'), { grant_types: ['authorization_code', 'refresh_token'], refresh_token_ttl: 600, refresh_limit: 3 })), 201);
+      expectError(await a.patch(`${CLIENTS}/${c.client_id}`, { grant_types: ['authorization_code'] }), 400, 'refresh_token_ttl');
+      expectError(await a.patch(`${CLIENTS}/${c.client_id}`, { grant_types: ['authorization_code'], refresh_token_ttl: 'default' }), 400, 'refresh_limit');
+      const dropped = expectStatus(await a.patch(`${CLIENTS}/${c.client_id}`, { grant_types: ['authorization_code'], refresh_token_ttl: 'default', refresh_limit: null }), 200);
+      expect(dropped).toMatchObject({ grant_types: ['authorization_code'], refresh_token_ttl: 'default', refresh_limit: null });
     });
 
     it('access_token_format is jwt or opaque', async () => {

@@ -145,6 +145,13 @@ describe.each(STORE_KINDS)('admin API: OpenAPI document (%s)', (kind) => {
     }
   });
 
+  it('documents allowed_cors_origins on the client, in and out', () => {
+    const body = (method: string, path: string) => doc.paths[path][method].requestBody?.content['application/json'].schema;
+    expect(body('post', '/spaces/{space}/clients').properties.allowed_cors_origins).toMatchObject({ type: 'array', description: expect.stringContaining('origins') });
+    expect(body('patch', '/spaces/{space}/clients/{client_id}').properties).toHaveProperty('allowed_cors_origins');
+    expect(doc.components.schemas.Client.properties).toHaveProperty('allowed_cors_origins');
+  });
+
   it('every $ref resolves to a named component schema', () => {
     const schemas = doc.components.schemas;
     expect(Object.keys(schemas)).toEqual(expect.arrayContaining(['Error', 'Space', 'Scope', 'Client', 'Admin', 'AdminToken']));

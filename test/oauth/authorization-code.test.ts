@@ -151,7 +151,11 @@ describe.each(STORE_KINDS)('authorization code flow (%s)', (kind) => {
 
     const tokens = await client.authorizationCodeGrant(config, cb, { pkceCodeVerifier: f.verifier, expectedState: f.state, expectedNonce: f.nonce });
     expect((await client.tokenIntrospection(config, tokens.access_token)).active).toBe(true);
-    await expect(client.authorizationCodeGrant(config, cb, { pkceCodeVerifier: f.verifier, expectedState: f.state, expectedNonce: f.nonce })).rejects.toMatchObject({ error: 'invalid_grant' });
+    await expect(client.authorizationCodeGrant(config, cb, { pkceCodeVerifier: f.verifier, expectedState: f.state, expectedNonce: f.nonce })).rejects.toMatchObject({
+      error: 'invalid_grant',
+      // The error says what happened to the first exchange's tokens, so an honest client's developer knows why.
+      error_description: 'the authorization code was already used; the tokens issued for it have been revoked',
+    });
     expect((await client.tokenIntrospection(config, tokens.access_token)).active).toBe(false);
     await expect(client.refreshTokenGrant(config, tokens.refresh_token!)).rejects.toMatchObject({ error: 'invalid_grant' });
   });

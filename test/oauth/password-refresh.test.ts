@@ -53,6 +53,15 @@ describe.each(STORE_KINDS)('password and refresh_token grants (%s)', (kind) => {
     await expect(login(config, 'files:read', 'ROBOT')).resolves.toMatchObject({ token_type: 'bearer' });
   });
 
+  it('tells a personal user who knows the password that the grant is for service users; others learn nothing', async () => {
+    const { config } = await setup();
+    const described = (p: Promise<unknown>) => p.then(() => undefined, (e: { error: string; error_description: string }) => `${e.error}: ${e.error_description}`);
+    expect(await described(login(config, 'files:read', 'alice', 'alice-password-1'))).toMatch(/^invalid_grant: the password grant is only for service users/);
+    const wrong = await described(login(config, 'files:read', 'alice', 'not-her-password'));
+    expect(wrong).toBe('invalid_grant: invalid username or password');
+    expect(await described(login(config, 'files:read', 'nobody', 'alice-password-1'))).toBe(wrong);
+  });
+
   it('answers unauthorized_client to a client without the password grant', async () => {
     const c = await s.admin('POST', '/spaces/default/clients', { name: `cc-${++n}`, grant_types: ['client_credentials'] });
     const config = await client.discovery(new URL(s.issuer), c.client_id, undefined, client.ClientSecretBasic(c.client_secret), { execute: [client.allowInsecureRequests] });
@@ -119,16 +128,36 @@ describe.each(STORE_KINDS)('password and refresh_token grants (%s)', (kind) => {
     await expect(client.refreshTokenGrant(a.config, t.refresh_token!)).resolves.toMatchObject({ token_type: 'bearer' });
   });
 
-  it('enforces refresh_limit: N refreshes, then invalid_grant', async () => {
+  it('enforces refresh_limit: N refreshes, and the last one returns no refresh token', async () => {
     const { config } = await setup({ refresh_limit: 2 });
-    let t = await login(config);
-    t = await client.refreshTokenGrant(config, t.refresh_token!);
-    t = await client.refreshTokenGrant(config, t.refresh_token!);
-    const err = await client.refreshTokenGrant(config, t.refresh_token!).catch((e: unknown) => e);
+    const t0 = await login(config);
+    const t1 = await client.refreshTokenGrant(config, t0.refresh_token!);
+    expect(t1.refresh_token).toMatch(/^kwrt_/);
+    // The second refresh is the last allowed one: a refresh token from it could never be used, so there is none.
+    const t2 = await client.refreshTokenGrant(config, t1.refresh_token!);
+    expect(t2.access_token).toBeTypeOf('string');
+    expect(t2.refresh_token).toBeUndefined();
+    expect(await active(config, t2.access_token)).toBe(true);
+    // The limit is reached: a third refresh (here with the used t1, which is also reuse) is refused.
+    const err = await client.refreshTokenGrant(config, t1.refresh_token!).catch((e: unknown) => e);
     expect(err).toMatchObject({ error: 'invalid_grant' });
-    expect((err as { error_description: string }).error_description).toMatch(/refresh limit/);
+  });
+
+  it('refresh_limit 1: the only refresh returns no refresh token; the limit error names the limit', async () => {
+    const { config } = await setup({ refresh_limit: 1 });
+    const t = await login(config);
+    expect(t.refresh_token).toMatch(/^kwrt_/);
+    const r = await client.refreshTokenGrant(config, t.refresh_token!);
+    expect(r.refresh_token).toBeUndefined();
+    // Lowering the limit under a live grant: its unused refresh token now meets the limit, not reuse.
+    const { c, config: c2 } = await setup({ refresh_limit: 3 });
+    let u = await login(c2);
+    u = await client.refreshTokenGrant(c2, u.refresh_token!);
+    await s.admin('PATCH', `/spaces/default/clients/${c.client_id}`, { refresh_limit: 1 });
+    const err = await client.refreshTokenGrant(c2, u.refresh_token!).catch((e: unknown) => e);
+    expect(err).toMatchObject({ error: 'invalid_grant', error_description: expect.stringMatching(/refresh limit of this client \(1\) is reached/) });
     // Hitting the limit is not reuse: the last access token still works.
-    expect(await active(config, t.access_token)).toBe(true);
+    expect(await active(c2, u.access_token)).toBe(true);
   });
 
   it('issues no refresh token with refresh_limit 0', async () => {

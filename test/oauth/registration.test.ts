@@ -62,6 +62,21 @@ describe.each(STORE_KINDS)('dynamic client registration (%s)', (kind) => {
     expect(again.client_id).not.toBe(reg.client_id);
   });
 
+  it('registers allowed_cors_origins (Hydra\'s field): stored, returned, honoured by CORS, checked', async () => {
+    await setMode('open');
+    const res = await register({ client_name: 'SPA', token_endpoint_auth_method: 'none', redirect_uris: ['https://spa.example.com/cb'], allowed_cors_origins: ['https://cdn.example.com'] });
+    expect(res.status).toBe(201);
+    const reg = (await res.json()) as { client_id: string; allowed_cors_origins: string[] };
+    expect(reg.allowed_cors_origins).toEqual(['https://cdn.example.com']);
+    const pre = await fetch(`${s.issuer}/token`, { method: 'OPTIONS', headers: { origin: 'https://cdn.example.com', 'access-control-request-method': 'POST' } });
+    expect(pre.headers.get('access-control-allow-origin')).toBe('https://cdn.example.com');
+    const bad = await register({ token_endpoint_auth_method: 'none', redirect_uris: ['https://spa.example.com/cb'], allowed_cors_origins: ['https://*.example.com'] });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ error: 'invalid_client_metadata', error_description: expect.stringContaining('allowed_cors_origins') });
+    const notList = await register({ token_endpoint_auth_method: 'none', redirect_uris: ['https://spa.example.com/cb'], allowed_cors_origins: 'https://cdn.example.com' });
+    expect(await notList.json()).toMatchObject({ error: 'invalid_client_metadata', error_description: expect.stringContaining('allowed_cors_origins') });
+  });
+
   it('answers invalid_redirect_uri and invalid_client_metadata naming the field', async () => {
     await setMode('open');
     const http = await register({ redirect_uris: ['http://app.example.com/cb'] });

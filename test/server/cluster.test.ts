@@ -1,6 +1,6 @@
 // `keyward serve` with KEYWARD_WORKERS: a primary and worker processes sharing one port (node:cluster) on one
-// PostgreSQL database. Connections are dealt round-robin to the workers, so requests on fresh connections reach
-// every worker: a change made through one must be seen by all (NOTIFY), one key must sign for all.
+// PostgreSQL database. Each worker accepts from the shared socket (SCHED_NONE), so requests on fresh connections are
+// spread over the workers: a change made through one must be seen by all (NOTIFY), one key must sign for all.
 import { readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import { createLocalJWKSet, jwtVerify } from 'jose';
@@ -28,7 +28,7 @@ function childrenOf(pid: number): number[] {
   return out;
 }
 
-/** A request on a connection of its own (no keep-alive): each one is dealt to the next worker. */
+/** A request on a connection of its own (no keep-alive): any worker may take it. */
 function fresh(url: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request(url, { method: init.method ?? 'GET', headers: init.headers, agent: false }, (res) => {
@@ -112,7 +112,7 @@ describe.skipIf(!PG_URL)('KEYWARD_WORKERS=3 on PostgreSQL', () => {
         body: 'grant_type=client_credentials',
       });
 
-    // Nine fresh connections: three rounds over the three workers, all at once (the key is made on first use).
+    // Nine fresh connections, spread over the three workers, all at once (the key is made on first use).
     const answers = await Promise.all(Array.from({ length: 9 }, tokenRequest));
     for (const a of answers) expect(a.status, a.body).toBe(200);
     const jwks = JSON.parse((await fresh(`${url}/spaces/default/jwks`)).body) as { keys: { kid: string }[] };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src/errors.js';
-import { buildClientSpec, checkRedirectUri, parseScope, ttlFromStore, ttlToStore, usesSecret, type ClientInput } from '../../src/registry/client-rules.js';
+import { buildClientSpec, checkCorsOrigin, checkRedirectUri, parseScope, ttlFromStore, ttlToStore, usesSecret, type ClientInput } from '../../src/registry/client-rules.js';
 
 const web = { name: 'App', redirect_uris: ['https://app.example.com/cb'] } satisfies ClientInput;
 
@@ -13,6 +13,36 @@ function fieldOf(fn: () => unknown): string | undefined {
   }
   throw new Error('expected a rule violation');
 }
+
+describe('allowed_cors_origins (origins as browsers send them)', () => {
+  it.each(['https://app.example.com', 'https://app.example.com:8443', 'http://127.0.0.1:5173', 'http://localhost:3000', 'http://[::1]:8080'])('accepts %s', (o) =>
+    expect(checkCorsOrigin('allowed_cors_origins', o)).toBe(o),
+  );
+
+  it.each([
+    ['http://app.example.com', /https/],
+    ['https://*.example.com', /wildcard/],
+    ['https://app.example.com/', /use "https:\/\/app.example.com"/],
+    ['https://app.example.com/cb', /no path/],
+    ['https://app.example.com?x=1', /no path, query/],
+    ['https://app.example.com#x', /fragment/],
+    ['https://App.Example.com', /use "https:\/\/app.example.com"/],
+    ['https://app.example.com:443', /use "https:\/\/app.example.com"/],
+    ['https://user@app.example.com', /origin only/],
+    ['com.example.app://cb', /https/],
+    ['null', /not an origin/],
+    ['app.example.com', /not an origin/],
+  ])('refuses %s', (o, why) => expect(() => checkCorsOrigin('allowed_cors_origins', o)).toThrow(why));
+
+  it('defaults to none, keeps the list across updates, and refuses duplicates', () => {
+    expect(buildClientSpec(web).allowedCorsOrigins).toEqual([]);
+    const spec = buildClientSpec({ ...web, allowed_cors_origins: ['https://spa.example.com'] });
+    expect(spec.allowedCorsOrigins).toEqual(['https://spa.example.com']);
+    expect(buildClientSpec({ description: 'x' }, spec).allowedCorsOrigins).toEqual(['https://spa.example.com']);
+    expect(buildClientSpec({ allowed_cors_origins: [] }, spec).allowedCorsOrigins).toEqual([]);
+    expect(fieldOf(() => buildClientSpec({ ...web, allowed_cors_origins: ['https://a.example', 'https://a.example'] }))).toBe('allowed_cors_origins');
+  });
+});
 
 describe('redirect URIs (RFC 6749 §3.1.2, RFC 8252, RFC 9700)', () => {
   it.each([
@@ -132,10 +162,23 @@ describe('client registration rules', () => {
   });
 
   it('accepts refresh limits null (unlimited), 0 (no refresh token) and N', () => {
-    expect(buildClientSpec({ ...web, refresh_limit: null }).refreshLimit).toBe(null);
-    expect(buildClientSpec({ ...web, refresh_limit: 0 }).refreshLimit).toBe(0);
-    expect(buildClientSpec({ ...web, refresh_limit: 5 }).refreshLimit).toBe(5);
-    expect(fieldOf(() => buildClientSpec({ ...web, refresh_limit: -1 }))).toBe('refresh_limit');
+    const refreshing = { ...web, grant_types: ['authorization_code', 'refresh_token'] };
+    expect(buildClientSpec({ ...refreshing, refresh_limit: null }).refreshLimit).toBe(null);
+    expect(buildClientSpec({ ...refreshing, refresh_limit: 0 }).refreshLimit).toBe(0);
+    expect(buildClientSpec({ ...refreshing, refresh_limit: 5 }).refreshLimit).toBe(5);
+    expect(fieldOf(() => buildClientSpec({ ...refreshing, refresh_limit: -1 }))).toBe('refresh_limit');
+  });
+
+  it('refuses refresh settings that can never apply (no refresh_token grant), naming the field', () => {
+    const cc = { name: 'Job', grant_types: ['client_credentials'] };
+    expect(fieldOf(() => buildClientSpec({ ...web, refresh_limit: 5 }))).toBe('refresh_limit');
+    expect(fieldOf(() => buildClientSpec({ ...cc, refresh_token_ttl: 60 }))).toBe('refresh_token_ttl');
+    expect(fieldOf(() => buildClientSpec({ ...cc, refresh_token_ttl: null }))).toBe('refresh_token_ttl');
+    expect(buildClientSpec({ ...cc, refresh_token_ttl: 'default', refresh_limit: 0 })).toMatchObject({ refreshTokenTtl: null, refreshLimit: 0 });
+    // A stored client that predates the rule can still be edited in other fields.
+    const legacy = { ...buildClientSpec(cc), refreshTokenTtl: 60 };
+    expect(buildClientSpec({ description: 'edited' }, legacy).refreshTokenTtl).toBe(60);
+    expect(fieldOf(() => buildClientSpec({ grant_types: ['client_credentials'] }, legacy))).toBe('refresh_token_ttl');
   });
 
   it('checks web URLs and contacts', () => {

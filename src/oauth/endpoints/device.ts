@@ -9,6 +9,7 @@ import { clients, deviceCodes, scopes } from '../../store/schema.js';
 import type { OAuthSpace } from '../cache.js';
 import { authenticateClient } from '../client-auth/index.js';
 import type { OAuth } from '../context.js';
+import { admitOrigin, corsPreflight } from '../cors.js';
 import { unauthorizedClient } from '../errors.js';
 import { DEVICE_CODE_GRANT, POLL_INTERVAL } from '../grants/device-code.js';
 import { consentLines } from '../interaction/consent-text.js';
@@ -71,12 +72,14 @@ function cookieValue(req: FastifyRequest, name: string): string | undefined {
 }
 
 export function deviceEndpoints(app: FastifyInstance, oauth: OAuth): void {
-  app.post('/device_authorization', async (req, reply) => {
+  corsPreflight(app, '/device_authorization', 'client', 'POST');
+  app.post('/device_authorization', { config: { cors: 'client' } }, async (req, reply) => {
     noStore(reply);
     requireForm(req);
     const space = spaceOf(req);
     const p = params(req.body);
     const client = await authenticateClient({ db: oauth.db, cache: oauth.cache, space, endpointUrls: [`${space.issuer}/device_authorization`] }, req, p);
+    admitOrigin(oauth, req, reply, client);
     if (!client.row.grantTypes.includes(DEVICE_CODE_GRANT)) throw unauthorizedClient('this client may not use the device authorization grant');
     const scope = grantedScopes(client, p.scope, { allowProtocol: true });
     const deviceCode = DEVICE_CODE_PREFIX + randomToken(32);
@@ -166,7 +169,7 @@ export function deviceEndpoints(app: FastifyInstance, oauth: OAuth): void {
       reply.header('retry-after', String(login.retryAfter));
       return render(reply, 429, space, 'Connect a device', confirm(retryText(login.retryAfter)));
     }
-    if (login.status === 'wrong') return render(reply, 401, space, 'Connect a device', confirm('Wrong username or password.'));
+    if (login.status !== 'ok') return render(reply, 401, space, 'Connect a device', confirm('Wrong username or password.'));
     const [approved] = await oauth.db.update(deviceCodes).set({ status: 'approved', userId: login.user.id, authTime: new Date() }).where(pendingHere).returning({ hash: deviceCodes.deviceCodeHash });
     if (!approved) return render(reply, 400, space, 'Connect a device', codeForm(action, p.csrf, '', 'That code was already used or has expired.'));
     return render(reply, 200, space, 'Device connected', `<p>You allowed <strong>${esc(c?.name ?? 'the application')}</strong>. Return to your device.</p>`);

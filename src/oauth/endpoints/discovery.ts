@@ -1,6 +1,7 @@
 // OpenID Connect discovery and RFC 8414 metadata, and the JWKS. Endpoints not yet served are not listed.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { OAuth } from '../context.js';
+import { corsPreflight } from '../cors.js';
 import { GRANTS } from '../grants/index.js';
 import { spaceOf } from '../http.js';
 import type { OAuthSpace } from '../cache.js';
@@ -38,9 +39,13 @@ export function discoveryEndpoints(app: FastifyInstance, oauth: OAuth): void {
     const space = spaceOf(req);
     return metadata(space, await oauth.cache.scopeNames(space.row.id));
   };
-  app.get('/.well-known/openid-configuration', serve);
-  app.get('/.well-known/oauth-authorization-server', serve);
-  app.get('/jwks', async (req, reply) => {
+  // Public documents: any origin may read them (a browser app starts here).
+  for (const path of ['/.well-known/openid-configuration', '/.well-known/oauth-authorization-server']) {
+    app.get(path, { config: { cors: 'public' } }, serve);
+    corsPreflight(app, path, 'public', 'GET');
+  }
+  corsPreflight(app, '/jwks', 'public', 'GET');
+  app.get('/jwks', { config: { cors: 'public' } }, async (req, reply) => {
     const space = spaceOf(req);
     return reply.header('cache-control', 'public, max-age=300').header('content-type', 'application/jwk-set+json').send(await oauth.keys.jwks(space.row.id));
   });

@@ -15,6 +15,7 @@ export function introspectionEndpoint(app: FastifyInstance, oauth: OAuth): void 
     // A public client proves nothing about itself: it must not learn about tokens (RFC 7662 §4).
     if (client.row.tokenEndpointAuthMethod === 'none') throw invalidClient('public clients may not introspect tokens', false);
     if (!p.token) throw invalidRequest('token is required');
-    return reply.send(await oauth.tokens.introspect(space, p.token));
+    // token_type_hint is accepted and not needed: the token's own form says what it is (TokenService.introspect).
+    return reply.send(await oauth.tokens.introspect(space, p.token, client));
   });
 }

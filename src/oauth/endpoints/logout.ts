@@ -31,7 +31,8 @@ async function logout(oauth: OAuth, req: FastifyRequest, reply: FastifyReply): P
     const keep: Record<string, string> = {};
     for (const k of ['client_id', 'post_logout_redirect_uri', 'state']) if (p[k] !== undefined) keep[k] = p[k]!;
     const csrf = csrfToken(bindingOf(oauth, space, req, reply), 'logout');
-    return page(reply, 200, 'Sign out', logoutConfirmPage({ action: `${space.issuer}/logout`, csrf, hidden: keep }), space.row.displayName);
+    // form-action governs the redirect that answers the form too (CSP 3): allow the one checked return address.
+    return page(reply, 200, 'Sign out', logoutConfirmPage({ action: `${space.issuer}/logout`, csrf, hidden: keep }), space.row.displayName, p.post_logout_redirect_uri);
   }
   await endSession(oauth, space, req, reply);
   return signedOut(reply, space, p);

@@ -4,6 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { users } from '../../store/schema.js';
 import type { OAuth } from '../context.js';
+import { admitOrigin, corsPreflight } from '../cors.js';
 import { OAuthError } from '../errors.js';
 import { noStore, params, spaceOf } from '../http.js';
 import { userClaims } from '../claims.js';
@@ -37,6 +38,12 @@ export function userinfoEndpoint(app: FastifyInstance, oauth: OAuth): void {
     const token = bearerOf(req);
     const info = await oauth.tokens.introspect(space, token);
     if (!info.active || !info.sub) throw invalidToken('the access token is invalid, expired or revoked');
+    // The token names the client: a page may read the claims only from an origin that client may use.
+    if (req.headers.origin !== undefined) {
+      const client = info.client_id ? await oauth.cache.client(space.row.id, info.client_id) : undefined;
+      if (!client) throw invalidToken('the client of this access token no longer exists');
+      admitOrigin(oauth, req, reply, client);
+    }
     const scope = (info.scope ?? '').split(' ');
     if (!scope.includes('openid')) {
       throw new OAuthError('insufficient_scope', 'the access token lacks the openid scope', { status: 403, headers: { 'www-authenticate': `${challenge('insufficient_scope')}, scope="openid"` } });
@@ -47,6 +54,7 @@ export function userinfoEndpoint(app: FastifyInstance, oauth: OAuth): void {
     if (!user) throw invalidToken('the user of this access token no longer exists');
     return reply.send({ sub: user.id, ...userClaims(user, scope) });
   };
-  app.get('/userinfo', handler);
-  app.post('/userinfo', handler);
+  corsPreflight(app, '/userinfo', 'client', 'GET, POST');
+  app.get('/userinfo', { config: { cors: 'client' } }, handler);
+  app.post('/userinfo', { config: { cors: 'client' } }, handler);
 }

@@ -11,6 +11,10 @@ import { tokenAnswer, type Grant } from './index.js';
 
 type CodeRow = typeof authorizationCodes.$inferSelect;
 
+// Says what happened to the first exchange's tokens, so the developer of an honest client that sent the code twice
+// knows why its tokens stopped working (RFC 6749 §4.1.2: they SHOULD be revoked, and they are).
+const REPLAYED = 'the authorization code was already used; the tokens issued for it have been revoked';
+
 function pkceOk(row: CodeRow, verifier: string | undefined): boolean {
   if (!row.codeChallenge) return verifier === undefined; // a verifier without a challenge is a downgrade attempt
   if (verifier === undefined || !/^[A-Za-z0-9._~-]{43,128}$/.test(verifier)) return false;
@@ -27,7 +31,7 @@ export const authorizationCodeGrant: Grant = {
     if (!row) throw invalidGrant('the authorization code is not valid');
     if (row.consumedAt) {
       if (row.grantId) await oauth.tokens.revokeGrant(oauth.db, row.grantId);
-      throw invalidGrant('the authorization code was already used');
+      throw invalidGrant(REPLAYED);
     }
     if (row.clientPk !== client.row.id) throw invalidGrant('the authorization code was issued to another client');
     if (row.expiresAt.getTime() <= Date.now()) throw invalidGrant('the authorization code has expired');
@@ -56,7 +60,7 @@ export const authorizationCodeGrant: Grant = {
     if (!result) {
       const [again] = await oauth.db.select({ grantId: authorizationCodes.grantId }).from(authorizationCodes).where(eq(authorizationCodes.codeHash, hash));
       if (again?.grantId) await oauth.tokens.revokeGrant(oauth.db, again.grantId);
-      throw invalidGrant('the authorization code was already used');
+      throw invalidGrant(REPLAYED);
     }
 
     const at = await oauth.tokens.issueAccessToken({ ...subject, grantId: result.grantId });

@@ -11,10 +11,15 @@ export const passwordGrant: Grant = {
     if (!params.username) throw invalidRequest('username is required');
     if (params.password === undefined) throw invalidRequest('password is required');
     const scope = grantedScopes(client, params.scope, { allowProtocol: true });
-    // One answer for unknown, wrong, disabled and personal users: the endpoint tells nothing about accounts.
+    // One answer for unknown, wrong and disabled users: the endpoint tells nothing about accounts. The password is
+    // checked before the user's kind, so only someone who proved the password of a personal user learns that this
+    // grant is for service users (and is told what to do instead); everyone else gets the same answer.
     const login = await oauth.logins.verify(space, params.username, params.password, 'service', req.ip);
     if (login.status === 'locked') throw tooManyAttempts(login.retryAfter);
     if (login.status === 'wrong') throw invalidGrant('invalid username or password');
+    if (login.status === 'other_kind') {
+      throw invalidGrant('the password grant is only for service users: personal users sign in through the browser (authorization_code or device_code)');
+    }
     const user = login.user;
     const authTime = new Date();
     const subject = { space, client, grantType: 'password', scope, user, authTime };

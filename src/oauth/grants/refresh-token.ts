@@ -1,31 +1,38 @@
-// refresh_token (RFC 6749 §6) with rotation on every use (RFC 9700 §4.14.2): the presented token is marked used
-// atomically and a new one issued; presenting a used token again is reuse and revokes the whole grant.
-import { and, eq, isNull, lt, sql } from 'drizzle-orm';
+// refresh_token (RFC 6749 §6) with rotation on every use (RFC 9700 §4.14.2): the presented token is marked used and
+// its successor stored in one transaction (RefreshTokenStore.rotate); presenting a used token again is reuse and
+// revokes the whole grant, unless the space allows a grace period (refresh_reuse_grace_seconds) and the token was
+// rotated less than that long ago: then it is rotated again and the family lives (Hydra #1831, Keycloak #16081).
+import { eq } from 'drizzle-orm';
 import { sha256 } from '../../registry/secrets.js';
-import type { Db } from '../../store/db.js';
-import { grants, refreshTokens, users } from '../../store/schema.js';
+import { users } from '../../store/schema.js';
 import { invalidGrant, invalidRequest, invalidScope } from '../errors.js';
+import type { OAuthClient } from '../cache.js';
+import { PROTOCOL_SCOPES } from '../scopes.js';
 import { tokenAnswer, type Grant } from './index.js';
 
-class Reused extends Error {}
+const REUSED = 'the refresh token was already used; the authorization has been revoked';
+
+/** The grant's scopes the client may still have: a scope dissociated from the client or deleted is dropped. */
+function stillAllowed(client: OAuthClient, scope: string[]): string[] {
+  const allowed = new Set(client.scopes.map((s) => s.name));
+  return scope.filter((s) => allowed.has(s) || PROTOCOL_SCOPES.has(s));
+}
 
 export const refreshTokenGrant: Grant = {
   type: 'refresh_token',
   async handle({ oauth, space, client, params }) {
     if (!params.refresh_token) throw invalidRequest('refresh_token is required');
     const hash = sha256(params.refresh_token);
-    const [found] = await oauth.db
-      .select({ rt: refreshTokens, g: grants })
-      .from(refreshTokens)
-      .innerJoin(grants, eq(grants.id, refreshTokens.grantId))
-      .where(eq(refreshTokens.tokenHash, hash));
+    const store = oauth.tokens.refreshTokens;
+    const found = await store.find(hash);
     // Another client's token is refused without touching it (RFC 6749 §6: bound to the client it was issued to).
-    if (!found || found.g.spaceId !== space.row.id || found.g.clientPk !== client.row.id) throw invalidGrant('the refresh token is invalid');
-    const { rt, g } = found;
+    if (!found || found.grant.spaceId !== space.row.id || found.grant.clientPk !== client.row.id) throw invalidGrant('the refresh token is invalid');
+    const { token: rt, grant: g } = found;
     if (g.revokedAt) throw invalidGrant('the refresh token has been revoked');
-    if (rt.usedAt) {
+    const graceSeconds = space.settings.refresh_reuse_grace_seconds;
+    if (rt.usedAt && Date.now() - rt.usedAt.getTime() >= graceSeconds * 1000) {
       await oauth.tokens.revokeGrant(oauth.db, g.id);
-      throw invalidGrant('the refresh token was already used; the authorization has been revoked');
+      throw invalidGrant(REUSED);
     }
     if (rt.expiresAt && rt.expiresAt.getTime() <= Date.now()) throw invalidGrant('the refresh token has expired');
     if (!oauth.tokens.clientAllows(client, g.createdAt)) throw invalidGrant('the authorization is no longer valid for this client');
@@ -36,47 +43,55 @@ export const refreshTokenGrant: Grant = {
       if (!user) throw invalidGrant('the user of this authorization no longer exists');
     }
 
-    // RFC 6749 §6: a narrower scope may be asked for, never a wider one; the grant itself keeps its scope.
-    let scope = g.scope;
+    // Scopes are checked again at every refresh: what the client lost since the grant began is dropped, from these
+    // tokens and from the grant (re-associating a scope later does not bring it back without a new authorization).
+    const grantScope = stillAllowed(client, g.scope);
+    // RFC 6749 §6: a narrower scope may be asked for, never a wider one. A scope granted once but no longer allowed
+    // is left out silently (the answer's `scope` says what was issued), so a client that always asks for its
+    // original scope keeps working.
+    let scope = grantScope;
     if (params.scope !== undefined) {
       const asked = [...new Set(params.scope.split(' ').filter(Boolean))];
       const extra = asked.filter((s) => !g.scope.includes(s));
       if (extra.length) throw invalidScope(`scope "${extra[0]}" was not granted originally`);
-      scope = asked.sort();
+      scope = asked.filter((s) => grantScope.includes(s)).sort();
     }
 
     const limit = client.row.refreshLimit;
-    try {
-      await oauth.db.transaction(async (tx) => {
-        // The count goes up only while below the limit, in one statement, so concurrent refreshes cannot pass it.
-        const counted = await tx
-          .update(grants)
-          .set({ refreshCount: sql`${grants.refreshCount} + 1` })
-          .where(and(eq(grants.id, g.id), isNull(grants.revokedAt), limit !== null ? lt(grants.refreshCount, limit) : undefined))
-          .returning({ n: grants.refreshCount });
-        if (counted.length === 0) {
-          throw invalidGrant(limit !== null ? `the refresh limit of this client (${limit}) is reached: the user must authorize again` : 'the refresh token has been revoked');
-        }
-        const used = await tx
-          .update(refreshTokens)
-          .set({ usedAt: new Date() })
-          .where(and(eq(refreshTokens.tokenHash, hash), isNull(refreshTokens.usedAt)))
-          .returning({ grantId: refreshTokens.grantId });
-        if (used.length === 0) throw new Reused();
-      });
-    } catch (err) {
-      if (!(err instanceof Reused)) throw err;
-      // A concurrent request used the same token first: that is reuse too.
-      await oauth.tokens.revokeGrant(oauth.db, g.id);
-      throw invalidGrant('the refresh token was already used; the authorization has been revoked');
-    }
+    const limitReached = () => invalidGrant(`the refresh limit of this client (${limit}) is reached: the user must authorize again`);
+    if (limit !== null && g.refreshCount >= limit) throw limitReached(); // rotate() checks again, atomically
 
+    // The access token is issued (and stored) BEFORE the rotation commits: if storing it fails, nothing was rotated
+    // and the client's retry with the same refresh token is an ordinary refresh, not reuse. If the rotation does not
+    // happen, the access token is withdrawn (on reuse the grant's revocation takes it anyway).
     const subject = { space, client, grantType: 'refresh_token', scope, user: user ?? null, grantId: g.id, authTime: g.authTime };
     const at = await oauth.tokens.issueAccessToken(subject);
-    const refresh = await oauth.tokens.issueRefreshToken(oauth.db as Db, subject);
+    const next = oauth.tokens.nextRefreshToken({ space, client });
+    const outcome = await store
+      .rotate({ hash, grantId: g.id, limit, graceSeconds, grantScope, next: next ? { hash: next.hash, expiresAt: next.expiresAt } : null })
+      .catch(async (err: unknown) => {
+        await oauth.tokens.withdraw(at).catch(() => {});
+        throw err;
+      });
+    if (outcome.status !== 'rotated' && outcome.status !== 'reused') await oauth.tokens.withdraw(at);
+    switch (outcome.status) {
+      case 'rotated':
+        break;
+      case 'reused':
+        // A concurrent request used the same token first (outside any grace period): that is reuse too.
+        await oauth.tokens.revokeGrant(oauth.db, g.id);
+        throw invalidGrant(REUSED);
+      case 'limit':
+        throw limitReached();
+      case 'revoked':
+        throw invalidGrant('the refresh token has been revoked');
+      case 'unknown':
+        throw invalidGrant('the refresh token is invalid');
+    }
+
     const idToken = user && scope.includes('openid')
       ? await oauth.tokens.issueIdToken({ ...subject, user }, { accessToken: at.access_token, acr: g.acr, sid: g.sid })
       : undefined;
-    return tokenAnswer(at, scope, { refresh: refresh, idToken });
+    return tokenAnswer(at, scope, { refresh: outcome.issued ? next!.token : undefined, idToken });
   },
 };

@@ -86,7 +86,8 @@ export function interactionRoutes(app: FastifyInstance, oauth: OAuth): void {
       reply.header('retry-after', String(login.retryAfter));
       return showLogin(reply, space, req, l.it, l.r, 429, retryText(login.retryAfter), body.username);
     }
-    if (login.status === 'wrong') return showLogin(reply, space, req, l.it, l.r, 401, 'The username or password is not correct.', body.username);
+    // A service user's right password is refused like a wrong one: this page is for personal users only.
+    if (login.status !== 'ok') return showLogin(reply, space, req, l.it, l.r, 401, 'The username or password is not correct.', body.username);
     await startSession(oauth, space, req, reply, login.user);
     return reply.code(303).header('cache-control', 'no-store').redirect(interactionUrl(space, l.it.id), 303);
   });

@@ -43,6 +43,7 @@ export class KeyService {
   ) {
     bus?.on('key', (spaceId) => this.cache.delete(spaceId));
     bus?.on('space', () => this.cache.clear());
+    bus?.onReset(() => this.cache.clear());
   }
 
   private aad = (kid: string) => `signing-key:${kid}`;

@@ -3,7 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db, Store } from '../../store/db.js';
-import { accessTokens, clients, grants, refreshTokens, users } from '../../store/schema.js';
+import { RefreshTokenStore } from '../../store/refresh-tokens.js';
+import { accessTokens, clients, grants, users } from '../../store/schema.js';
 import { randomToken, sha256 } from '../../registry/secrets.js';
 import type { OAuthCache, OAuthClient, OAuthSpace } from '../cache.js';
 import { userClaims, type ClaimSource } from '../claims.js';
@@ -58,6 +59,7 @@ export interface Introspection {
 
 export class TokenService {
   private readonly writer: BatchWriter<AccessRow>;
+  readonly refreshTokens: RefreshTokenStore;
 
   private readonly db: Db;
 
@@ -67,6 +69,7 @@ export class TokenService {
     private readonly cache: OAuthCache,
   ) {
     this.db = store.db;
+    this.refreshTokens = new RefreshTokenStore(store.db);
     this.writer = new BatchWriter((rows) => insertAccessTokens(store, rows));
     // Introspection's queries, built once (named prepared statements on PostgreSQL: no re-parse, no re-plan).
     // Opaque tokens are looked up by hash in groups (BatchReader): one statement of constant text for 1 or 500 ids.
@@ -152,11 +155,18 @@ export class TokenService {
 
   /** A new refresh token in the grant, or undefined when the client's refresh_limit is 0 or it lacks the grant. */
   async issueRefreshToken(db: Db, s: TokenSubject & { grantId: string }): Promise<string | undefined> {
+    const next = this.nextRefreshToken(s);
+    if (!next) return undefined;
+    await this.refreshTokens.insert(db, { hash: next.hash, grantId: s.grantId, expiresAt: next.expiresAt });
+    return next.token;
+  }
+
+  /** A refresh token value with its hash and expiry, not stored yet; undefined when the client gets none. */
+  nextRefreshToken(s: Pick<TokenSubject, 'space' | 'client'>): { token: string; hash: string; expiresAt: Date | null } | undefined {
     if (s.client.row.refreshLimit === 0 || !s.client.row.grantTypes.includes('refresh_token')) return undefined;
     const token = REFRESH_PREFIX + randomToken(32);
     const ttl = lifetime(s.client.row.refreshTokenTtl, s.space.row.refreshTokenTtl);
-    await db.insert(refreshTokens).values({ tokenHash: sha256(token), grantId: s.grantId, expiresAt: ttl === undefined ? null : new Date(Date.now() + ttl * 1000) });
-    return token;
+    return { token, hash: sha256(token), expiresAt: ttl === undefined ? null : new Date(Date.now() + ttl * 1000) };
   }
 
   async issueIdToken(
@@ -183,9 +193,16 @@ export class TokenService {
     return signJwt(key, claims);
   }
 
-  /** RFC 7662: what the token is, or { active: false } for anything unknown, expired, revoked or cut off. */
-  async introspect(space: OAuthSpace, token: string): Promise<Introspection> {
+  /**
+   * RFC 7662: what the token is, or { active: false } for anything unknown, expired, revoked or cut off. `caller`
+   * is the authenticated client asking (refresh tokens are answered to their own client only).
+   * Every kind of token has its own prefix (or is a JWT), so the token itself says which table to read: the hot
+   * path for opaque access tokens never looks at refresh tokens, and token_type_hint is not needed (RFC 7662 §2.1
+   * lets the server search all kinds, so a wrong hint changes nothing).
+   */
+  async introspect(space: OAuthSpace, token: string, caller?: OAuthClient): Promise<Introspection> {
     const inactive = { active: false };
+    if (token.startsWith(REFRESH_PREFIX)) return caller ? this.introspectRefresh(space, token, caller) : inactive;
     if (token.split('.').length === 3) {
       const claims = await verifyOwnJwt(this.keys, space, token);
       if (!claims || typeof claims.jti !== 'string' || typeof claims.client_id !== 'string') return inactive;
@@ -231,6 +248,38 @@ export class TokenService {
     };
   }
 
+  /**
+   * A refresh token is active while it can still be exchanged: unused, unexpired, its grant not revoked nor at the
+   * client's refresh limit, client and user not cut off since the grant began. Only the client it was issued to
+   * learns that: refresh tokens are bound to it (RFC 6749 §6), resource servers never receive them, and a resource
+   * server that checks only `active` must not accept one as an access token. token_type "refresh_token" (not RFC
+   * 6749 §7.1's "Bearer") says what it is.
+   */
+  private async introspectRefresh(space: OAuthSpace, token: string, caller: OAuthClient): Promise<Introspection> {
+    const inactive = { active: false };
+    const found = await this.refreshTokens.find(sha256(token));
+    if (!found) return inactive;
+    const { token: rt, grant: g } = found;
+    if (g.spaceId !== space.row.id || g.clientPk !== caller.row.id || g.revokedAt || rt.usedAt) return inactive;
+    if (rt.expiresAt && rt.expiresAt.getTime() <= Date.now()) return inactive;
+    const limit = caller.row.refreshLimit;
+    if (limit !== null && g.refreshCount >= limit) return inactive;
+    if (!this.clientAllows(caller, g.createdAt)) return inactive;
+    const user = g.userId ? await this.liveUser(g.userId, g.createdAt) : undefined;
+    if (user === null) return inactive;
+    return {
+      active: true,
+      scope: g.scope.join(' '),
+      client_id: caller.row.clientId,
+      ...(user ? { username: user.username } : {}),
+      token_type: 'refresh_token',
+      ...(rt.expiresAt ? { exp: Math.floor(rt.expiresAt.getTime() / 1000) } : {}),
+      iat: Math.floor(rt.createdAt.getTime() / 1000),
+      sub: g.userId ?? caller.row.clientId,
+      iss: space.issuer,
+    };
+  }
+
   private readonly clientIds = new Map<string, string>();
   private async clientIdOf(clientPk: string): Promise<string> {
     const known = this.clientIds.get(clientPk);
@@ -272,12 +321,8 @@ export class TokenService {
    */
   async revoke(space: OAuthSpace, client: OAuthClient, token: string): Promise<void> {
     if (token.startsWith(REFRESH_PREFIX)) {
-      const [row] = await this.db
-        .select({ grantId: refreshTokens.grantId, clientPk: grants.clientPk })
-        .from(refreshTokens)
-        .innerJoin(grants, eq(grants.id, refreshTokens.grantId))
-        .where(eq(refreshTokens.tokenHash, sha256(token)));
-      if (row && row.clientPk === client.row.id) await this.revokeGrant(this.db, row.grantId);
+      const found = await this.refreshTokens.find(sha256(token));
+      if (found && found.grant.clientPk === client.row.id) await this.revokeGrant(this.db, found.grant.id);
       return;
     }
     if (token.startsWith(OPAQUE_PREFIX)) {
@@ -305,6 +350,12 @@ export class TokenService {
         revokedAt: now,
       })
       .onConflictDoUpdate({ target: accessTokens.id, set: { revokedAt: now } });
+  }
+
+  /** Revokes an access token this node just issued but will not hand out (its stored row: by hash or by jti). */
+  async withdraw(at: IssuedAccessToken): Promise<void> {
+    const id = at.access_token.startsWith(OPAQUE_PREFIX) ? sha256(at.access_token) : `jti:${at.jti}`;
+    await this.db.update(accessTokens).set({ revokedAt: new Date() }).where(and(eq(accessTokens.id, id), isNull(accessTokens.revokedAt)));
   }
 
   /** Revokes a grant (and with it its refresh and access tokens). */
