@@ -31,6 +31,11 @@ export interface StartOptions {
   prepared?: SetupState;
   /** Run the hourly maintenance (key rotation, purge) in this process; default true (one cluster worker only). */
   maintenance?: boolean;
+  /**
+   * Called once the server listens, before the start is announced: the place to install signal handlers, so that a
+   * supervisor that signals as soon as it reads "listening on" always gets a graceful stop.
+   */
+  onListening?: (server: RunningServer) => void;
 }
 
 /** Migrations, the default space and the first-run bootstrap: once per start, before any request is served. */
@@ -96,7 +101,6 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     if (config.publicUrlDerived && config.port === 0) config.publicUrl = `http://localhost:${port}`;
     const url = listenUrl(config, port);
     const setupUrl = setup.code ? `${config.publicUrl}/setup?code=${setup.code}` : undefined;
-    if (!opts.prepared) for (const line of banner(config, url, store.kind, setupUrl)) say(line);
 
     // Scheduled key rotation, clean-up of expired keys and rows (hourly; the first run soon after start).
     // Every node schedules it; the store lets one of them run each round (a second rotation would be harmless but
@@ -108,7 +112,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     const first = opts.maintenance === false ? undefined : setTimeout(maintain, 10_000).unref();
     const hourly = opts.maintenance === false ? undefined : setInterval(maintain, 3_600_000).unref();
 
-    return {
+    const running: RunningServer = {
       app,
       services,
       url,
@@ -121,6 +125,9 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
         await Promise.all([store.close(), limiter.close()]);
       },
     };
+    opts.onListening?.(running);
+    if (!opts.prepared) for (const line of banner(config, url, store.kind, setupUrl)) say(line);
+    return running;
   } catch (err) {
     await Promise.all([store.close(), limiter.close()]);
     throw err;

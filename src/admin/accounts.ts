@@ -3,7 +3,9 @@ import { and, asc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import { AppError, conflict, invalid, notFound } from '../errors.js';
 import type { Db } from '../store/db.js';
 import { isUniqueViolation } from '../store/errors.js';
+import { selectForUpdate, type RowLock } from '../store/locks.js';
 import { adminRoles, admins, adminTokens, spaces } from '../store/schema.js';
+import { requireMatch, type IfMatch } from '../registry/etag.js';
 import { hashPassword, randomToken, sha256 } from '../registry/secrets.js';
 import { recordAudit, type Actor } from './audit.js';
 import { GLOBAL, ROLES, type Principal, type Role } from './rbac.js';
@@ -103,11 +105,22 @@ export class AdminService {
     return rows.map((r) => this.view(r, roles.get(r.id) ?? []));
   }
 
-  async get(id: string, db: Db = this.db): Promise<AdminView> {
+  /** An admin with their roles; with `lock`, the admin's row is locked until the end of the transaction `db`. */
+  async get(id: string, db: Db = this.db, lock?: RowLock): Promise<AdminView> {
     if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound(`admin "${id}"`);
-    const [row] = await db.select().from(admins).where(eq(admins.id, id));
+    const [row] = lock ? await selectForUpdate(db, admins, eq(admins.id, id), lock) : await db.select().from(admins).where(eq(admins.id, id));
     if (!row) throw notFound(`admin "${id}"`);
     return this.view(row, (await this.rolesOf(db, [row.id])).get(row.id) ?? []);
+  }
+
+  /**
+   * Locks the admin for a change and checks If-Match against them as they are now. Role changes lock the admin's
+   * row too, so changes of one admin's roles run one after the other and log the role they really replaced.
+   */
+  private async lockedForChange(tx: Db, id: string, ifMatch: IfMatch | undefined, lock: RowLock = 'no key update'): Promise<AdminView> {
+    const view = await this.get(id, tx, lock);
+    requireMatch(ifMatch, view, `admin "${id}"`);
+    return view;
   }
 
   private async spaceId(db: Db, space: string, field: string): Promise<string | null> {
@@ -141,11 +154,11 @@ export class AdminService {
     return db === this.db ? this.db.transaction((tx) => work(tx as Db)) : work(db);
   }
 
-  async update(id: string, input: { password?: string; disabled?: boolean }, actor: Actor): Promise<AdminView> {
+  async update(id: string, input: { password?: string; disabled?: boolean }, actor: Actor, ifMatch?: IfMatch): Promise<AdminView> {
     if (input.password !== undefined) checkPassword(input.password);
     const passwordHash = input.password !== undefined ? await hashPassword(input.password) : undefined;
     return this.db.transaction(async (tx) => {
-      const before = await this.get(id, tx as Db);
+      const before = await this.lockedForChange(tx as Db, id, ifMatch);
       await tx
         .update(admins)
         .set({
@@ -162,17 +175,17 @@ export class AdminService {
     });
   }
 
-  async delete(id: string, actor: Actor): Promise<void> {
+  async delete(id: string, actor: Actor, ifMatch?: IfMatch): Promise<void> {
     await this.db.transaction(async (tx) => {
-      const before = await this.get(id, tx as Db);
+      const before = await this.lockedForChange(tx as Db, id, ifMatch, 'update');
       await tx.delete(admins).where(eq(admins.id, id));
       await recordAudit(tx as Db, actor, { action: 'admin.delete', targetType: 'admin', targetId: id, changes: { email: before.email } });
     });
   }
 
-  async setRole(id: string, space: string, role: Role | null, actor: Actor): Promise<AdminView> {
+  async setRole(id: string, space: string, role: Role | null, actor: Actor, ifMatch?: IfMatch): Promise<AdminView> {
     return this.db.transaction(async (tx) => {
-      await this.get(id, tx as Db);
+      await this.lockedForChange(tx as Db, id, ifMatch);
       const spaceId = await this.spaceId(tx as Db, space, 'space');
       const where = and(eq(adminRoles.adminId, id), spaceId ? eq(adminRoles.spaceId, spaceId) : isNull(adminRoles.spaceId));
       const deleted = await tx.delete(adminRoles).where(where).returning();

@@ -31,8 +31,7 @@ export function registerLocalCommands(program: Command): void {
         const { isClusterWorker, runPrimary, runWorker } = await import('../cluster.js');
         return isClusterWorker() ? runWorker(config, logger) : runPrimary(config, logger);
       }
-      const server = await startServer(config, { logger });
-      stopOnSignals(server, config, logger);
+      await startServer(config, { logger, onListening: (server) => stopOnSignals(server, config, logger) });
     });
 
   program

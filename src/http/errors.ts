@@ -2,7 +2,7 @@
 // anything unexpected becomes a bare `server_error` (the details go to the log, never to the client).
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { AppError } from '../errors.js';
-import { isStoreUnavailable, STORE_RETRY_AFTER_SECONDS } from '../store/errors.js';
+import { isStoreUnavailable, isTransactionCollision, STORE_RETRY_AFTER_SECONDS } from '../store/errors.js';
 
 export const UNAVAILABLE_MESSAGE = 'the store is unavailable right now; retry shortly';
 
@@ -61,6 +61,10 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (isStoreUnavailable(err)) {
       req.log.warn({ err: { message: err.message, code: err.code } }, 'store unavailable');
       return reply.code(503).header('retry-after', String(STORE_RETRY_AFTER_SECONDS)).send({ error: 'temporarily_unavailable', message: UNAVAILABLE_MESSAGE });
+    }
+    if (isTransactionCollision(err)) {
+      req.log.warn({ err: { message: err.message, code: err.code } }, 'transaction collided with a concurrent one');
+      return reply.code(409).header('retry-after', '1').send({ error: 'conflict', message: 'this change collided with a concurrent change and nothing was written; send it again' });
     }
     req.log.error({ err }, 'unexpected error');
     return reply.code(500).send({ error: 'server_error', message: 'internal error; see the server log' });

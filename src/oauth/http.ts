@@ -5,7 +5,7 @@ import type { OAuthSpace } from './cache.js';
 import type { OAuth } from './context.js';
 import { AppError } from '../errors.js';
 import { invalidRequest, OAuthError } from './errors.js';
-import { isStoreUnavailable, STORE_RETRY_AFTER_SECONDS } from '../store/errors.js';
+import { isStoreUnavailable, isTransactionCollision, STORE_RETRY_AFTER_SECONDS } from '../store/errors.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -76,7 +76,7 @@ export function installOAuthPlumbing(app: FastifyInstance, oauth: OAuth): void {
       return reply.code(status === 415 ? 400 : status).send({ error: 'invalid_request', error_description: status === 415 ? 'send the request body as application/x-www-form-urlencoded' : err.message });
     }
     // A store outage will pass: clients may retry (RFC 6749 §4.1.2.1 temporarily_unavailable; Retry-After).
-    if (isStoreUnavailable(err)) {
+    if (isStoreUnavailable(err) || isTransactionCollision(err)) {
       req.log.warn({ err: { message: err.message, code: (err as { code?: string }).code } }, 'store unavailable');
       return reply.code(503).header('retry-after', String(STORE_RETRY_AFTER_SECONDS)).send({ error: 'temporarily_unavailable', error_description: 'the service is unavailable right now; retry shortly' });
     }

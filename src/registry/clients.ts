@@ -6,8 +6,10 @@ import { diff, recordAudit, type Actor } from '../admin/audit.js';
 import type { Db } from '../store/db.js';
 import { publishAfter, type ChangeBus } from '../store/changes.js';
 import { isUniqueViolation } from '../store/errors.js';
+import { selectForUpdate, type RowLock } from '../store/locks.js';
 import { clients, clientScopes, clientSecrets, scopes } from '../store/schema.js';
 import { seal, type MasterKey } from '../vault/crypto.js';
+import { etagOf, requireMatch, type IfMatch } from './etag.js';
 import { buildClientSpec, ttlFromStore, usesSecret, type ClientInput, type ClientSpec, type Ttl } from './client-rules.js';
 import { after, toPage, type Page, type PageRequest, containing } from './page.js';
 import { newClientId, randomToken, sha256 } from './secrets.js';
@@ -136,6 +138,12 @@ export function clientView(row: ClientRow, space: string, scopeNames: string[]):
   };
 }
 
+/** The client's entity tag: of its view, without the one-time secret an answer may carry. */
+export function clientETag(v: ClientWithSecret): string {
+  const { client_secret: _s, client_secret_expires_at: _e, ...view } = v;
+  return etagOf(view);
+}
+
 /** The view without timestamps that change on every write: what the audit log compares. */
 function auditable(v: ClientView): Record<string, unknown> {
   const { updated_at: _u, created_at: _c, client_id_issued_at: _i, ...rest } = v;
@@ -183,10 +191,20 @@ export class ClientService {
     return toPage(rows, q.limit, (r) => clientView(r, space.slug, names.get(r.id) ?? []));
   }
 
-  async row(space: SpaceRef, clientId: string, db: Db = this.db): Promise<ClientRow> {
-    const [row] = await db.select().from(clients).where(and(eq(clients.spaceId, space.id), eq(clients.clientId, clientId)));
+  /** The client's row; with `lock`, locked until the end of the transaction `db` (read-modify-write). */
+  async row(space: SpaceRef, clientId: string, db: Db = this.db, lock?: RowLock): Promise<ClientRow> {
+    const where = and(eq(clients.spaceId, space.id), eq(clients.clientId, clientId));
+    const [row] = lock ? await selectForUpdate(db, clients, where, lock) : await db.select().from(clients).where(where);
     if (!row) throw notFound(`client "${clientId}"`);
     return row;
+  }
+
+  /** Locks the client for a change and checks If-Match against it as it is now; returns the row and its scopes. */
+  private async lockedForChange(tx: Db, space: SpaceRef, clientId: string, ifMatch: IfMatch | undefined, lock: RowLock = 'no key update') {
+    const row = await this.row(space, clientId, tx, lock);
+    const scopeNames = (await this.scopeNames(tx, [row.id])).get(row.id) ?? [];
+    requireMatch(ifMatch, clientView(row, space.slug, scopeNames), `client "${clientId}"`);
+    return { row, scopeNames };
   }
 
   async get(space: SpaceRef, clientId: string): Promise<ClientView> {
@@ -266,10 +284,9 @@ export class ClientService {
     });
   }
 
-  async update(space: SpaceRef, clientId: string, input: ClientInput, actor: Actor): Promise<ClientWithSecret> {
+  async update(space: SpaceRef, clientId: string, input: ClientInput, actor: Actor, ifMatch?: IfMatch): Promise<ClientWithSecret> {
     return publishAfter(this.bus, 'client', clientId, this.db.transaction(async (tx) => {
-      const before = await this.row(space, clientId, tx as Db);
-      const beforeScopes = (await this.scopeNames(tx as Db, [before.id])).get(before.id) ?? [];
+      const { row: before, scopeNames: beforeScopes } = await this.lockedForChange(tx as Db, space, clientId, ifMatch);
       const current = specOf(before, beforeScopes);
       const spec = buildClientSpec(input, current);
       const now = new Date();
@@ -300,9 +317,9 @@ export class ClientService {
     }));
   }
 
-  async delete(space: SpaceRef, clientId: string, actor: Actor): Promise<void> {
+  async delete(space: SpaceRef, clientId: string, actor: Actor, ifMatch?: IfMatch): Promise<void> {
     await this.db.transaction(async (tx) => {
-      const row = await this.row(space, clientId, tx as Db);
+      const { row } = await this.lockedForChange(tx as Db, space, clientId, ifMatch, 'update');
       // Foreign keys cascade to secrets, scope links, and (later) tokens, codes and consents.
       await tx.delete(clients).where(eq(clients.id, row.id));
       await recordAudit(tx as Db, actor, { space: space.slug, action: 'client.delete', targetType: 'client', targetId: clientId, changes: { name: row.name, version: row.version } });
@@ -314,12 +331,12 @@ export class ClientService {
    * Issues a new secret. Older secrets stay valid for `graceSeconds` (0: they stop working now), so a deployment
    * can roll the new secret out without downtime.
    */
-  async rotateSecret(space: SpaceRef, clientId: string, graceSeconds: number, actor: Actor) {
+  async rotateSecret(space: SpaceRef, clientId: string, graceSeconds: number, actor: Actor, ifMatch?: IfMatch) {
     if (!Number.isInteger(graceSeconds) || graceSeconds < 0 || graceSeconds > 30 * 24 * 3600) {
       throw invalid('grace_period', 'grace_period must be a whole number of seconds from 0 to 2592000 (30 days)');
     }
     return publishAfter(this.bus, 'client', clientId, this.db.transaction(async (tx) => {
-      const row = await this.row(space, clientId, tx as Db);
+      const { row } = await this.lockedForChange(tx as Db, space, clientId, ifMatch);
       if (!usesSecret(specOf(row, []))) {
         throw invalid('client_id', `this client authenticates with ${row.tokenEndpointAuthMethod}: it has no secret to rotate`);
       }
@@ -338,9 +355,9 @@ export class ClientService {
   }
 
   /** Generates the webhook signing secret (seed 001): returned once, kept sealed with the master key. */
-  async createWebhookSecret(space: SpaceRef, clientId: string, actor: Actor) {
+  async createWebhookSecret(space: SpaceRef, clientId: string, actor: Actor, ifMatch?: IfMatch) {
     return publishAfter(this.bus, 'client', clientId, this.db.transaction(async (tx) => {
-      const row = await this.row(space, clientId, tx as Db);
+      const { row } = await this.lockedForChange(tx as Db, space, clientId, ifMatch);
       const secret = randomToken(32);
       const now = new Date();
       await tx
@@ -367,12 +384,11 @@ export class ClientService {
    * Associates existing scopes (`names`) and scopes created in the same call (`create`), all or nothing
    * (seed 004: "Associate Existing Scopes" and "Associate New Scope").
    */
-  async associateScopes(space: SpaceRef, clientId: string, names: string[], create: ScopeInput[], actor: Actor): Promise<ScopeView[]> {
+  async associateScopes(space: SpaceRef, clientId: string, names: string[], create: ScopeInput[], actor: Actor, ifMatch?: IfMatch): Promise<ScopeView[]> {
     await this.db.transaction(async (tx) => {
-      const row = await this.row(space, clientId, tx as Db);
+      const { row, scopeNames: current } = await this.lockedForChange(tx as Db, space, clientId, ifMatch);
       const created = [];
       for (const input of create) created.push((await this.scopeService.insert(tx as Db, space, input, actor)).name);
-      const current = (await this.scopeNames(tx as Db, [row.id])).get(row.id) ?? [];
       const wanted = [...new Set([...current, ...names, ...created])];
       await this.setScopes(tx as Db, space, row.id, wanted);
       await recordAudit(tx as Db, actor, { space: space.slug, action: 'client.associate_scopes', targetType: 'client', targetId: clientId, changes: { scope: { from: current.join(' '), to: wanted.sort().join(' ') } } });
@@ -382,9 +398,9 @@ export class ClientService {
     return this.listScopes(space, clientId);
   }
 
-  async disassociateScope(space: SpaceRef, clientId: string, name: string, actor: Actor): Promise<void> {
+  async disassociateScope(space: SpaceRef, clientId: string, name: string, actor: Actor, ifMatch?: IfMatch): Promise<void> {
     await this.db.transaction(async (tx) => {
-      const row = await this.row(space, clientId, tx as Db);
+      const { row } = await this.lockedForChange(tx as Db, space, clientId, ifMatch);
       const scope = await this.scopeService.get(space.id, name, tx as Db);
       const deleted = await tx
         .delete(clientScopes)

@@ -5,8 +5,10 @@ import { diff, recordAudit, type Actor } from '../admin/audit.js';
 import type { Db } from '../store/db.js';
 import { publishAfter, type ChangeBus } from '../store/changes.js';
 import { isUniqueViolation } from '../store/errors.js';
+import { selectForUpdate, type RowLock } from '../store/locks.js';
 import { scopes } from '../store/schema.js';
 import { SCOPE_TOKEN } from './client-rules.js';
+import { requireMatch, type IfMatch } from './etag.js';
 import { after, toPage, type Page, type PageRequest, containing } from './page.js';
 
 export type ScopeRow = typeof scopes.$inferSelect;
@@ -61,9 +63,18 @@ export class ScopeService {
     return toPage(rows, req.limit, scopeView);
   }
 
-  async get(spaceId: string, name: string, db: Db = this.db): Promise<ScopeRow> {
-    const [row] = await db.select().from(scopes).where(and(eq(scopes.spaceId, spaceId), eq(scopes.name, name)));
+  /** The scope's row; with `lock`, locked until the end of the transaction `db` (read-modify-write). */
+  async get(spaceId: string, name: string, db: Db = this.db, lock?: RowLock): Promise<ScopeRow> {
+    const where = and(eq(scopes.spaceId, spaceId), eq(scopes.name, name));
+    const [row] = lock ? await selectForUpdate(db, scopes, where, lock) : await db.select().from(scopes).where(where);
     if (!row) throw notFound(`scope "${name}"`);
+    return row;
+  }
+
+  /** Locks the scope for a change and checks If-Match against it as it is now. */
+  private async lockedForChange(tx: Db, spaceId: string, name: string, ifMatch: IfMatch | undefined, lock: RowLock = 'no key update'): Promise<ScopeRow> {
+    const row = await this.get(spaceId, name, tx, lock);
+    requireMatch(ifMatch, scopeView(row), `scope "${name}"`);
     return row;
   }
 
@@ -90,11 +101,11 @@ export class ScopeService {
     return scopeView(await publishAfter(this.bus, 'scope', space.id, this.db.transaction((tx) => this.insert(tx as Db, space, input, actor))));
   }
 
-  async update(space: { id: string; slug: string }, name: string, input: ScopeInput, actor: Actor): Promise<ScopeView> {
+  async update(space: { id: string; slug: string }, name: string, input: ScopeInput, actor: Actor, ifMatch?: IfMatch): Promise<ScopeView> {
     if (input.name !== undefined && input.name !== name) throw invalid('name', 'a scope cannot be renamed: clients and tokens refer to it');
     const description = checkDescription(input.description);
     return publishAfter(this.bus, 'scope', space.id, this.db.transaction(async (tx) => {
-      const before = await this.get(space.id, name, tx as Db);
+      const before = await this.lockedForChange(tx as Db, space.id, name, ifMatch);
       const [row] = await tx
         .update(scopes)
         .set({
@@ -111,9 +122,9 @@ export class ScopeService {
     }));
   }
 
-  async delete(space: { id: string; slug: string }, name: string, actor: Actor): Promise<void> {
+  async delete(space: { id: string; slug: string }, name: string, actor: Actor, ifMatch?: IfMatch): Promise<void> {
     await this.db.transaction(async (tx) => {
-      const row = await this.get(space.id, name, tx as Db);
+      const row = await this.lockedForChange(tx as Db, space.id, name, ifMatch, 'update');
       await tx.delete(scopes).where(eq(scopes.id, row.id));
       await recordAudit(tx as Db, actor, { space: space.slug, action: 'scope.delete', targetType: 'scope', targetId: name });
     });

@@ -4,7 +4,9 @@ import { AppError, conflict, invalid, notFound } from '../errors.js';
 import { recordAudit, diff, type Actor, SYSTEM } from '../admin/audit.js';
 import type { Db } from '../store/db.js';
 import { publishAfter, type ChangeBus } from '../store/changes.js';
+import { selectForUpdate, type RowLock } from '../store/locks.js';
 import { spaces } from '../store/schema.js';
+import { requireMatch, type IfMatch } from './etag.js';
 import { after, toPage, type Page, type PageRequest } from './page.js';
 import { mergeSettings, settingsOf, type SpaceSettings } from './space-settings.js';
 import { seedStandardScopes, standardScopesSeeded } from './standard-scopes.js';
@@ -79,14 +81,22 @@ export class SpaceService {
     return toPage(rows, req.limit, spaceView);
   }
 
-  async find(slug: string, db: Db = this.db): Promise<SpaceRow | undefined> {
-    const [row] = await db.select().from(spaces).where(eq(spaces.slug, slug));
+  /** The space's row; with `lock`, locked until the end of the transaction `db` (read-modify-write). */
+  async find(slug: string, db: Db = this.db, lock?: RowLock): Promise<SpaceRow | undefined> {
+    const [row] = lock ? await selectForUpdate(db, spaces, eq(spaces.slug, slug), lock) : await db.select().from(spaces).where(eq(spaces.slug, slug));
     return row;
   }
 
-  async get(slug: string, db: Db = this.db): Promise<SpaceRow> {
-    const row = await this.find(slug, db);
+  async get(slug: string, db: Db = this.db, lock?: RowLock): Promise<SpaceRow> {
+    const row = await this.find(slug, db, lock);
     if (!row) throw notFound(`space "${slug}"`);
+    return row;
+  }
+
+  /** Locks the space for a change and checks If-Match against it as it is now (settings included). */
+  private async lockedForChange(tx: Db, slug: string, ifMatch: IfMatch | undefined, lock: RowLock = 'no key update'): Promise<SpaceRow> {
+    const row = await this.get(slug, tx, lock);
+    requireMatch(ifMatch, spaceView(row), `space "${slug}"`);
     return row;
   }
 
@@ -120,7 +130,7 @@ export class SpaceService {
     });
   }
 
-  async update(slug: string, input: SpaceInput, actor: Actor): Promise<SpaceView> {
+  async update(slug: string, input: SpaceInput, actor: Actor, ifMatch?: IfMatch): Promise<SpaceView> {
     if (input.slug !== undefined && input.slug !== slug) {
       throw invalid('slug', 'slug cannot be changed: it is part of the issuer URL');
     }
@@ -128,7 +138,8 @@ export class SpaceService {
     checkTtl('refresh_token_ttl', input.refresh_token_ttl);
     const displayName = checkDisplayName(input.display_name);
     return publishAfter(this.bus, 'space', slug, this.db.transaction(async (tx) => {
-      const before = await this.get(slug, tx as Db);
+      // Locked: settings are merged into what is stored, so two concurrent changes of different settings both stay.
+      const before = await this.lockedForChange(tx as Db, slug, ifMatch);
       const [row] = await tx
         .update(spaces)
         .set({
@@ -150,10 +161,10 @@ export class SpaceService {
     }));
   }
 
-  async delete(slug: string, actor: Actor): Promise<void> {
+  async delete(slug: string, actor: Actor, ifMatch?: IfMatch): Promise<void> {
     if (slug === DEFAULT_SPACE) throw new AppError('conflict', 'the default space cannot be deleted');
     await this.db.transaction(async (tx) => {
-      const row = await this.get(slug, tx as Db);
+      const row = await this.lockedForChange(tx as Db, slug, ifMatch, 'update');
       // Foreign keys cascade: clients, scopes, secrets, roles of this space go with it.
       await tx.delete(spaces).where(eq(spaces.id, row.id));
       await recordAudit(tx as Db, actor, { space: slug, action: 'space.delete', targetType: 'space', targetId: slug });

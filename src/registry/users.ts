@@ -6,7 +6,9 @@ import { conflict, invalid, notFound } from '../errors.js';
 import type { ChangeBus } from '../store/changes.js';
 import type { Db } from '../store/db.js';
 import { isUniqueViolation } from '../store/errors.js';
+import { selectForUpdate, type RowLock } from '../store/locks.js';
 import { users } from '../store/schema.js';
+import { requireMatch, type IfMatch } from './etag.js';
 import { after, toPage, type Page, type PageRequest, containing } from './page.js';
 import { hashPassword, verifyPassword } from './secrets.js';
 import { claimColumns, claimsView, type ClaimsInput, type ClaimsView } from './user-claims.js';
@@ -117,14 +119,22 @@ export class UserService {
     return toPage(rows, q.limit, (r) => userView(r, space.slug));
   }
 
-  /** A user by id, or by username (case-insensitive) when `ref` is not an id. */
-  async row(space: SpaceRef, ref: string, db: Db = this.db): Promise<UserRow> {
+  /**
+   * A user by id, or by username (case-insensitive) when `ref` is not an id. With `lock`, locked until the end of
+   * the transaction `db` (read-modify-write).
+   */
+  async row(space: SpaceRef, ref: string, db: Db = this.db, lock?: RowLock): Promise<UserRow> {
     const byId = UUID.test(ref) ? eq(users.id, ref.toLowerCase()) : undefined;
-    const [row] = await db
-      .select()
-      .from(users)
-      .where(and(eq(users.spaceId, space.id), byId ? or(byId, eq(users.usernameKey, ref.toLowerCase())) : eq(users.usernameKey, ref.toLowerCase())));
+    const where = and(eq(users.spaceId, space.id), byId ? or(byId, eq(users.usernameKey, ref.toLowerCase())) : eq(users.usernameKey, ref.toLowerCase()));
+    const [row] = lock ? await selectForUpdate(db, users, where, lock) : await db.select().from(users).where(where);
     if (!row) throw notFound(`user "${ref}"`);
+    return row;
+  }
+
+  /** Locks the user for a change and checks If-Match against the user as it is now. */
+  private async lockedForChange(tx: Db, space: SpaceRef, ref: string, ifMatch: IfMatch | undefined, lock: RowLock = 'no key update'): Promise<UserRow> {
+    const row = await this.row(space, ref, tx, lock);
+    requireMatch(ifMatch, userView(row, space.slug), `user "${ref}"`);
     return row;
   }
 
@@ -176,11 +186,11 @@ export class UserService {
   }
 
   /** Changes password, e-mail, name, the standard claims, disabled (username and kind are fixed). Disabling cuts off every token. */
-  async update(space: SpaceRef, ref: string, input: UserInput, actor: Actor): Promise<UserView> {
+  async update(space: SpaceRef, ref: string, input: UserInput, actor: Actor, ifMatch?: IfMatch): Promise<UserView> {
     const checked = checkFields(input);
     const passwordHash = input.password ? await hashPassword(input.password) : input.password === null ? null : undefined;
     const view = await this.db.transaction(async (tx) => {
-      const before = await this.row(space, ref, tx as Db);
+      const before = await this.lockedForChange(tx as Db, space, ref, ifMatch);
       if (input.username !== undefined && input.username !== before.username) throw invalid('username', 'a username cannot be changed');
       if (input.kind !== undefined && input.kind !== before.kind) throw invalid('kind', 'the kind of a user cannot be changed');
       const now = new Date();
@@ -217,9 +227,9 @@ export class UserService {
     return view;
   }
 
-  async delete(space: SpaceRef, ref: string, actor: Actor): Promise<void> {
+  async delete(space: SpaceRef, ref: string, actor: Actor, ifMatch?: IfMatch): Promise<void> {
     const id = await this.db.transaction(async (tx) => {
-      const row = await this.row(space, ref, tx as Db);
+      const row = await this.lockedForChange(tx as Db, space, ref, ifMatch, 'update');
       // Foreign keys cascade to grants, tokens, codes, consents and sessions.
       await tx.delete(users).where(eq(users.id, row.id));
       await recordAudit(tx as Db, actor, { space: space.slug, action: 'user.delete', targetType: 'user', targetId: row.id, changes: { username: row.username } });
@@ -228,9 +238,16 @@ export class UserService {
     await this.bus?.publish('user', id);
   }
 
-  /** Cuts off every token of the user issued until now (without disabling). Used by "revoke all of a user". */
-  async cutOffTokens(db: Db, userId: string, at: Date): Promise<void> {
-    await db.update(users).set({ tokensValidAfter: at, updatedAt: at }).where(eq(users.id, userId));
+  /**
+   * Cuts off every token of the user issued until `at` (without disabling). Used by "revoke all of a user", in its
+   * transaction: the row is locked first, and the cut-off never moves back (a disable committed meanwhile may have
+   * set a later one).
+   */
+  async cutOffTokens(tx: Db, userId: string, at: Date): Promise<Date> {
+    const [row] = await selectForUpdate(tx, users, eq(users.id, userId));
+    if (row?.tokensValidAfter && row.tokensValidAfter > at) return row.tokensValidAfter;
+    await tx.update(users).set({ tokensValidAfter: at, updatedAt: at }).where(eq(users.id, userId));
+    return at;
   }
 
   /**

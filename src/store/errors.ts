@@ -20,6 +20,16 @@ function sqlState(err: unknown): string | undefined {
 
 export const isUniqueViolation = (err: unknown): boolean => sqlState(err) === '23505';
 
+/**
+ * A deadlock (40P01) or serialization failure (40001): PostgreSQL aborted this transaction, not the request's
+ * fault, so nothing was written and the same request may simply be sent again (two admin writes that lock the same
+ * rows in opposite order, such as a scope delete cascading into a client's scope list being re-set).
+ */
+export const isTransactionCollision = (err: unknown): boolean => {
+  const state = sqlState(err);
+  return state === '40P01' || state === '40001';
+};
+
 // SQLSTATE class 08 (connection exception), 57P01 admin shutdown, 57P02 crash shutdown, 57P03 cannot connect now
 // (starting up, shutting down, recovery), 53300 too many connections.
 const UNAVAILABLE_STATE = /^(08...|57P0[1-3]|53300)$/;

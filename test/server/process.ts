@@ -27,7 +27,8 @@ export function run(args: string[], env: Record<string, string>): Proc {
     child,
     out: () => buf,
     exit,
-    waitFor: (pattern, ms = 20_000) =>
+    // Generous: a start on a loaded 2-core machine (migrations, first keys) can take a while.
+    waitFor: (pattern, ms = 60_000) =>
       new Promise((resolve, reject) => {
         const started = Date.now();
         const tick = () => {

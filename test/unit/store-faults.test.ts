@@ -1,6 +1,6 @@
 // How the store tells an outage from a refused query, and how the listening connection spaces its retries.
 import { describe, expect, it } from 'vitest';
-import { isStoreUnavailable, isUniqueViolation } from '../../src/store/errors.js';
+import { isStoreUnavailable, isTransactionCollision, isUniqueViolation } from '../../src/store/errors.js';
 import { backoffDelay } from '../../src/store/listener.js';
 
 const pgError = (code: string, message = 'x') => Object.assign(new Error(message), { code });
@@ -39,5 +39,15 @@ describe('backoffDelay', () => {
     const opts = { initialMs: 100, maxMs: 2_000 };
     expect([0, 1, 2, 3, 4, 5, 10, 100].map((n) => backoffDelay(n, opts, () => 0))).toEqual([50, 100, 200, 400, 800, 1000, 1000, 1000]);
     expect([0, 1, 5, 100].map((n) => backoffDelay(n, opts, () => 1))).toEqual([100, 200, 2000, 2000]);
+  });
+});
+
+describe('isTransactionCollision', () => {
+  it('recognizes deadlocks and serialization failures, also wrapped, and nothing else', () => {
+    for (const code of ['40P01', '40001']) {
+      expect(isTransactionCollision(pgError(code))).toBe(true);
+      expect(isTransactionCollision(wrapped(pgError(code)))).toBe(true);
+    }
+    for (const err of [pgError('23505'), pgError('57P01'), new Error('deadlock'), undefined]) expect(isTransactionCollision(err)).toBe(false);
   });
 });

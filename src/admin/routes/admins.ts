@@ -3,9 +3,11 @@
 import { Type } from 'typebox';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../errors.js';
+import { etagOf } from '../../registry/etag.js';
 import { checkRole } from '../accounts.js';
 import type { Services } from '../../services.js';
 import { actorOf, principalOf } from '../auth.js';
+import { IfMatchHeaders, ifMatchOf, preconditionResponses, sendTagged, withETag } from '../conditional.js';
 import { GLOBAL, requirePermission, visibleSpaces } from '../rbac.js';
 import { AdminInput, AdminParams, AdminTokenCreated, errorResponses, RoleInput, TokenInput } from '../schemas.js';
 import { optionalBody, type Typed } from './common.js';
@@ -52,51 +54,75 @@ export function adminRoutes(app: Typed, services: Services): void {
   });
 
   app.get('/admins/:admin_id', {
-    schema: { tags, summary: 'Get an admin ("me" for yourself)', params: AdminParams, response: { 200: Type.Ref('Admin'), ...errorResponses } },
-  }, async (req) => {
+    schema: { tags, summary: 'Get an admin ("me" for yourself), with their ETag', params: AdminParams, response: { 200: withETag(Type.Ref('Admin')), ...errorResponses } },
+  }, async (req, reply) => {
     const id = resolveId(req, req.params.admin_id);
     if (id !== principalOf(req).adminId) requirePermission(principalOf(req), 'admins:manage', GLOBAL);
-    return services.admins.get(id);
+    const admin = await services.admins.get(id);
+    return sendTagged(reply, etagOf(admin), admin);
   });
 
   app.patch('/admins/:admin_id', {
-    schema: { tags, summary: 'Change password (yourself or a global owner) or disable (global owner)', params: AdminParams, body: AdminInput, response: { 200: Type.Ref('Admin'), ...errorResponses } },
-  }, async (req) => {
+    schema: {
+      tags,
+      summary: 'Change password (yourself or a global owner) or disable (global owner); with If-Match: only if unchanged since',
+      params: AdminParams,
+      headers: IfMatchHeaders,
+      body: AdminInput,
+      response: { 200: withETag(Type.Ref('Admin')), ...errorResponses, ...preconditionResponses },
+    },
+  }, async (req, reply) => {
     const id = resolveId(req, req.params.admin_id);
     const { password, disabled, email, roles } = req.body;
     if (email !== undefined) throw new AppError('invalid_request', 'email cannot be changed', 'email');
     if (roles !== undefined) throw new AppError('invalid_request', 'use PUT /admins/{id}/roles/{space} to change roles', 'roles');
     if (disabled !== undefined || id !== principalOf(req).adminId) requirePermission(principalOf(req), 'admins:manage', GLOBAL);
     if (disabled && id === principalOf(req).adminId) throw new AppError('conflict', 'you cannot disable yourself', 'disabled');
-    return services.admins.update(id, { password, disabled }, actorOf(req));
+    const admin = await services.admins.update(id, { password, disabled }, actorOf(req), ifMatchOf(req));
+    return sendTagged(reply, etagOf(admin), admin);
   });
 
   app.delete('/admins/:admin_id', {
-    schema: { tags, summary: 'Delete an admin and their tokens (global owner)', params: AdminParams, response: { 204: Type.Null(), ...errorResponses } },
+    schema: { tags, summary: 'Delete an admin and their tokens (global owner)', params: AdminParams, headers: IfMatchHeaders, response: { 204: Type.Null(), ...errorResponses, ...preconditionResponses } },
   }, async (req, reply) => {
     const id = resolveId(req, req.params.admin_id);
     requirePermission(principalOf(req), 'admins:manage', GLOBAL);
     if (id === principalOf(req).adminId) throw new AppError('conflict', 'you cannot delete yourself');
-    await services.admins.delete(id, actorOf(req));
+    await services.admins.delete(id, actorOf(req), ifMatchOf(req));
     return reply.code(204).send(null);
   });
 
   app.put('/admins/:admin_id/roles/:space', {
-    schema: { tags, summary: 'Grant or change an admin\'s role in a space (* = every space)', params: RoleParams, body: RoleInput, response: { 200: Type.Ref('Admin'), ...errorResponses } },
-  }, async (req) => {
+    schema: {
+      tags,
+      summary: 'Grant or change an admin\'s role in a space (* = every space); If-Match takes the admin\'s ETag',
+      params: RoleParams,
+      headers: IfMatchHeaders,
+      body: RoleInput,
+      response: { 200: withETag(Type.Ref('Admin')), ...errorResponses, ...preconditionResponses },
+    },
+  }, async (req, reply) => {
     requirePermission(principalOf(req), 'admins:manage', req.params.space);
     const id = resolveId(req, req.params.admin_id);
     refuseSelfDemotion(req, id, req.params.space, req.body.role);
-    return services.admins.setRole(id, req.params.space, checkRole('role', req.body.role), actorOf(req));
+    const admin = await services.admins.setRole(id, req.params.space, checkRole('role', req.body.role), actorOf(req), ifMatchOf(req));
+    return sendTagged(reply, etagOf(admin), admin);
   });
 
   app.delete('/admins/:admin_id/roles/:space', {
-    schema: { tags, summary: 'Remove an admin\'s role in a space', params: RoleParams, response: { 200: Type.Ref('Admin'), ...errorResponses } },
-  }, async (req) => {
+    schema: {
+      tags,
+      summary: 'Remove an admin\'s role in a space; If-Match takes the admin\'s ETag',
+      params: RoleParams,
+      headers: IfMatchHeaders,
+      response: { 200: withETag(Type.Ref('Admin')), ...errorResponses, ...preconditionResponses },
+    },
+  }, async (req, reply) => {
     requirePermission(principalOf(req), 'admins:manage', req.params.space);
     const id = resolveId(req, req.params.admin_id);
     refuseSelfDemotion(req, id, req.params.space, null);
-    return services.admins.setRole(id, req.params.space, null, actorOf(req));
+    const admin = await services.admins.setRole(id, req.params.space, null, actorOf(req), ifMatchOf(req));
+    return sendTagged(reply, etagOf(admin), admin);
   });
 
   app.get('/admins/:admin_id/tokens', {

@@ -1,6 +1,8 @@
 import { Type } from 'typebox';
+import { clientETag } from '../../registry/clients.js';
 import type { Services } from '../../services.js';
 import { actorOf } from '../auth.js';
+import { IfMatchHeaders, ifMatchOf, preconditionResponses, sendTagged, withETag } from '../conditional.js';
 import {
   AssociateInput,
   ClientInput,
@@ -43,31 +45,34 @@ export function clientRoutes(app: Typed, services: Services): void {
   });
 
   app.get('/spaces/:space/clients/:client_id', {
-    schema: { tags, summary: 'Get a client (never its secret)', params: ClientParams, response: { 200: Type.Ref('Client'), ...errorResponses } },
-  }, async (req) => {
+    schema: { tags, summary: 'Get a client (never its secret), with its ETag', params: ClientParams, response: { 200: withETag(Type.Ref('Client')), ...errorResponses } },
+  }, async (req, reply) => {
     const space = await spaceFor(services, req, req.params.space, 'read');
-    return services.clients.get(space, req.params.client_id);
+    const client = await services.clients.get(space, req.params.client_id);
+    return sendTagged(reply, clientETag(client), client);
   });
 
   app.patch('/spaces/:space/clients/:client_id', {
     schema: {
       tags,
       summary: 'Update a client (all but name); active=false deactivates, active=true reactivates',
-      description: 'When client_type changes to confidential, the new client_secret is in this answer only.',
+      description: 'When client_type changes to confidential, the new client_secret is in this answer only. With If-Match, only if the client is unchanged since.',
       params: ClientParams,
+      headers: IfMatchHeaders,
       body: ClientInput,
-      response: { 200: ClientWithSecret, ...errorResponses },
+      response: { 200: withETag(ClientWithSecret), ...errorResponses, ...preconditionResponses },
     },
   }, async (req, reply) => {
     const space = await spaceFor(services, req, req.params.space, 'clients:write');
-    return reply.headers(noStore).send(await services.clients.update(space, req.params.client_id, req.body, actorOf(req)));
+    const client = await services.clients.update(space, req.params.client_id, req.body, actorOf(req), ifMatchOf(req));
+    return reply.headers(noStore).send(sendTagged(reply, clientETag(client), client));
   });
 
   app.delete('/spaces/:space/clients/:client_id', {
-    schema: { tags, summary: 'Delete a client with all its secrets, tokens, codes and consents', params: ClientParams, response: { 204: Type.Null(), ...errorResponses } },
+    schema: { tags, summary: 'Delete a client with all its secrets, tokens, codes and consents', params: ClientParams, headers: IfMatchHeaders, response: { 204: Type.Null(), ...errorResponses, ...preconditionResponses } },
   }, async (req, reply) => {
     const space = await spaceFor(services, req, req.params.space, 'clients:write');
-    await services.clients.delete(space, req.params.client_id, actorOf(req));
+    await services.clients.delete(space, req.params.client_id, actorOf(req), ifMatchOf(req));
     return reply.code(204).send(null);
   });
 
@@ -76,21 +81,22 @@ export function clientRoutes(app: Typed, services: Services): void {
       tags,
       summary: 'Issue a new client secret; the previous one stays valid for grace_period seconds',
       params: ClientParams,
+      headers: IfMatchHeaders,
       body: RotateSecretInput,
-      response: { 200: RotateSecretAnswer, ...errorResponses },
+      response: { 200: RotateSecretAnswer, ...errorResponses, ...preconditionResponses },
     },
     preValidation: optionalBody,
   }, async (req, reply) => {
     const space = await spaceFor(services, req, req.params.space, 'clients:write');
-    const answer = await services.clients.rotateSecret(space, req.params.client_id, req.body.grace_period ?? 0, actorOf(req));
+    const answer = await services.clients.rotateSecret(space, req.params.client_id, req.body.grace_period ?? 0, actorOf(req), ifMatchOf(req));
     return reply.headers(noStore).send(answer);
   });
 
   app.post('/spaces/:space/clients/:client_id/webhook-secret', {
-    schema: { tags, summary: 'Generate (or replace) the webhook signing secret, shown only in this answer', params: ClientParams, response: { 200: WebhookSecretAnswer, ...errorResponses } },
+    schema: { tags, summary: 'Generate (or replace) the webhook signing secret, shown only in this answer', params: ClientParams, headers: IfMatchHeaders, response: { 200: WebhookSecretAnswer, ...errorResponses, ...preconditionResponses } },
   }, async (req, reply) => {
     const space = await spaceFor(services, req, req.params.space, 'clients:write');
-    return reply.headers(noStore).send(await services.clients.createWebhookSecret(space, req.params.client_id, actorOf(req)));
+    return reply.headers(noStore).send(await services.clients.createWebhookSecret(space, req.params.client_id, actorOf(req), ifMatchOf(req)));
   });
 
   app.get('/spaces/:space/clients/:client_id/scopes', {
@@ -105,20 +111,21 @@ export function clientRoutes(app: Typed, services: Services): void {
       tags,
       summary: 'Associate existing scopes and/or create new scopes and associate them, in one call',
       params: ClientParams,
+      headers: IfMatchHeaders,
       body: AssociateInput,
-      response: { 200: Type.Object({ items: Type.Array(Type.Ref('Scope')) }), ...errorResponses },
+      response: { 200: Type.Object({ items: Type.Array(Type.Ref('Scope')) }), ...errorResponses, ...preconditionResponses },
     },
   }, async (req) => {
     const space = await spaceFor(services, req, req.params.space, 'clients:write');
-    const items = await services.clients.associateScopes(space, req.params.client_id, req.body.scopes ?? [], req.body.create ?? [], actorOf(req));
+    const items = await services.clients.associateScopes(space, req.params.client_id, req.body.scopes ?? [], req.body.create ?? [], actorOf(req), ifMatchOf(req));
     return { items };
   });
 
   app.delete('/spaces/:space/clients/:client_id/scopes/:name', {
-    schema: { tags, summary: 'Disassociate a scope from the client (the scope itself stays)', params: ClientScopeParams, response: { 204: Type.Null(), ...errorResponses } },
+    schema: { tags, summary: 'Disassociate a scope from the client (the scope itself stays)', params: ClientScopeParams, headers: IfMatchHeaders, response: { 204: Type.Null(), ...errorResponses, ...preconditionResponses } },
   }, async (req, reply) => {
     const space = await spaceFor(services, req, req.params.space, 'clients:write');
-    await services.clients.disassociateScope(space, req.params.client_id, req.params.name, actorOf(req));
+    await services.clients.disassociateScope(space, req.params.client_id, req.params.name, actorOf(req), ifMatchOf(req));
     return reply.code(204).send(null);
   });
 }

@@ -1,7 +1,9 @@
 import { Type } from 'typebox';
 import { scopeView } from '../../registry/scopes.js';
 import type { Services } from '../../services.js';
+import { etagOf } from '../../registry/etag.js';
 import { actorOf } from '../auth.js';
+import { IfMatchHeaders, ifMatchOf, preconditionResponses, sendTagged, withETag } from '../conditional.js';
 import { errorResponses, pageOf, PageQuery, Scope, ScopeInput, SpaceParams } from '../schemas.js';
 import { pageRequest, spaceFor, type Typed } from './common.js';
 
@@ -25,24 +27,33 @@ export function scopeRoutes(app: Typed, services: Services): void {
   });
 
   app.get('/spaces/:space/scopes/:name', {
-    schema: { tags, summary: 'Get a scope', params: ScopeParams, response: { 200: Type.Ref('Scope'), ...errorResponses } },
-  }, async (req) => {
+    schema: { tags, summary: 'Get a scope, with its ETag', params: ScopeParams, response: { 200: withETag(Type.Ref('Scope')), ...errorResponses } },
+  }, async (req, reply) => {
     const space = await spaceFor(services, req, req.params.space, 'read');
-    return scopeView(await services.scopes.get(space.id, req.params.name));
+    const scope = scopeView(await services.scopes.get(space.id, req.params.name));
+    return sendTagged(reply, etagOf(scope), scope);
   });
 
   app.patch('/spaces/:space/scopes/:name', {
-    schema: { tags, summary: 'Update a scope\'s description or default flag', params: ScopeParams, body: ScopeInput, response: { 200: Type.Ref('Scope'), ...errorResponses } },
-  }, async (req) => {
+    schema: {
+      tags,
+      summary: 'Update a scope\'s description or default flag (with If-Match: only if unchanged since)',
+      params: ScopeParams,
+      headers: IfMatchHeaders,
+      body: ScopeInput,
+      response: { 200: withETag(Type.Ref('Scope')), ...errorResponses, ...preconditionResponses },
+    },
+  }, async (req, reply) => {
     const space = await spaceFor(services, req, req.params.space, 'clients:write');
-    return services.scopes.update(space, req.params.name, req.body, actorOf(req));
+    const scope = await services.scopes.update(space, req.params.name, req.body, actorOf(req), ifMatchOf(req));
+    return sendTagged(reply, etagOf(scope), scope);
   });
 
   app.delete('/spaces/:space/scopes/:name', {
-    schema: { tags, summary: 'Delete a scope (it is removed from every client)', params: ScopeParams, response: { 204: Type.Null(), ...errorResponses } },
+    schema: { tags, summary: 'Delete a scope (it is removed from every client)', params: ScopeParams, headers: IfMatchHeaders, response: { 204: Type.Null(), ...errorResponses, ...preconditionResponses } },
   }, async (req, reply) => {
     const space = await spaceFor(services, req, req.params.space, 'clients:write');
-    await services.scopes.delete(space, req.params.name, actorOf(req));
+    await services.scopes.delete(space, req.params.name, actorOf(req), ifMatchOf(req));
     return reply.code(204).send(null);
   });
 }

@@ -1,7 +1,9 @@
 // Users of a space: personal (browser sign-in) and service (password grant only) users.
 import { Type } from 'typebox';
 import type { Services } from '../../services.js';
+import { etagOf } from '../../registry/etag.js';
 import { actorOf } from '../auth.js';
+import { IfMatchHeaders, ifMatchOf, preconditionResponses, sendTagged, withETag } from '../conditional.js';
 import { errorResponses, pageOf, SpaceParams } from '../schemas.js';
 import { User, UserInput, UserListQuery, UserParams } from '../user-schemas.js';
 import { pageRequest, spaceFor, type Typed } from './common.js';
@@ -25,24 +27,33 @@ export function userRoutes(app: Typed, services: Services): void {
   });
 
   app.get('/spaces/:space/users/:user_id', {
-    schema: { tags, summary: 'Get a user by id or username (never the password)', params: UserParams, response: { 200: User, ...errorResponses } },
-  }, async (req) => {
+    schema: { tags, summary: 'Get a user by id or username (never the password), with its ETag', params: UserParams, response: { 200: withETag(User), ...errorResponses } },
+  }, async (req, reply) => {
     const space = await spaceFor(services, req, req.params.space, 'read');
-    return services.users.get(space, req.params.user_id);
+    const user = await services.users.get(space, req.params.user_id);
+    return sendTagged(reply, etagOf(user), user);
   });
 
   app.patch('/spaces/:space/users/:user_id', {
-    schema: { tags, summary: 'Update password, e-mail, name, standard claims; disabled=true cuts off every token issued before', params: UserParams, body: UserInput, response: { 200: User, ...errorResponses } },
-  }, async (req) => {
+    schema: {
+      tags,
+      summary: 'Update password, e-mail, name, standard claims; disabled=true cuts off every token issued before (with If-Match: only if unchanged since)',
+      params: UserParams,
+      headers: IfMatchHeaders,
+      body: UserInput,
+      response: { 200: withETag(User), ...errorResponses, ...preconditionResponses },
+    },
+  }, async (req, reply) => {
     const space = await spaceFor(services, req, req.params.space, 'space:write');
-    return services.users.update(space, req.params.user_id, req.body, actorOf(req));
+    const user = await services.users.update(space, req.params.user_id, req.body, actorOf(req), ifMatchOf(req));
+    return sendTagged(reply, etagOf(user), user);
   });
 
   app.delete('/spaces/:space/users/:user_id', {
-    schema: { tags, summary: 'Delete a user with their grants, tokens and consents', params: UserParams, response: { 204: Type.Null(), ...errorResponses } },
+    schema: { tags, summary: 'Delete a user with their grants, tokens and consents', params: UserParams, headers: IfMatchHeaders, response: { 204: Type.Null(), ...errorResponses, ...preconditionResponses } },
   }, async (req, reply) => {
     const space = await spaceFor(services, req, req.params.space, 'space:write');
-    await services.users.delete(space, req.params.user_id, actorOf(req));
+    await services.users.delete(space, req.params.user_id, actorOf(req), ifMatchOf(req));
     return reply.code(204).send(null);
   });
 }

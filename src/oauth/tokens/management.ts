@@ -6,6 +6,7 @@ import { AppError, invalid, notFound } from '../../errors.js';
 import type { ChangeBus } from '../../store/changes.js';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../store/db.js';
+import { selectForUpdate } from '../../store/locks.js';
 import { accessTokens, clients, consents, grants, refreshTokens, users } from '../../store/schema.js';
 import { UserService } from '../../registry/users.js';
 
@@ -210,8 +211,7 @@ export class TokenManagement {
     const result = await this.db.transaction(async (tx) => {
       const clientPk = await this.clientPk(space, by.client_id, tx as Db);
       const userId = await this.userId(space, by.user_id, tx as Db);
-      if (clientPk) await tx.update(clients).set({ tokensValidAfter: now }).where(eq(clients.id, clientPk));
-      if (userId) await this.userService.cutOffTokens(tx as Db, userId, now);
+      const cutOff = clientPk ? await this.cutOffClient(tx as Db, clientPk, now) : await this.userService.cutOffTokens(tx as Db, userId!, now);
       const gs = await tx
         .update(grants)
         .set({ revokedAt: now })
@@ -224,12 +224,24 @@ export class TokenManagement {
         .returning({ id: accessTokens.id });
       const target = clientPk ? { targetType: 'client', targetId: by.client_id! } : { targetType: 'user', targetId: userId! };
       await recordAudit(tx as Db, actor, { space: space.slug, action: 'token.revoke_all', ...target, changes: { revoked_grants: gs.length, revoked_access_tokens: ats.length } });
-      return { revoked_grants: gs.length, revoked_access_tokens: ats.length, tokens_valid_after: now.toISOString() };
+      return { revoked_grants: gs.length, revoked_access_tokens: ats.length, tokens_valid_after: cutOff.toISOString() };
     });
     // Caches hold the client row with its tokens_valid_after: drop it everywhere.
     if (by.client_id !== undefined) await this.bus?.publish('client', by.client_id);
     else await this.bus?.publish('user', (await this.userService.row(space, by.user_id!)).id);
     return result;
+  }
+
+  /**
+   * Invalidates every token of the client issued until `at`. The row is locked first (a concurrent PATCH of the
+   * client waits, then sees the new cut-off), and the cut-off never moves back: a deactivation committed while
+   * this waited may have set a later one.
+   */
+  private async cutOffClient(tx: Db, clientPk: string, at: Date): Promise<Date> {
+    const [row] = await selectForUpdate(tx, clients, eq(clients.id, clientPk));
+    if (row?.tokensValidAfter && row.tokensValidAfter > at) return row.tokensValidAfter;
+    await tx.update(clients).set({ tokensValidAfter: at }).where(eq(clients.id, clientPk));
+    return at;
   }
 
   async listConsents(space: SpaceRef, q: TokenQuery) {
