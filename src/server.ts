@@ -42,6 +42,7 @@ export interface StartOptions {
 async function prepare(config: Config, services: Services, say: (l: string) => void): Promise<SetupState> {
   await services.store.migrate();
   await services.spaces.ensureDefault();
+  await services.spaces.seedStandardScopes();
   return bootstrap(config, services, say);
 }
 

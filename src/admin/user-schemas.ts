@@ -8,6 +8,65 @@ const Kind = Type.Union([Type.Literal('personal'), Type.Literal('service')], {
   description: 'personal: signs in through the browser; service: only through the password grant',
 });
 
+// The standard claims (OpenID Connect Core §5.1), released to clients by the profile, email, address and phone scopes.
+const claimText = (description: string, maxLength = 200) => Type.Optional(Nullable(Type.String({ maxLength, description: `${description}; null or "" clears it` })));
+const ClaimInputs = {
+  given_name: claimText('given name(s) or first name(s)'),
+  family_name: claimText('surname(s) or last name(s)'),
+  middle_name: claimText('middle name(s)'),
+  nickname: claimText('casual name'),
+  profile: claimText('URL of the profile page (absolute http or https)', 2000),
+  picture: claimText('URL of a profile picture (absolute http or https)', 2000),
+  website: claimText('URL of a web page or blog (absolute http or https)', 2000),
+  gender: claimText('gender: female, male, or another value', 100),
+  birthdate: claimText('YYYY-MM-DD, or YYYY; 0000-MM-DD when the year is not given', 10),
+  zoneinfo: claimText('time zone of the IANA database, such as Europe/Paris', 100),
+  locale: claimText('BCP 47 language tag, such as en-US (stored canonicalized)', 50),
+  phone_number: claimText('E.164 number such as +14255551212 (separators are dropped), optionally ;ext=1234', 60),
+  phone_number_verified: Type.Optional(Type.Boolean({ description: 'whether the phone number is verified' })),
+  address: Type.Optional(
+    Nullable(
+      Type.Object(
+        {
+          formatted: Type.Optional(Nullable(Type.String({ maxLength: 1000, description: 'the full address for display; may have line breaks' }))),
+          street_address: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
+          locality: Type.Optional(Nullable(Type.String({ maxLength: 200, description: 'city' }))),
+          region: Type.Optional(Nullable(Type.String({ maxLength: 200, description: 'state, province or region' }))),
+          postal_code: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
+          country: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
+        },
+        { additionalProperties: false, description: 'postal address (OIDC Core §5.1.1); an update changes the fields given (a field null or "" removes it), address null removes it all' },
+      ),
+    ),
+  ),
+};
+
+const ClaimOutputs = {
+  given_name: Nullable(Type.String()),
+  family_name: Nullable(Type.String()),
+  middle_name: Nullable(Type.String()),
+  nickname: Nullable(Type.String()),
+  profile: Nullable(Type.String()),
+  picture: Nullable(Type.String()),
+  website: Nullable(Type.String()),
+  gender: Nullable(Type.String()),
+  birthdate: Nullable(Type.String()),
+  zoneinfo: Nullable(Type.String()),
+  locale: Nullable(Type.String()),
+  phone_number: Nullable(Type.String()),
+  phone_number_verified: Type.Boolean(),
+  address: Nullable(
+    Type.Object({
+      formatted: Type.Optional(Type.String()),
+      street_address: Type.Optional(Type.String()),
+      locality: Type.Optional(Type.String()),
+      region: Type.Optional(Type.String()),
+      postal_code: Type.Optional(Type.String()),
+      country: Type.Optional(Type.String()),
+    }),
+  ),
+};
+
 export const UserInput = Type.Object(
   {
     username: Type.Optional(Type.String({ maxLength: 200, description: 'unique per space, not case-sensitive; fixed once created' })),
@@ -15,6 +74,7 @@ export const UserInput = Type.Object(
     email: Type.Optional(Nullable(Type.String({ maxLength: 320 }))),
     email_verified: Type.Optional(Type.Boolean()),
     name: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
+    ...ClaimInputs,
     kind: Type.Optional(Kind),
     disabled: Type.Optional(Type.Boolean({ description: 'true disables: every token issued before stays invalid for good' })),
   },
@@ -28,6 +88,7 @@ export const User = Type.Object({
   email: Nullable(Type.String()),
   email_verified: Type.Boolean(),
   name: Nullable(Type.String()),
+  ...ClaimOutputs,
   kind: Type.String(),
   disabled: Type.Boolean(),
   has_password: Type.Boolean(),

@@ -70,7 +70,9 @@ function withClientOptions(cmd: Command, isCreate: boolean): Command {
     .option('--allowed-cors-origin <origin>', 'browser origin (scheme://host[:port]) that may call the token, userinfo, revocation and device endpoints besides the redirect URIs\' origins, repeatable; replaces the list', collect)
     .addOption(new Option('--auth-method <method>', 'token endpoint auth method').choices([...AUTH_METHODS]))
     .option('--auth-signing-alg <alg>', `private_key_jwt: the one algorithm its client assertions may use (default: any of ${ASSERTION_SIGNING_ALGS.join(', ')})${clear}`)
-    .option('--scope <names>', 'space-separated names of existing scopes, and openid / offline_access if the client asks for them by default; replaces the client\'s set')
+    .option('--scope <names>', isCreate
+      ? 'space-separated names of existing scopes, and openid / offline_access if the client asks for them by default (default: the standard scopes profile, email, address, phone for a client acting for users; "" for none)'
+      : 'space-separated names of existing scopes, and openid / offline_access if the client asks for them by default; replaces the client\'s set')
     .addOption(new Option('--id-token-alg <alg>', 'algorithm of the client\'s ID tokens (default RS256)').choices([...SIGNING_ALGS]))
     .addOption(new Option('--application-type <type>', 'web or native (default: native when a redirect URI uses a private-use scheme, else web)').choices([...APPLICATION_TYPES]))
     .option('--software-id <id>', `identifier of the client software, the same for all its instances${clear}`)

@@ -15,6 +15,10 @@ import { after, toPage, type Page, type PageRequest, containing } from './page.j
 import { newClientId, randomToken, sha256 } from './secrets.js';
 import type { ScopeInput, ScopeService, ScopeView } from './scopes.js';
 import { scopeView } from './scopes.js';
+import { STANDARD_SCOPE_NAMES } from './standard-scopes.js';
+
+// Grants whose tokens act for a user: only these can use the standard scopes' claims.
+const USER_GRANTS = new Set(['authorization_code', 'implicit', 'password', 'urn:ietf:params:oauth:grant-type:device_code']);
 
 export type ClientRow = typeof clients.$inferSelect;
 type SpaceRef = { id: string; slug: string };
@@ -260,11 +264,24 @@ export class ClientService {
     }
   }
 
+  /**
+   * The scopes of a client created without `scope`: RFC 7591 §2 lets the server register a default set. A client
+   * that acts for users gets the space's standard scopes (OIDC Core §5.4) that exist, so a relying party registered
+   * with its usual metadata can ask for `openid profile email`; a client_credentials-only client has no user to
+   * describe and gets none. Like any association, an admin can remove them.
+   */
+  private async defaultScopes(tx: Db, space: SpaceRef, spec: ClientSpec): Promise<string[]> {
+    if (!spec.grantTypes.some((g) => USER_GRANTS.has(g))) return [];
+    const rows = await tx.select({ name: scopes.name }).from(scopes).where(and(eq(scopes.spaceId, space.id), inArray(scopes.name, [...STANDARD_SCOPE_NAMES])));
+    return rows.map((r) => r.name).sort();
+  }
+
   async create(space: SpaceRef, input: ClientInput, actor: Actor): Promise<ClientWithSecret> {
-    const spec = buildClientSpec(input);
+    const given = buildClientSpec(input);
     return this.insertOrConflict(
       () =>
         this.db.transaction(async (tx) => {
+          const spec = input.scope === undefined ? { ...given, scopes: await this.defaultScopes(tx as Db, space, given) } : given;
           const now = new Date();
           const [row] = await tx
             .insert(clients)
@@ -282,7 +299,7 @@ export class ClientService {
           await recordAudit(tx as Db, actor, { space: space.slug, action: 'client.create', targetType: 'client', targetId: row!.clientId, changes: auditable(view) });
           return secret ? { ...view, client_secret: secret, client_secret_expires_at: 0 } : view;
         }),
-      spec,
+      given,
     ).then(async (created) => {
       // Caches that derive from all of a space's clients (CORS origins) must see the new one.
       await this.bus?.publish('client', created.client_id);

@@ -66,7 +66,16 @@ const ENUMS: Partial<Record<keyof SpaceSettings, readonly string[]>> = {
   registration: ['closed', 'open', 'token'],
 };
 
-export const settingsOf = (raw: Record<string, unknown> | null | undefined): SpaceSettings => ({ ...DEFAULT_SETTINGS, ...(raw ?? {}) }) as SpaceSettings;
+/**
+ * Bookkeeping kept beside the settings in spaces.settings: the one-time data steps done for the space (e.g. the
+ * standard scopes seeded). Never shown as a setting nor settable; kept across settings updates.
+ */
+export const SEEDED_KEY = '_seeded';
+
+export const settingsOf = (raw: Record<string, unknown> | null | undefined): SpaceSettings => {
+  const { [SEEDED_KEY]: _seeded, ...rest } = raw ?? {};
+  return { ...DEFAULT_SETTINGS, ...rest } as SpaceSettings;
+};
 
 /** Checks a partial update and returns the merged settings. */
 export function mergeSettings(current: Record<string, unknown>, patch: Record<string, unknown>): SpaceSettings {
@@ -84,5 +93,6 @@ export function mergeSettings(current: Record<string, unknown>, patch: Record<st
     if (typeof def === 'boolean' && typeof value !== 'boolean') throw invalid(field, `${field} must be true or false`);
     out[key] = value;
   }
+  if (current[SEEDED_KEY] !== undefined) out[SEEDED_KEY] = current[SEEDED_KEY];
   return out as unknown as SpaceSettings;
 }

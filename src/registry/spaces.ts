@@ -9,6 +9,7 @@ import { spaces } from '../store/schema.js';
 import { requireMatch, type IfMatch } from './etag.js';
 import { after, toPage, type Page, type PageRequest } from './page.js';
 import { mergeSettings, settingsOf, type SpaceSettings } from './space-settings.js';
+import { seedStandardScopes, standardScopesSeeded } from './standard-scopes.js';
 
 export const DEFAULT_SPACE = 'default';
 const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
@@ -124,6 +125,7 @@ export class SpaceService {
       if (!row) throw conflict(`space "${slug}" already exists`, 'slug');
       const view = spaceView(row);
       await recordAudit(tx as Db, actor, { space: slug, action: 'space.create', targetType: 'space', targetId: slug, changes: view as never });
+      await seedStandardScopes(tx as Db, row, row.settings, actor);
       return view;
     });
   }
@@ -180,7 +182,32 @@ export class SpaceService {
         .returning();
       if (row) {
         await recordAudit(tx as Db, SYSTEM, { space: DEFAULT_SPACE, action: 'space.create', targetType: 'space', targetId: DEFAULT_SPACE });
+        await seedStandardScopes(tx as Db, row, row.settings, SYSTEM);
       }
     });
+  }
+
+  /**
+   * Start-up step: gives the standard scopes (OIDC Core §5.4) to each space created before Keyward had them, once.
+   * A space records that it was seeded, so a standard scope an admin deleted afterwards is not created again. Safe
+   * when several nodes start at once: each space is seeded under its row lock, and a seeded space is skipped.
+   */
+  async seedStandardScopes(): Promise<string[]> {
+    const all = await this.db.select({ id: spaces.id, settings: spaces.settings }).from(spaces);
+    const seeded: string[] = [];
+    for (const candidate of all.filter((s) => !standardScopesSeeded(s.settings))) {
+      const slug = await this.db.transaction(async (tx) => {
+        const [row] = await tx.select().from(spaces).where(eq(spaces.id, candidate.id)).for('update');
+        if (!row || standardScopesSeeded(row.settings)) return undefined;
+        await seedStandardScopes(tx as Db, row, row.settings, SYSTEM);
+        return row.slug;
+      });
+      if (slug) {
+        seeded.push(slug);
+        // Discovery's scopes_supported of the nodes already serving lists them now.
+        await this.bus?.publish('scope', candidate.id);
+      }
+    }
+    return seeded;
   }
 }

@@ -11,12 +11,14 @@ import { users } from '../store/schema.js';
 import { requireMatch, type IfMatch } from './etag.js';
 import { after, toPage, type Page, type PageRequest, containing } from './page.js';
 import { hashPassword, verifyPassword } from './secrets.js';
+import { claimColumns, claimsView, type ClaimsInput, type ClaimsView } from './user-claims.js';
 
 export type UserRow = typeof users.$inferSelect;
 export type UserKind = 'personal' | 'service';
 type SpaceRef = { id: string; slug: string };
 
-export interface UserInput {
+/** The standard claims (given_name, …, phone_number, address) come with ClaimsInput: see user-claims.ts. */
+export interface UserInput extends ClaimsInput {
   username?: string;
   password?: string | null;
   email?: string | null;
@@ -26,7 +28,7 @@ export interface UserInput {
   disabled?: boolean;
 }
 
-export interface UserView {
+export interface UserView extends ClaimsView {
   id: string;
   space: string;
   username: string;
@@ -61,6 +63,7 @@ export const userView = (u: UserRow, space: string): UserView => ({
   email: u.email,
   email_verified: u.emailVerified,
   name: u.name,
+  ...claimsView(u),
   kind: u.kind as UserKind,
   disabled: u.disabled,
   has_password: u.passwordHash !== null,
@@ -80,10 +83,12 @@ function checkPassword(p: string | null | undefined): void {
   if (p.length > 1024) throw invalid('password', 'password must be at most 1024 characters');
 }
 
-function checkFields(input: UserInput): void {
+/** Checks the fields given; returns the standard claims' columns to set. */
+function checkFields(input: UserInput): Partial<UserRow> {
   if (input.email !== undefined && input.email !== null && !EMAIL.test(input.email)) throw invalid('email', 'email must be an e-mail address');
   if (input.name !== undefined && input.name !== null && input.name.length > 500) throw invalid('name', 'name must be at most 500 characters');
   checkPassword(input.password);
+  return claimColumns(input);
 }
 
 // Verified against when the username is unknown, so a wrong username costs as long as a wrong password.
@@ -152,7 +157,7 @@ export class UserService {
     if (!USERNAME.test(username)) throw invalid('username', 'username must be 1 to 200 letters, digits or . _ @ + -');
     const kind = input.kind ?? 'personal';
     if (kind !== 'personal' && kind !== 'service') throw invalid('kind', 'kind must be personal or service');
-    checkFields(input);
+    const claims = checkFields(input);
     const passwordHash = input.password ? await hashPassword(input.password) : null;
     const view = await this.uniqueOrConflict(username, () =>
       this.db.transaction(async (tx) => {
@@ -165,6 +170,7 @@ export class UserService {
             email: input.email ?? null,
             emailVerified: input.email_verified ?? false,
             name: input.name ?? null,
+            ...claims,
             kind,
             passwordHash,
             disabled: input.disabled ?? false,
@@ -179,15 +185,17 @@ export class UserService {
     return view;
   }
 
-  /** Changes password, e-mail, name, disabled (username and kind are fixed). Disabling cuts off every token. */
+  /** Changes password, e-mail, name, the standard claims, disabled (username and kind are fixed). Disabling cuts off every token. */
   async update(space: SpaceRef, ref: string, input: UserInput, actor: Actor, ifMatch?: IfMatch): Promise<UserView> {
-    checkFields(input);
+    const checked = checkFields(input);
     const passwordHash = input.password ? await hashPassword(input.password) : input.password === null ? null : undefined;
     const view = await this.db.transaction(async (tx) => {
       const before = await this.lockedForChange(tx as Db, space, ref, ifMatch);
       if (input.username !== undefined && input.username !== before.username) throw invalid('username', 'a username cannot be changed');
       if (input.kind !== undefined && input.kind !== before.kind) throw invalid('kind', 'the kind of a user cannot be changed');
       const now = new Date();
+      // Again with the stored address: address fields given are merged into it.
+      const claims = input.address ? claimColumns(input, before.address) : checked;
       const disabling = input.disabled === true && !before.disabled;
       const [row] = await tx
         .update(users)
@@ -195,6 +203,7 @@ export class UserService {
           ...(input.email !== undefined ? { email: input.email } : {}),
           ...(input.email_verified !== undefined ? { emailVerified: input.email_verified } : {}),
           ...(input.name !== undefined ? { name: input.name } : {}),
+          ...claims,
           ...(passwordHash !== undefined ? { passwordHash } : {}),
           ...(input.disabled !== undefined ? { disabled: input.disabled } : {}),
           // Every token issued until now stays invalid, also after the user is enabled again.

@@ -56,6 +56,42 @@ describe('keyward users', () => {
   });
 });
 
+describe('keyward users: standard claims', () => {
+  it('sets, changes and clears the profile, phone and address through flags', async () => {
+    const u = await s.json([
+      'users', 'create', 'lin',
+      '--given-name', 'Lin', '--family-name', 'Chen', '--nickname', 'lc',
+      '--picture', 'https://example.com/lin.png', '--birthdate', '1990-04-01', '--zoneinfo', 'Asia/Taipei', '--locale', 'zh-tw',
+      '--phone-number', '+886 2 2345 6789', '--phone-number-verified', 'true',
+      '--street-address', '7 Xinyi Rd', '--locality', 'Taipei', '--country', 'Taiwan', '--address-formatted', '7 Xinyi Rd\\nTaipei',
+    ]);
+    expect(u).toMatchObject({
+      given_name: 'Lin', family_name: 'Chen', nickname: 'lc', picture: 'https://example.com/lin.png', birthdate: '1990-04-01',
+      zoneinfo: 'Asia/Taipei', locale: 'zh-TW', phone_number: '+886223456789', phone_number_verified: true,
+      address: { street_address: '7 Xinyi Rd', locality: 'Taipei', country: 'Taiwan', formatted: '7 Xinyi Rd\nTaipei' },
+    });
+    const changed = await s.json(['users', 'update', 'lin', '--nickname', '', '--locality', 'Taichung', '--website', 'https://lin.example.org/']);
+    expect(changed).toMatchObject({ nickname: null, website: 'https://lin.example.org/', given_name: 'Lin', address: { street_address: '7 Xinyi Rd', locality: 'Taichung', country: 'Taiwan' } });
+    expect((await s.json(['users', 'update', 'lin', '--no-address'])).address).toBeNull();
+    const text = await s.cli(['users', 'get', 'lin']);
+    expect(text.stdout).toMatch(/given_name:\s+Lin/);
+    expect(text.stdout).toMatch(/phone_number:\s+\+886223456789/);
+  });
+
+  it('reports a bad claim with its field, and --help documents the flags', async () => {
+    const bad = await s.cli(['users', 'update', 'lin', '--zoneinfo', 'Nowhere/City']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/zoneinfo/);
+    const badPhone = await s.cli(['users', 'create', 'bad-phone', '--phone-number', '555-1234']);
+    expect(badPhone.code).toBe(1);
+    expect(badPhone.stderr).toMatch(/phone_number.*E\.164/);
+    const help = await s.cli(['users', 'update', '--help']);
+    for (const flag of ['--given-name', '--family-name', '--picture', '--birthdate', '--zoneinfo', '--locale', '--phone-number', '--phone-number-verified', '--locality', '--no-address']) {
+      expect(help.stdout).toContain(flag);
+    }
+  });
+});
+
 describe('keyward tokens', () => {
   it('lists, revokes one and revokes all of a user', async () => {
     await s.json(['scopes', 'create', 'files:read']);

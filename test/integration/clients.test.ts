@@ -42,7 +42,8 @@ describe.each(STORE_KINDS)('admin API: client registration (%s)', (kind) => {
       response_types: ['code'],
       redirect_uris: ['https://app.example.com/cb'],
       token_endpoint_auth_method: 'client_secret_basic',
-      scope: '',
+      // Without a scope, a client acting for users gets the space's standard scopes (RFC 7591 §2 default set).
+      scope: 'address email phone profile',
       jwks: null,
       access_token_ttl: 'default',
       refresh_token_ttl: 'default',

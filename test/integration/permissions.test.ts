@@ -98,7 +98,7 @@ describe.each(STORE_KINDS)('admin API: permissions (%s)', (kind) => {
       expect(forbidden(await v.get('/audit-log'))).toBe(true);
       const c = expectStatus(await owner.get(`/spaces/space-a/clients/${clientId}`), 200);
       expect(c.description).toBe('');
-      expect(c.scope).toBe('');
+      expect(c.scope).toBe('address email phone profile');
     });
   });
 

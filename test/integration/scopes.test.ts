@@ -24,9 +24,9 @@ describe.each(STORE_KINDS)('admin API: scopes (%s)', (kind) => {
 
   describe('scope CRUD', () => {
     it('creates a scope with description and default flag', async () => {
-      const s = expectStatus(await a.post(SCOPES, { name: 'profile', description: 'Your profile', default: true }), 201);
-      expect(s).toMatchObject({ name: 'profile', description: 'Your profile', default: true });
-      expect(expectStatus(await a.get(`${SCOPES}/profile`), 200)).toEqual(s);
+      const s = expectStatus(await a.post(SCOPES, { name: 'account', description: 'Your account', default: true }), 201);
+      expect(s).toMatchObject({ name: 'account', description: 'Your account', default: true });
+      expect(expectStatus(await a.get(`${SCOPES}/account`), 200)).toEqual(s);
       const plain = expectStatus(await a.post(SCOPES, { name: 'plain' }), 201);
       expect(plain).toMatchObject({ description: '', default: false });
     });
@@ -106,7 +106,7 @@ describe.each(STORE_KINDS)('admin API: scopes (%s)', (kind) => {
     });
 
     it('creates new scopes and associates them in one call', async () => {
-      const c = await client();
+      const c = await client({ scope: '' });
       const res = expectStatus(
         await a.post(`${CLIENTS}/${c.client_id}/scopes`, { scopes: ['read'], create: [{ name: 'reports:export', description: 'Export reports' }, { name: 'reports:view', default: true }] }),
         200,
@@ -126,7 +126,7 @@ describe.each(STORE_KINDS)('admin API: scopes (%s)', (kind) => {
     });
 
     it('is all or nothing when a new scope already exists (409)', async () => {
-      const c = await client();
+      const c = await client({ scope: '' });
       expectError(await a.post(`${CLIENTS}/${c.client_id}/scopes`, { create: [{ name: 'fresh:one' }, { name: 'read' }] }), 409, 'name');
       expectError(await a.get(`${SCOPES}/fresh:one`), 404);
       expect(await scopeNames(c.client_id)).toEqual([]);
@@ -169,6 +169,52 @@ describe.each(STORE_KINDS)('admin API: scopes (%s)', (kind) => {
       const c = await client();
       expectError(await a.post(`${CLIENTS}/${c.client_id}/scopes`, { scopes: ['other:only'] }), 400, 'scope');
       expectError(await a.get(`/spaces/other/clients/${c.client_id}`), 404);
+    });
+  });
+
+  describe('standard scopes (OIDC Core §5.4)', () => {
+    const STANDARD = ['address', 'email', 'phone', 'profile'];
+
+    it('every space starts with profile, email, address and phone, with consent texts, not default', async () => {
+      expectStatus(await a.post('/spaces', { slug: 'fresh' }), 201);
+      for (const space of ['default', 'fresh']) {
+        const items = expectStatus(await a.get(`/spaces/${space}/scopes?limit=200`), 200).items as { name: string; description: string; default: boolean }[];
+        const standard = items.filter((i) => STANDARD.includes(i.name));
+        expect(standard.map((i) => i.name).sort()).toEqual(STANDARD);
+        for (const i of standard) {
+          expect(i.default).toBe(false);
+          expect(i.description.length).toBeGreaterThan(10);
+        }
+        expect(standard.find((i) => i.name === 'email')!.description).toMatch(/e-mail address/);
+      }
+      // The seeding bookkeeping is not a setting anyone sees.
+      const fresh = expectStatus(await a.get('/spaces/fresh'), 200);
+      expect(Object.keys(fresh.settings)).not.toContain('_seeded');
+    });
+
+    it('are edited and deleted like any scope; the space stays seeded after a settings update', async () => {
+      expectStatus(await a.post('/spaces', { slug: 'editable' }), 201);
+      const base = '/spaces/editable/scopes';
+      expect(expectStatus(await a.patch(`${base}/profile`, { description: 'Your name and picture', default: true }), 200)).toMatchObject({ description: 'Your name and picture', default: true });
+      expect((await a.del(`${base}/phone`)).statusCode).toBe(204);
+      expectError(await a.get(`${base}/phone`), 404);
+      expectStatus(await a.patch('/spaces/editable', { settings: { require_par: true } }), 200);
+      expect((await t.services.spaces.seedStandardScopes()).includes('editable')).toBe(false);
+      expectError(await a.get(`${base}/phone`), 404);
+    });
+
+    it('a client created without scope gets the standard scopes; an explicit scope or client_credentials alone gets only what it says', async () => {
+      const plain = await client();
+      expect(plain.scope).toBe('address email phone profile');
+      expect(await scopeNames(plain.client_id)).toEqual(STANDARD);
+      expect((await client({ scope: 'read email' })).scope).toBe('email read');
+      const machine = expectStatus(await a.post(CLIENTS, { name: `Machine ${++n}`, grant_types: ['client_credentials'] }), 201);
+      expect(machine.scope).toBe('');
+      // An admin's deletion counts: a later client gets the standard scopes that still exist.
+      expectStatus(await a.post('/spaces', { slug: 'nophone' }), 201);
+      expect((await a.del('/spaces/nophone/scopes/phone')).statusCode).toBe(204);
+      const other = expectStatus(await a.post('/spaces/nophone/clients', webApp('No phone')), 201);
+      expect(other.scope).toBe('address email profile');
     });
   });
 });

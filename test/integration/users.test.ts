@@ -52,6 +52,79 @@ describe.each(STORE_KINDS)('admin API: users (%s)', (kind) => {
     expectError(await owner.get(`${U}/00000000-0000-0000-0000-000000000000`), 404);
   });
 
+  describe('standard claims (OIDC Core §5.1)', () => {
+    const claims = {
+      given_name: 'Grace',
+      family_name: 'Hopper',
+      middle_name: 'Brewster',
+      nickname: 'Amazing Grace',
+      profile: 'https://example.com/grace',
+      picture: 'https://example.com/grace.png',
+      website: 'http://grace.example.org/',
+      gender: 'female',
+      birthdate: '1906-12-09',
+      zoneinfo: 'America/New_York',
+      locale: 'en-US',
+      phone_number: '+1 (202) 555-0143;ext=12',
+      phone_number_verified: true,
+      address: { street_address: '1 Navy Yard', locality: 'Washington', region: 'DC', postal_code: '20374', country: 'US' },
+    };
+
+    it('creates, reads and updates them; stores them canonical; "" and null clear', async () => {
+      const g = expectStatus(await owner.post(U, { username: 'grace', ...claims }), 201);
+      expect(g).toMatchObject({ ...claims, phone_number: '+12025550143;ext=12' });
+      expect(expectStatus(await owner.get(`${U}/grace`), 200)).toEqual(g);
+      // Canonical forms: locale as Intl spells it, the zone as the IANA database spells it.
+      const u = expectStatus(await owner.patch(`${U}/grace`, { locale: 'fr-ca', zoneinfo: 'europe/paris', nickname: '', gender: null, birthdate: '0000-02-29' }), 200);
+      expect(u).toMatchObject({ locale: 'fr-CA', zoneinfo: 'Europe/Paris', nickname: null, gender: null, birthdate: '0000-02-29', given_name: 'Grace' });
+      // Address fields are merged; a field null or "" goes; address null removes it all.
+      const a = expectStatus(await owner.patch(`${U}/grace`, { address: { locality: 'Arlington', region: null, formatted: 'Line 1\r\nLine 2' } }), 200);
+      expect(a.address).toEqual({ street_address: '1 Navy Yard', locality: 'Arlington', postal_code: '20374', country: 'US', formatted: 'Line 1\r\nLine 2' });
+      expect(expectStatus(await owner.patch(`${U}/grace`, { address: null }), 200).address).toBeNull();
+      expect(expectStatus(await owner.patch(`${U}/grace`, { address: { country: '' } }), 200).address).toBeNull();
+      // A user without claims shows them as null (the admin view); tokens leave them out.
+      const plain = expectStatus(await owner.post(U, { username: 'plain-claims' }), 201);
+      expect(plain).toMatchObject({ given_name: null, locale: null, phone_number: null, phone_number_verified: false, address: null });
+    });
+
+    it('refuses bad values with 400 and the field', async () => {
+      const bad: [string, unknown][] = [
+        ['profile', 'not a url'],
+        ['picture', 'ftp://example.com/p.png'],
+        ['website', 'javascript:alert(1)'],
+        ['website', 'https://user:pw@example.com/'],
+        ['birthdate', '1906-13-01'],
+        ['birthdate', '1906-02-30'],
+        ['birthdate', '12/09/1906'],
+        ['birthdate', '0000'],
+        ['zoneinfo', 'Mars/Olympus'],
+        ['zoneinfo', '+01:00'],
+        ['locale', 'en_US'],
+        ['locale', 'not a locale'],
+        ['phone_number', '202-555-0143'],
+        ['phone_number', '+12'],
+        ['phone_number', '+1 202 555 0143 x12'],
+        ['given_name', 'tab\there'],
+        ['given_name', 'x'.repeat(201)],
+        ['phone_number_verified', 'yes'],
+      ];
+      for (const [field, value] of bad) {
+        expectError(await owner.post(U, { username: `bad-${field}`, [field]: value }), 400, field);
+      }
+      expectError(await owner.post(U, { username: 'bad-addr', address: { city: 'Paris' } }), 400);
+      expectError(await owner.post(U, { username: 'bad-addr2', address: { locality: 'Par\u0000is' } }), 400, 'address.locality');
+      expectError(await owner.post(U, { username: 'bad-addr3', address: 'Paris' }), 400);
+      expectError(await owner.patch(`${U}/alice`, { birthdate: '2024-02-30' }), 400, 'birthdate');
+    });
+
+    it('changes are audited with from and to', async () => {
+      expectStatus(await owner.post(U, { username: 'audited', locale: 'de-DE' }), 201);
+      expectStatus(await owner.patch(`${U}/audited`, { locale: 'de-AT', phone_number: '+4930123456' }), 200);
+      const entries = expectStatus(await owner.get('/audit-log?action=user.update&limit=50'), 200).items as { changes: Record<string, unknown> }[];
+      expect(entries.some((e) => JSON.stringify(e.changes).includes('"de-AT"') && JSON.stringify(e.changes).includes('+4930123456'))).toBe(true);
+    });
+  });
+
   it('lists with pagination and filters', async () => {
     for (const n of ['p1', 'p2', 'p3']) expectStatus(await owner.post(U, { username: `page-${n}`, kind: 'service' }), 201);
     const seen: string[] = [];

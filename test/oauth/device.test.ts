@@ -61,6 +61,20 @@ describe.each(STORE_KINDS)('device authorization grant (%s)', (kind) => {
     );
   };
 
+  it('the confirmation page speaks in sentences: a standard scope by its text, a scope without description never by its name', async () => {
+    await s.admin('POST', '/spaces/default/scopes', { name: 'tv:internal' });
+    const box = await s.admin('POST', '/spaces/default/clients', { name: 'Set-top box', client_type: 'public', grant_types: [DEVICE], scope: 'profile tv:internal' });
+    const cfg = await client.discovery(new URL(s.issuer), box.client_id, undefined, client.None(), { execute: [client.allowInsecureRequests] });
+    const auth = await client.initiateDeviceAuthorization(cfg, { scope: 'openid profile tv:internal' });
+    const b = browser(`${s.issuer}/device`);
+    await b.open();
+    const confirm = await b.post({ user_code: auth.user_code });
+    expect(confirm.status).toBe(200);
+    expect(confirm.html).toContain('See your profile');
+    expect(confirm.html).toContain('Other access to your account that has no description');
+    expect(confirm.html).not.toContain('tv:internal');
+  });
+
   it('openid-client polls while the user enters the code, signs in and allows; tokens follow, once', async () => {
     expect(as.device_authorization_endpoint).toBe(`${s.issuer}/device_authorization`);
     expect(as.grant_types_supported).toContain(DEVICE);

@@ -37,7 +37,7 @@ export function userRoutes(app: Typed, services: Services): void {
   app.patch('/spaces/:space/users/:user_id', {
     schema: {
       tags,
-      summary: 'Update password, e-mail, name; disabled=true cuts off every token issued before (with If-Match: only if unchanged since)',
+      summary: 'Update password, e-mail, name, standard claims; disabled=true cuts off every token issued before (with If-Match: only if unchanged since)',
       params: UserParams,
       headers: IfMatchHeaders,
       body: UserInput,

@@ -14,6 +14,7 @@ import { takePushed } from '../interaction/store.js';
 import { logoutEndpoint } from './logout.js';
 import { metadataParts } from './discovery.js';
 import { PKCE_METHODS } from '../../registry/capabilities.js';
+import { STANDARD_CLAIMS } from '../../registry/standard-scopes.js';
 
 metadataParts.push((space: OAuthSpace) => ({
   authorization_endpoint: `${space.issuer}/authorize`,
@@ -26,7 +27,8 @@ metadataParts.push((space: OAuthSpace) => ({
   prompt_values_supported: [...PROMPTS],
   acr_values_supported: [...ACR_VALUES],
   require_pushed_authorization_requests: space.settings.require_par,
-  claims_supported: ['sub', 'iss', 'aud', 'exp', 'iat', 'auth_time', 'nonce', 'acr', 'sid', 'azp', 'at_hash', 'preferred_username', 'name', 'email', 'email_verified'],
+  // The ID token's own claims, then every claim the standard scopes release (OIDC Core §5.4).
+  claims_supported: ['sub', 'iss', 'aud', 'exp', 'iat', 'auth_time', 'nonce', 'acr', 'sid', 'azp', 'at_hash', 'c_hash', ...STANDARD_CLAIMS],
 }));
 
 async function authorize(oauth: OAuth, req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {

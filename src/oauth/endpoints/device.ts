@@ -12,6 +12,7 @@ import type { OAuth } from '../context.js';
 import { admitOrigin, corsPreflight } from '../cors.js';
 import { unauthorizedClient } from '../errors.js';
 import { DEVICE_CODE_GRANT, POLL_INTERVAL } from '../grants/device-code.js';
+import { consentLines } from '../interaction/consent-text.js';
 import { esc } from '../interaction/pages.js';
 import { noStore, params, requireForm, spaceOf, type Params } from '../http.js';
 import { retryText } from '../login-guard.js';
@@ -28,7 +29,6 @@ const display = (code: string) => `${code.slice(0, 4)}-${code.slice(4)}`;
 /** What people type: any case, with or without the dash or spaces. */
 const normalize = (input: string) => input.toUpperCase().replace(/[\s-]/g, '');
 
-const PROTOCOL_SCOPE_TEXT: Record<string, string> = { openid: 'Confirm who you are', offline_access: 'Keep access while you are not using it' };
 const STYLE = `body{font:16px/1.5 system-ui,sans-serif;background:#f4f5f7;margin:0}main{max-width:26rem;margin:3rem auto;padding:2rem;background:#fff;border-radius:8px}
 label{display:block;margin-top:1rem;font-weight:600}input{box-sizing:border-box;width:100%;padding:.5rem;font:inherit}button{margin-top:1.5rem;margin-right:.5rem;padding:.5rem 1.5rem;font:inherit}
 .error{color:#a00;background:#fdecec;padding:.5rem}.space{color:#555;font-size:.9rem}`;
@@ -54,8 +54,8 @@ function codeForm(action: string, csrf: string, code = '', error?: string): stri
 <button type="submit">Continue</button></form>`;
 }
 
-function confirmForm(a: { action: string; csrf: string; code: string; app: string; scopes: { name: string; text: string }[]; username?: string; error?: string }): string {
-  const list = a.scopes.length ? `<ul>${a.scopes.map((s) => `<li>${esc(s.text || s.name)}</li>`).join('')}</ul>` : '<p>No specific permissions.</p>';
+function confirmForm(a: { action: string; csrf: string; code: string; app: string; lines: string[]; username?: string; error?: string }): string {
+  const list = a.lines.length ? `<ul>${a.lines.map((l) => `<li>${esc(l)}</li>`).join('')}</ul>` : '<p>No specific permissions.</p>';
   return `${errorLine(a.error)}<p><strong>${esc(a.app)}</strong> on your device (code ${esc(display(a.code))}) asks for:</p>${list}
 <form method="post" action="${esc(a.action)}"><input type="hidden" name="csrf" value="${esc(a.csrf)}"><input type="hidden" name="user_code" value="${esc(a.code)}">
 <label for="username">Username</label><input id="username" name="username" type="text" autocomplete="username" value="${esc(a.username ?? '')}">
@@ -159,8 +159,9 @@ export function deviceEndpoints(app: FastifyInstance, oauth: OAuth): void {
 
     const [c] = await oauth.db.select({ name: clients.clientName }).from(clients).where(eq(clients.id, row.clientPk));
     const known = row.scope.length ? await oauth.db.select({ name: scopes.name, description: scopes.description }).from(scopes).where(and(eq(scopes.spaceId, space.row.id), inArray(scopes.name, row.scope))) : [];
-    const scopeList = row.scope.map((name) => ({ name, text: PROTOCOL_SCOPE_TEXT[name] ?? known.find((k) => k.name === name)?.description ?? name }));
-    const confirm = (error?: string) => confirmForm({ action, csrf: p.csrf!, code, app: c?.name ?? 'An application', scopes: scopeList, username: p.username, error });
+    // The same sentences as the consent page: never a raw scope name.
+    const lines = consentLines(row.scope, known);
+    const confirm = (error?: string) => confirmForm({ action, csrf: p.csrf!, code, app: c?.name ?? 'An application', lines, username: p.username, error });
 
     if (p.action !== 'allow') return render(reply, 200, space, 'Connect a device', confirm());
     const login = p.username && p.password ? await oauth.logins.verify(space, p.username, p.password, 'personal', req.ip) : { status: 'wrong' as const };

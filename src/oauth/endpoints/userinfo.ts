@@ -7,7 +7,7 @@ import type { OAuth } from '../context.js';
 import { admitOrigin, corsPreflight } from '../cors.js';
 import { OAuthError } from '../errors.js';
 import { noStore, params, spaceOf } from '../http.js';
-import { userClaims } from '../tokens/service.js';
+import { userClaims } from '../claims.js';
 import { metadataParts } from './discovery.js';
 
 metadataParts.push((space) => ({ userinfo_endpoint: `${space.issuer}/userinfo` }));

@@ -68,7 +68,7 @@ export const authorizationCodeGrant: Grant = {
     if (row.scope.includes('openid')) {
       const [u] = await oauth.db.select().from(users).where(eq(users.id, user.id));
       idToken = await oauth.tokens.issueIdToken(
-        { ...subject, user: { id: user.id, username: user.username, email: u?.email, emailVerified: u?.emailVerified ?? false, name: u?.name } },
+        { ...subject, user: u ?? { id: user.id, username: user.username } },
         { nonce: row.nonce, accessToken: at.access_token, acr: row.acr, sid: row.sid },
       );
     }

@@ -52,7 +52,7 @@ export const deviceCodeGrant: Grant = {
     }
     const [u] = await db.select().from(users).where(eq(users.id, won.userId));
     if (!u || u.disabled) throw invalidGrant('the user who approved this request cannot sign in');
-    const user = { id: u.id, username: u.username, email: u.email, emailVerified: u.emailVerified, name: u.name };
+    const user = u;
     const subject = { space, client, grantType: DEVICE_CODE_GRANT, scope: won.scope, user, authTime: won.authTime };
     // Not one transaction: access token rows reach the store through the shared batch writer, after the grant.
     // The user entered their password on the device page for this request: acr "1" (authz-request.ts ACR_VALUES).

@@ -52,11 +52,12 @@ export function loginPage(a: { action: string; csrf: string; clientName: string;
 </form>`;
 }
 
-export function consentPage(a: { action: string; csrf: string; clientName: string; logoUri: string | null; username: string; scopes: { name: string; description: string }[] }): string {
+/** `lines`: what the request asks for, in words (consent-text.ts), never raw scope names. */
+export function consentPage(a: { action: string; csrf: string; clientName: string; logoUri: string | null; username: string; lines: string[] }): string {
   const logo = a.logoUri ? `<img src="${esc(a.logoUri)}" alt="">` : '';
-  const items = a.scopes.map((s) => `<li>${esc(s.description || s.name)}</li>`).join('');
+  const items = a.lines.map((l) => `<li>${esc(l)}</li>`).join('');
   return `<div class="app">${logo}<p><strong>${esc(a.clientName)}</strong> wants to access your account <strong>${esc(a.username)}</strong>.</p></div>
-${a.scopes.length ? `<h2 style="font-size:1.05rem">It asks to:</h2><ul>${items}</ul>` : ''}
+${a.lines.length ? `<h2 style="font-size:1.05rem">It asks to:</h2><ul>${items}</ul>` : ''}
 <form method="post" action="${esc(a.action)}">
 <input type="hidden" name="csrf" value="${esc(a.csrf)}">
 <button type="submit" name="decision" value="allow">Allow</button><button type="submit" name="decision" value="deny" class="secondary">Deny</button>

@@ -69,7 +69,7 @@ export async function respondSuccess(oauth: OAuth, space: OAuthSpace, reply: Fas
   }
   if (r.responseType.startsWith('id_token')) {
     fields.id_token = await oauth.tokens.issueIdToken(
-      { ...subject, user: { id: user.id, username: user.username, email: user.email, emailVerified: user.emailVerified, name: user.name } },
+      { ...subject, user },
       { nonce: p.nonce ?? null, sid: session.sid, acr, ...(accessToken ? { accessToken } : {}) },
     );
   }

@@ -7,16 +7,12 @@ import type { OAuth } from '../context.js';
 import { OAuthError } from '../errors.js';
 import { params, spaceOf } from '../http.js';
 import { retryText } from '../login-guard.js';
+import { consentLines } from './consent-text.js';
 import { consentPage, loginPage, page } from './pages.js';
 import { errorPage, expiredPage, finish, hasConsent, interactionUrl, needsLogin, storeConsent } from './flow.js';
 import { deliverError } from './respond.js';
 import { bindingCookie, browserMatches, csrfToken, currentSession, startSession, type BrowserSession } from './session.js';
 import { consumeRequest, loadInteraction, type Interaction } from './store.js';
-
-const PROTOCOL_SCOPE_TEXT: Record<string, string> = {
-  openid: 'Confirm who you are (your user id)',
-  offline_access: 'Keep access while you are not using it',
-};
 
 /**
  * The interaction, re-validated (the client may have changed meanwhile); undefined when the page that says why not
@@ -53,12 +49,12 @@ function showLogin(reply: FastifyReply, space: OAuthSpace, req: FastifyRequest, 
 
 function showConsent(reply: FastifyReply, space: OAuthSpace, req: FastifyRequest, it: Interaction, r: AuthzRequest, s: BrowserSession) {
   const csrf = csrfToken(bindingCookie(req)!, `consent:${it.id}`);
-  const scopes = r.scope.map((name) => ({ name, description: PROTOCOL_SCOPE_TEXT[name] ?? r.client.scopes.find((x) => x.name === name)?.description ?? name }));
+  const lines = consentLines(r.scope, r.client.scopes);
   return page(
     reply,
     200,
     `Allow access to ${r.client.row.clientName}?`,
-    consentPage({ action: `${interactionUrl(space, it.id)}/consent`, csrf, clientName: r.client.row.clientName, logoUri: r.client.row.logoUri, username: s.user.username, scopes }),
+    consentPage({ action: `${interactionUrl(space, it.id)}/consent`, csrf, clientName: r.client.row.clientName, logoUri: r.client.row.logoUri, username: s.user.username, lines }),
     space.row.displayName,
     r.redirectUri,
   );

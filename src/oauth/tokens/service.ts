@@ -7,6 +7,7 @@ import { RefreshTokenStore } from '../../store/refresh-tokens.js';
 import { accessTokens, clients, grants, users } from '../../store/schema.js';
 import { randomToken, sha256 } from '../../registry/secrets.js';
 import type { OAuthCache, OAuthClient, OAuthSpace } from '../cache.js';
+import { userClaims, type ClaimSource } from '../claims.js';
 import { BatchReader, BatchWriter } from './batch.js';
 import { arrayLiteral, insertAccessTokens } from './insert.js';
 import { halfHash, signJwtGrouped, type SigningAlg } from './jwt.js';
@@ -170,7 +171,7 @@ export class TokenService {
   }
 
   async issueIdToken(
-    s: TokenSubject & { user: { id: string; username: string; email?: string | null; emailVerified?: boolean; name?: string | null } },
+    s: TokenSubject & { user: { id: string } & ClaimSource },
     extra: { nonce?: string | null; accessToken?: string; code?: string; acr?: string | null; sid?: string | null },
   ): Promise<string> {
     // OpenID Connect Registration §2: the client's id_token_signed_response_alg (RS256 unless it chose another).
@@ -366,12 +367,4 @@ export class TokenService {
     await db.update(grants).set({ revokedAt: now }).where(and(eq(grants.id, grantId), isNull(grants.revokedAt)));
     await db.update(accessTokens).set({ revokedAt: now }).where(and(eq(accessTokens.grantId, grantId), isNull(accessTokens.revokedAt)));
   }
-}
-
-/** Standard claims the granted scopes release (OIDC Core §5.4). */
-export function userClaims(user: { username: string; email?: string | null; emailVerified?: boolean; name?: string | null }, scope: string[]): Record<string, unknown> {
-  return {
-    ...(scope.includes('profile') ? { preferred_username: user.username, ...(user.name ? { name: user.name } : {}) } : {}),
-    ...(scope.includes('email') && user.email ? { email: user.email, email_verified: user.emailVerified ?? false } : {}),
-  };
 }

@@ -1,0 +1,63 @@
+// The standard scopes of OpenID Connect Core §5.4 (profile, email, address, phone): every space starts with them,
+// as ordinary scope rows an admin may edit or delete. Here: their names, consent texts and the claims each releases,
+// and the one-time seeding of a space (at its creation, and once at start-up for spaces older than this list).
+import { eq } from 'drizzle-orm';
+import { recordAudit, type Actor } from '../admin/audit.js';
+import type { Db } from '../store/db.js';
+import { scopes, spaces } from '../store/schema.js';
+import { SEEDED_KEY } from './space-settings.js';
+
+export interface StandardScope {
+  name: string;
+  /** The consent text a new space starts with; also shown when an admin has cleared the description. */
+  description: string;
+  /** The claims the scope releases (userinfo and ID token), OIDC Core §5.4. */
+  claims: readonly string[];
+}
+
+export const STANDARD_SCOPES: readonly StandardScope[] = [
+  {
+    name: 'profile',
+    description: 'See your profile: your name, username, picture, and, where you have given them, your birthdate, gender, website, time zone and language',
+    claims: ['name', 'family_name', 'given_name', 'middle_name', 'nickname', 'preferred_username', 'profile', 'picture', 'website', 'gender', 'birthdate', 'zoneinfo', 'locale', 'updated_at'],
+  },
+  { name: 'email', description: 'See your e-mail address and whether it is verified', claims: ['email', 'email_verified'] },
+  { name: 'address', description: 'See your postal address', claims: ['address'] },
+  { name: 'phone', description: 'See your phone number and whether it is verified', claims: ['phone_number', 'phone_number_verified'] },
+];
+
+export const STANDARD_SCOPE_NAMES: readonly string[] = STANDARD_SCOPES.map((s) => s.name);
+
+/** Every claim a standard scope can release (discovery's claims_supported adds the ID token's own). */
+export const STANDARD_CLAIMS: readonly string[] = STANDARD_SCOPES.flatMap((s) => s.claims);
+
+export const standardScope = (name: string): StandardScope | undefined => STANDARD_SCOPES.find((s) => s.name === name);
+
+// The name under which a space's settings record that its standard scopes were seeded. Recorded so that a standard
+// scope an admin deleted stays deleted: the start-up step seeds a space once, never again.
+const SEED = 'standard_scopes';
+
+type SpaceRef = { id: string; slug: string };
+
+/**
+ * Creates the standard scopes of `space` that are missing (within the caller's transaction) and records that the
+ * space is seeded; returns the names created. Idempotent: an existing scope of the same name (an admin's own
+ * "profile", say) is kept as it is.
+ */
+export async function seedStandardScopes(tx: Db, space: SpaceRef, settings: Record<string, unknown>, actor: Actor): Promise<string[]> {
+  const created = await tx
+    .insert(scopes)
+    .values(STANDARD_SCOPES.map((s) => ({ spaceId: space.id, name: s.name, description: s.description, isDefault: false })))
+    .onConflictDoNothing()
+    .returning({ name: scopes.name, description: scopes.description });
+  for (const c of created) {
+    await recordAudit(tx, actor, { space: space.slug, action: 'scope.create', targetType: 'scope', targetId: c.name, changes: { name: c.name, description: c.description, default: false } });
+  }
+  const seeded = Array.isArray(settings[SEEDED_KEY]) ? (settings[SEEDED_KEY] as string[]) : [];
+  await tx.update(spaces).set({ settings: { ...settings, [SEEDED_KEY]: [...new Set([...seeded, SEED])] } }).where(eq(spaces.id, space.id));
+  return created.map((c) => c.name);
+}
+
+/** Whether the space's standard scopes have been seeded (so a start-up must not create them again). */
+export const standardScopesSeeded = (settings: Record<string, unknown> | null | undefined): boolean =>
+  Array.isArray(settings?.[SEEDED_KEY]) && (settings![SEEDED_KEY] as unknown[]).includes(SEED);
