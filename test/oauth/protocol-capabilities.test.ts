@@ -92,6 +92,41 @@ describe.each(STORE_KINDS)('protocol capabilities over HTTP (%s)', (kind) => {
     expect(jwks.keys.map((k) => k.alg)).toEqual(expect.arrayContaining(['ES256', 'RS256']));
   });
 
+  it('a relying party that registers with the usual "openid profile email" gets RS256 ID tokens and userinfo with the standard claims', async () => {
+    // A user made as an administrator makes one: through the admin API, with the standard claims.
+    const fay = { username: 'fay', password: 'fay has a long password too' };
+    await s.admin('POST', '/spaces/default/users', {
+      ...fay,
+      email: 'fay@example.com',
+      email_verified: true,
+      name: 'Fay Example',
+      given_name: 'Fay',
+      family_name: 'Example',
+      locale: 'en-GB',
+      phone_number: '+44 20 7946 0000',
+    });
+    const config = await client.dynamicClientRegistration(
+      new URL(s.issuer),
+      { client_name: 'Claims RP', redirect_uris: [CB], response_types: ['code'], grant_types: ['authorization_code'], scope: 'openid profile email', token_endpoint_auth_method: 'client_secret_post' },
+      undefined,
+      { execute: [client.allowInsecureRequests] },
+    );
+    expect(config.clientMetadata()).toMatchObject({ id_token_signed_response_alg: 'RS256', scope: 'email openid profile' });
+    const verifier = client.randomPKCECodeVerifier();
+    const url = client.buildAuthorizationUrl(config, { redirect_uri: CB, scope: 'openid profile email', code_challenge: await client.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256', state: 'claims' });
+    const loc = await signIn(new Browser(s.url), url.href, fay);
+    const tokens = await client.authorizationCodeGrant(config, new URL(loc as string), { pkceCodeVerifier: verifier, expectedState: 'claims' });
+    expect(decodeProtectedHeader(tokens.id_token!).alg).toBe('RS256');
+    const standard = { name: 'Fay Example', given_name: 'Fay', family_name: 'Example', preferred_username: 'fay', locale: 'en-GB', email: 'fay@example.com', email_verified: true };
+    expect(tokens.claims()).toMatchObject(standard);
+    const claims = tokens.claims()!;
+    const info = await client.fetchUserInfo(config, tokens.access_token, claims.sub);
+    expect(info).toMatchObject(standard);
+    // phone was not asked for: its claims are released to nobody here.
+    expect(info).not.toHaveProperty('phone_number');
+    expect(claims).not.toHaveProperty('phone_number');
+  });
+
   it.each(['code id_token', 'code token', 'code id_token token'])('refuses to register response type "%s", which /authorize does not serve', async (rt) => {
     const dcr = await register({ redirect_uris: [CB], grant_types: ['authorization_code', 'implicit'], response_types: [rt], token_endpoint_auth_method: 'none' });
     expect(dcr.status).toBe(400);
