@@ -68,7 +68,14 @@ export class NoticeListener {
 
   private async connect(): Promise<void> {
     // query_timeout bounds the heartbeat below; connectionTimeoutMillis an attempt at an unreachable host.
-    const client = new pg.Client({ connectionString: this.url, keepAlive: true, query_timeout: HEARTBEAT_TIMEOUT_MS, connectionTimeoutMillis: HEARTBEAT_TIMEOUT_MS });
+    // application_name: operators (and tests) can tell this connection from the pool's in pg_stat_activity.
+    const client = new pg.Client({
+      connectionString: this.url,
+      application_name: 'keyward change notices',
+      keepAlive: true,
+      query_timeout: HEARTBEAT_TIMEOUT_MS,
+      connectionTimeoutMillis: HEARTBEAT_TIMEOUT_MS,
+    });
     // 'error' and 'end' both mean this connection is finished; the first one schedules a new one.
     // Only a connection that was listening reports its loss; a failed attempt is the caller's to handle.
     let live = false;

@@ -3,36 +3,18 @@
 import { randomBytes } from 'node:crypto';
 import * as client from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config/index.js';
-import { buildApp } from '../../src/http/app.js';
-import { createServices } from '../../src/services.js';
-import { openStore, type Store } from '../../src/store/db.js';
-import { masterKeyFrom } from '../../src/vault/crypto.js';
+import { startNode, type TestNode } from '../helpers/node.js';
 import { createPgDatabase, PG_URL } from '../helpers/store.js';
-
-async function node(url: string, key: Buffer) {
-  const store = await openStore({ databaseUrl: url, poolSize: 4 });
-  await store.migrate();
-  const services = createServices(store, masterKeyFrom(key));
-  await services.bus.start();
-  await services.spaces.ensureDefault();
-  const config = loadConfig({ KEYWARD_LOG_LEVEL: 'silent' });
-  const app = await buildApp({ config, services, logger: false });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-  config.publicUrl = base;
-  return { store, services, app, base, close: async () => (await app.close(), await (store as Store).close()) };
-}
 
 describe.skipIf(!PG_URL)('several nodes on one PostgreSQL', () => {
   let db: Awaited<ReturnType<typeof createPgDatabase>>;
-  let a: Awaited<ReturnType<typeof node>>;
-  let b: Awaited<ReturnType<typeof node>>;
+  let a: TestNode;
+  let b: TestNode;
   beforeAll(async () => {
     db = await createPgDatabase();
     const key = randomBytes(32);
-    a = await node(db.url, key);
-    b = await node(db.url, key);
+    a = await startNode(db.url, key);
+    b = await startNode(db.url, key);
   });
   afterAll(async () => {
     await a?.close();

@@ -5,32 +5,15 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config/index.js';
-import { buildApp } from '../../src/http/app.js';
-import { createServices } from '../../src/services.js';
-import { openStore } from '../../src/store/db.js';
-import { masterKeyFrom } from '../../src/vault/crypto.js';
+import { startNode, type TestNode } from '../helpers/node.js';
 import { canMakeCluster, startPgCluster, type PgCluster } from '../helpers/pg-cluster.js';
 
 const key = randomBytes(32);
 
-async function node(url: string, name: string, listenBackoff?: { initialMs: number; maxMs: number }) {
-  const lines: string[] = [];
-  const log = { info: (_o: object, m: string) => void lines.push(m), warn: (_o: object, m: string) => void lines.push(m) };
-  const store = await openStore({ databaseUrl: url, poolSize: 4, log, listenBackoff });
-  await store.migrate();
-  const services = createServices(store, masterKeyFrom(key));
-  await services.bus.start();
-  await services.spaces.ensureDefault();
-  const config = loadConfig({ KEYWARD_LOG_LEVEL: 'silent' });
-  const app = await buildApp({ config, services, logger: false });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-  config.publicUrl = base;
-  return { name, services, base, lines, close: async () => (await app.close(), await store.close()) };
-}
-type Node = Awaited<ReturnType<typeof node>>;
+type Node = TestNode;
 
+/** The caches were reset (on the loss, and again on the resumption) and notices arrive again. */
+const listensAgain = (n: Node, resetsBefore: number) => n.services.bus.resets > resetsBefore && n.services.bus.live;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function until(what: string, check: () => Promise<boolean> | boolean, ms = 15_000): Promise<void> {
   const deadline = Date.now() + ms;
@@ -76,8 +59,8 @@ describe.skipIf(!canMakeCluster())('change notices and outages on a PostgreSQL t
 
   beforeAll(async () => {
     cluster = await startPgCluster();
-    a = await node(cluster.url, 'A');
-    b = await node(cluster.url, 'B');
+    a = await startNode(cluster.url, key);
+    b = await startNode(cluster.url, key);
     const first = await a.services.admins.createFirstOwner({ email: 'o@example.com', withToken: true, tokenName: 't' }, { type: 'system' });
     auth = { authorization: `Bearer ${first!.token!.token}`, 'content-type': 'application/json' };
   }, 60_000);
@@ -96,7 +79,7 @@ describe.skipIf(!canMakeCluster())('change notices and outages on a PostgreSQL t
     const resetsBefore = b.services.bus.resets;
     await cluster.restart();
     // B's listening connection comes back by itself (within its backoff), listens again and clears its caches.
-    await until('B listens again', () => b.services.bus.resets > resetsBefore, 5_000).catch(() => {});
+    await until('B listens again', () => listensAgain(b, resetsBefore), 5_000).catch(() => {});
     await deactivateAndExpectRefusalOnB(c);
     expect(b.lines).toContain('change notices: the listening connection was lost; reconnecting');
     expect(b.lines).toContain('change notices: listening again; caches cleared (notices may have been missed)');
@@ -108,22 +91,22 @@ describe.skipIf(!canMakeCluster())('change notices and outages on a PostgreSQL t
     const resetsBefore = b.services.bus.resets;
     const admin = new pg.Client({ connectionString: cluster.url });
     await admin.connect();
-    const { rows } = await admin.query<{ n: number }>(`select count(pg_terminate_backend(pid))::int as n from pg_stat_activity where query like 'LISTEN %' and pid <> pg_backend_pid()`);
+    const { rows } = await admin.query<{ n: number }>(`select count(pg_terminate_backend(pid))::int as n from pg_stat_activity where application_name = 'keyward change notices'`);
     await admin.end();
     expect(rows[0]!.n).toBe(2); // A's and B's
-    await until('B listens again', () => b.services.bus.resets > resetsBefore);
+    await until('B listens again', () => listensAgain(b, resetsBefore));
     await deactivateAndExpectRefusalOnB(c);
   }, 30_000);
 
   it('trusts no cached client while its listening connection is down, even before it reconnects', async () => {
     // C reconnects only after 20–40 s: until then no notice can reach it, so it must read clients from the store.
-    const c3 = await node(cluster.url, 'C', { initialMs: 40_000, maxMs: 40_000 });
+    const c3 = await startNode(cluster.url, key, { listenBackoff: { initialMs: 40_000, maxMs: 40_000 } });
     try {
       const c = await newClient();
       await until('C issues a token', async () => (await tokenRequest(c3, c)).status === 200);
       const admin = new pg.Client({ connectionString: cluster.url });
       await admin.connect();
-      await admin.query(`select pg_terminate_backend(pid) from pg_stat_activity where query like 'LISTEN %' and pid <> pg_backend_pid()`);
+      await admin.query(`select pg_terminate_backend(pid) from pg_stat_activity where application_name = 'keyward change notices'`);
       await admin.end();
       await until('C notices the loss', () => !c3.services.bus.live, 5_000);
       await deactivateAndExpectRefusalOnB(c, c3);
@@ -176,7 +159,7 @@ describe.skipIf(!canMakeCluster())('change notices and outages on a PostgreSQL t
     expect((await fetch(`${b.base}/admin/api/v1/spaces/default/clients`, { headers: auth })).status).toBe(200);
     expect((await fetch(`${a.base}/readyz`)).status).toBe(200);
     // And notices flow again after the outage.
-    await until('B listens again', () => b.services.bus.resets > resetsBefore);
+    await until('B listens again', () => listensAgain(b, resetsBefore));
     await deactivateAndExpectRefusalOnB(c);
   }, 60_000);
 });

@@ -2,27 +2,13 @@
 // opening connections: every request gets an answer or a prompt connection error, never silence until the client
 // gives up. (With node:cluster's round-robin hand-off, a connection the primary accepted and passed to a worker that
 // died before taking it stayed open in the primary, unanswered.)
-import { readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPgDatabase, PG_URL } from '../helpers/store.js';
-import { requireBuild, run, type Proc } from './process.js';
+import { childrenOf, requireBuild, run, type Proc } from './process.js';
 
 beforeAll(requireBuild);
 
-function childrenOf(pid: number): number[] {
-  const out: number[] = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const ppid = Number(readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]);
-      if (ppid === pid) out.push(Number(entry));
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return out;
-}
 
 // A hung connection waits forever; 8 s leaves room for a loaded CI machine while a replacement worker starts.
 const HANG_MS = 8_000;

@@ -1,32 +1,17 @@
 // `keyward serve` with KEYWARD_WORKERS: a primary and worker processes sharing one port (node:cluster) on one
 // PostgreSQL database. Each worker accepts from the shared socket (SCHED_NONE), so requests on fresh connections are
 // spread over the workers: a change made through one must be seen by all (NOTIFY), one key must sign for all.
-import { readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import { createLocalJWKSet, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPgDatabase, PG_URL } from '../helpers/store.js';
 import { RESTART_LIMIT } from '../../src/cluster.js';
-import { requireBuild, run, runToEnd, type Proc } from './process.js';
+import { childrenOf, requireBuild, run, runToEnd, type Proc } from './process.js';
 
 beforeAll(requireBuild);
 
 const base = { KEYWARD_HOST: '127.0.0.1', KEYWARD_PORT: '0' };
 
-/** The pids of a process's children (Linux /proc). */
-function childrenOf(pid: number): number[] {
-  const out: number[] = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const ppid = Number(readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]);
-      if (ppid === pid) out.push(Number(entry));
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return out;
-}
 
 /** A request on a connection of its own (no keep-alive): any worker may take it. */
 function fresh(url: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<{ status: number; body: string }> {
