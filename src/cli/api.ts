@@ -10,7 +10,8 @@ const PAGE_SIZE = 200;
 
 /** A failure meant for people: cli.ts prints `keyward: <message>` and exits 1. */
 export class CliError extends Error {
-  constructor(message: string) {
+  /** The server's HTTP status when the error is its answer. */
+  constructor(message: string, readonly status?: number) {
     super(message);
     this.name = 'CliError';
   }
@@ -139,9 +140,9 @@ export class Api {
   private apiError(status: number, body: ErrorBody): CliError {
     const message = body.message ?? `the server answered HTTP ${status}`;
     const field = body.field ? ` (field: ${body.field})` : '';
-    if (status === 401) return new CliError(`${message}: check KEYWARD_ADMIN_TOKEN (or --token) for ${this.base}`);
-    if (status === 403) return new CliError(`forbidden: ${message}${field}`);
-    return new CliError(message + field);
+    if (status === 401) return new CliError(`${message}: check KEYWARD_ADMIN_TOKEN (or --token) for ${this.base}`, status);
+    if (status === 403) return new CliError(`forbidden: ${message}${field}`, status);
+    return new CliError(message + field, status);
   }
 
   private connectionError(err: unknown): CliError {
