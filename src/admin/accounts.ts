@@ -6,7 +6,7 @@ import { isUniqueViolation } from '../store/errors.js';
 import { selectForUpdate, type RowLock } from '../store/locks.js';
 import { adminRoles, admins, adminTokens, spaces } from '../store/schema.js';
 import { requireMatch, type IfMatch } from '../registry/etag.js';
-import { hashPassword, randomToken, sha256 } from '../registry/secrets.js';
+import { hashPassword, randomToken, sha256, verifyPassword } from '../registry/secrets.js';
 import { recordAudit, type Actor } from './audit.js';
 import { GLOBAL, ROLES, type Principal, type Role } from './rbac.js';
 
@@ -61,6 +61,8 @@ export function checkRole(field: string, role: unknown): Role {
 function checkPassword(password: string): void {
   if (password.length < 12 || password.length > 1024) throw invalid('password', 'password must be 12 to 1024 characters long');
 }
+
+let dummyHash: Promise<string> | undefined;
 
 export class AdminService {
   constructor(private readonly db: Db) {}
@@ -200,6 +202,18 @@ export class AdminService {
       });
       return this.get(id, tx as Db);
     });
+  }
+
+  /**
+   * The admin whose e-mail and password these are, else undefined: unknown, disabled and password-less admins are
+   * alike. Unknown addresses cost a verification too (a dummy hash), so the time taken tells nothing.
+   */
+  async checkPassword(email: string, password: string): Promise<AdminView | undefined> {
+    const [row] = await this.db.select().from(admins).where(eq(admins.emailKey, email.trim().toLowerCase()));
+    dummyHash ??= hashPassword('keyward-dummy-admin-password');
+    const ok = await verifyPassword(row?.passwordHash ?? (await dummyHash), password.slice(0, 1024));
+    if (!row || !row.passwordHash || row.disabled || !ok) return undefined;
+    return this.get(row.id);
   }
 
   async listTokens(adminId: string): Promise<TokenView[]> {

@@ -1,6 +1,7 @@
 // The admin commands' HTTP client. Every admin command goes through the running server's admin API rather than
 // the store: the embedded store can be open in one process only, and the API applies RBAC and the audit log.
 import { Command, Option } from 'commander';
+import { storedLogin } from './credentials.js';
 
 export const API_PREFIX = '/admin/api/v1';
 const DEFAULT_URL = 'http://localhost:8080';
@@ -65,7 +66,8 @@ export class Api {
   readonly json: boolean;
   private readonly token: string;
 
-  constructor(opts: ApiOptions, env: NodeJS.ProcessEnv = process.env) {
+  /** `anonymous`: for `keyward login`, which has no token yet. */
+  constructor(opts: ApiOptions, env: NodeJS.ProcessEnv = process.env, anonymous = false) {
     const raw = opts.url ?? env.KEYWARD_URL ?? env.KEYWARD_PUBLIC_URL ?? localServer(env.KEYWARD_PORT) ?? DEFAULT_URL;
     let url: URL;
     try {
@@ -75,9 +77,10 @@ export class Api {
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new CliError(`--url must use http or https, got "${raw}"`);
     this.base = raw.replace(/\/+$/, '');
-    const token = opts.token ?? env.KEYWARD_ADMIN_TOKEN;
-    if (!token) {
-      throw new CliError('no admin API token: set KEYWARD_ADMIN_TOKEN=<token> (tokens are made in the admin console, with `keyward admins create-token`, or on first start from KEYWARD_BOOTSTRAP_ADMIN_TOKEN)');
+    // An empty variable counts as unset (a shell's `KEYWARD_ADMIN_TOKEN= keyward …`).
+    const token = opts.token || env.KEYWARD_ADMIN_TOKEN || storedLogin(this.base, env)?.token || (anonymous ? '' : undefined);
+    if (token === undefined) {
+      throw new CliError(`no admin API token for ${this.base}: run \`keyward login\`, or set KEYWARD_ADMIN_TOKEN=<token> (tokens are made with \`keyward admins create-token\`, or on first start from KEYWARD_BOOTSTRAP_ADMIN_TOKEN)`);
     }
     this.token = token;
     this.space = opts.space ?? 'default';
@@ -97,7 +100,7 @@ export class Api {
       res = await fetch(url, {
         method,
         headers: {
-          authorization: `Bearer ${this.token}`,
+          ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
           accept: 'application/json',
           ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
         },
@@ -140,7 +143,8 @@ export class Api {
   private apiError(status: number, body: ErrorBody): CliError {
     const message = body.message ?? `the server answered HTTP ${status}`;
     const field = body.field ? ` (field: ${body.field})` : '';
-    if (status === 401) return new CliError(`${message}: check KEYWARD_ADMIN_TOKEN (or --token) for ${this.base}`, status);
+    // Without a token (keyward login) a 401 is about the e-mail and password, which the message says.
+    if (status === 401 && this.token) return new CliError(`${message}: check KEYWARD_ADMIN_TOKEN (or --token) for ${this.base}`, status);
     if (status === 403) return new CliError(`forbidden: ${message}${field}`, status);
     return new CliError(message + field, status);
   }

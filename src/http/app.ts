@@ -20,6 +20,7 @@ import { spaceRoutes } from '../admin/routes/spaces.js';
 import { tokenRoutes } from '../admin/routes/tokens.js';
 import { userRoutes } from '../admin/routes/users.js';
 import { setupRoutes, type SetupState } from '../admin/setup.js';
+import { SIGN_IN_PATH, signInRoutes } from '../admin/routes/sign-in.js';
 import { installErrorHandler } from './errors.js';
 import { securityHeaders } from './headers.js';
 import { homeRoute } from './home.js';
@@ -117,7 +118,7 @@ export async function buildApp({ config, services, logger, setup }: AppOptions):
       refResolver: { buildLocalReference: (json, _base, _frag, i) => String(json.$id ?? `def-${i}`) },
     });
     for (const schema of [ErrorBody, Space, Scope, Client, Admin, AdminToken]) api.addSchema(schema);
-    installAdminAuth(api, services, new Set([ADMIN_PREFIX + OPENAPI_PATH]));
+    installAdminAuth(api, services, new Set([ADMIN_PREFIX + OPENAPI_PATH, ADMIN_PREFIX + SIGN_IN_PATH]));
     const t = typed(api);
     spaceRoutes(t, services, config);
     scopeRoutes(t, services);
@@ -128,6 +129,7 @@ export async function buildApp({ config, services, logger, setup }: AppOptions):
     auditRoutes(t, services);
     registrationRoutes(t, services);
     keyRoutes(t, services);
+    signInRoutes(t, services);
     api.get(OPENAPI_PATH, { schema: { hide: true } }, async () => api.swagger());
   }, { prefix: ADMIN_PREFIX });
 

@@ -63,7 +63,7 @@ describe('failures before or instead of a request', () => {
   it('without a token, tells the user to set KEYWARD_ADMIN_TOKEN', async () => {
     const r = await runCli(['spaces', 'list'], { KEYWARD_URL: 'http://127.0.0.1:9' });
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^keyward: no admin API token: set KEYWARD_ADMIN_TOKEN/);
+    expect(r.stderr).toMatch(/^keyward: no admin API token for \S+: run `keyward login`, or set KEYWARD_ADMIN_TOKEN/);
     expect(r.stdout).toBe('');
   });
 
