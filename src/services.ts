@@ -8,8 +8,8 @@ import { SpaceService } from './registry/spaces.js';
 import { ChangeBus } from './store/changes.js';
 import { KeyService } from './oauth/tokens/keys.js';
 import type { Store } from './store/db.js';
-import { MemoryLimiter, type Limiter } from './http/rate-limit.js';
-import type { MasterKey } from './vault/crypto.js';
+import { MemoryLimiter, type Limiter } from './store/counters.js';
+import type { MasterKey } from './crypto/seal.js';
 
 export interface Services {
   store: Store;

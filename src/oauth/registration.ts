@@ -1,12 +1,12 @@
 // Dynamic client registration (RFC 7591), its management protocol (RFC 7592) and initial access tokens.
 // Registered clients go through services.clients like admin-created ones, so one set of client rules holds.
 import { and, asc, eq, gt, isNull, or, sql } from 'drizzle-orm';
-import { recordAudit, type Actor } from '../admin/audit.js';
+import { recordAudit, type Actor } from '../events/audit.js';
 import { AppError, invalid, notFound } from '../errors.js';
 import { hasPrivateScheme, type ClientInput } from '../registry/client-rules.js';
 import type { ClientView, ClientWithSecret } from '../registry/clients.js';
 import { after, toPage, type Page, type PageRequest } from '../registry/page.js';
-import { randomToken, safeEqual, sha256 } from '../registry/secrets.js';
+import { randomToken, safeEqual, sha256 } from '../crypto/secrets.js';
 import type { Services } from '../services.js';
 import type { Db } from '../store/db.js';
 import { clients, clientSecrets, initialAccessTokens } from '../store/schema.js';
