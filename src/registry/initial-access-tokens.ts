@@ -52,15 +52,27 @@ export class InitialAccessTokenService {
     if (expiresIn != null && (!Number.isInteger(expiresIn) || expiresIn < 60 || expiresIn > MAX_EXPIRES_IN)) {
       throw invalid('expires_in', `expires_in must be seconds from 60 to ${MAX_EXPIRES_IN}, or absent for no expiry`);
     }
-    if (uses != null && (!Number.isInteger(uses) || uses < 1 || uses > MAX_USES)) throw invalid('uses', `uses must be a whole number from 1 to ${MAX_USES}, or absent for unlimited`);
+    if (uses != null && (!Number.isInteger(uses) || uses < 1 || uses > MAX_USES))
+      throw invalid('uses', `uses must be a whole number from 1 to ${MAX_USES}, or absent for unlimited`);
     const token = INITIAL_TOKEN_PREFIX + randomToken(32);
     return this.db.transaction(async (tx) => {
       const [row] = await tx
         .insert(initialAccessTokens)
-        .values({ tokenHash: sha256(token), spaceId: space.id, expiresAt: expiresIn != null ? new Date(Date.now() + expiresIn * 1000) : null, usesLeft: uses ?? null })
+        .values({
+          tokenHash: sha256(token),
+          spaceId: space.id,
+          expiresAt: expiresIn != null ? new Date(Date.now() + expiresIn * 1000) : null,
+          usesLeft: uses ?? null,
+        })
         .returning();
       const view = iatView(row!);
-      await recordAudit(tx as Db, actor, { space: space.slug, action: 'initial_access_token.create', targetType: 'initial_access_token', targetId: row!.id, changes: { expires_at: view.expires_at, uses_left: view.uses_left } });
+      await recordAudit(tx as Db, actor, {
+        space: space.slug,
+        action: 'initial_access_token.create',
+        targetType: 'initial_access_token',
+        targetId: row!.id,
+        changes: { expires_at: view.expires_at, uses_left: view.uses_left },
+      });
       return { ...view, token };
     });
   }
@@ -84,7 +96,15 @@ export class InitialAccessTokenService {
     const [row] = await this.db
       .update(t)
       .set({ usesLeft: sql`case when ${t.usesLeft} is null then null else ${t.usesLeft} - 1 end` })
-      .where(and(eq(t.tokenHash, sha256(token)), eq(t.spaceId, spaceId), isNull(t.revokedAt), or(isNull(t.expiresAt), gt(t.expiresAt, new Date())), or(isNull(t.usesLeft), gt(t.usesLeft, 0))))
+      .where(
+        and(
+          eq(t.tokenHash, sha256(token)),
+          eq(t.spaceId, spaceId),
+          isNull(t.revokedAt),
+          or(isNull(t.expiresAt), gt(t.expiresAt, new Date())),
+          or(isNull(t.usesLeft), gt(t.usesLeft, 0)),
+        ),
+      )
       .returning({ id: t.id });
     return row?.id;
   }

@@ -24,7 +24,10 @@ afterAll(() => {
 async function cruise(files: Record<string, string>): Promise<{ ok: boolean; rules: string[]; output: string }> {
   const dir = mkdtempSync(path.join(tmpdir(), 'keyward-layers-'));
   dirs.push(dir);
-  writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', strict: true }, include: ['src'] }));
+  writeFileSync(
+    path.join(dir, 'tsconfig.json'),
+    JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', strict: true }, include: ['src'] }),
+  );
   for (const [file, source] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
     writeFileSync(path.join(dir, file), source);
@@ -75,7 +78,8 @@ describe('layer rule (dependency-cruiser)', () => {
     const r = await cruise({
       'src/http/rate-limit.ts': 'export const limiter = 1;\n',
       'src/admin/registration.ts': 'export const tokens = 1;\n',
-      'src/oauth/login-guard.ts': "import { limiter } from '../http/rate-limit.js';\nimport { tokens } from '../admin/registration.js';\nexport const g = limiter + tokens;\n",
+      'src/oauth/login-guard.ts':
+        "import { limiter } from '../http/rate-limit.js';\nimport { tokens } from '../admin/registration.js';\nexport const g = limiter + tokens;\n",
     });
     expect(r.ok).toBe(false);
     expect(r.rules).toEqual(expect.arrayContaining(['features-import-upward', 'features-are-siblings']));
@@ -83,9 +87,15 @@ describe('layer rule (dependency-cruiser)', () => {
 
   it('lets routes name the Services type but not import services.ts as a value', async () => {
     const services = 'export interface Services { n: number }\nexport const createServices = (): Services => ({ n: 1 });\n';
-    const typed = await cruise({ 'src/services.ts': services, 'src/admin/routes.ts': "import type { Services } from '../services.js';\nexport const f = (s: Services) => s.n;\n" });
+    const typed = await cruise({
+      'src/services.ts': services,
+      'src/admin/routes.ts': "import type { Services } from '../services.js';\nexport const f = (s: Services) => s.n;\n",
+    });
     expect(typed.output).toContain('no dependency violations');
-    const value = await cruise({ 'src/services.ts': services, 'src/admin/routes.ts': "import { createServices } from '../services.js';\nexport const s = createServices();\n" });
+    const value = await cruise({
+      'src/services.ts': services,
+      'src/admin/routes.ts': "import { createServices } from '../services.js';\nexport const s = createServices();\n",
+    });
     expect(value.rules).toContain('services-bag-type-only');
   });
 
