@@ -63,6 +63,7 @@ export function banner(config: Config, url: string, storeKind: string, setupUrl:
     `Keyward is listening on ${url} (store: ${storeKind === 'pglite' ? `embedded, ${config.dataDir}` : 'PostgreSQL'}${workers > 1 ? `, ${workers} processes` : ''})`,
     `  Admin API:      ${config.publicUrl}/admin/api/v1  (OpenAPI: ${config.publicUrl}/admin/api/v1/openapi.json)`,
     `  Default issuer: ${config.publicUrl}/spaces/default`,
+    `  CLI:            export KEYWARD_URL=${config.publicUrl}`,
   ];
   if (setupUrl) lines.push(`  First start: create the first admin at ${setupUrl}  (one-time link)`);
   return lines;

@@ -30,7 +30,7 @@ export interface ApiOptions {
 export function apiCommand(parent: Command, nameAndArgs: string, description: string, opts: { space?: boolean } = {}): Command {
   const cmd = parent.command(nameAndArgs).description(description);
   const group = 'Connection options:';
-  cmd.addOption(new Option('--url <url>', `server base URL (env KEYWARD_URL, else KEYWARD_PUBLIC_URL, else ${DEFAULT_URL})`).helpGroup(group));
+  cmd.addOption(new Option('--url <url>', `server base URL (env KEYWARD_URL, else KEYWARD_PUBLIC_URL, else http://localhost:$KEYWARD_PORT, else ${DEFAULT_URL})`).helpGroup(group));
   cmd.addOption(
     new Option('--token <token>', 'admin API token; prefer the env var KEYWARD_ADMIN_TOKEN (a flag ends up in shell history)').helpGroup(group),
   );
@@ -53,6 +53,11 @@ interface ErrorBody {
 
 type Query = Record<string, string | number | boolean | undefined>;
 
+/** The server `keyward serve` starts with the same environment: it listens on KEYWARD_PORT. */
+function localServer(port: string | undefined): string | undefined {
+  return port && /^\d{1,5}$/.test(port) && Number(port) > 0 ? `http://localhost:${Number(port)}` : undefined;
+}
+
 export class Api {
   readonly base: string;
   readonly space: string;
@@ -60,7 +65,7 @@ export class Api {
   private readonly token: string;
 
   constructor(opts: ApiOptions, env: NodeJS.ProcessEnv = process.env) {
-    const raw = opts.url ?? env.KEYWARD_URL ?? env.KEYWARD_PUBLIC_URL ?? DEFAULT_URL;
+    const raw = opts.url ?? env.KEYWARD_URL ?? env.KEYWARD_PUBLIC_URL ?? localServer(env.KEYWARD_PORT) ?? DEFAULT_URL;
     let url: URL;
     try {
       url = new URL(raw);

@@ -22,6 +22,7 @@ import { userRoutes } from '../admin/routes/users.js';
 import { setupRoutes, type SetupState } from '../admin/setup.js';
 import { installErrorHandler } from './errors.js';
 import { securityHeaders } from './headers.js';
+import { homeRoute } from './home.js';
 import { refuseNul } from './input.js';
 import { createOAuth } from '../oauth/context.js';
 import { oauthRoutes } from '../oauth/routes.js';
@@ -93,6 +94,7 @@ export async function buildApp({ config, services, logger, setup }: AppOptions):
   securityHeaders(app);
   refuseNul(app);
 
+  homeRoute(app, config, ADMIN_PREFIX, OPENAPI_PATH);
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { schema: { hide: true } }, async (_req, reply) => {
     try {

@@ -81,6 +81,12 @@ describe('failures before or instead of a request', () => {
     expect(r.stderr).toContain(url);
   });
 
+  it('finds the server `keyward serve` starts on KEYWARD_PORT when neither URL is set', async () => {
+    const port = await closedPort();
+    const r = await runCli(['spaces', 'list'], { KEYWARD_PORT: String(port), KEYWARD_ADMIN_TOKEN: 'x'.repeat(43) });
+    expect(r.stderr).toContain(`http://localhost:${port}`);
+  });
+
   it.each([
     ['clients', 'delete', 'abc'],
     ['scopes', 'delete', 'read'],
