@@ -4,14 +4,14 @@ import type { Logger } from 'pino';
 import type { Config } from './config/index.js';
 import { resolveMasterKey } from './config/master-key.js';
 import { buildApp } from './http/app.js';
-import { createLimiter } from './http/rate-limit.js';
+import { createLimiter } from './store/counters.js';
 import { createLogger } from './logger.js';
-import { randomToken } from './registry/secrets.js';
+import { randomToken } from './crypto/secrets.js';
 import { createServices, type Services } from './services.js';
 import { openStore } from './store/db.js';
-import { masterKeyFrom } from './vault/crypto.js';
+import { masterKeyFrom } from './crypto/seal.js';
 import type { SetupState } from './admin/setup.js';
-import { SYSTEM } from './admin/audit.js';
+import { SYSTEM } from './events/audit.js';
 import { purgeExpired } from './oauth/maintenance.js';
 import { configureSigning, signingPlace } from './oauth/tokens/sign-worker.js';
 

@@ -6,8 +6,8 @@ import { isUniqueViolation } from '../store/errors.js';
 import { selectForUpdate, type RowLock } from '../store/locks.js';
 import { adminRoles, admins, adminTokens, spaces } from '../store/schema.js';
 import { requireMatch, type IfMatch } from '../registry/etag.js';
-import { hashPassword, randomToken, sha256, verifyPassword } from '../registry/secrets.js';
-import { recordAudit, type Actor } from './audit.js';
+import { hashPassword, randomToken, sha256, verifyPassword } from '../crypto/secrets.js';
+import { recordAudit, type Actor } from '../events/audit.js';
 import { GLOBAL, ROLES, type Principal, type Role } from './rbac.js';
 
 export const TOKEN_PREFIX = 'kw_';

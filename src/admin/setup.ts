@@ -2,7 +2,7 @@
 // link. The page creates the first owner (all spaces) and shows an admin API token once. The code in the link is
 // the only credential, so the form carries it and nothing else is trusted; it dies when used or at restart.
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { safeEqual } from '../registry/secrets.js';
+import { safeEqual } from '../crypto/secrets.js';
 import type { Services } from '../services.js';
 import { AppError } from '../errors.js';
 

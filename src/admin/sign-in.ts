@@ -4,8 +4,8 @@
 // right password, so the lock is no oracle.
 import { createHash } from 'node:crypto';
 import { AppError } from '../errors.js';
-import type { Limiter } from '../http/rate-limit.js';
-import type { Actor } from './audit.js';
+import type { Limiter } from '../store/counters.js';
+import type { Actor } from '../events/audit.js';
 import type { AdminService } from './accounts.js';
 
 const FAILURES_PER_EMAIL = 10;

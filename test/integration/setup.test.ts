@@ -4,10 +4,10 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/index.js';
 import { buildApp } from '../../src/http/app.js';
-import { sha256 } from '../../src/registry/secrets.js';
+import { sha256 } from '../../src/crypto/secrets.js';
 import { createServices, type Services } from '../../src/services.js';
 import { admins, adminTokens } from '../../src/store/schema.js';
-import { masterKeyFrom } from '../../src/vault/crypto.js';
+import { masterKeyFrom } from '../../src/crypto/seal.js';
 import { openTestStore, pgNotice, STORE_KINDS, type TestStore } from '../helpers/store.js';
 import { API } from './support.js';
 
