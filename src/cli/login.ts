@@ -35,7 +35,13 @@ export function registerLoginCommands(program: Command): void {
         token_name: `keyward login on ${hostname()}`.slice(0, 100),
         ...(opts.expiresIn !== undefined ? { expires_in: opts.expiresIn } : {}),
       });
-      const file = saveLogin(api.base, { token: answer.token, token_id: answer.id, admin_id: answer.admin_id, email: answer.email, expires_at: answer.expires_at });
+      const file = saveLogin(api.base, {
+        token: answer.token,
+        token_id: answer.id,
+        admin_id: answer.admin_id,
+        email: answer.email,
+        expires_at: answer.expires_at,
+      });
       if (api.json) return printJson({ url: api.base, email: answer.email, expires_at: answer.expires_at, credentials_file: file });
       out(`Signed in to ${api.base} as ${answer.email}. The token expires at ${answer.expires_at}; it is kept in ${file} (mode 0600).`);
     });
