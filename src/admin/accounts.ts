@@ -205,6 +205,25 @@ export class AdminService {
   }
 
   /**
+   * The way back in when every owner credential is lost (`keyward admins recover`, run on the server's host with
+   * the store's own access, so no admin API token is needed): the admin with this e-mail, made if missing, gets
+   * this password, is enabled and is an owner of every space. Audited as the system.
+   */
+  async recoverOwner(email: string, password: string): Promise<AdminView> {
+    checkPassword(password);
+    const actor: Actor = { type: 'system' };
+    return this.db.transaction(async (tx) => {
+      const [row] = await tx.select().from(admins).where(eq(admins.emailKey, email.trim().toLowerCase())).for('update');
+      if (!row) return this.create({ email, password, roles: [{ space: GLOBAL, role: 'owner' }] }, actor, tx as Db);
+      await tx.update(admins).set({ passwordHash: await hashPassword(password), disabled: false, updatedAt: new Date() }).where(eq(admins.id, row.id));
+      await tx.delete(adminRoles).where(and(eq(adminRoles.adminId, row.id), isNull(adminRoles.spaceId)));
+      await tx.insert(adminRoles).values({ adminId: row.id, spaceId: null, role: 'owner' });
+      await recordAudit(tx as Db, actor, { action: 'admin.recover', targetType: 'admin', targetId: row.id, changes: { password: 'changed', disabled: false, role: 'owner of every space' } });
+      return this.get(row.id, tx as Db);
+    });
+  }
+
+  /**
    * The admin whose e-mail and password these are, else undefined: unknown, disabled and password-less admins are
    * alike. Unknown addresses cost a verification too (a dummy hash), so the time taken tells nothing.
    */
