@@ -139,7 +139,7 @@ export async function buildApp({ config, services, logger, setup }: AppOptions):
   if (setup) {
     await app.register(async (pages) => {
       await pages.register(formbody);
-      setupRoutes(pages, services, setup);
+      setupRoutes(pages, services, setup, () => config.publicUrl);
     });
   }
   return app;
