@@ -33,10 +33,15 @@ async function cruise(files: Record<string, string>): Promise<{ ok: boolean; rul
     writeFileSync(path.join(dir, file), source);
   }
   try {
-    const { stdout } = await run(process.execPath, [DEPCRUISE, 'src', '--config', CONFIG, '--output-type', 'err'], { cwd: dir });
+    const { stdout } = await run(process.execPath, [DEPCRUISE, 'src', '--config', CONFIG, '--output-type', 'err'], {
+      cwd: dir,
+      // No colours: with CI=true the reporter colours its output, and the rule names would hide among escape codes.
+      env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
+    });
     return { ok: true, rules: [], output: stdout };
   } catch (err) {
-    const output = String((err as { stdout?: string }).stdout ?? '') + String((err as { stderr?: string }).stderr ?? '');
+    // eslint-disable-next-line no-control-regex -- the escape codes of coloured output, if any get through
+    const output = (String((err as { stdout?: string }).stdout ?? '') + String((err as { stderr?: string }).stderr ?? '')).replace(/\x1b\[[0-9;]*m/g, '');
     return { ok: false, rules: [...output.matchAll(/error ([a-z-]+):/g)].map((m) => m[1]!), output };
   }
 }
