@@ -40,7 +40,6 @@ async function cruise(files: Record<string, string>): Promise<{ ok: boolean; rul
     });
     return { ok: true, rules: [], output: stdout };
   } catch (err) {
-    // eslint-disable-next-line no-control-regex -- the escape codes of coloured output, if any get through
     const output = (String((err as { stdout?: string }).stdout ?? '') + String((err as { stderr?: string }).stderr ?? '')).replace(/\x1b\[[0-9;]*m/g, '');
     return { ok: false, rules: [...output.matchAll(/error ([a-z-]+):/g)].map((m) => m[1]!), output };
   }
