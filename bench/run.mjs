@@ -204,6 +204,11 @@ function report(R, servers) {
       `${fmt(R.argonFloor.rate, 1)} verifications/s, CPU ${fmt(R.argonFloor.cpuUs / 1000, 2)} ms each: the machine's limit for flows that check a password` +
       (R.opFlow ? ` = ${(R.argonFloor.rate / R.opFlow.rate).toFixed(2)}x oidc-provider's flow (which checks none)` : '') + (R.kwFlow ? `; Keyward's flow reaches ${Math.round((100 * R.kwFlow.rate) / R.argonFloor.rate)}% of it.` : '.'));
   }
+  if (R.argonFloor && R.kwFlow) {
+    // Where a flow's CPU goes: the password check (as the floor measures it) and everything else.
+    console.log(`Keyward's flow without its Argon2id check: about ${fmt((R.kwFlow.cpuUs - R.argonFloor.cpuUs) / 1000, 2)} ms CPU per flow (its ${fmt(R.kwFlow.cpuUs / 1000, 2)} ms − the floor's ${fmt(R.argonFloor.cpuUs / 1000, 2)} ms per verification)` +
+      (R.opFlow ? `; oidc-provider's whole flow: ${fmt(R.opFlow.cpuUs / 1000, 2)} ms.` : '.'));
+  }
 
   // DESIGN.md's targets, each with its verdict.
   const verdicts = [];
