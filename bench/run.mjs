@@ -8,20 +8,21 @@
 //   KEYWARD_BENCH_DATABASE_URL  server to create the database on (default postgres://postgres@127.0.0.1:5432/postgres)
 //   BENCH_DURATION (s, default 10), BENCH_CONNECTIONS (default 32), BENCH_FLOW_LOOPS (concurrent flows, default 8),
 //   BENCH_CPU_PROF=<dir>: Keyward writes a .cpuprofile,
-//   BENCH_ONLY=jwt,opaque,introspect,jwt1,flow,floor: a subset of the workloads (floor: measure the floors of the
-//   chosen workloads; jwt1: client_credentials JWT with one Keyward process, a second Keyward started afterwards),
+//   BENCH_ONLY=jwt,opaque,introspect,jwt1,flow,floor,embedded: a subset of the workloads (floor: measure the floors
+//   of the chosen workloads; jwt1: client_credentials JWT with one Keyward process, a second Keyward started
+//   afterwards; embedded: no load, only the idle memory of Keyward with its embedded store, started last),
 //   BENCH_GENERATOR=wrk|autocannon (default: wrk if installed), BENCH_WRK_THREADS (default 1),
 //   BENCH_KEYWARD_WORKERS: Keyward's KEYWARD_WORKERS (default auto: one process per CPU; oidc-provider has no such
 //   mode: its in-memory store lives in one process)
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { availableParallelism, loadavg } from 'node:os';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { CONNECTIONS, DURATION, FLOW_LOOPS, FORM, GENERATOR_TEXT, WARMUP, basic, flowLoad, freePort, json, load, onCleanup, root, shutdown, start, stop } from './load.mjs';
 
 const adminUrl = process.env.KEYWARD_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const WORKLOADS = ['jwt', 'opaque', 'introspect', 'jwt1', 'flow', 'floor'];
+const WORKLOADS = ['jwt', 'opaque', 'introspect', 'jwt1', 'flow', 'floor', 'embedded'];
 const ONLY = new Set((process.env.BENCH_ONLY ?? WORKLOADS.join(',')).split(','));
 for (const w of ONLY) {
   if (!WORKLOADS.includes(w)) {
@@ -168,6 +169,18 @@ async function main() {
     R.kwJwt1 = await load('Keyward (one process) client_credentials JWT', one, kwToken, kwJwtAuth, cc);
   }
 
+  // The embedded store (PGlite) in its own data directory: only its memory at idle, the figure DESIGN.md bounds.
+  if (ONLY.has('embedded')) {
+    for (const s of servers) if (s !== provider) await stop(s);
+    const dataDir = mkdtempSync(join(tmpdir(), 'keyward-bench-data-'));
+    onCleanup(async () => rmSync(dataDir, { recursive: true, force: true }));
+    const embeddedEnv = { ...kwEnv, KEYWARD_DATABASE_URL: undefined, KEYWARD_WORKERS: '1', KEYWARD_DATA_DIR: dataDir, KEYWARD_PORT: String(await freePort()) };
+    delete embeddedEnv.KEYWARD_PUBLIC_URL;
+    const embedded = await start('Keyward (embedded store, no load)', ['dist/cli.js', 'serve'], embeddedEnv, /Keyward is listening/);
+    servers.push(embedded);
+    await stop(embedded);
+  }
+
   report(R, servers);
 }
 
@@ -176,8 +189,8 @@ const fmt = (n, digits = 0) => (Number.isFinite(n) ? n.toLocaleString('en-US', {
 function report(R, servers) {
   // Every measured run.
   const runs = Object.values(R);
-  console.log('\nmeasured (CPU per request or flow: every process of the server, not PostgreSQL\'s own; generator: wrk, autocannon or the flow client):');
-  console.table(runs.map((r) => {
+  if (runs.length) console.log('\nmeasured (CPU per request or flow: every process of the server, not PostgreSQL\'s own; generator: wrk, autocannon or the flow client):');
+  if (runs.length) console.table(runs.map((r) => {
     const perFlow = r.unit === 'flow';
     return {
       run: r.title,
