@@ -59,6 +59,18 @@ describe('keyward clients', () => {
     expect(u).toMatchObject({ access_token_ttl: 600, refresh_limit: 0, contacts: ['ops@example.com'], access_token_format: 'opaque' });
   });
 
+  it('reads durations as 8h, 30d, 90m and shows them so', async () => {
+    const c = await s.json([...confidential, '--name', 'Durations', '--access-token-ttl', '90m', '--refresh-token-ttl', '30d', '--default-max-age', '8h']);
+    expect(c).toMatchObject({ access_token_ttl: 5400, refresh_token_ttl: 2592000, default_max_age: 28800 });
+    const text = await s.cli(['clients', 'get', c.client_id]);
+    expect(text.stdout).toMatch(/access_token_ttl:\s+90m\n/);
+    expect(text.stdout).toMatch(/refresh_token_ttl:\s+30d\n/);
+    expect(text.stdout).toMatch(/default_max_age:\s+8h\n/);
+    const bad = await s.cli([...confidential, '--name', 'Bad Duration', '--access-token-ttl', '8 hours']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/access-token-ttl.*such as 90m, 8h or 30d/);
+  });
+
   it('sets the standard metadata: ID token algorithm, application type, software, default_max_age, auth_time, openid in the scope', async () => {
     const c = await s.json([
       ...confidential, '--name', 'Standard', '--scope', 'openid offline_access', '--id-token-alg', 'EdDSA', '--application-type', 'web',
