@@ -169,7 +169,7 @@ async function main() {
     R.kwJwt1 = await load('Keyward (one process) client_credentials JWT', one, kwToken, kwJwtAuth, cc);
   }
 
-  // The embedded store (PGlite) in its own data directory: only its memory at idle, the figure DESIGN.md bounds.
+  // The embedded store (PGlite) in its own data directory: only its memory at idle after start (goal: <= 250 MB).
   if (ONLY.has('embedded')) {
     for (const s of servers) if (s !== provider) await stop(s);
     const dataDir = mkdtempSync(join(tmpdir(), 'keyward-bench-data-'));
