@@ -121,12 +121,13 @@ function processTree(pid) {
 }
 
 /** CPU seconds a server has used, with its descendants. On a busy machine req/s swings with the neighbours' load,
- * CPU time per request much less, so it is reported as well. */
-function cpuSeconds(pid) {
+ * CPU time per request much less, so it is reported as well. `mainThreads`: only each process's main thread (the
+ * event loop), without libuv's thread pool (where Argon2id runs), V8's helper threads and worker threads. */
+function cpuSeconds(pid, mainThreads = false) {
   let total = 0;
   for (const p of processTree(pid)) {
     try {
-      total += procStat(p)[1];
+      total += procStat(mainThreads ? `${p}/task/${p}` : p)[1];
     } catch {
       // exited meanwhile
     }
@@ -266,11 +267,13 @@ export async function flowLoad(title, server, flow) {
   };
   await run(WARMUP);
   const cpu0 = cpuSeconds(server.pid);
+  const loop0 = cpuSeconds(server.pid, true);
   const gen0 = childCpuSeconds();
   const r = await run(DURATION);
   const cpuUs = ((cpuSeconds(server.pid) - cpu0) * 1e6) / r.flows;
+  const loopCpuUs = ((cpuSeconds(server.pid, true) - loop0) * 1e6) / r.flows;
   const genCpuUs = ((childCpuSeconds() - gen0) * 1e6) / r.flows;
   if (r.failed) console.error(`bench: ${title}: ${r.failed} failed flows of ${r.flows + r.failed}; the first: ${r.error}`);
   server.end = memoryOf(server.pid);
-  return { title, unit: 'flow', connections: FLOW_LOOPS, rate: r.flows / r.seconds, p99: r.p99_ms, cpuUs, genCpuUs, failed: r.failed, total: r.flows };
+  return { title, unit: 'flow', connections: FLOW_LOOPS, rate: r.flows / r.seconds, p99: r.p99_ms, cpuUs, loopCpuUs, genCpuUs, failed: r.failed, total: r.flows };
 }

@@ -217,6 +217,9 @@ function report(R, servers) {
       `${fmt(R.argonFloor.rate, 1)} verifications/s, CPU ${fmt(R.argonFloor.cpuUs / 1000, 2)} ms each: the machine's limit for flows that check a password` +
       (R.opFlow ? ` = ${(R.argonFloor.rate / R.opFlow.rate).toFixed(2)}x oidc-provider's flow (which checks none)` : '') + (R.kwFlow ? `; Keyward's flow reaches ${Math.round((100 * R.kwFlow.rate) / R.argonFloor.rate)}% of it.` : '.'));
   }
+  for (const f of [R.opFlow, R.kwFlow]) {
+    if (f) console.log(`${f.title}: ${fmt(f.cpuUs / 1000, 2)} ms CPU per flow, of which ${fmt(f.loopCpuUs / 1000, 2)} ms on the event loops (the rest: libuv's thread pool, where Argon2id runs, V8's helper threads, worker threads).`);
+  }
   if (R.argonFloor && R.kwFlow) {
     // Where a flow's CPU goes: the password check (as the floor measures it) and everything else.
     console.log(`Keyward's flow without its Argon2id check: about ${fmt((R.kwFlow.cpuUs - R.argonFloor.cpuUs) / 1000, 2)} ms CPU per flow (its ${fmt(R.kwFlow.cpuUs / 1000, 2)} ms − the floor's ${fmt(R.argonFloor.cpuUs / 1000, 2)} ms per verification)` +
