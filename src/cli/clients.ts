@@ -133,6 +133,27 @@ function show(api: Api, client: Client, verb?: string): void {
 
 const clientPath = (api: Api, id: string) => api.inSpace(`/clients/${enc(id)}`);
 
+/** By client_id; else by name (case-insensitive, as names are unique per version), and version when given. */
+async function clientByIdOrName(api: Api, ref: string, version: string | undefined): Promise<Client> {
+  let notFound: CliError | undefined;
+  if (version === undefined) {
+    try {
+      return await api.get<Client>(clientPath(api, ref));
+    } catch (err) {
+      if (!(err instanceof CliError) || err.status !== 404) throw err;
+      notFound = err;
+    }
+  }
+  const named = (await api.all<Client>(api.inSpace('/clients'), { name: ref })).filter((c) => c.name.toLowerCase() === ref.toLowerCase());
+  const matches = version === undefined ? named : named.filter((c) => c.version === version);
+  if (matches.length === 1) return matches[0]!;
+  if (matches.length === 0) {
+    if (named.length === 0) throw notFound ?? new CliError(`no client named "${ref}" in space "${api.space}"`);
+    throw new CliError(`client "${ref}" has no version "${version}" (versions: ${named.map((c) => c.version || '""').join(', ')})`);
+  }
+  throw new CliError(`${matches.length} clients are named "${ref}": choose one with --version (${matches.map((c) => c.version || '""').join(', ')})`);
+}
+
 export function registerClientCommands(program: Command): void {
   const clients = program
     .command('clients')
@@ -156,10 +177,12 @@ export function registerClientCommands(program: Command): void {
       ], 'no clients');
     });
 
-  apiCommand(clients, 'get <client_id>', 'show a client (never its secret)', { space: true }).action(async (id: string, _o, cmd: Command) => {
-    const api = apiOf(cmd);
-    show(api, await api.get<Client>(clientPath(api, id)));
-  });
+  apiCommand(clients, 'get <client>', 'show a client (never its secret), by client_id or by name', { space: true })
+    .option('--version <label>', 'with a name: the version label to show, when several versions share the name')
+    .action(async (ref: string, opts: { version?: string }, cmd: Command) => {
+      const api = apiOf(cmd);
+      show(api, await clientByIdOrName(api, ref, opts.version));
+    });
 
   withClientOptions(apiCommand(clients, 'create', 'register a client; a confidential client\'s secret is printed this once', { space: true }), true)
     .action(async (opts: Record<string, unknown>, cmd: Command) => {

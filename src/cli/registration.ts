@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import { apiCommand, apiOf, CONNECTION_HELP, enc } from './api.js';
 import { details, duration, integer, out, printJson, printList, printSecret } from './output.js';
-import type { InitialAccessTokenView } from '../oauth/registration.js';
+import type { InitialAccessTokenView } from '../registry/initial-access-tokens.js';
 
 // The server's answer type (a type-only import: nothing of the server loads with the CLI).
 type InitialAccessToken = InitialAccessTokenView & { token?: string };

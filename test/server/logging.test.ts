@@ -6,7 +6,7 @@ import { loadConfig } from '../../src/config/index.js';
 import { buildApp } from '../../src/http/app.js';
 import { createLogger } from '../../src/logger.js';
 import { createServices } from '../../src/services.js';
-import { masterKeyFrom } from '../../src/vault/crypto.js';
+import { masterKeyFrom } from '../../src/crypto/seal.js';
 import { openTestStore, type TestStore } from '../helpers/store.js';
 
 describe('logging', () => {
