@@ -4,7 +4,11 @@
 //                Keyward does);
 //   MODE=opaque  a random token's hash is stored with Keyward's own group-commit INSERT (dist/oauth/tokens/insert.js)
 //                into Keyward's access_tokens table in the bench's PostgreSQL database (DATABASE_URL, CLIENT_PK,
-//                SPACE_ID: a client Keyward registered there), one statement per event-loop turn, as Keyward does.
+//                SPACE_ID: a client Keyward registered there), one statement per event-loop turn, as Keyward does;
+//   MODE=argon2  one Argon2id verification of PASSWORD against HASH (@node-rs/argon2's verify, on libuv's thread pool
+//                as in Keyward; HASH is the one Keyward stored for the bench user, so its parameters are Keyward's),
+//                answered 200 with a small JSON body: the machine's Argon2id verification limit, the floor of a
+//                sign-in (and so of the authorization code flow, which checks one password per flow).
 // No framework, no client authentication, no checks. It runs as many processes as Keyward (node:cluster), so its req/s
 // is about the most a Node server on this machine reaches for the workload: the ceiling for the Keyward/oidc-provider
 // ratio here. Prints {"port": N} on stdout once every process listens on 127.0.0.1:PORT.
@@ -12,8 +16,8 @@ import cluster from 'node:cluster';
 import { createHash, generateKeyPairSync, randomBytes, sign } from 'node:crypto';
 import http from 'node:http';
 import { availableParallelism } from 'node:os';
+import { verify } from '@node-rs/argon2';
 import pg from 'pg';
-import { insertAccessTokens } from '../dist/oauth/tokens/insert.js';
 
 const port = Number(process.env.PORT);
 const mode = process.env.MODE ?? 'jwt';
@@ -60,7 +64,11 @@ function jwtIssuer() {
   };
 }
 
-function opaqueIssuer() {
+async function opaqueIssuer() {
+  const insertModule = '../dist/oauth/tokens/insert.js';
+  const { insertAccessTokens } = await import(insertModule).catch((err) => {
+    throw new Error(`floor (opaque) uses Keyward's own group-commit INSERT from ${insertModule} (run \`npm run build\`; if the module moved, update this path): ${err.message}`);
+  });
   const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
   const store = { run: async (name, text, values) => void (await pool.query({ name, text, values })) };
   // One INSERT in flight at a time; what arrives meanwhile waits for the next (Keyward's BatchWriter does the same).
@@ -93,8 +101,18 @@ function opaqueIssuer() {
   };
 }
 
-function serve() {
-  const issue = mode === 'opaque' ? opaqueIssuer() : jwtIssuer();
+function argon2Checker() {
+  const { HASH: hash, PASSWORD: password } = process.env;
+  if (!hash?.startsWith('$argon2id$') || !password) throw new Error('floor (argon2): HASH (an Argon2id hash) and PASSWORD are required');
+  return (res) =>
+    verify(hash, password).then(
+      (ok) => (ok ? answer(res, 'verified') : res.writeHead(401).end('wrong password')),
+      (err) => res.writeHead(500).end(String(err.message)),
+    );
+}
+
+async function serve() {
+  const issue = mode === 'opaque' ? await opaqueIssuer() : mode === 'argon2' ? argon2Checker() : jwtIssuer();
   const server = http.createServer((req, res) => {
     req.resume();
     req.on('end', () => issue(res));
@@ -115,5 +133,5 @@ if (workers > 1 && cluster.isPrimary) {
     cluster.disconnect(() => process.exit(0));
   });
 } else {
-  serve();
+  await serve();
 }

@@ -1,216 +1,44 @@
 // `npm run bench`: Keyward and oidc-provider 9 side by side on 127.0.0.1, each in its own process, loaded by the
-// same generator with the same request shapes. Keyward runs on a fresh PostgreSQL database (created here, dropped at
-// the end) so opaque tokens are stored durably. Needs `npm run build` first.
-// The generator is wrk (C; Debian package `wrk`) when it is on the PATH: on a small machine autocannon (JavaScript,
-// in this process) costs about as much CPU per request as the servers themselves and becomes the bottleneck, so
-// req/s would measure the generator. Without wrk the bench says so and falls back to autocannon.
+// same generators with the same request shapes, each workload judged against DESIGN.md's targets ("Targets"):
+// against oidc-provider and against its floor (bench/floor.mjs: a plain node:http server doing only the step that
+// cannot be avoided, in as many processes as Keyward). Keyward runs on a fresh PostgreSQL database (created here,
+// dropped at the end) so opaque tokens are stored durably. Needs `npm run build` first. Load: wrk (C; Debian
+// package `wrk`) when it is on the PATH, else autocannon (see bench/load.mjs); whole authorization code flows are
+// driven by bench/flow-client.mjs. Every server's resident memory is printed, idle after start and after its load.
 //   KEYWARD_BENCH_DATABASE_URL  server to create the database on (default postgres://postgres@127.0.0.1:5432/postgres)
-//   BENCH_DURATION (s, default 10), BENCH_CONNECTIONS (default 32), BENCH_CPU_PROF=<dir>: Keyward writes a .cpuprofile,
-//   BENCH_ONLY=jwt,opaque,introspect,floor: a subset of the workloads (for profiling one of them),
+//   BENCH_DURATION (s, default 10), BENCH_CONNECTIONS (default 32), BENCH_FLOW_LOOPS (concurrent flows, default 8),
+//   BENCH_CPU_PROF=<dir>: Keyward writes a .cpuprofile,
+//   BENCH_ONLY=jwt,opaque,introspect,jwt1,flow,floor,embedded: a subset of the workloads (floor: measure the floors
+//   of the chosen workloads; jwt1: client_credentials JWT with one Keyward process, a second Keyward started
+//   afterwards; embedded: no load, only the idle memory of Keyward with its embedded store, started last),
 //   BENCH_GENERATOR=wrk|autocannon (default: wrk if installed), BENCH_WRK_THREADS (default 1),
 //   BENCH_KEYWARD_WORKERS: Keyward's KEYWARD_WORKERS (default auto: one process per CPU; oidc-provider has no such
 //   mode: its in-memory store lives in one process)
-// The client_credentials workloads come with their floors (bench/floor.mjs; BENCH_ONLY without `floor` leaves them
-// out): node:http plus one ES256 signature, or plus Keyward's own group-commit INSERT, per request and nothing else, in
-// as many processes as Keyward. No Node server does the workload much faster here, so floor / oidc-provider is about
-// the highest ratio this machine allows, and Keyward / floor says how much of it Keyward reaches.
-import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { availableParallelism, tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import autocannon from 'autocannon';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
+import { CONNECTIONS, DURATION, FLOW_LOOPS, FORM, GENERATOR_TEXT, WARMUP, basic, flowLoad, freePort, json, load, onCleanup, root, shutdown, start, stop } from './load.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const DURATION = Number(process.env.BENCH_DURATION ?? 10);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
-const WARMUP = 2;
 const adminUrl = process.env.KEYWARD_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const FORM = 'application/x-www-form-urlencoded';
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'jwt,opaque,introspect,floor').split(','));
-const SKIPPED = { rps: NaN, p99: NaN, cpuUs: NaN, genCpuUs: NaN, failed: 0, total: 0 };
-const WRK_THREADS = Number(process.env.BENCH_WRK_THREADS ?? 1);
+const WORKLOADS = ['jwt', 'opaque', 'introspect', 'jwt1', 'flow', 'floor', 'embedded'];
+const ONLY = new Set((process.env.BENCH_ONLY ?? WORKLOADS.join(',')).split(','));
+for (const w of ONLY) {
+  if (!WORKLOADS.includes(w)) {
+    console.error(`bench: BENCH_ONLY: unknown workload "${w}" (known: ${WORKLOADS.join(', ')})`);
+    process.exit(1);
+  }
+}
 const KW_WORKERS = process.env.BENCH_KEYWARD_WORKERS ?? 'auto';
 const KW_PROCESSES = KW_WORKERS === 'auto' ? availableParallelism() : Number(KW_WORKERS);
-const hasWrk = () => spawnSync('wrk', ['--version'], { stdio: 'ignore' }).error === undefined;
-const GENERATOR = process.env.BENCH_GENERATOR ?? (hasWrk() ? 'wrk' : 'autocannon');
-if (GENERATOR !== 'wrk' && GENERATOR !== 'autocannon') {
-  console.error(`bench: BENCH_GENERATOR must be wrk or autocannon, not ${GENERATOR}`);
-  process.exit(1);
-}
-if (GENERATOR === 'wrk' && !hasWrk()) {
-  console.error('bench: BENCH_GENERATOR=wrk but wrk is not installed (Debian: apt-get install wrk)');
-  process.exit(1);
-}
-if (GENERATOR === 'autocannon' && !process.env.BENCH_GENERATOR) {
-  console.warn('bench: notice: wrk is not installed (Debian: apt-get install wrk); falling back to autocannon, which runs in\n' +
-    'this process and may saturate a small machine before the servers do: read req/s with that in mind.');
-}
+// Nothing listens there: the flow ends when a redirect leaves the server for it, and the client reads the code from
+// the Location header.
+const REDIRECT_URI = 'http://127.0.0.1:9/callback';
 
 if (!existsSync(join(root, 'dist/cli.js'))) {
   console.error('bench: dist/cli.js is missing; run `npm run build` first');
   process.exit(1);
-}
-
-const children = [];
-const cleanups = [];
-async function shutdown() {
-  for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
-  await Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : undefined)));
-  for (const f of cleanups.reverse()) await f().catch((err) => console.error('bench: clean-up failed:', err.message));
-}
-process.on('SIGINT', () => void shutdown().then(() => process.exit(130)));
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    }).on('error', reject);
-  });
-}
-
-/** Starts a child process and waits until a line of its stdout matches `ready`. */
-function start(name, args, env, ready) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    children.push(child);
-    let out = '';
-    let err = '';
-    const timer = setTimeout(() => reject(new Error(`${name} did not start within 60 s:\n${out}${err}`)), 60_000);
-    child.stdout.on('data', (d) => {
-      out += d;
-      if (ready.test(out)) {
-        clearTimeout(timer);
-        resolve(child);
-      }
-    });
-    child.stderr.on('data', (d) => (err += d));
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`${name} exited (${code}) before it was ready:\n${out}${err}`));
-    });
-  });
-}
-
-async function json(res) {
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${res.url} → ${res.status} ${text}`);
-  return text ? JSON.parse(text) : undefined;
-}
-
-const basic = (id, secret) => 'Basic ' + Buffer.from(`${encodeURIComponent(id)}:${encodeURIComponent(secret)}`).toString('base64');
-
-/** [ppid, CPU seconds (user + system)] of a process; Linux only. */
-function procStat(pid) {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return [Number(fields[1]), (Number(fields[11]) + Number(fields[12])) / 100];
-}
-
-/** CPU seconds a server has used, with its child processes (Keyward's cluster workers). On a busy machine req/s
- * swings with the neighbours' load, CPU time per request much less, so it is reported as well. */
-function cpuSeconds(pid) {
-  try {
-    let total = procStat(pid)[1];
-    for (const entry of readdirSync('/proc')) {
-      if (!/^\d+$/.test(entry)) continue;
-      try {
-        const [ppid, cpu] = procStat(entry);
-        if (ppid === pid) total += cpu;
-      } catch {
-        // exited meanwhile
-      }
-    }
-    return total;
-  } catch {
-    return NaN;
-  }
-}
-
-/** CPU seconds (user + system) used by this process's children that have exited and been waited for (wrk runs). */
-function childCpuSeconds() {
-  try {
-    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[13]) + Number(fields[14])) / 100;
-  } catch {
-    return NaN;
-  }
-}
-
-let scriptDir;
-/** A wrk Lua script sending one POST; its done() prints the summary as one JSON line (exact p99, counts, errors). */
-function wrkScript(headers, body) {
-  if (!scriptDir) {
-    scriptDir = mkdtempSync(join(tmpdir(), 'keyward-bench-'));
-    const dir = scriptDir;
-    cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
-  }
-  // JSON string literals of printable ASCII are valid Lua string literals.
-  const lit = (v) => {
-    if (!/^[\x20-\x7e]*$/.test(v)) throw new Error('bench: wrk script values must be printable ASCII');
-    return JSON.stringify(v);
-  };
-  const lines = ['wrk.method = "POST"', `wrk.body = ${lit(body)}`];
-  for (const [k, v] of Object.entries(headers)) lines.push(`wrk.headers[${lit(k)}] = ${lit(v)}`);
-  lines.push(
-    'done = function(summary, latency, requests)',
-    '  local e = summary.errors',
-    '  io.write(string.format("WRK_RESULT {\\"requests\\":%d,\\"duration_us\\":%d,\\"p99_us\\":%d,\\"status\\":%d,\\"connect\\":%d,\\"read\\":%d,\\"write\\":%d,\\"timeout\\":%d}\\n",',
-    '    summary.requests, summary.duration, latency:percentile(99), e.status, e.connect, e.read, e.write, e.timeout))',
-    'end',
-  );
-  const file = join(scriptDir, `load-${randomBytes(4).toString('hex')}.lua`);
-  writeFileSync(file, lines.join('\n') + '\n');
-  return file;
-}
-
-function wrk(url, script, connections, seconds) {
-  return new Promise((resolve, reject) => {
-    const args = ['-t', String(Math.min(WRK_THREADS, connections)), '-c', String(connections), '-d', `${seconds}s`, '--timeout', '5s', '--latency', '-s', script, url];
-    const child = spawn('wrk', args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (out += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), (seconds + 30) * 1000);
-    child.once('error', reject);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      const line = out.split('\n').find((l) => l.startsWith('WRK_RESULT '));
-      if (code !== 0 || !line) return reject(new Error(`wrk ${args.join(' ')} failed (${code}):\n${out}`));
-      resolve(JSON.parse(line.slice('WRK_RESULT '.length)));
-    });
-  });
-}
-
-async function load(title, server, url, headers, body, connections = CONNECTIONS) {
-  if (!url.startsWith('http://127.0.0.1:')) throw new Error(`bench: refusing to load ${url} (127.0.0.1 only)`);
-  const allHeaders = { 'content-type': FORM, ...headers };
-  if (GENERATOR === 'wrk') {
-    const script = wrkScript(allHeaders, body);
-    await wrk(url, script, connections, WARMUP);
-    const cpu0 = cpuSeconds(server.pid);
-    const gen0 = childCpuSeconds();
-    const r = await wrk(url, script, connections, DURATION);
-    const cpuUs = ((cpuSeconds(server.pid) - cpu0) * 1e6) / r.requests;
-    const genCpuUs = ((childCpuSeconds() - gen0) * 1e6) / r.requests;
-    const bad = r.status + r.connect + r.read + r.write + r.timeout;
-    if (bad) console.error(`bench: ${title}: ${bad} failed requests of ${r.requests} (non-2xx/3xx ${r.status}, connect ${r.connect}, read ${r.read}, write ${r.write}, timeouts ${r.timeout})`);
-    return { rps: r.requests / (r.duration_us / 1e6), p99: Math.round(r.p99_us / 10) / 100, cpuUs, genCpuUs, failed: bad, total: r.requests };
-  }
-  const opts = { url, method: 'POST', headers: allHeaders, body, connections, pipelining: 1 };
-  await autocannon({ ...opts, duration: WARMUP });
-  const cpu0 = cpuSeconds(server.pid);
-  const gen0 = process.cpuUsage();
-  const r = await autocannon({ ...opts, duration: DURATION });
-  const cpuUs = ((cpuSeconds(server.pid) - cpu0) * 1e6) / r.requests.total;
-  const g = process.cpuUsage(gen0);
-  const genCpuUs = (g.user + g.system) / r.requests.total;
-  const bad = r.non2xx + r.errors + r.timeouts;
-  if (bad) console.error(`bench: ${title}: ${bad} failed requests of ${r.requests.total} (non-2xx ${r.non2xx}, errors ${r.errors}, timeouts ${r.timeouts})`);
-  return { rps: r.requests.average, p99: r.latency.p99, cpuUs, genCpuUs, failed: bad, total: r.requests.total };
 }
 
 async function main() {
@@ -219,18 +47,28 @@ async function main() {
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`create database ${dbName}`);
-  cleanups.push(async () => {
+  onCleanup(async () => {
     await admin.query(`drop database if exists ${dbName} with (force)`);
     await admin.end();
   });
   const dbUrl = new URL(adminUrl);
   dbUrl.pathname = `/${dbName}`;
+  const query = async (text, values) => {
+    const db = new pg.Client({ connectionString: dbUrl.toString() });
+    await db.connect();
+    try {
+      return (await db.query(text, values)).rows;
+    } finally {
+      await db.end();
+    }
+  };
 
+  const servers = [];
   const kwPort = await freePort();
   const kwBase = `http://127.0.0.1:${kwPort}`;
   const adminToken = randomBytes(32).toString('base64url');
   const nodeArgs = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-  const keyward = await start('Keyward', [...nodeArgs, 'dist/cli.js', 'serve'], {
+  const kwEnv = {
     KEYWARD_HOST: '127.0.0.1',
     KEYWARD_PORT: String(kwPort),
     KEYWARD_PUBLIC_URL: kwBase,
@@ -240,24 +78,34 @@ async function main() {
     KEYWARD_WORKERS: KW_WORKERS,
     KEYWARD_BOOTSTRAP_ADMIN_EMAIL: 'bench@example.com',
     KEYWARD_BOOTSTRAP_ADMIN_TOKEN: adminToken,
-  }, /Keyward is listening/);
+  };
+  const kwLabel = `Keyward (KEYWARD_WORKERS=${KW_WORKERS})`;
+  const keyward = await start(kwLabel, [...nodeArgs, 'dist/cli.js', 'serve'], kwEnv, /Keyward is listening/);
+  servers.push(keyward);
 
   const opPort = await freePort();
   const opSecret = randomBytes(24).toString('base64url');
-  const provider = await start('oidc-provider', ['bench/oidc-provider.mjs'], { PORT: String(opPort), CLIENT_SECRET: opSecret, NODE_ENV: 'production' }, /"port"/);
+  const provider = await start('oidc-provider', ['bench/oidc-provider.mjs'], { PORT: String(opPort), CLIENT_SECRET: opSecret, REDIRECT_URI, NODE_ENV: 'production' }, /"port"/);
+  servers.push(provider);
   const opBase = `http://127.0.0.1:${opPort}`;
 
-
-  // Keyward: one scope, one JWT client, one opaque client (both client_secret_basic).
+  // Keyward: one scope, one JWT client, one opaque client (both client_secret_basic); for the flow a user with a
+  // password (Argon2id) and a public client of the authorization code flow.
   const api = (method, path, body) =>
     fetch(`${kwBase}/admin/api/v1${path}`, { method, headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(json);
   await api('POST', '/spaces/default/scopes', { name: 'api', description: 'bench', default: true });
   const jwtClient = await api('POST', '/spaces/default/clients', { name: 'bench-jwt', grant_types: ['client_credentials'], scope: 'api' });
   const opaqueClient = await api('POST', '/spaces/default/clients', { name: 'bench-opaque', grant_types: ['client_credentials'], scope: 'api', access_token_format: 'opaque' });
+  const flowClient = await api('POST', '/spaces/default/clients', { name: 'bench-flow', grant_types: ['authorization_code'], client_type: 'public', redirect_uris: [REDIRECT_URI], scope: 'openid' });
+  const user = { username: 'bench-user', password: randomBytes(15).toString('base64url') };
+  await api('POST', '/spaces/default/users', user);
   const kwToken = `${kwBase}/spaces/default/token`;
   const kwJwtAuth = { authorization: basic(jwtClient.client_id, jwtClient.client_secret) };
   const kwOpaqueAuth = { authorization: basic(opaqueClient.client_id, opaqueClient.client_secret) };
   const opAuth = { authorization: basic('bench', opSecret) };
+  const kwFlow = { AUTHORIZE: `${kwBase}/spaces/default/authorize`, TOKEN: kwToken, CLIENT_ID: flowClient.client_id, REDIRECT_URI, USERNAME: user.username, PASSWORD: user.password };
+  // oidc-provider's development login takes any login and checks no password.
+  const opFlow = { AUTHORIZE: `${opBase}/auth`, TOKEN: `${opBase}/token`, CLIENT_ID: 'bench-flow', REDIRECT_URI, USERNAME: user.username, PASSWORD: user.password };
 
   // One token of each to introspect, and a check that both servers answer the workloads with 200.
   const cc = 'grant_type=client_credentials&scope=api';
@@ -272,64 +120,152 @@ async function main() {
   await check(`${kwBase}/spaces/default/introspect`, kwOpaqueAuth, kwOpaque);
   await check(`${opBase}/token/introspection`, opAuth, opToken);
 
-  // The floors: the JWT one needs nothing; the opaque one writes into Keyward's table for Keyward's opaque client.
+  // The floors: the JWT one needs nothing; the opaque one writes into Keyward's table for Keyward's opaque client;
+  // the Argon2id one verifies the bench user's password against the hash Keyward stored (Keyward's parameters).
   const floors = {};
-  for (const mode of ['jwt', 'opaque']) {
-    if (!ONLY.has('floor') || !ONLY.has(mode)) continue;
+  for (const [mode, workload] of [['jwt', 'jwt'], ['opaque', 'opaque'], ['argon2', 'flow']]) {
+    if (!ONLY.has('floor') || !ONLY.has(workload)) continue;
     const port = await freePort();
     const env = { PORT: String(port), MODE: mode, WORKERS: KW_WORKERS };
     if (mode === 'opaque') {
-      const db = new pg.Client({ connectionString: dbUrl.toString() });
-      await db.connect();
-      const { rows } = await db.query('select id, space_id from clients where client_id = $1', [opaqueClient.client_id]);
-      await db.end();
-      Object.assign(env, { DATABASE_URL: dbUrl.toString(), CLIENT_PK: rows[0].id, SPACE_ID: rows[0].space_id });
+      const [row] = await query('select id, space_id from clients where client_id = $1', [opaqueClient.client_id]);
+      Object.assign(env, { DATABASE_URL: dbUrl.toString(), CLIENT_PK: row.id, SPACE_ID: row.space_id });
     }
-    floors[mode] = { server: await start(`floor (${mode})`, ['bench/floor.mjs'], env, /"port"/), url: `http://127.0.0.1:${port}/token` };
+    if (mode === 'argon2') {
+      const [row] = await query('select password_hash from users where username = $1', [user.username]);
+      Object.assign(env, { HASH: row.password_hash, PASSWORD: user.password });
+    }
+    const server = await start(`floor (${mode})`, ['bench/floor.mjs'], env, /"port"/);
+    servers.push(server);
+    floors[mode] = { server, url: `http://127.0.0.1:${port}/token` };
   }
 
-  const gen = GENERATOR === 'wrk' ? `wrk (${WRK_THREADS} thread${WRK_THREADS === 1 ? '' : 's'}, its own process)` : 'autocannon (in this process)';
-  console.log(`bench: generator ${gen}; ${DURATION} s per workload after ${WARMUP} s warm-up, ${CONNECTIONS} connections, 127.0.0.1, Node ${process.version}`);
-  console.log(`bench: Keyward KEYWARD_WORKERS=${KW_WORKERS}${KW_WORKERS === 'auto' ? ` (${availableParallelism()} processes)` : ''}; oidc-provider: one process`);
-  const opCc = ONLY.has('jwt') || ONLY.has('opaque') ? await load('oidc-provider client_credentials', provider, `${opBase}/token`, opAuth, cc) : SKIPPED;
-  const kwJwtRun = ONLY.has('jwt') ? await load('Keyward client_credentials JWT', keyward, kwToken, kwJwtAuth, cc) : SKIPPED;
-  const jwtFloor = floors.jwt ? await load('floor (jwt)', floors.jwt.server, floors.jwt.url, {}, cc) : undefined;
-  const kwOpaqueRun = ONLY.has('opaque') ? await load('Keyward client_credentials opaque', keyward, kwToken, kwOpaqueAuth, cc) : SKIPPED;
-  const opaqueFloor = floors.opaque ? await load('floor (opaque)', floors.opaque.server, floors.opaque.url, {}, cc) : undefined;
-  const opIntro = ONLY.has('introspect') ? await load('oidc-provider introspection', provider, `${opBase}/token/introspection`, opAuth, `token=${opToken}`) : SKIPPED;
-  const kwIntro = ONLY.has('introspect') ? await load('Keyward introspection', keyward, `${kwBase}/spaces/default/introspect`, kwOpaqueAuth, `token=${kwOpaque}`) : SKIPPED;
+  console.log(`bench: generator ${GENERATOR_TEXT}; ${DURATION} s per workload after ${WARMUP} s warm-up, ${CONNECTIONS} connections, 127.0.0.1, Node ${process.version}`);
+  console.log(`bench: ${kwLabel}${KW_WORKERS === 'auto' ? ` = ${availableParallelism()} processes` : ''}; oidc-provider: one process; floors: ${KW_PROCESSES} process${KW_PROCESSES === 1 ? '' : 'es'}; flows: ${FLOW_LOOPS} concurrent loops (bench/flow-client.mjs)`);
+  const R = {};
+  const ccLoads = ONLY.has('jwt') || ONLY.has('opaque') || ONLY.has('jwt1');
+  if (ccLoads) R.opCc = await load('oidc-provider client_credentials', provider, `${opBase}/token`, opAuth, cc);
+  if (ONLY.has('jwt')) R.kwJwt = await load('Keyward client_credentials JWT', keyward, kwToken, kwJwtAuth, cc);
+  if (floors.jwt) R.jwtFloor = await load('floor (jwt)', floors.jwt.server, floors.jwt.url, {}, cc);
+  if (ONLY.has('opaque')) R.kwOpaque = await load('Keyward client_credentials opaque', keyward, kwToken, kwOpaqueAuth, cc);
+  if (floors.opaque) R.opaqueFloor = await load('floor (opaque)', floors.opaque.server, floors.opaque.url, {}, cc);
+  if (ONLY.has('introspect')) {
+    R.opIntro = await load('oidc-provider introspection', provider, `${opBase}/token/introspection`, opAuth, `token=${opToken}`);
+    R.kwIntro = await load('Keyward introspection', keyward, `${kwBase}/spaces/default/introspect`, kwOpaqueAuth, `token=${kwOpaque}`);
+  }
+  if (ONLY.has('flow')) {
+    R.opFlow = await flowLoad('oidc-provider authorization code flow', provider, opFlow);
+    R.kwFlow = await flowLoad('Keyward authorization code flow', keyward, kwFlow);
+  }
+  // Verifications as fast as the machine allows: as many in flight as flows, so Keyward's thread pools are as busy.
+  if (floors.argon2) R.argonFloor = await load('floor (argon2)', floors.argon2.server, floors.argon2.url, {}, 'verify', FLOW_LOOPS);
 
-  const rows = ([
-    ['client_credentials, JWT access token', kwJwtRun, opCc, (k, o) => k.rps >= 4 * o.rps && k.p99 <= 10, '>= 4x, p99 <= 10 ms'],
-    ['client_credentials, opaque in PostgreSQL', kwOpaqueRun, opCc, (k, o) => k.rps >= 2 * o.rps, '>= 2x in-memory'],
-    ['introspection of an opaque token', kwIntro, opIntro, (k, o) => k.rps >= 3 * o.rps, '>= 3x'],
-  ]).filter((_, i) => ONLY.has(['jwt', 'opaque', 'introspect'][i]));
-  const table = rows.map(([name, k, o, ok, target]) => ({
-    workload: name,
-    'Keyward req/s': Math.round(k.rps),
-    'Keyward p99 ms': k.p99,
-    'Keyward CPU µs/req': Math.round(k.cpuUs),
-    'oidc-provider req/s': Math.round(o.rps),
-    'oidc-provider p99 ms': o.p99,
-    'oidc-provider CPU µs/req': Math.round(o.cpuUs),
-    ratio: `${(k.rps / o.rps).toFixed(2)}x`,
-    'generator CPU µs/req (K / o)': `${Math.round(k.genCpuUs)} / ${Math.round(o.genCpuUs)}`,
-    target,
-    met: k.failed || o.failed ? 'no (failed requests)' : ok(k, o) ? 'yes' : 'no',
+  // One Keyward process against oidc-provider's one process: the first Keyward and the floors stop (their memory has
+  // been read), a second Keyward with KEYWARD_WORKERS=1 starts on the same database.
+  if (ONLY.has('jwt1')) {
+    for (const s of servers) if (s !== provider) await stop(s);
+    const one = await start('Keyward (KEYWARD_WORKERS=1)', ['dist/cli.js', 'serve'], { ...kwEnv, KEYWARD_WORKERS: '1' }, /Keyward is listening/);
+    servers.push(one);
+    R.kwJwt1 = await load('Keyward (one process) client_credentials JWT', one, kwToken, kwJwtAuth, cc);
+  }
+
+  // The embedded store (PGlite) in its own data directory: only its memory at idle after start (goal: <= 250 MB).
+  if (ONLY.has('embedded')) {
+    for (const s of servers) if (s !== provider) await stop(s);
+    const dataDir = mkdtempSync(join(tmpdir(), 'keyward-bench-data-'));
+    onCleanup(async () => rmSync(dataDir, { recursive: true, force: true }));
+    const embeddedEnv = { ...kwEnv, KEYWARD_DATABASE_URL: undefined, KEYWARD_WORKERS: '1', KEYWARD_DATA_DIR: dataDir, KEYWARD_PORT: String(await freePort()) };
+    delete embeddedEnv.KEYWARD_PUBLIC_URL;
+    const embedded = await start('Keyward (embedded store, no load)', ['dist/cli.js', 'serve'], embeddedEnv, /Keyward is listening/);
+    servers.push(embedded);
+    await stop(embedded);
+  }
+
+  report(R, servers);
+}
+
+const fmt = (n, digits = 0) => (Number.isFinite(n) ? n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : '-');
+
+function report(R, servers) {
+  // Every measured run.
+  const runs = Object.values(R);
+  if (runs.length) console.log('\nmeasured (CPU per request or flow: every process of the server, not PostgreSQL\'s own; generator: wrk, autocannon or the flow client):');
+  if (runs.length) console.table(runs.map((r) => {
+    const perFlow = r.unit === 'flow';
+    return {
+      run: r.title,
+      concurrency: perFlow ? `${r.connections} loops` : `${r.connections} conn.`,
+      rate: perFlow ? `${fmt(r.rate, 1)} flows/s` : `${fmt(r.rate)} ${r.title.startsWith('floor (argon2)') ? 'verif.' : 'req'}/s`,
+      'p99 ms': perFlow ? fmt(r.p99, 1) : r.p99,
+      'server CPU': perFlow ? `${fmt(r.cpuUs / 1000, 2)} ms/flow` : `${fmt(r.cpuUs)} µs/req`,
+      'generator CPU': perFlow ? `${fmt(r.genCpuUs / 1000, 2)} ms/flow` : `${fmt(r.genCpuUs)} µs/req`,
+      failed: r.failed,
+    };
   }));
-  console.table(table);
+
+  // The floors against oidc-provider: about the highest ratio this machine allows.
   const floorLine = (name, what, floor, kw) => {
     if (!floor) return;
     console.log(`floor, ${name} (bench/floor.mjs: node:http + ${what} per request, nothing else; ${KW_PROCESSES} process${KW_PROCESSES === 1 ? '' : 'es'}): ` +
-      `${Math.round(floor.rps)} req/s, p99 ${floor.p99} ms, CPU ${Math.round(floor.cpuUs)} µs/req = ${(floor.rps / opCc.rps).toFixed(2)}x oidc-provider; ` +
-      `Keyward reaches ${Math.round((100 * kw.rps) / floor.rps)}% of it.`);
+      `${fmt(floor.rate)} req/s, p99 ${floor.p99} ms, CPU ${fmt(floor.cpuUs)} µs/req` +
+      (R.opCc ? ` = ${(floor.rate / R.opCc.rate).toFixed(2)}x oidc-provider` : '') + (kw ? `; Keyward reaches ${Math.round((100 * kw.rate) / floor.rate)}% of it.` : '.'));
   };
-  floorLine('JWT', 'one ES256 signature', jwtFloor, kwJwtRun);
-  floorLine('opaque', "Keyward's group-commit INSERT", opaqueFloor, kwOpaqueRun);
-  console.log('oidc-provider runs in memory (its default adapter) with opaque tokens; Keyward stores opaque tokens in PostgreSQL.');
-  console.log('CPU µs/req: every process of the server (Keyward: primary and workers; not PostgreSQL\'s own processes).');
-  console.log(`load generator: ${gen}; its CPU µs/req is shown per workload (Keyward / oidc-provider).`);
-  console.log(`load average at the end: ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')} on ${(await import('node:os')).availableParallelism()} CPUs`);
+  floorLine('JWT', 'one ES256 signature', R.jwtFloor, R.kwJwt);
+  floorLine('opaque', "Keyward's group-commit INSERT", R.opaqueFloor, R.kwOpaque);
+  if (R.argonFloor) {
+    console.log(`floor, Argon2id (bench/floor.mjs: node:http + one @node-rs/argon2 verify of the bench user's hash, Keyward's parameters; ${KW_PROCESSES} process${KW_PROCESSES === 1 ? '' : 'es'}, ${FLOW_LOOPS} in flight): ` +
+      `${fmt(R.argonFloor.rate, 1)} verifications/s, CPU ${fmt(R.argonFloor.cpuUs / 1000, 2)} ms each: the machine's limit for flows that check a password` +
+      (R.opFlow ? ` = ${(R.argonFloor.rate / R.opFlow.rate).toFixed(2)}x oidc-provider's flow (which checks none)` : '') + (R.kwFlow ? `; Keyward's flow reaches ${Math.round((100 * R.kwFlow.rate) / R.argonFloor.rate)}% of it.` : '.'));
+  }
+  for (const f of [R.opFlow, R.kwFlow]) {
+    if (f) console.log(`${f.title}: ${fmt(f.cpuUs / 1000, 2)} ms CPU per flow, of which ${fmt(f.loopCpuUs / 1000, 2)} ms on the event loops (the rest: libuv's thread pool, where Argon2id runs, V8's helper threads, worker threads).`);
+  }
+  if (R.argonFloor && R.kwFlow) {
+    // Where a flow's CPU goes: the password check (as the floor measures it) and everything else.
+    console.log(`Keyward's flow without its Argon2id check: about ${fmt((R.kwFlow.cpuUs - R.argonFloor.cpuUs) / 1000, 2)} ms CPU per flow (its ${fmt(R.kwFlow.cpuUs / 1000, 2)} ms − the floor's ${fmt(R.argonFloor.cpuUs / 1000, 2)} ms per verification)` +
+      (R.opFlow ? `; oidc-provider's whole flow: ${fmt(R.opFlow.cpuUs / 1000, 2)} ms.` : '.'));
+  }
+
+  // DESIGN.md's targets, each with its verdict.
+  const verdicts = [];
+  const judge = (target, runsNeeded, figure, ok, note) => {
+    const missing = runsNeeded.some((r) => !r);
+    const failed = missing ? 0 : runsNeeded.reduce((n, r) => n + r.failed, 0);
+    verdicts.push({
+      target,
+      figure: missing ? '-' : figure(),
+      verdict: missing ? `not measured (${note ?? 'BENCH_ONLY'})` : failed ? `NOT MET (${failed} failed)` : ok() ? 'met' : 'NOT MET',
+    });
+  };
+  const pct = (a, b) => `${Math.round((100 * a.rate) / b.rate)}%`;
+  const ratio = (a, b) => `${(a.rate / b.rate).toFixed(2)}x`;
+  const rates = (a, b, unit = 'req/s', d = 0) => `(${fmt(a.rate, d)} / ${fmt(b.rate, d)} ${unit})`;
+  judge('client_credentials JWT >= 90% of its floor', [R.kwJwt, R.jwtFloor], () => `${pct(R.kwJwt, R.jwtFloor)} ${rates(R.kwJwt, R.jwtFloor)}`, () => R.kwJwt.rate >= 0.9 * R.jwtFloor.rate, 'BENCH_ONLY needs jwt,floor');
+  judge('client_credentials JWT p99 <= 10 ms at 32 connections', [CONNECTIONS === 32 && R.kwJwt], () => `${R.kwJwt.p99} ms`, () => R.kwJwt.p99 <= 10, CONNECTIONS === 32 ? 'BENCH_ONLY' : `BENCH_CONNECTIONS=${CONNECTIONS}`);
+  judge('client_credentials JWT, one Keyward process >= 2.5x oidc-provider\'s one process', [R.kwJwt1, R.opCc], () => `${ratio(R.kwJwt1, R.opCc)} ${rates(R.kwJwt1, R.opCc)}`, () => R.kwJwt1.rate >= 2.5 * R.opCc.rate, 'BENCH_ONLY needs jwt1');
+  judge('client_credentials opaque in PostgreSQL >= 90% of its floor', [R.kwOpaque, R.opaqueFloor], () => `${pct(R.kwOpaque, R.opaqueFloor)} ${rates(R.kwOpaque, R.opaqueFloor)}`, () => R.kwOpaque.rate >= 0.9 * R.opaqueFloor.rate, 'BENCH_ONLY needs opaque,floor');
+  judge('introspection >= 3x oidc-provider', [R.kwIntro, R.opIntro], () => `${ratio(R.kwIntro, R.opIntro)} ${rates(R.kwIntro, R.opIntro)}`, () => R.kwIntro.rate >= 3 * R.opIntro.rate);
+  judge('authorization code + PKCE flow >= 80% of the Argon2id verification limit', [R.kwFlow, R.argonFloor], () => `${pct(R.kwFlow, R.argonFloor)} ${rates(R.kwFlow, R.argonFloor, 'flows / verifications per s', 1)}`, () => R.kwFlow.rate >= 0.8 * R.argonFloor.rate, 'BENCH_ONLY needs flow,floor');
+  judge('authorization code + PKCE flow >= 2x oidc-provider\'s flow (its dev login checks no password)', [R.kwFlow, R.opFlow], () => `${ratio(R.kwFlow, R.opFlow)} ${rates(R.kwFlow, R.opFlow, 'flows/s', 1)}`, () => R.kwFlow.rate >= 2 * R.opFlow.rate, 'BENCH_ONLY needs flow');
+  console.log('\nDESIGN.md targets:');
+  console.table(verdicts);
+
+  // Resident memory of every server.
+  console.log('resident memory (MiB; VmRSS summed over the server\'s processes; peak: their VmHWM summed, an upper bound):');
+  console.table(servers.map((s) => ({
+    server: s.name,
+    processes: s.idle.processes,
+    'idle RSS': fmt(s.idle.rss),
+    'idle peak': fmt(s.idle.hwm),
+    'after load RSS': s.end ? fmt(s.end.rss) : '-',
+    'after load peak': s.end ? fmt(s.end.hwm) : '-',
+  })));
+
+  console.log('oidc-provider runs in memory (its default adapter) with opaque tokens; Keyward stores opaque tokens, codes, sessions and grants in PostgreSQL.');
+  console.log('The flows: a fresh browser each (sign-in and consent every time, prompt=consent), public client, S256 PKCE, scope openid (an RS256 ID token on both).');
+  console.log('oidc-provider\'s flow uses its built-in development interactions: its login form accepts any login WITHOUT a password check, so its flow costs no');
+  console.log('password hash while Keyward\'s verifies an Argon2id hash each time; the comparison is unfavourable to Keyward.');
+  console.log(`load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${availableParallelism()} CPUs`);
 }
 
 main()
