@@ -6,11 +6,9 @@ import { createRequire } from 'node:module';
 import { promisify } from 'node:util';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
@@ -81,7 +79,7 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
  * workers) come first: startParams replaces them.
  */
 export const PGLITE_SETTINGS = { shared_buffers: '8MB', max_connections: '8' };
-const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, ...Object.entries(PGLITE_SETTINGS).flatMap(([k, v]) => ['-c', `${k}=${v}`])];
+const startParams = (defaults: readonly string[]) => [...defaults, ...Object.entries(PGLITE_SETTINGS).flatMap(([k, v]) => ['-c', `${k}=${v}`])];
 
 /**
  * Creates a new embedded database (initdb) and migrates it in a short-lived process of its own. In this process, that
@@ -91,7 +89,7 @@ const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, ...Object.entries(PGL
  * buffers but in-process; this way it is a restart's). Plain CommonJS, evaluated: runs from src under the test runner
  * and from dist alike.
  */
-async function createApart(dir: string): Promise<void> {
+async function createApart(dir: string, params: string[]): Promise<void> {
   const require = createRequire(import.meta.url);
   const code = `const [dir, startParams, folder, pglite, drizzle, migrator] = process.argv.slice(1);
 (async () => {
@@ -101,7 +99,7 @@ async function createApart(dir: string): Promise<void> {
 })().catch((err) => { console.error(err); process.exit(1); });`;
   const modules = ['@electric-sql/pglite', 'drizzle-orm/pglite', 'drizzle-orm/pglite/migrator'].map((m) => require.resolve(m));
   try {
-    await promisify(execFile)(process.execPath, ['-e', code, dir, JSON.stringify(PGLITE_START_PARAMS), MIGRATIONS_DIR, ...modules], {
+    await promisify(execFile)(process.execPath, ['-e', code, dir, JSON.stringify(params), MIGRATIONS_DIR, ...modules], {
       maxBuffer: 16 * 1024 * 1024,
     });
   } catch (err) {
@@ -111,6 +109,13 @@ async function createApart(dir: string): Promise<void> {
 }
 
 async function openPglite(opts: StoreOptions): Promise<Store & { pglite: PGlite }> {
+  // Loaded here, not at the top: PostgreSQL mode does not pay for PGlite's code (~15 MB resident with drizzle's part).
+  const [{ PGlite }, { drizzle: drizzlePglite }, { migrate: migratePglite }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('drizzle-orm/pglite'),
+    import('drizzle-orm/pglite/migrator'),
+  ]);
+  const params = startParams(PGlite.defaultStartParams);
   let dir: string | undefined;
   if (!opts.inMemory) {
     if (!opts.dataDir) throw new Error('openStore: dataDir is required for the embedded store');
@@ -121,8 +126,8 @@ async function openPglite(opts: StoreOptions): Promise<Store & { pglite: PGlite 
   const unlock = opts.dataDir && !opts.inMemory ? lockDataDir(opts.dataDir, opts.log) : () => {};
   let pglite: PGlite;
   try {
-    if (dir && !opts.loadDataDir && !existsSync(path.join(dir, 'PG_VERSION'))) await createApart(dir);
-    pglite = await PGlite.create(dir, { startParams: PGLITE_START_PARAMS, ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}) });
+    if (dir && !opts.loadDataDir && !existsSync(path.join(dir, 'PG_VERSION'))) await createApart(dir, params);
+    pglite = await PGlite.create(dir, { startParams: params, ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}) });
   } catch (err) {
     unlock();
     throw err;
