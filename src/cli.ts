@@ -8,6 +8,7 @@ import { registerAuditCommand } from './cli/audit.js';
 import { registerClientCommands } from './cli/clients.js';
 import { registerKeyCommands } from './cli/keys.js';
 import { registerLocalCommands } from './cli/local.js';
+import { registerLoginCommands } from './cli/login.js';
 import { registerRegistrationCommands } from './cli/registration.js';
 import { registerScopeCommands } from './cli/scopes.js';
 import { registerSpaceCommands } from './cli/spaces.js';
@@ -31,11 +32,13 @@ const program = new Command('keyward')
   })
   .addHelpText('after', `
 Admin commands talk to a running server's admin API:
-  KEYWARD_URL          server base URL (else KEYWARD_PUBLIC_URL, else http://localhost:8080)
-  KEYWARD_ADMIN_TOKEN  admin API token (prefer it to --token, which ends up in shell history)
+  KEYWARD_URL          server base URL (else KEYWARD_PUBLIC_URL, else http://localhost:$KEYWARD_PORT or :8080)
+  KEYWARD_ADMIN_TOKEN  admin API token (prefer it to --token, which ends up in shell history);
+                       without either, the token \`keyward login\` keeps for that URL
 Add --json to print one JSON document; run \`keyward <command> --help\` for details.`);
 
 registerLocalCommands(program);
+registerLoginCommands(program);
 registerSpaceCommands(program);
 registerClientCommands(program);
 registerScopeCommands(program);

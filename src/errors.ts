@@ -7,6 +7,7 @@ export type AppErrorCode =
   | 'not_found'
   | 'conflict'
   | 'precondition_failed'
+  | 'too_many_requests'
   | 'server_error';
 
 const STATUS: Record<AppErrorCode, number> = {
@@ -16,6 +17,7 @@ const STATUS: Record<AppErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   precondition_failed: 412,
+  too_many_requests: 429,
   server_error: 500,
 };
 

@@ -4,14 +4,14 @@ import type { Logger } from 'pino';
 import type { Config } from './config/index.js';
 import { resolveMasterKey } from './config/master-key.js';
 import { buildApp } from './http/app.js';
-import { createLimiter } from './http/rate-limit.js';
+import { createLimiter } from './store/counters.js';
 import { createLogger } from './logger.js';
-import { randomToken } from './registry/secrets.js';
+import { randomToken } from './crypto/secrets.js';
 import { createServices, type Services } from './services.js';
 import { openStore } from './store/db.js';
-import { masterKeyFrom } from './vault/crypto.js';
+import { masterKeyFrom } from './crypto/seal.js';
 import type { SetupState } from './admin/setup.js';
-import { SYSTEM } from './admin/audit.js';
+import { SYSTEM } from './events/audit.js';
 import { purgeExpired } from './oauth/maintenance.js';
 import { configureSigning, signingPlace } from './oauth/tokens/sign-worker.js';
 
@@ -63,6 +63,7 @@ export function banner(config: Config, url: string, storeKind: string, setupUrl:
     `Keyward is listening on ${url} (store: ${storeKind === 'pglite' ? `embedded, ${config.dataDir}` : 'PostgreSQL'}${workers > 1 ? `, ${workers} processes` : ''})`,
     `  Admin API:      ${config.publicUrl}/admin/api/v1  (OpenAPI: ${config.publicUrl}/admin/api/v1/openapi.json)`,
     `  Default issuer: ${config.publicUrl}/spaces/default`,
+    `  CLI:            export KEYWARD_URL=${config.publicUrl}`,
   ];
   if (setupUrl) lines.push(`  First start: create the first admin at ${setupUrl}  (one-time link)`);
   return lines;

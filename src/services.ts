@@ -5,11 +5,12 @@ import { ScopeService } from './registry/scopes.js';
 import { UserService } from './registry/users.js';
 import { TokenManagement } from './oauth/tokens/management.js';
 import { SpaceService } from './registry/spaces.js';
+import { InitialAccessTokenService } from './registry/initial-access-tokens.js';
 import { ChangeBus } from './store/changes.js';
 import { KeyService } from './oauth/tokens/keys.js';
 import type { Store } from './store/db.js';
-import { MemoryLimiter, type Limiter } from './http/rate-limit.js';
-import type { MasterKey } from './vault/crypto.js';
+import { MemoryLimiter, type Limiter } from './store/counters.js';
+import type { MasterKey } from './crypto/seal.js';
 
 export interface Services {
   store: Store;
@@ -22,6 +23,8 @@ export interface Services {
   keys: KeyService;
   users: UserService;
   tokenAdmin: TokenManagement;
+  /** Initial access tokens of dynamic client registration: created by the admin API, spent by RFC 7591 registration. */
+  initialTokens: InitialAccessTokenService;
   /** Failure counters of the sign-in limits: one per process (Redis-backed when configured, see server.ts). */
   limiter: Limiter;
 }
@@ -40,6 +43,7 @@ export function createServices(store: Store, masterKey: MasterKey, limiter: Limi
     keys: new KeyService(store.db, masterKey, bus),
     users: new UserService(store.db, bus),
     tokenAdmin: new TokenManagement(store.db, bus),
+    initialTokens: new InitialAccessTokenService(store.db),
     limiter,
   };
 }

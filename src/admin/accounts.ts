@@ -6,8 +6,8 @@ import { isUniqueViolation } from '../store/errors.js';
 import { selectForUpdate, type RowLock } from '../store/locks.js';
 import { adminRoles, admins, adminTokens, spaces } from '../store/schema.js';
 import { requireMatch, type IfMatch } from '../registry/etag.js';
-import { hashPassword, randomToken, sha256 } from '../registry/secrets.js';
-import { recordAudit, type Actor } from './audit.js';
+import { hashPassword, randomToken, sha256, verifyPassword } from '../crypto/secrets.js';
+import { recordAudit, type Actor } from '../events/audit.js';
 import { GLOBAL, ROLES, type Principal, type Role } from './rbac.js';
 
 export const TOKEN_PREFIX = 'kw_';
@@ -61,6 +61,8 @@ export function checkRole(field: string, role: unknown): Role {
 function checkPassword(password: string): void {
   if (password.length < 12 || password.length > 1024) throw invalid('password', 'password must be 12 to 1024 characters long');
 }
+
+let dummyHash: Promise<string> | undefined;
 
 export class AdminService {
   constructor(private readonly db: Db) {}
@@ -200,6 +202,37 @@ export class AdminService {
       });
       return this.get(id, tx as Db);
     });
+  }
+
+  /**
+   * The way back in when every owner credential is lost (`keyward admins recover`, run on the server's host with
+   * the store's own access, so no admin API token is needed): the admin with this e-mail, made if missing, gets
+   * this password, is enabled and is an owner of every space. Audited as the system.
+   */
+  async recoverOwner(email: string, password: string): Promise<AdminView> {
+    checkPassword(password);
+    const actor: Actor = { type: 'system' };
+    return this.db.transaction(async (tx) => {
+      const [row] = await tx.select().from(admins).where(eq(admins.emailKey, email.trim().toLowerCase())).for('update');
+      if (!row) return this.create({ email, password, roles: [{ space: GLOBAL, role: 'owner' }] }, actor, tx as Db);
+      await tx.update(admins).set({ passwordHash: await hashPassword(password), disabled: false, updatedAt: new Date() }).where(eq(admins.id, row.id));
+      await tx.delete(adminRoles).where(and(eq(adminRoles.adminId, row.id), isNull(adminRoles.spaceId)));
+      await tx.insert(adminRoles).values({ adminId: row.id, spaceId: null, role: 'owner' });
+      await recordAudit(tx as Db, actor, { action: 'admin.recover', targetType: 'admin', targetId: row.id, changes: { password: 'changed', disabled: false, role: 'owner of every space' } });
+      return this.get(row.id, tx as Db);
+    });
+  }
+
+  /**
+   * The admin whose e-mail and password these are, else undefined: unknown, disabled and password-less admins are
+   * alike. Unknown addresses cost a verification too (a dummy hash), so the time taken tells nothing.
+   */
+  async checkPassword(email: string, password: string): Promise<AdminView | undefined> {
+    const [row] = await this.db.select().from(admins).where(eq(admins.emailKey, email.trim().toLowerCase()));
+    dummyHash ??= hashPassword('keyward-dummy-admin-password');
+    const ok = await verifyPassword(row?.passwordHash ?? (await dummyHash), password.slice(0, 1024));
+    if (!row || !row.passwordHash || row.disabled || !ok) return undefined;
+    return this.get(row.id);
   }
 
   async listTokens(adminId: string): Promise<TokenView[]> {

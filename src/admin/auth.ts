@@ -2,7 +2,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.js';
 import type { Services } from '../services.js';
-import type { Actor } from './audit.js';
+import type { Actor } from '../events/audit.js';
 import type { Principal } from './rbac.js';
 
 declare module 'fastify' {

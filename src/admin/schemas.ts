@@ -11,7 +11,7 @@ const Str = (description: string, opts: object = {}) => Type.String({ descriptio
 
 export const ErrorBody = Type.Object(
   {
-    error: Type.String({ description: 'machine-readable code: invalid_request, unauthorized, forbidden, not_found, conflict, precondition_failed (412: If-Match names another version), server_error, temporarily_unavailable (503: the store is unreachable for now; retry after Retry-After seconds)' }),
+    error: Type.String({ description: 'machine-readable code: invalid_request, unauthorized, forbidden, not_found, conflict, precondition_failed (412: If-Match names another version), too_many_requests (429: sign-in attempts), server_error, temporarily_unavailable (503: the store is unreachable for now; retry after Retry-After seconds)' }),
     message: Type.String({ description: 'what is wrong, for people' }),
     field: Type.Optional(Type.String({ description: 'the input field at fault' })),
   },

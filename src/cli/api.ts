@@ -1,6 +1,7 @@
 // The admin commands' HTTP client. Every admin command goes through the running server's admin API rather than
 // the store: the embedded store can be open in one process only, and the API applies RBAC and the audit log.
 import { Command, Option } from 'commander';
+import { storedLogin } from './credentials.js';
 
 export const API_PREFIX = '/admin/api/v1';
 const DEFAULT_URL = 'http://localhost:8080';
@@ -10,7 +11,8 @@ const PAGE_SIZE = 200;
 
 /** A failure meant for people: cli.ts prints `keyward: <message>` and exits 1. */
 export class CliError extends Error {
-  constructor(message: string) {
+  /** The server's HTTP status when the error is its answer. */
+  constructor(message: string, readonly status?: number) {
     super(message);
     this.name = 'CliError';
   }
@@ -30,7 +32,7 @@ export interface ApiOptions {
 export function apiCommand(parent: Command, nameAndArgs: string, description: string, opts: { space?: boolean } = {}): Command {
   const cmd = parent.command(nameAndArgs).description(description);
   const group = 'Connection options:';
-  cmd.addOption(new Option('--url <url>', `server base URL (env KEYWARD_URL, else KEYWARD_PUBLIC_URL, else ${DEFAULT_URL})`).helpGroup(group));
+  cmd.addOption(new Option('--url <url>', `server base URL (env KEYWARD_URL, else KEYWARD_PUBLIC_URL, else http://localhost:$KEYWARD_PORT, else ${DEFAULT_URL})`).helpGroup(group));
   cmd.addOption(
     new Option('--token <token>', 'admin API token; prefer the env var KEYWARD_ADMIN_TOKEN (a flag ends up in shell history)').helpGroup(group),
   );
@@ -53,14 +55,20 @@ interface ErrorBody {
 
 type Query = Record<string, string | number | boolean | undefined>;
 
+/** The server `keyward serve` starts with the same environment: it listens on KEYWARD_PORT. */
+function localServer(port: string | undefined): string | undefined {
+  return port && /^\d{1,5}$/.test(port) && Number(port) > 0 ? `http://localhost:${Number(port)}` : undefined;
+}
+
 export class Api {
   readonly base: string;
   readonly space: string;
   readonly json: boolean;
   private readonly token: string;
 
-  constructor(opts: ApiOptions, env: NodeJS.ProcessEnv = process.env) {
-    const raw = opts.url ?? env.KEYWARD_URL ?? env.KEYWARD_PUBLIC_URL ?? DEFAULT_URL;
+  /** `anonymous`: for `keyward login`, which has no token yet. */
+  constructor(opts: ApiOptions, env: NodeJS.ProcessEnv = process.env, anonymous = false) {
+    const raw = opts.url ?? env.KEYWARD_URL ?? env.KEYWARD_PUBLIC_URL ?? localServer(env.KEYWARD_PORT) ?? DEFAULT_URL;
     let url: URL;
     try {
       url = new URL(raw);
@@ -69,9 +77,10 @@ export class Api {
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new CliError(`--url must use http or https, got "${raw}"`);
     this.base = raw.replace(/\/+$/, '');
-    const token = opts.token ?? env.KEYWARD_ADMIN_TOKEN;
-    if (!token) {
-      throw new CliError('no admin API token: set KEYWARD_ADMIN_TOKEN=<token> (tokens are made in the admin console, with `keyward admins create-token`, or on first start from KEYWARD_BOOTSTRAP_ADMIN_TOKEN)');
+    // An empty variable counts as unset (a shell's `KEYWARD_ADMIN_TOKEN= keyward …`).
+    const token = opts.token || env.KEYWARD_ADMIN_TOKEN || storedLogin(this.base, env)?.token || (anonymous ? '' : undefined);
+    if (token === undefined) {
+      throw new CliError(`no admin API token for ${this.base}: run \`keyward login\`, or set KEYWARD_ADMIN_TOKEN=<token> (tokens are made with \`keyward admins create-token\`, or on first start from KEYWARD_BOOTSTRAP_ADMIN_TOKEN)`);
     }
     this.token = token;
     this.space = opts.space ?? 'default';
@@ -91,7 +100,7 @@ export class Api {
       res = await fetch(url, {
         method,
         headers: {
-          authorization: `Bearer ${this.token}`,
+          ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
           accept: 'application/json',
           ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
         },
@@ -134,9 +143,10 @@ export class Api {
   private apiError(status: number, body: ErrorBody): CliError {
     const message = body.message ?? `the server answered HTTP ${status}`;
     const field = body.field ? ` (field: ${body.field})` : '';
-    if (status === 401) return new CliError(`${message}: check KEYWARD_ADMIN_TOKEN (or --token) for ${this.base}`);
-    if (status === 403) return new CliError(`forbidden: ${message}${field}`);
-    return new CliError(message + field);
+    // Without a token (keyward login) a 401 is about the e-mail and password, which the message says.
+    if (status === 401 && this.token) return new CliError(`${message}: check KEYWARD_ADMIN_TOKEN (or --token) for ${this.base}`, status);
+    if (status === 403) return new CliError(`forbidden: ${message}${field}`, status);
+    return new CliError(message + field, status);
   }
 
   private connectionError(err: unknown): CliError {

@@ -2,7 +2,7 @@
 // the CLI only maps options to the API's RFC 7591 field names.
 import { Option, type Command } from 'commander';
 import { type Api, apiCommand, apiOf, CliError, CONNECTION_HELP, enc, requireYes } from './api.js';
-import { bool, collect, details, integer, nullable, out, pick, printJson, printList, printSecret, readJson, refreshLimit, ttl } from './output.js';
+import { bool, collect, details, duration, nullable, out, pick, printJson, printList, printSecret, readJson, refreshLimit, showDuration, ttl } from './output.js';
 import { printScopes, type Scope } from './scopes.js';
 import { APPLICATION_TYPES, ASSERTION_SIGNING_ALGS, AUTH_METHODS, GRANT_TYPES, RESPONSE_TYPES, SIGNING_ALGS } from '../registry/capabilities.js';
 
@@ -77,10 +77,10 @@ function withClientOptions(cmd: Command, isCreate: boolean): Command {
     .addOption(new Option('--application-type <type>', 'web or native (default: native when a redirect URI uses a private-use scheme, else web)').choices([...APPLICATION_TYPES]))
     .option('--software-id <id>', `identifier of the client software, the same for all its instances${clear}`)
     .option('--software-version <version>', `version of the client software${clear}`)
-    .option('--default-max-age <seconds>', `sign-in age in seconds after which the user signs in again, when a request has no max_age${isCreate ? '' : ' ("none" clears)'}`, maxAge)
+    .option('--default-max-age <duration>', `sign-in age (such as 8h, or seconds) after which the user signs in again, when a request has no max_age${isCreate ? '' : ' ("none" clears)'}`, maxAge)
     .option('--require-auth-time <bool>', 'true: auth_time always in the ID token (true or false)', (v: string) => bool(v) === 'true')
-    .option('--access-token-ttl <ttl>', 'access token lifetime: seconds, "never" or "default" (the space\'s value)', ttl)
-    .option('--refresh-token-ttl <ttl>', 'refresh token lifetime: seconds, "never" or "default"; other than "default" needs the refresh_token grant', ttl)
+    .option('--access-token-ttl <ttl>', 'access token lifetime: a duration such as 90m, 8h or 30d (or seconds), "never" or "default" (the space\'s value)', ttl)
+    .option('--refresh-token-ttl <ttl>', 'refresh token lifetime: a duration such as 30d (or seconds), "never" or "default"; other than "default" needs the refresh_token grant', ttl)
     .option('--refresh-limit <n>', 'refreshes allowed per authorization (the last returns no refresh token), or "unlimited"; 0 = no refresh token; N > 0 needs the refresh_token grant', refreshLimit)
     .addOption(new Option('--token-format <format>', 'access token format (default jwt)').choices(['jwt', 'opaque']))
     .option('--logo-uri <url>', `https URL of a logo for the consent page${clear}`)
@@ -93,10 +93,10 @@ function withClientOptions(cmd: Command, isCreate: boolean): Command {
     .option('--from-file <path>', 'JSON file ("-" = stdin) with any API client fields; options given as well override it');
 }
 
-/** default_max_age: seconds, or "none" (the API's null; "" reaches nullable() as a clear). */
+/** default_max_age: a duration, or "none" (the API's null; "" reaches nullable() as a clear). */
 function maxAge(value: string): number | '' {
   if (value === 'none') return '';
-  return integer(value);
+  return duration(value);
 }
 
 /** The API body from --from-file, then the options, then the fields that need reading or clearing. */
@@ -120,17 +120,39 @@ function show(api: Api, client: Client, verb?: string): void {
   if (verb) out(`${verb} client "${client.name}" (${client.client_type}) in space "${api.space}".`);
   // null means "no limit" in these fields; say so rather than print an empty value.
   const r = rest as unknown as Record<string, unknown>;
-  const never = (v: unknown, word: string) => (v === null ? word : v);
+  const never = (v: unknown, word: string) => (v === null ? word : showDuration(v));
   details({
     ...r,
     access_token_ttl: never(r.access_token_ttl, 'never expires'),
     refresh_token_ttl: never(r.refresh_token_ttl, 'never expires'),
-    refresh_limit: never(r.refresh_limit, 'unlimited'),
+    refresh_limit: r.refresh_limit === null ? 'unlimited' : r.refresh_limit,
+    default_max_age: showDuration(r.default_max_age),
   });
   if (secret) printSecret('client_secret', secret, 'if it is lost, issue a new one with `keyward clients rotate-secret`');
 }
 
 const clientPath = (api: Api, id: string) => api.inSpace(`/clients/${enc(id)}`);
+
+/** By client_id; else by name (case-insensitive, as names are unique per version), and version when given. */
+async function clientByIdOrName(api: Api, ref: string, version: string | undefined): Promise<Client> {
+  let notFound: CliError | undefined;
+  if (version === undefined) {
+    try {
+      return await api.get<Client>(clientPath(api, ref));
+    } catch (err) {
+      if (!(err instanceof CliError) || err.status !== 404) throw err;
+      notFound = err;
+    }
+  }
+  const named = (await api.all<Client>(api.inSpace('/clients'), { name: ref })).filter((c) => c.name.toLowerCase() === ref.toLowerCase());
+  const matches = version === undefined ? named : named.filter((c) => c.version === version);
+  if (matches.length === 1) return matches[0]!;
+  if (matches.length === 0) {
+    if (named.length === 0) throw notFound ?? new CliError(`no client named "${ref}" in space "${api.space}"`);
+    throw new CliError(`client "${ref}" has no version "${version}" (versions: ${named.map((c) => c.version || '""').join(', ')})`);
+  }
+  throw new CliError(`${matches.length} clients are named "${ref}": choose one with --version (${matches.map((c) => c.version || '""').join(', ')})`);
+}
 
 export function registerClientCommands(program: Command): void {
   const clients = program
@@ -155,10 +177,12 @@ export function registerClientCommands(program: Command): void {
       ], 'no clients');
     });
 
-  apiCommand(clients, 'get <client_id>', 'show a client (never its secret)', { space: true }).action(async (id: string, _o, cmd: Command) => {
-    const api = apiOf(cmd);
-    show(api, await api.get<Client>(clientPath(api, id)));
-  });
+  apiCommand(clients, 'get <client>', 'show a client (never its secret), by client_id or by name', { space: true })
+    .option('--version <label>', 'with a name: the version label to show, when several versions share the name')
+    .action(async (ref: string, opts: { version?: string }, cmd: Command) => {
+      const api = apiOf(cmd);
+      show(api, await clientByIdOrName(api, ref, opts.version));
+    });
 
   withClientOptions(apiCommand(clients, 'create', 'register a client; a confidential client\'s secret is printed this once', { space: true }), true)
     .action(async (opts: Record<string, unknown>, cmd: Command) => {
@@ -197,7 +221,7 @@ export function registerClientCommands(program: Command): void {
     });
 
   apiCommand(clients, 'rotate-secret <client_id>', 'issue a new client secret (printed this once)', { space: true })
-    .option('--grace <seconds>', 'how long the previous secret stays valid, up to 2592000 (default 0: it stops working now)', integer)
+    .option('--grace <duration>', 'how long the previous secret stays valid, such as 1h or 7d (or seconds), up to 30d (default 0: it stops working now)', duration)
     .action(async (id: string, opts: { grace?: number }, cmd: Command) => {
       const api = apiOf(cmd);
       const body = opts.grace !== undefined ? { grace_period: opts.grace } : {};

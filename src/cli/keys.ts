@@ -1,7 +1,7 @@
 // `keyward keys …`: the space's signing keys (list, rotate). Private keys never leave the server.
 import { Option, type Command } from 'commander';
 import { apiCommand, apiOf, CliError, CONNECTION_HELP } from './api.js';
-import { details, integer, out, printJson, printList } from './output.js';
+import { details, duration, out, printJson, printList } from './output.js';
 import { SIGNING_ALGS } from '../registry/capabilities.js';
 
 interface Key {
@@ -34,7 +34,7 @@ export function registerKeyCommands(program: Command): void {
 
   apiCommand(keys, 'rotate', 'add a new key for every algorithm the space signs with (its signing_alg, RS256 for ID tokens, and any a client asked for); they are published first and sign after the publish delay', { space: true })
     .addOption(new Option('--alg <alg>', 'make this the space\'s signing_alg, the access tokens\' algorithm (default: keep it)').choices([...SIGNING_ALGS]))
-    .option('--publish-seconds <s>', 'seconds the new key is published before it signs (default: the space\'s key_publish_seconds)', integer)
+    .option('--publish-seconds <duration>', 'how long the new key is published before it signs, such as 10m or seconds (default: the space\'s key_publish_seconds)', duration)
     .option('--now', 'sign with the new key at once (--publish-seconds 0); clients that cache the JWKS may fail until they refetch it')
     .action(async (opts: { alg?: string; publishSeconds?: number; now?: boolean }, cmd: Command) => {
       if (opts.now && opts.publishSeconds !== undefined && opts.publishSeconds !== 0) throw new CliError('--now and --publish-seconds contradict each other');

@@ -35,6 +35,35 @@ export function registerLocalCommands(program: Command): void {
     });
 
   program
+    .command('recover-admin')
+    .description("the way back in when every owner credential is lost: on the server's host, with the store's own access, give an admin (made if missing) a new password and the owner role in every space")
+    .requiredOption('--email <email>', 'the admin to recover (or create)')
+    .option('--password-stdin', 'read the new password (12+ characters) from standard input (otherwise it is asked for, not shown)')
+    .addHelpText('after', `${configHelp}
+The embedded store is opened directly: stop the server first (it holds the store). With PostgreSQL the server may
+keep running. Then sign in with \`keyward login --email <email>\`. The recovery is in the audit log (actor: system).`)
+    .action(async (opts: { email: string; passwordStdin?: boolean }) => {
+      const config = configOrExit();
+      const [{ openStore }, { AdminService }, { readPassword }, { CliError }] = await Promise.all([
+        import('../store/db.js'),
+        import('../admin/accounts.js'),
+        import('./password.js'),
+        import('./api.js'),
+      ]);
+      if (!opts.passwordStdin && !process.stdin.isTTY) throw new CliError('no terminal to ask for the password on: pipe it in with --password-stdin');
+      const password = await readPassword();
+      const notice = (_: object, msg: string) => void process.stderr.write(`keyward: ${msg}\n`);
+      const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log: { info: notice, warn: notice } });
+      try {
+        await store.migrate();
+        const admin = await new AdminService(store.db).recoverOwner(opts.email, password);
+        process.stdout.write(`Recovered ${admin.email}: new password set, enabled, owner of every space. Sign in with \`keyward login --email ${admin.email}\`.\n`);
+      } finally {
+        await store.close();
+      }
+    });
+
+  program
     .command('migrate')
     .description('apply pending database migrations and exit (safe to run twice, or from several hosts at once)')
     .addHelpText('after', configHelp)

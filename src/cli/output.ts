@@ -60,13 +60,34 @@ export function integer(value: string): number {
   return Number(value);
 }
 
+const UNIT_SECONDS = { w: 604_800, d: 86_400, h: 3_600, m: 60, s: 1 } as const;
+
+/** A duration as people write it: "8h", "30d", "90m", "1h30m", or plain seconds ("3600"). */
+export function duration(value: string): number {
+  if (/^\d+$/.test(value)) return Number(value);
+  if (!/^(\d+[wdhms])+$/.test(value)) throw new InvalidArgumentError('expected a duration such as 90m, 8h or 30d (units w, d, h, m, s), or seconds.');
+  let total = 0;
+  for (const [, n, unit] of value.matchAll(/(\d+)([wdhms])/g)) total += Number(n) * UNIT_SECONDS[unit as keyof typeof UNIT_SECONDS];
+  return total;
+}
+
+/** Seconds shown in the largest unit that divides them: 28800 → "8h", 2592000 → "30d", 5400 → "90m". */
+export function showDuration(seconds: unknown): unknown {
+  if (typeof seconds !== 'number' || !Number.isInteger(seconds) || seconds <= 0) return seconds;
+  for (const unit of ['d', 'h', 'm'] as const) if (seconds % UNIT_SECONDS[unit] === 0) return `${seconds / UNIT_SECONDS[unit]}${unit}`;
+  return `${seconds}s`;
+}
+
 // Commander turns a parser's null into "", so these keep the words and nullable() maps them to null later.
 
-/** Lifetimes: seconds, "never" (the token does not expire) or "default" (the space's value). */
+/** Lifetimes: a duration, "never" (the token does not expire) or "default" (the space's value). */
 export function ttl(value: string): number | 'never' | 'default' {
   if (value === 'never' || value === 'default') return value;
-  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected seconds, "never" or "default".');
-  return Number(value);
+  try {
+    return duration(value);
+  } catch {
+    throw new InvalidArgumentError('expected a duration such as 90m, 8h or 30d (or seconds), "never" or "default".');
+  }
 }
 
 /** Refresh limit: a count, or "unlimited". 0 means no refresh token is issued. */

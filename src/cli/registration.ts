@@ -2,8 +2,8 @@
 // setting "token"; change it with `keyward spaces update <slug> --setting registration=token`).
 import type { Command } from 'commander';
 import { apiCommand, apiOf, CONNECTION_HELP, enc } from './api.js';
-import { details, integer, out, printJson, printList, printSecret } from './output.js';
-import type { InitialAccessTokenView } from '../oauth/registration.js';
+import { details, duration, integer, out, printJson, printList, printSecret } from './output.js';
+import type { InitialAccessTokenView } from '../registry/initial-access-tokens.js';
 
 // The server's answer type (a type-only import: nothing of the server loads with the CLI).
 type InitialAccessToken = InitialAccessTokenView & { token?: string };
@@ -26,7 +26,7 @@ export function registerRegistrationCommands(program: Command): void {
   });
 
   apiCommand(reg, 'create-token', 'create an initial access token; it is shown only this once', { space: true })
-    .option('--expires-in <seconds>', 'lifetime in seconds (default: no expiry)', integer)
+    .option('--expires-in <duration>', 'lifetime such as 1h or 30d, or seconds (default: no expiry)', duration)
     .option('--uses <n>', 'how many registrations it allows (default: unlimited)', integer)
     .action(async (opts: { expiresIn?: number; uses?: number }, cmd: Command) => {
       const api = apiOf(cmd);

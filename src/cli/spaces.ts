@@ -1,7 +1,7 @@
 // `keyward spaces …`: isolated issuers, each with its own clients, scopes, keys and tokens.
 import type { Command } from 'commander';
 import { apiCommand, apiOf, CliError, CONNECTION_HELP, enc, requireYes } from './api.js';
-import { collect, details, integer, out, pick, printJson, printList } from './output.js';
+import { collect, details, duration, out, pick, printJson, printList, showDuration } from './output.js';
 
 interface Space {
   slug: string;
@@ -29,14 +29,14 @@ const FIELDS = { displayName: 'display_name', accessTokenTtl: 'access_token_ttl'
 function withSpaceOptions(cmd: Command): Command {
   return cmd
     .option('--display-name <name>', 'name shown to people')
-    .option('--access-token-ttl <seconds>', 'default access token lifetime for the space\'s clients', integer)
-    .option('--refresh-token-ttl <seconds>', 'default refresh token lifetime for the space\'s clients', integer);
+    .option('--access-token-ttl <duration>', 'default access token lifetime for the space\'s clients, such as 8h (or seconds)', duration)
+    .option('--refresh-token-ttl <duration>', 'default refresh token lifetime for the space\'s clients, such as 30d (or seconds)', duration);
 }
 
 function show(json: boolean, space: Space, verb?: string): void {
   if (json) return printJson(space);
   if (verb) out(`${verb} space "${space.slug}".`);
-  details(space as unknown as Record<string, unknown>);
+  details({ ...space, access_token_ttl: showDuration(space.access_token_ttl), refresh_token_ttl: showDuration(space.refresh_token_ttl) } as Record<string, unknown>);
 }
 
 export function registerSpaceCommands(program: Command): void {
@@ -51,8 +51,8 @@ export function registerSpaceCommands(program: Command): void {
     printList(api.json, items, [
       ['slug', (s) => s.slug],
       ['display name', (s) => s.display_name],
-      ['access ttl', (s) => s.access_token_ttl],
-      ['refresh ttl', (s) => s.refresh_token_ttl],
+      ['access ttl', (s) => showDuration(s.access_token_ttl)],
+      ['refresh ttl', (s) => showDuration(s.refresh_token_ttl)],
       ['issuer', (s) => s.issuer],
     ], 'no spaces');
   });

@@ -20,8 +20,10 @@ import { spaceRoutes } from '../admin/routes/spaces.js';
 import { tokenRoutes } from '../admin/routes/tokens.js';
 import { userRoutes } from '../admin/routes/users.js';
 import { setupRoutes, type SetupState } from '../admin/setup.js';
+import { SIGN_IN_PATH, signInRoutes } from '../admin/routes/sign-in.js';
 import { installErrorHandler } from './errors.js';
 import { securityHeaders } from './headers.js';
+import { homeRoute } from './home.js';
 import { refuseNul } from './input.js';
 import { createOAuth } from '../oauth/context.js';
 import { oauthRoutes } from '../oauth/routes.js';
@@ -93,6 +95,7 @@ export async function buildApp({ config, services, logger, setup }: AppOptions):
   securityHeaders(app);
   refuseNul(app);
 
+  homeRoute(app, config, ADMIN_PREFIX, OPENAPI_PATH);
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { schema: { hide: true } }, async (_req, reply) => {
     try {
@@ -115,7 +118,7 @@ export async function buildApp({ config, services, logger, setup }: AppOptions):
       refResolver: { buildLocalReference: (json, _base, _frag, i) => String(json.$id ?? `def-${i}`) },
     });
     for (const schema of [ErrorBody, Space, Scope, Client, Admin, AdminToken]) api.addSchema(schema);
-    installAdminAuth(api, services, new Set([ADMIN_PREFIX + OPENAPI_PATH]));
+    installAdminAuth(api, services, new Set([ADMIN_PREFIX + OPENAPI_PATH, ADMIN_PREFIX + SIGN_IN_PATH]));
     const t = typed(api);
     spaceRoutes(t, services, config);
     scopeRoutes(t, services);
@@ -126,6 +129,7 @@ export async function buildApp({ config, services, logger, setup }: AppOptions):
     auditRoutes(t, services);
     registrationRoutes(t, services);
     keyRoutes(t, services);
+    signInRoutes(t, services);
     api.get(OPENAPI_PATH, { schema: { hide: true } }, async () => api.swagger());
   }, { prefix: ADMIN_PREFIX });
 
@@ -135,7 +139,7 @@ export async function buildApp({ config, services, logger, setup }: AppOptions):
   if (setup) {
     await app.register(async (pages) => {
       await pages.register(formbody);
-      setupRoutes(pages, services, setup);
+      setupRoutes(pages, services, setup, () => config.publicUrl);
     });
   }
   return app;

@@ -4,8 +4,8 @@
 // the right password (else the lock would be an oracle). Per (space, client address): five times as many, against
 // one address trying many usernames. Unknown usernames count like known ones, so refusals tell nothing about
 // accounts. A success clears the username's count. Client secrets are not limited: they are 256-bit random values.
-import type { Limiter } from '../http/rate-limit.js';
-import { sha256 } from '../registry/secrets.js';
+import type { Limiter } from '../store/counters.js';
+import { sha256 } from '../crypto/secrets.js';
 import type { UserKind, UserRow, UserService } from '../registry/users.js';
 import type { OAuthSpace } from './cache.js';
 import { OAuthError } from './errors.js';

@@ -1,45 +1,21 @@
-// Dynamic client registration (RFC 7591), its management protocol (RFC 7592) and initial access tokens.
+// Dynamic client registration (RFC 7591) and its management protocol (RFC 7592). Initial access tokens are a
+// registry service (registry/initial-access-tokens.ts) shared with the admin API.
 // Registered clients go through services.clients like admin-created ones, so one set of client rules holds.
-import { and, asc, eq, gt, isNull, or, sql } from 'drizzle-orm';
-import { recordAudit, type Actor } from '../admin/audit.js';
-import { AppError, invalid, notFound } from '../errors.js';
+import { and, eq } from 'drizzle-orm';
+import type { Actor } from '../events/audit.js';
+import { AppError } from '../errors.js';
 import { hasPrivateScheme, type ClientInput } from '../registry/client-rules.js';
 import type { ClientView, ClientWithSecret } from '../registry/clients.js';
-import { after, toPage, type Page, type PageRequest } from '../registry/page.js';
-import { randomToken, safeEqual, sha256 } from '../registry/secrets.js';
+import { randomToken, safeEqual, sha256 } from '../crypto/secrets.js';
 import type { Services } from '../services.js';
 import type { Db } from '../store/db.js';
-import { clients, clientSecrets, initialAccessTokens } from '../store/schema.js';
+import { clients, clientSecrets } from '../store/schema.js';
 import type { OAuthSpace } from './cache.js';
 import { OAuthError } from './errors.js';
 import { secretMatches as liveSecretMatches } from './client-auth/secret.js';
 import { DEFAULT_ID_TOKEN_ALG } from '../registry/capabilities.js';
 
-export const INITIAL_TOKEN_PREFIX = 'kwiat_';
 export const REGISTRATION_TOKEN_PREFIX = 'kwrat_';
-const MAX_EXPIRES_IN = 365 * 86400;
-const MAX_USES = 1_000_000;
-
-type SpaceRef = { id: string; slug: string };
-
-export interface InitialAccessTokenView {
-  id: string;
-  created_at: string;
-  expires_at: string | null;
-  uses_left: number | null;
-  revoked_at: string | null;
-  /** Usable now: not revoked, expired or used up. */
-  active: boolean;
-}
-
-const iatView = (r: typeof initialAccessTokens.$inferSelect): InitialAccessTokenView => ({
-  id: r.id,
-  created_at: r.createdAt.toISOString(),
-  expires_at: r.expiresAt?.toISOString() ?? null,
-  uses_left: r.usesLeft,
-  revoked_at: r.revokedAt?.toISOString() ?? null,
-  active: !r.revokedAt && (!r.expiresAt || r.expiresAt.getTime() > Date.now()) && (r.usesLeft === null || r.usesLeft > 0),
-});
 
 /** A 401 in the RFC 6750 shape: the same answer whatever was wrong, so nothing is revealed. */
 export const invalidToken = (d: string) => new OAuthError('invalid_token', d, { headers: { 'www-authenticate': `Bearer error="invalid_token"` } });
@@ -159,60 +135,6 @@ export class RegistrationService {
     private readonly services: Services,
   ) {}
 
-  // --- initial access tokens (admin API) ---
-
-  async listInitialTokens(space: SpaceRef, req: PageRequest): Promise<Page<InitialAccessTokenView>> {
-    const rows = await this.db
-      .select()
-      .from(initialAccessTokens)
-      .where(and(eq(initialAccessTokens.spaceId, space.id), after(initialAccessTokens.createdAt, initialAccessTokens.id, req.cursor)))
-      .orderBy(asc(initialAccessTokens.createdAt), asc(initialAccessTokens.id))
-      .limit(req.limit + 1);
-    return toPage(rows, req.limit, iatView);
-  }
-
-  async createInitialToken(space: SpaceRef, input: { expires_in?: number | null; uses?: number | null }, actor: Actor) {
-    const { expires_in: expiresIn, uses } = input;
-    if (expiresIn != null && (!Number.isInteger(expiresIn) || expiresIn < 60 || expiresIn > MAX_EXPIRES_IN)) {
-      throw invalid('expires_in', `expires_in must be seconds from 60 to ${MAX_EXPIRES_IN}, or absent for no expiry`);
-    }
-    if (uses != null && (!Number.isInteger(uses) || uses < 1 || uses > MAX_USES)) throw invalid('uses', `uses must be a whole number from 1 to ${MAX_USES}, or absent for unlimited`);
-    const token = INITIAL_TOKEN_PREFIX + randomToken(32);
-    return this.db.transaction(async (tx) => {
-      const [row] = await tx
-        .insert(initialAccessTokens)
-        .values({ tokenHash: sha256(token), spaceId: space.id, expiresAt: expiresIn != null ? new Date(Date.now() + expiresIn * 1000) : null, usesLeft: uses ?? null })
-        .returning();
-      const view = iatView(row!);
-      await recordAudit(tx as Db, actor, { space: space.slug, action: 'initial_access_token.create', targetType: 'initial_access_token', targetId: row!.id, changes: { expires_at: view.expires_at, uses_left: view.uses_left } });
-      return { ...view, token };
-    });
-  }
-
-  async revokeInitialToken(space: SpaceRef, id: string, actor: Actor): Promise<void> {
-    if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound(`initial access token "${id}"`);
-    await this.db.transaction(async (tx) => {
-      const [row] = await tx
-        .update(initialAccessTokens)
-        .set({ revokedAt: new Date() })
-        .where(and(eq(initialAccessTokens.id, id), eq(initialAccessTokens.spaceId, space.id), isNull(initialAccessTokens.revokedAt)))
-        .returning({ id: initialAccessTokens.id });
-      if (!row) throw notFound(`initial access token "${id}"`);
-      await recordAudit(tx as Db, actor, { space: space.slug, action: 'initial_access_token.revoke', targetType: 'initial_access_token', targetId: id });
-    });
-  }
-
-  /** Uses one of the token's uses, atomically; undefined when unknown, expired, revoked or used up. */
-  private async consumeInitialToken(spaceId: string, token: string): Promise<string | undefined> {
-    const t = initialAccessTokens;
-    const [row] = await this.db
-      .update(t)
-      .set({ usesLeft: sql`case when ${t.usesLeft} is null then null else ${t.usesLeft} - 1 end` })
-      .where(and(eq(t.tokenHash, sha256(token)), eq(t.spaceId, spaceId), isNull(t.revokedAt), or(isNull(t.expiresAt), gt(t.expiresAt, new Date())), or(isNull(t.usesLeft), gt(t.usesLeft, 0))))
-      .returning({ id: t.id });
-    return row?.id;
-  }
-
   // --- RFC 7591 registration ---
 
   async register(space: OAuthSpace, authorization: string | undefined, body: unknown): Promise<Record<string, unknown>> {
@@ -221,7 +143,7 @@ export class RegistrationService {
     const actor: Actor = { type: 'client' };
     if (mode === 'token') {
       const token = bearerOf(authorization);
-      const used = token ? await this.consumeInitialToken(space.row.id, token) : undefined;
+      const used = token ? await this.services.initialTokens.consumeInitialToken(space.row.id, token) : undefined;
       if (!used) throw invalidToken('a valid initial access token is required (Authorization: Bearer)');
       actor.id = `initial_access_token:${used}`;
     }

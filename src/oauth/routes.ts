@@ -7,6 +7,7 @@ import { parEndpoint } from './endpoints/par.js';
 import { deviceEndpoints } from './endpoints/device.js';
 import { discoveryEndpoints } from './endpoints/discovery.js';
 import { introspectionEndpoint } from './endpoints/introspect.js';
+import { issuerHome } from './endpoints/issuer.js';
 import { registrationEndpoints } from './endpoints/register.js';
 import { revocationEndpoint } from './endpoints/revoke.js';
 import { tokenEndpoint } from './endpoints/token.js';
@@ -20,6 +21,7 @@ export async function oauthRoutes(app: FastifyInstance, oauth: OAuth): Promise<v
       await spaceApp.register(formbody);
       installOAuthPlumbing(spaceApp, oauth);
       installCors(spaceApp, oauth);
+      issuerHome(spaceApp);
       discoveryEndpoints(spaceApp, oauth);
       tokenEndpoint(spaceApp, oauth);
       await authorizationEndpoints(spaceApp, oauth);

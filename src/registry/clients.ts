@@ -2,17 +2,17 @@
 // Field rules live in client-rules.ts; this file stores the result and keeps the audit log.
 import { and, asc, eq, ilike, inArray, sql } from 'drizzle-orm';
 import { AppError, conflict, invalid, notFound } from '../errors.js';
-import { diff, recordAudit, type Actor } from '../admin/audit.js';
+import { diff, recordAudit, type Actor } from '../events/audit.js';
 import type { Db } from '../store/db.js';
 import { publishAfter, type ChangeBus } from '../store/changes.js';
 import { isUniqueViolation } from '../store/errors.js';
 import { selectForUpdate, type RowLock } from '../store/locks.js';
 import { clients, clientScopes, clientSecrets, scopes } from '../store/schema.js';
-import { seal, type MasterKey } from '../vault/crypto.js';
+import { seal, type MasterKey } from '../crypto/seal.js';
 import { etagOf, requireMatch, type IfMatch } from './etag.js';
 import { buildClientSpec, ttlFromStore, usesSecret, type ClientInput, type ClientSpec, type Ttl } from './client-rules.js';
 import { after, toPage, type Page, type PageRequest, containing } from './page.js';
-import { newClientId, randomToken, sha256 } from './secrets.js';
+import { newClientId, randomToken, sha256 } from '../crypto/secrets.js';
 import type { ScopeInput, ScopeService, ScopeView } from './scopes.js';
 import { scopeView } from './scopes.js';
 import { STANDARD_SCOPE_NAMES } from './standard-scopes.js';

@@ -1,7 +1,7 @@
 // Scopes of a space (seed 004): a name, the description shown on the consent page, and a default flag.
 import { and, asc, eq, ilike } from 'drizzle-orm';
 import { conflict, invalid, notFound } from '../errors.js';
-import { diff, recordAudit, type Actor } from '../admin/audit.js';
+import { diff, recordAudit, type Actor } from '../events/audit.js';
 import type { Db } from '../store/db.js';
 import { publishAfter, type ChangeBus } from '../store/changes.js';
 import { isUniqueViolation } from '../store/errors.js';

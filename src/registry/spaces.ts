@@ -1,7 +1,7 @@
 // Spaces: isolated issuers. The slug is part of the issuer URL, so it is fixed at creation.
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { AppError, conflict, invalid, notFound } from '../errors.js';
-import { recordAudit, diff, type Actor, SYSTEM } from '../admin/audit.js';
+import { recordAudit, diff, type Actor, SYSTEM } from '../events/audit.js';
 import type { Db } from '../store/db.js';
 import { publishAfter, type ChangeBus } from '../store/changes.js';
 import { selectForUpdate, type RowLock } from '../store/locks.js';

@@ -2,7 +2,7 @@
 // as ordinary scope rows an admin may edit or delete. Here: their names, consent texts and the claims each releases,
 // and the one-time seeding of a space (at its creation, and once at start-up for spaces older than this list).
 import { eq } from 'drizzle-orm';
-import { recordAudit, type Actor } from '../admin/audit.js';
+import { recordAudit, type Actor } from '../events/audit.js';
 import type { Db } from '../store/db.js';
 import { scopes, spaces } from '../store/schema.js';
 import { SEEDED_KEY } from './space-settings.js';

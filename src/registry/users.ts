@@ -1,7 +1,7 @@
 // Users of a space (seed 000): personal users sign in through the browser; service users only through the
 // password grant, and only for clients that allow it. Passwords are Argon2id; disabling cuts off every token.
 import { and, asc, eq, ilike, or } from 'drizzle-orm';
-import { diff, recordAudit, type Actor } from '../admin/audit.js';
+import { diff, recordAudit, type Actor } from '../events/audit.js';
 import { conflict, invalid, notFound } from '../errors.js';
 import type { ChangeBus } from '../store/changes.js';
 import type { Db } from '../store/db.js';
@@ -10,7 +10,7 @@ import { selectForUpdate, type RowLock } from '../store/locks.js';
 import { users } from '../store/schema.js';
 import { requireMatch, type IfMatch } from './etag.js';
 import { after, toPage, type Page, type PageRequest, containing } from './page.js';
-import { hashPassword, verifyPassword } from './secrets.js';
+import { hashPassword, verifyPassword } from '../crypto/secrets.js';
 import { claimColumns, claimsView, type ClaimsInput, type ClaimsView } from './user-claims.js';
 
 export type UserRow = typeof users.$inferSelect;

@@ -59,6 +59,33 @@ describe('keyward clients', () => {
     expect(u).toMatchObject({ access_token_ttl: 600, refresh_limit: 0, contacts: ['ops@example.com'], access_token_format: 'opaque' });
   });
 
+  it('gets a client by name (any case), and by name and --version when versions share it', async () => {
+    const one = await s.json([...confidential, '--name', 'Lookup App', '--version', '1']);
+    const two = await s.json([...confidential, '--name', 'Lookup App', '--version', '2']);
+    const alone = await s.json([...confidential, '--name', 'Only One']);
+    expect((await s.json(['clients', 'get', 'only one'])).client_id).toBe(alone.client_id);
+    expect((await s.json(['clients', 'get', 'Lookup App', '--version', '2'])).client_id).toBe(two.client_id);
+    expect((await s.json(['clients', 'get', one.client_id])).name).toBe('Lookup App');
+    const ambiguous = await s.cli(['clients', 'get', 'Lookup App']);
+    expect(ambiguous.code).toBe(1);
+    expect(ambiguous.stderr).toMatch(/2 clients are named "Lookup App": choose one with --version \(1, 2\)/);
+    const none = await s.cli(['clients', 'get', 'Lookup App', '--version', '3']);
+    expect(none.stderr).toMatch(/has no version "3" \(versions: 1, 2\)/);
+    expect((await s.cli(['clients', 'get', 'Nothing Here'])).stderr).toMatch(/not found/);
+  });
+
+  it('reads durations as 8h, 30d, 90m and shows them so', async () => {
+    const c = await s.json([...confidential, '--name', 'Durations', '--access-token-ttl', '90m', '--refresh-token-ttl', '30d', '--default-max-age', '8h']);
+    expect(c).toMatchObject({ access_token_ttl: 5400, refresh_token_ttl: 2592000, default_max_age: 28800 });
+    const text = await s.cli(['clients', 'get', c.client_id]);
+    expect(text.stdout).toMatch(/access_token_ttl:\s+90m\n/);
+    expect(text.stdout).toMatch(/refresh_token_ttl:\s+30d\n/);
+    expect(text.stdout).toMatch(/default_max_age:\s+8h\n/);
+    const bad = await s.cli([...confidential, '--name', 'Bad Duration', '--access-token-ttl', '8 hours']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/access-token-ttl.*such as 90m, 8h or 30d/);
+  });
+
   it('sets the standard metadata: ID token algorithm, application type, software, default_max_age, auth_time, openid in the scope', async () => {
     const c = await s.json([
       ...confidential, '--name', 'Standard', '--scope', 'openid offline_access', '--id-token-alg', 'EdDSA', '--application-type', 'web',

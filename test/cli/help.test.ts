@@ -63,7 +63,7 @@ describe('failures before or instead of a request', () => {
   it('without a token, tells the user to set KEYWARD_ADMIN_TOKEN', async () => {
     const r = await runCli(['spaces', 'list'], { KEYWARD_URL: 'http://127.0.0.1:9' });
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^keyward: no admin API token: set KEYWARD_ADMIN_TOKEN/);
+    expect(r.stderr).toMatch(/^keyward: no admin API token for \S+: run `keyward login`, or set KEYWARD_ADMIN_TOKEN/);
     expect(r.stdout).toBe('');
   });
 
@@ -79,6 +79,12 @@ describe('failures before or instead of a request', () => {
     const url = `http://127.0.0.1:${await closedPort()}`;
     const r = await runCli(['spaces', 'list'], { KEYWARD_PUBLIC_URL: url, KEYWARD_ADMIN_TOKEN: 'x'.repeat(43) });
     expect(r.stderr).toContain(url);
+  });
+
+  it('finds the server `keyward serve` starts on KEYWARD_PORT when neither URL is set', async () => {
+    const port = await closedPort();
+    const r = await runCli(['spaces', 'list'], { KEYWARD_PORT: String(port), KEYWARD_ADMIN_TOKEN: 'x'.repeat(43) });
+    expect(r.stderr).toContain(`http://localhost:${port}`);
   });
 
   it.each([

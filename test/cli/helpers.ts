@@ -27,7 +27,8 @@ export interface Result {
 function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('KEYWARD_')) env[k] = v;
-  return { ...env, NO_COLOR: '1', ...extra };
+  // A config directory of no one: the machine user's `keyward login` never leaks into a test.
+  return { ...env, NO_COLOR: '1', KEYWARD_CONFIG_DIR: path.join(tmpdir(), 'keyward-tests-no-login'), ...extra };
 }
 
 /** Runs `node dist/cli.js ...args`; never throws on a non-zero exit (tests check `code`). */

@@ -2,7 +2,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AdminService } from '../../src/admin/accounts.js';
-import { listAudit, SYSTEM } from '../../src/admin/audit.js';
+import { listAudit, SYSTEM } from '../../src/events/audit.js';
 import { SpaceService } from '../../src/registry/spaces.js';
 import { adminTokens } from '../../src/store/schema.js';
 import { openTestStore, pgNotice, STORE_KINDS, type TestStore } from '../helpers/store.js';

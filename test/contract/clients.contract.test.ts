@@ -3,12 +3,12 @@
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM } from '../../src/admin/audit.js';
+import { SYSTEM } from '../../src/events/audit.js';
 import { createServices, type Services } from '../../src/services.js';
 import { clients, clientScopes, clientSecrets, scopes } from '../../src/store/schema.js';
-import { sha256 } from '../../src/registry/secrets.js';
+import { sha256 } from '../../src/crypto/secrets.js';
 import type { SpaceRow } from '../../src/registry/spaces.js';
-import { masterKeyFrom, open } from '../../src/vault/crypto.js';
+import { masterKeyFrom, open } from '../../src/crypto/seal.js';
 import { openTestStore, pgNotice, STORE_KINDS, type TestStore } from '../helpers/store.js';
 
 pgNotice();

@@ -1,7 +1,7 @@
 // Store contract: the hourly purge removes what has expired and keeps what still protects (used refresh tokens
 // for reuse detection, revoked JWT jtis until their expiry).
 import { describe, expect, it } from 'vitest';
-import { SYSTEM } from '../../src/admin/audit.js';
+import { SYSTEM } from '../../src/events/audit.js';
 import { purgeExpired } from '../../src/oauth/maintenance.js';
 import { openStore } from '../../src/store/db.js';
 import { accessTokens, authorizationCodes, grants, refreshTokens, users } from '../../src/store/schema.js';

@@ -4,7 +4,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
 import { ConfigError, loadConfig } from '../../src/config/index.js';
-import { createLimiter, MemoryLimiter, RedisLimiter, type Limiter } from '../../src/http/rate-limit.js';
+import { createLimiter, MemoryLimiter, RedisLimiter, type Limiter } from '../../src/store/counters.js';
 import { closedPort, deleteKeys, REDIS_URL, redisNotice, testPrefix } from '../helpers/redis.js';
 
 redisNotice();

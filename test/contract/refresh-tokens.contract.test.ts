@@ -3,7 +3,7 @@
 // period; a failure anywhere (a real SQL error, injected with a trigger) leaves nothing behind.
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { SYSTEM } from '../../src/admin/audit.js';
+import { SYSTEM } from '../../src/events/audit.js';
 import { RefreshTokenStore } from '../../src/store/refresh-tokens.js';
 import { grants, refreshTokens } from '../../src/store/schema.js';
 import { useServices } from '../helpers/services.js';

@@ -1,6 +1,6 @@
 // Store contract: SpaceService behaves the same on PGlite and PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM } from '../../src/admin/audit.js';
+import { SYSTEM } from '../../src/events/audit.js';
 import { SpaceService } from '../../src/registry/spaces.js';
 import { openTestStore, pgNotice, STORE_KINDS, type TestStore } from '../helpers/store.js';
 

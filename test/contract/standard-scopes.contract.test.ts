@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM } from '../../src/admin/audit.js';
+import { SYSTEM } from '../../src/events/audit.js';
 import { loadConfig } from '../../src/config/index.js';
 import { ScopeService } from '../../src/registry/scopes.js';
 import { SpaceService } from '../../src/registry/spaces.js';

@@ -2,7 +2,7 @@
 // stores, including scopes with quotes, backslashes, commas, braces, the word NULL and non-ASCII text.
 import { inArray } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { SYSTEM } from '../../src/admin/audit.js';
+import { SYSTEM } from '../../src/events/audit.js';
 import { insertAccessTokens, type AccessRow } from '../../src/oauth/tokens/insert.js';
 import { accessTokens } from '../../src/store/schema.js';
 import { useServices } from '../helpers/services.js';

@@ -6,7 +6,7 @@ import type { Config } from '../../src/config/index.js';
 import { loadConfig } from '../../src/config/index.js';
 import { buildApp } from '../../src/http/app.js';
 import { createServices, type Services } from '../../src/services.js';
-import { masterKeyFrom } from '../../src/vault/crypto.js';
+import { masterKeyFrom } from '../../src/crypto/seal.js';
 import { openTestStore, type StoreKind, type TestStore } from './store.js';
 
 export interface TestApp {

@@ -5,7 +5,7 @@ import { loadConfig } from '../../src/config/index.js';
 import { buildApp } from '../../src/http/app.js';
 import { createServices } from '../../src/services.js';
 import { openStore, type StoreOptions } from '../../src/store/db.js';
-import { masterKeyFrom } from '../../src/vault/crypto.js';
+import { masterKeyFrom } from '../../src/crypto/seal.js';
 
 export interface NodeOptions {
   /** The store's log lines (connection losses, reconnections) are kept in `lines`. */

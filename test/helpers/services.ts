@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll } from 'vitest';
 import { createServices, type Services } from '../../src/services.js';
-import { masterKeyFrom } from '../../src/vault/crypto.js';
+import { masterKeyFrom } from '../../src/crypto/seal.js';
 import { openTestStore, type StoreKind, type TestStore } from './store.js';
 
 /** For one describe block: a migrated store of `kind`, the services over it and the default space; read in tests. */

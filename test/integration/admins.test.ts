@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sha256 } from '../../src/registry/secrets.js';
+import { sha256 } from '../../src/crypto/secrets.js';
 import { admins, adminTokens } from '../../src/store/schema.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { pgNotice, STORE_KINDS } from '../helpers/store.js';

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sha256 } from '../../src/registry/secrets.js';
+import { sha256 } from '../../src/crypto/secrets.js';
 import { clients, clientScopes, clientSecrets, scopes } from '../../src/store/schema.js';
-import { open } from '../../src/vault/crypto.js';
+import { open } from '../../src/crypto/seal.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { pgNotice, STORE_KINDS } from '../helpers/store.js';
 import { api, expectError, expectStatus, webApp, type Api } from './support.js';

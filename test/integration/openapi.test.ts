@@ -13,6 +13,7 @@ const OPERATIONS = [
   'get /spaces/{space}/scopes/{name}', 'patch /spaces/{space}/scopes/{name}', 'delete /spaces/{space}/scopes/{name}',
   'get /spaces/{space}/clients', 'post /spaces/{space}/clients',
   'get /spaces/{space}/clients/{client_id}', 'patch /spaces/{space}/clients/{client_id}', 'delete /spaces/{space}/clients/{client_id}',
+  'post /sign-in',
   'post /spaces/{space}/clients/{client_id}/rotate-secret',
   'post /spaces/{space}/clients/{client_id}/webhook-secret',
   'get /spaces/{space}/clients/{client_id}/scopes', 'post /spaces/{space}/clients/{client_id}/scopes',

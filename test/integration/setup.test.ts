@@ -1,13 +1,13 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/index.js';
 import { buildApp } from '../../src/http/app.js';
-import { sha256 } from '../../src/registry/secrets.js';
+import { sha256 } from '../../src/crypto/secrets.js';
 import { createServices, type Services } from '../../src/services.js';
 import { admins, adminTokens } from '../../src/store/schema.js';
-import { masterKeyFrom } from '../../src/vault/crypto.js';
+import { masterKeyFrom } from '../../src/crypto/seal.js';
 import { openTestStore, pgNotice, STORE_KINDS, type TestStore } from '../helpers/store.js';
 import { API } from './support.js';
 
@@ -90,11 +90,16 @@ describe.each(STORE_KINDS)('first-run setup page (%s)', (kind) => {
     const res = await app.inject({ method: 'POST', url: '/setup', ...form({ code: CODE, email: 'first@example.com', password: PASSWORD }) });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.headers['cache-control']).toBe('no-store');
-    const m = /<code id="token">([^<]+)<\/code>/.exec(res.body);
+    const m = /<span id="token">([^<]+)<\/span>/.exec(res.body);
     expect(m).not.toBeNull();
     token = m![1]!;
     expect(token).toMatch(/^kw_[A-Za-z0-9_-]{43}$/);
     expect(res.body).not.toContain(PASSWORD);
+    // Ready to paste, with a copy button whose one script the page's CSP allows by its hash.
+    expect(res.body).toContain(`export KEYWARD_URL=http://localhost:8080\nexport KEYWARD_ADMIN_TOKEN=<span id="token">${token}</span>`);
+    const script = /<script>([^<]+)<\/script>/.exec(res.body)![1]!;
+    expect(res.headers['content-security-policy']).toContain(`script-src 'sha256-${createHash('sha256').update(script).digest('base64')}'`);
+    expect(res.body).toContain('<button type="button" id="copy">Copy</button>');
 
     const [owner] = await store.store.db.select().from(admins);
     expect(owner!.email).toBe('first@example.com');
@@ -117,7 +122,7 @@ describe.each(STORE_KINDS)('first-run setup page (%s)', (kind) => {
   it('a second POST (even with the old code) and later GETs answer 410', async () => {
     const again = await app.inject({ method: 'POST', url: '/setup', ...form({ code: CODE, email: 'second@example.com', password: PASSWORD }) });
     expect(again.statusCode).toBe(410);
-    expect(again.body).not.toMatch(/<code id="token">/);
+    expect(again.body).not.toMatch(/id="token"/);
     const get = await app.inject({ method: 'GET', url: `/setup?code=${CODE}` });
     expect(get.statusCode).toBe(410);
     expect(get.body).not.toContain('<form');

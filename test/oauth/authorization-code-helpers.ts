@@ -1,7 +1,7 @@
 // A minimal browser for the login and consent pages: plain fetch, a cookie jar, redirects followed by hand until
 // they leave the server (the client's redirect URI), forms read from the HTML.
 import { eq } from 'drizzle-orm';
-import { hashPassword } from '../../src/registry/secrets.js';
+import { hashPassword } from '../../src/crypto/secrets.js';
 import { spaces, users } from '../../src/store/schema.js';
 import type { TestServer } from './server.js';
 

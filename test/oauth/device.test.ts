@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import * as oauth from 'oauth4webapi';
 import * as client from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sha256 } from '../../src/registry/secrets.js';
+import { sha256 } from '../../src/crypto/secrets.js';
 import { deviceCodes } from '../../src/store/schema.js';
 import { pgNotice, STORE_KINDS } from '../helpers/store.js';
 import { startTestServer, type TestServer } from './server.js';

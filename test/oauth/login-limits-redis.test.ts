@@ -5,9 +5,9 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/index.js';
 import { buildApp } from '../../src/http/app.js';
-import { RedisLimiter } from '../../src/http/rate-limit.js';
+import { RedisLimiter } from '../../src/store/counters.js';
 import { createServices } from '../../src/services.js';
-import { masterKeyFrom } from '../../src/vault/crypto.js';
+import { masterKeyFrom } from '../../src/crypto/seal.js';
 import { deleteKeys, REDIS_URL, redisNotice, testPrefix } from '../helpers/redis.js';
 import { openTestStore, type TestStore } from '../helpers/store.js';
 

@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import { loadConfig, type Config } from '../../src/config/index.js';
 import { buildApp } from '../../src/http/app.js';
 import { createServices, type Services } from '../../src/services.js';
-import { masterKeyFrom } from '../../src/vault/crypto.js';
+import { masterKeyFrom } from '../../src/crypto/seal.js';
 import { openTestStore, type StoreKind } from '../helpers/store.js';
 
 export interface TestServer {

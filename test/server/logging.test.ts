@@ -6,7 +6,7 @@ import { loadConfig } from '../../src/config/index.js';
 import { buildApp } from '../../src/http/app.js';
 import { createLogger } from '../../src/logger.js';
 import { createServices } from '../../src/services.js';
-import { masterKeyFrom } from '../../src/vault/crypto.js';
+import { masterKeyFrom } from '../../src/crypto/seal.js';
 import { openTestStore, type TestStore } from '../helpers/store.js';
 
 describe('logging', () => {
@@ -48,13 +48,16 @@ describe('logging', () => {
     const password = 'correct horse battery staple';
     await app.inject({ method: 'GET', url: `/setup?code=${code}` });
     const setup = await app.inject({ method: 'POST', url: '/setup', payload: new URLSearchParams({ code, email: 'o@example.com', password }).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
-    const token = /<code id="token">([^<]+)<\/code>/.exec(setup.body)![1]!;
+    const token = /<span id="token">([^<]+)<\/span>/.exec(setup.body)![1]!;
     const auth = { authorization: `Bearer ${token}` };
     const created = await app.inject({ method: 'POST', url: '/admin/api/v1/spaces/default/clients', headers: auth, payload: { name: 'Logged', grant_types: ['client_credentials'] } });
     const secret = created.json().client_secret as string;
     const rotated = await app.inject({ method: 'POST', url: `/admin/api/v1/spaces/default/clients/${created.json().client_id}/rotate-secret`, headers: auth, payload: {} });
     const hook = await app.inject({ method: 'POST', url: `/admin/api/v1/spaces/default/clients/${created.json().client_id}/webhook-secret`, headers: auth });
     const apiToken = await app.inject({ method: 'POST', url: '/admin/api/v1/admins/me/tokens', headers: auth, payload: { name: 'x' } });
+    // keyward login's exchange: the password goes in, a token comes out; neither may reach the log.
+    const signedIn = await app.inject({ method: 'POST', url: '/admin/api/v1/sign-in', payload: { email: 'o@example.com', password } });
+    expect(signedIn.statusCode).toBe(201);
     await app.close();
 
     expect(lines.length).toBeGreaterThan(5);
@@ -65,7 +68,7 @@ describe('logging', () => {
     for (const l of requestLines) expect(l.reqId).toMatch(/^req-/);
     const all = lines.join('\n');
     expect(all).toContain('/admin/api/v1/spaces/default/clients');
-    for (const value of [code, password, token, secret, rotated.json().client_secret, hook.json().webhook_secret, apiToken.json().token]) {
+    for (const value of [code, password, token, secret, rotated.json().client_secret, hook.json().webhook_secret, apiToken.json().token, signedIn.json().token]) {
       expect(value).toBeTruthy();
       expect(all).not.toContain(value);
     }

@@ -21,6 +21,8 @@ describe('keyward serve', () => {
     try {
       const [, url] = await p.waitFor(/listening on (http:\/\/\S+)/);
       expect(p.out()).toMatch(/Created a new master key in .*master\.key/);
+      // The CLI's address, ready to paste.
+      expect(p.out()).toMatch(/CLI: +export KEYWARD_URL=http:\/\/localhost:\d+\n/);
       const [, setup] = await p.waitFor(/(http:\/\/\S+\/setup\?code=\S+)/);
       const port = new URL(url!).port;
       const page = await fetch(setup!.replace(/localhost:\d+/, `127.0.0.1:${port}`));

@@ -210,7 +210,7 @@ describe('client registration rules', () => {
 
 describe('client ids', () => {
   it('are 22 URL-safe characters that never start with "-" or "_"', async () => {
-    const { newClientId } = await import('../../src/registry/secrets.js');
+    const { newClientId } = await import('../../src/crypto/secrets.js');
     const ids = Array.from({ length: 2000 }, newClientId);
     for (const id of ids) expect(id).toMatch(/^[A-Za-z0-9][A-Za-z0-9_-]{21}$/);
     expect(new Set(ids).size).toBe(ids.length);

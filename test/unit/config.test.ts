@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config/index.js';
 import { resolveMasterKey } from '../../src/config/master-key.js';
-import { masterKeyFrom, open, seal } from '../../src/vault/crypto.js';
+import { masterKeyFrom, open, seal } from '../../src/crypto/seal.js';
 
 const KEY = Buffer.alloc(32, 7).toString('base64');
 

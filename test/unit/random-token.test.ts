@@ -1,7 +1,7 @@
-// randomToken draws from a pool of CSPRNG bytes (src/registry/secrets.ts): values must stay unique, of the right
+// randomToken draws from a pool of CSPRNG bytes (src/crypto/secrets.ts): values must stay unique, of the right
 // size, across pool refills and for any length.
 import { describe, expect, it } from 'vitest';
-import { randomToken } from '../../src/registry/secrets.js';
+import { randomToken } from '../../src/crypto/secrets.js';
 
 describe('randomToken', () => {
   it('gives 256-bit base64url values, all different, across many pool refills', () => {

@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import { AppError } from '../../errors.js';
 import type { Services } from '../../services.js';
-import { listAudit } from '../audit.js';
+import { listAudit } from '../../events/audit.js';
 import { principalOf } from '../auth.js';
 import { visibleSpaces } from '../rbac.js';
 import { AuditEntry, AuditQuery, errorResponses } from '../schemas.js';

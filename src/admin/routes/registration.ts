@@ -1,7 +1,6 @@
 // Initial access tokens for dynamic client registration (RFC 7591 §3) when a space's registration setting is
 // "token". The token is shown once, on creation; the store keeps its SHA-256.
 import { Type } from 'typebox';
-import { RegistrationService } from '../../oauth/registration.js';
 import type { Services } from '../../services.js';
 import { actorOf } from '../auth.js';
 import { errorResponses, pageOf, PageQuery, SpaceParams } from '../schemas.js';
@@ -29,7 +28,7 @@ const TokenInput = Type.Object(
 const TokenParams = Type.Object({ space: Type.String({ maxLength: 100 }), id: Type.String({ maxLength: 100 }) });
 
 export function registrationRoutes(app: Typed, services: Services): void {
-  const registration = new RegistrationService(services.store.db, services);
+  const registration = services.initialTokens;
 
   app.get('/spaces/:space/initial-access-tokens', {
     schema: { tags, summary: 'List initial access tokens (never the tokens themselves)', params: SpaceParams, querystring: PageQuery, response: { 200: pageOf(InitialAccessToken), ...errorResponses } },

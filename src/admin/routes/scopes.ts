@@ -4,7 +4,7 @@ import type { Services } from '../../services.js';
 import { etagOf } from '../../registry/etag.js';
 import { actorOf } from '../auth.js';
 import { IfMatchHeaders, ifMatchOf, preconditionResponses, sendTagged, withETag } from '../conditional.js';
-import { errorResponses, pageOf, PageQuery, Scope, ScopeInput, SpaceParams } from '../schemas.js';
+import { errorResponses, pageOf, PageQuery, ScopeInput, SpaceParams } from '../schemas.js';
 import { pageRequest, spaceFor, type Typed } from './common.js';
 
 const tags = ['scopes'];

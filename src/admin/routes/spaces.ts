@@ -7,7 +7,7 @@ import type { Services } from '../../services.js';
 import { actorOf, principalOf } from '../auth.js';
 import { IfMatchHeaders, ifMatchOf, preconditionResponses, sendTagged, withETag } from '../conditional.js';
 import { GLOBAL, requirePermission, visibleSpaces } from '../rbac.js';
-import { errorResponses, pageOf, PageQuery, Space, SpaceInput, SpaceParams } from '../schemas.js';
+import { errorResponses, pageOf, PageQuery, SpaceInput, SpaceParams } from '../schemas.js';
 import { pageRequest, spaceFor, type Typed } from './common.js';
 
 const tags = ['spaces'];

@@ -5,7 +5,7 @@ import type { OAuthClient } from '../cache.js';
 
 type StoredSecret = OAuthClient['secrets'][number];
 
-// The stored hashes (base64url SHA-256, as registry/secrets.ts writes them) decoded once per cached secret row: the
+// The stored hashes (base64url SHA-256, as crypto/secrets.ts writes them) decoded once per cached secret row: the
 // cache hands out the same objects until the client changes, so this is one decode per client and not per request.
 const decoded = new WeakMap<StoredSecret, Buffer>();
 function storedDigest(s: StoredSecret): Buffer {

@@ -3,7 +3,7 @@
 import { randomInt } from 'node:crypto';
 import { and, eq, gt, inArray } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { randomToken, safeEqual, sha256 } from '../../registry/secrets.js';
+import { randomToken, safeEqual, sha256 } from '../../crypto/secrets.js';
 import { isUniqueViolation } from '../../store/errors.js';
 import { clients, deviceCodes, scopes } from '../../store/schema.js';
 import type { OAuthSpace } from '../cache.js';

@@ -3,7 +3,7 @@
 // been stolen (RFC 6749 §4.1.2, RFC 9700 §4.1.1).
 import { createHash } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
-import { safeEqual, sha256 } from '../../registry/secrets.js';
+import { safeEqual, sha256 } from '../../crypto/secrets.js';
 import type { Db } from '../../store/db.js';
 import { authorizationCodes, users } from '../../store/schema.js';
 import { invalidGrant, invalidRequest } from '../errors.js';

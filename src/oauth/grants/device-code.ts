@@ -1,7 +1,7 @@
 // The device authorization grant (RFC 8628 §3.4, §3.5): the device polls with its device_code until the user
 // has allowed or denied the request on the /device page. A device code is exchanged at most once.
 import { and, eq, isNull, lte, or } from 'drizzle-orm';
-import { sha256 } from '../../registry/secrets.js';
+import { sha256 } from '../../crypto/secrets.js';
 import { deviceCodes, users } from '../../store/schema.js';
 import { invalidGrant, invalidRequest, OAuthError } from '../errors.js';
 import { tokenAnswer, type Grant } from './answer.js';

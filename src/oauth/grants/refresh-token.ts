@@ -3,7 +3,7 @@
 // revokes the whole grant, unless the space allows a grace period (refresh_reuse_grace_seconds) and the token was
 // rotated less than that long ago: then it is rotated again and the family lives (Hydra #1831, Keycloak #16081).
 import { eq } from 'drizzle-orm';
-import { sha256 } from '../../registry/secrets.js';
+import { sha256 } from '../../crypto/secrets.js';
 import { users } from '../../store/schema.js';
 import { invalidGrant, invalidRequest, invalidScope } from '../errors.js';
 import type { OAuthClient } from '../cache.js';

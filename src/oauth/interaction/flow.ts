@@ -2,7 +2,7 @@
 // (none remembered covering the scopes, or prompt=consent), or nothing — then the response is issued.
 import { and, eq, sql } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { sha256 } from '../../registry/secrets.js';
+import { sha256 } from '../../crypto/secrets.js';
 import { consents } from '../../store/schema.js';
 import type { AuthzRequest } from '../authz-request.js';
 import type { OAuthSpace } from '../cache.js';

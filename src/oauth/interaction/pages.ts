@@ -87,3 +87,12 @@ export function formPost(reply: FastifyReply, target: string, fields: Record<str
 <form method="post" action="${esc(target)}">${inputs}<noscript><p>Your browser does not run scripts: press the button to continue.</p><button type="submit">Continue</button></noscript></form>
 <script>${AUTOSUBMIT}</script></body></html>`);
 }
+
+/** Wants a page rather than JSON: a browser's navigation (Accept: text/html …), not curl's or a library's. */
+export const wantsHtml = (accept: string | undefined): boolean => !!accept && accept.includes('text/html');
+
+/** A small page of labelled links (the server's and each issuer's home for people). */
+export function linksPage(reply: FastifyReply, title: string, intro: string, links: [label: string, href: string][], spaceName?: string): FastifyReply {
+  const items = links.map(([label, href]) => `<li><a href="${esc(href)}">${esc(label)}</a></li>`).join('');
+  return page(reply, 200, title, `<p>${esc(intro)}</p><ul>${items}</ul>`, spaceName);
+}

@@ -1,7 +1,7 @@
 // The authorization response: issues the code (or, for implicit, the tokens) and delivers it — or an error — to
 // the redirect URI in the requested response mode, always with the issuer (RFC 9207).
 import type { FastifyReply } from 'fastify';
-import { randomToken, sha256 } from '../../registry/secrets.js';
+import { randomToken, sha256 } from '../../crypto/secrets.js';
 import { authorizationCodes } from '../../store/schema.js';
 import type { AuthzRequest, ResponseMode } from '../authz-request.js';
 import type { OAuthSpace } from '../cache.js';

@@ -3,7 +3,7 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { and, eq, gt } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { randomToken, safeEqual, sha256 } from '../../registry/secrets.js';
+import { randomToken, safeEqual, sha256 } from '../../crypto/secrets.js';
 import { browserSessions, users } from '../../store/schema.js';
 import type { OAuthSpace } from '../cache.js';
 import type { OAuth } from '../context.js';

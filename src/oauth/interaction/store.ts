@@ -1,7 +1,7 @@
 // Pending authorization requests in auth_requests, by the SHA-256 of a random id: pushed ones (PAR, RFC 9126)
 // and ones waiting for login or consent (the page URL carries only the id). Both are single use.
 import { and, eq, gt, isNull } from 'drizzle-orm';
-import { randomToken, sha256 } from '../../registry/secrets.js';
+import { randomToken, sha256 } from '../../crypto/secrets.js';
 import { authRequests } from '../../store/schema.js';
 import type { OAuthClient, OAuthSpace } from '../cache.js';
 import type { OAuth } from '../context.js';

@@ -1,7 +1,7 @@
 // Token management (seed 004's Token Management page): what is issued in a space (grants, i.e. refresh token
 // families, and stored access tokens outside a grant), revoking one or all of a client's or user's, and consents.
 import { and, desc, eq, gt, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
-import { recordAudit, type Actor } from '../../admin/audit.js';
+import { recordAudit, type Actor } from '../../events/audit.js';
 import { AppError, invalid, notFound } from '../../errors.js';
 import type { ChangeBus } from '../../store/changes.js';
 import type { PgColumn } from 'drizzle-orm/pg-core';

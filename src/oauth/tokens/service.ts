@@ -5,7 +5,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db, Store } from '../../store/db.js';
 import { RefreshTokenStore } from '../../store/refresh-tokens.js';
 import { accessTokens, clients, grants, users } from '../../store/schema.js';
-import { randomToken, sha256 } from '../../registry/secrets.js';
+import { randomToken, sha256 } from '../../crypto/secrets.js';
 import type { OAuthCache, OAuthClient, OAuthSpace } from '../cache.js';
 import { userClaims, type ClaimSource } from '../claims.js';
 import { BatchReader, BatchWriter } from './batch.js';
