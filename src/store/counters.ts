@@ -5,7 +5,8 @@
 // at most once a minute). A Redis outage must not lock every user out; the passwords are still checked with
 // Argon2id, which bounds guessing speed meanwhile. At start-up an unreachable Redis stops the server instead
 // (createLimiter), so a wrong URL is noticed at once rather than silently running without limits.
-import { Redis } from 'ioredis';
+import { createRequire } from 'node:module';
+import type { Redis } from 'ioredis';
 import type { Config } from '../config/index.js';
 
 export interface Window {
@@ -115,7 +116,9 @@ export class RedisLimiter implements Limiter {
   ) {
     // Fail fast during an outage: no queue of commands waiting for a reconnect, a short timeout, one retry at most.
     // Reconnection keeps going in the background, so the limits return with Redis.
-    const redis = new Redis(url, {
+    // Loaded only when Redis is configured: ioredis and its dependencies are ~10 MB resident in every process.
+    const { Redis: RedisClient } = createRequire(import.meta.url)('ioredis') as typeof import('ioredis');
+    const redis = new RedisClient(url, {
       lazyConnect: true,
       enableOfflineQueue: false,
       commandTimeout: 500,

@@ -1,13 +1,14 @@
 // Opens the store: PGlite in the data directory (embedded default) or PostgreSQL. Both speak the same SQL and
 // run the same migrations, so everything above this file sees one `Db` type.
-import { mkdirSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { promisify } from 'node:util';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
@@ -68,7 +69,53 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
   return opts.databaseUrl ? openPostgres(opts.databaseUrl, opts) : openPglite(opts);
 }
 
+/**
+ * PGlite runs PostgreSQL inside a WebAssembly heap of this process, and PostgreSQL's shared memory is part of that
+ * heap. initdb's default shared_buffers (128 MB) alone made about 150 MB of the idle server's resident memory (the
+ * buffer pool fills while it opens: an idle restart measured 400 MB, 230-250 MB with 16 MB of buffers, 200-235 MB
+ * with 4 MB). The embedded store's tables are a few MB, and a page not in the buffers is one read of the operating
+ * system's file cache away. PGlite serves one connection (single-user mode): the shared state sized for 100 (lock
+ * table, process slots, I/O handles) is another 4 MB. PGlite's own start parameters (single-user mode, no parallel
+ * workers) come first: startParams replaces them.
+ */
+export const PGLITE_SETTINGS = { shared_buffers: '8MB', max_connections: '8' };
+const startParams = (defaults: readonly string[]) => [...defaults, ...Object.entries(PGLITE_SETTINGS).flatMap(([k, v]) => ['-c', `${k}=${v}`])];
+
+/**
+ * Creates a new embedded database (initdb) and migrates it in a short-lived process of its own. In this process, that
+ * would leave 100-150 MB resident for good: PGlite runs initdb in a second WebAssembly instance and copies its result
+ * through a 200 MB in-memory archive, the C heap does not give that back to the system once freed, and the
+ * migrations' DDL grows PostgreSQL's caches (measured idle after a first start: 850 MB before, ~390 MB with small
+ * buffers but in-process; this way it is a restart's). Plain CommonJS, evaluated: runs from src under the test runner
+ * and from dist alike.
+ */
+async function createApart(dir: string, params: string[]): Promise<void> {
+  const require = createRequire(import.meta.url);
+  const code = `const [dir, startParams, folder, pglite, drizzle, migrator] = process.argv.slice(1);
+(async () => {
+  const client = await require(pglite).PGlite.create(dir, { startParams: JSON.parse(startParams) });
+  await require(migrator).migrate(require(drizzle).drizzle({ client }), { migrationsFolder: folder });
+  await client.close();
+})().catch((err) => { console.error(err); process.exit(1); });`;
+  const modules = ['@electric-sql/pglite', 'drizzle-orm/pglite', 'drizzle-orm/pglite/migrator'].map((m) => require.resolve(m));
+  try {
+    await promisify(execFile)(process.execPath, ['-e', code, dir, JSON.stringify(params), MIGRATIONS_DIR, ...modules], {
+      maxBuffer: 16 * 1024 * 1024,
+    });
+  } catch (err) {
+    const stderr = (err as { stderr?: string }).stderr?.trim();
+    throw new Error(`could not create the embedded database in ${dir}${stderr ? `: ${stderr.split('\n').slice(0, 3).join(' ')}` : ''}`, { cause: err });
+  }
+}
+
 async function openPglite(opts: StoreOptions): Promise<Store & { pglite: PGlite }> {
+  // Loaded here, not at the top: PostgreSQL mode does not pay for PGlite's code (~15 MB resident with drizzle's part).
+  const [{ PGlite }, { drizzle: drizzlePglite }, { migrate: migratePglite }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('drizzle-orm/pglite'),
+    import('drizzle-orm/pglite/migrator'),
+  ]);
+  const params = startParams(PGlite.defaultStartParams);
   let dir: string | undefined;
   if (!opts.inMemory) {
     if (!opts.dataDir) throw new Error('openStore: dataDir is required for the embedded store');
@@ -79,7 +126,8 @@ async function openPglite(opts: StoreOptions): Promise<Store & { pglite: PGlite 
   const unlock = opts.dataDir && !opts.inMemory ? lockDataDir(opts.dataDir, opts.log) : () => {};
   let pglite: PGlite;
   try {
-    pglite = await PGlite.create(dir, opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {});
+    if (dir && !opts.loadDataDir && !existsSync(path.join(dir, 'PG_VERSION'))) await createApart(dir, params);
+    pglite = await PGlite.create(dir, { startParams: params, ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}) });
   } catch (err) {
     unlock();
     throw err;
