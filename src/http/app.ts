@@ -20,6 +20,7 @@ import { spaceRoutes } from '../admin/routes/spaces.js';
 import { tokenRoutes } from '../admin/routes/tokens.js';
 import { userRoutes } from '../admin/routes/users.js';
 import { setupRoutes, type SetupState } from '../admin/setup.js';
+import { documented, operationKey } from '../admin/operations.js';
 import { SIGN_IN_PATH, signInRoutes } from '../admin/routes/sign-in.js';
 import { installErrorHandler } from './errors.js';
 import { securityHeaders } from './headers.js';
@@ -116,6 +117,11 @@ export async function buildApp({ config, services, logger, setup }: AppOptions):
         security: [{ bearer: [] }],
       },
       refResolver: { buildLocalReference: (json, _base, _frag, i) => String(json.$id ?? `def-${i}`) },
+      // Only the document changes (operationId, response descriptions): validation keeps the route's own schema.
+      transform: ({ schema, url, route }) => ({
+        schema: schema ? documented(schema as { response?: Record<string, unknown> }, operationKey(String(route.method), url, ADMIN_PREFIX)) : schema,
+        url,
+      }),
     });
     for (const schema of [ErrorBody, Space, Scope, Client, Admin, AdminToken]) api.addSchema(schema);
     installAdminAuth(api, services, new Set([ADMIN_PREFIX + OPENAPI_PATH, ADMIN_PREFIX + SIGN_IN_PATH]));

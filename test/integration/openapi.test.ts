@@ -121,6 +121,7 @@ describe.each(STORE_KINDS)('admin API: OpenAPI document (%s)', (kind) => {
         for (const [code, r] of Object.entries<any>(op.responses)) {
           expect(code, where).toMatch(/^([1-5]\d\d|default)$/);
           expect(typeof r.description, `${where} ${code}`).toBe('string');
+          expect(r.description, `${where} ${code} says what the status means`).not.toBe('Default Response');
           if (code !== '204') expect(r.content?.['application/json']?.schema, `${where} ${code}`).toBeDefined();
         }
         if (['post', 'patch', 'put'].includes(method) && op.requestBody) {
@@ -128,6 +129,20 @@ describe.each(STORE_KINDS)('admin API: OpenAPI document (%s)', (kind) => {
         }
       }
     }
+  });
+
+  it('names every operation with a unique operationId, for client generators', () => {
+    const ids: string[] = [];
+    for (const [path, item] of Object.entries<Record<string, any>>(doc.paths)) {
+      for (const [method, op] of Object.entries<any>(item)) {
+        if (!METHODS.includes(method)) continue;
+        expect(op.operationId, `${method} ${path}`).toMatch(/^[a-z][A-Za-z]+$/);
+        ids.push(op.operationId);
+      }
+    }
+    expect(ids).toHaveLength(OPERATIONS.length);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toEqual(expect.arrayContaining(['createClient', 'rotateClientSecret', 'signIn', 'listAuditLog']));
   });
 
   it('documents request bodies of writes, with unknown fields refused', () => {
