@@ -1,6 +1,7 @@
 // Bearer authentication of the admin API. Every admin route runs behind this hook; the OpenAPI document does not.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.js';
+import { bearerToken } from '../bearer.js';
 import type { Services } from '../services.js';
 import type { Actor } from '../events/audit.js';
 import type { Principal } from './rbac.js';
@@ -15,10 +16,9 @@ export function installAdminAuth(app: FastifyInstance, services: Services, publi
   app.decorateRequest('principal', null);
   app.addHook('onRequest', async (req) => {
     if (publicPaths.has(req.routeOptions.url ?? '')) return;
-    const header = req.headers.authorization ?? '';
-    const match = /^Bearer ([\x21-\x7e]{1,500})$/i.exec(header);
-    if (!match) throw new AppError('unauthorized', 'send an admin API token: Authorization: Bearer <token>');
-    const principal = await services.admins.authenticate(match[1]!);
+    const token = bearerToken(req.headers.authorization, 500);
+    if (token === undefined) throw new AppError('unauthorized', 'send an admin API token: Authorization: Bearer <token>');
+    const principal = await services.admins.authenticate(token);
     if (!principal) throw new AppError('unauthorized', 'the admin API token is unknown, revoked or expired');
     req.principal = principal;
   });

@@ -4,6 +4,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../events/audit.js';
 import { AppError } from '../errors.js';
+import { bearerToken } from '../bearer.js';
 import { hasPrivateScheme, type ClientInput } from '../registry/client-rules.js';
 import type { ClientView, ClientWithSecret } from '../registry/clients.js';
 import { randomToken, safeEqual, sha256 } from '../crypto/secrets.js';
@@ -20,10 +21,7 @@ export const REGISTRATION_TOKEN_PREFIX = 'kwrat_';
 /** A 401 in the RFC 6750 shape: the same answer whatever was wrong, so nothing is revealed. */
 export const invalidToken = (d: string) => new OAuthError('invalid_token', d, { headers: { 'www-authenticate': `Bearer error="invalid_token"` } });
 
-export function bearerOf(header: string | undefined): string | undefined {
-  const m = /^Bearer ([A-Za-z0-9\-._~+/]+=*)$/i.exec(header ?? '');
-  return m?.[1];
-}
+export const bearerOf = (header: string | undefined): string | undefined => bearerToken(header);
 
 /** The RFC 7591 client metadata Keyward accepts; anything else in a request is ignored (§2). */
 const STRING_FIELDS = [

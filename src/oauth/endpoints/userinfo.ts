@@ -6,6 +6,7 @@ import { users } from '../../store/schema.js';
 import type { OAuth } from '../context.js';
 import { admitOrigin, corsPreflight } from '../cors.js';
 import { OAuthError } from '../errors.js';
+import { bearerToken } from '../../bearer.js';
 import { noStore, params, spaceOf } from '../http.js';
 import { userClaims } from '../claims.js';
 import { metadataParts } from './discovery.js';
@@ -22,9 +23,9 @@ function bearerOf(req: FastifyRequest): string {
   const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
   const body = req.method === 'POST' && type === 'application/x-www-form-urlencoded' ? params(req.body).access_token : undefined;
   if (header !== undefined) {
-    const m = /^Bearer ([\x21-\x7e]{1,8192})$/i.exec(header);
-    if (!m || body !== undefined) throw new OAuthError('invalid_request', 'send the access token as Authorization: Bearer <token>', { headers: { 'www-authenticate': challenge('invalid_request') } });
-    return m[1]!;
+    const token = bearerToken(header);
+    if (token === undefined || body !== undefined) throw new OAuthError('invalid_request', 'send the access token as Authorization: Bearer <token>', { headers: { 'www-authenticate': challenge('invalid_request') } });
+    return token;
   }
   if (body !== undefined) return body;
   // RFC 6750 §3.1: no credentials at all gets a bare challenge, without an error code.
