@@ -2,9 +2,7 @@
 // Which claims belong to which scope is the registry's list (standard-scopes.ts), so discovery's claims_supported,
 // the consent texts and what is released cannot drift apart. A claim without a value is left out, never null or "".
 import { STANDARD_SCOPES } from '../registry/standard-scopes.js';
-import type { users } from '../store/schema.js';
-
-type UserRow = typeof users.$inferSelect;
+import type { UserRow } from '../registry/users.js';
 
 /** What claims are made of: the username at least; any other column of the user when known. */
 export type ClaimSource = { username: string } & Partial<Omit<UserRow, 'username'>>;

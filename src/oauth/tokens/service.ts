@@ -237,18 +237,7 @@ export class TokenService {
     if (!client || !this.clientAllows(client, row.createdAt)) return inactive;
     const user = row.userId ? await this.liveUser(row.userId, row.createdAt) : undefined;
     if (user === null) return inactive;
-    return {
-      active: true,
-      scope: row.scope.join(' '),
-      client_id: client.row.clientId,
-      ...(user ? { username: user.username } : {}),
-      token_type: 'Bearer',
-      ...(row.expiresAt ? { exp: Math.floor(row.expiresAt.getTime() / 1000) } : {}),
-      iat: Math.floor(row.createdAt.getTime() / 1000),
-      sub: row.userId ?? client.row.clientId,
-      aud: space.issuer,
-      iss: space.issuer,
-    };
+    return storedAnswer('Bearer', row, client, user, space.issuer, space.issuer);
   }
 
   /**
@@ -270,17 +259,7 @@ export class TokenService {
     if (!this.clientAllows(caller, g.createdAt)) return inactive;
     const user = g.userId ? await this.liveUser(g.userId, g.createdAt) : undefined;
     if (user === null) return inactive;
-    return {
-      active: true,
-      scope: g.scope.join(' '),
-      client_id: caller.row.clientId,
-      ...(user ? { username: user.username } : {}),
-      token_type: 'refresh_token',
-      ...(rt.expiresAt ? { exp: Math.floor(rt.expiresAt.getTime() / 1000) } : {}),
-      iat: Math.floor(rt.createdAt.getTime() / 1000),
-      sub: g.userId ?? caller.row.clientId,
-      iss: space.issuer,
-    };
+    return storedAnswer('refresh_token', { scope: g.scope, userId: g.userId, expiresAt: rt.expiresAt, createdAt: rt.createdAt }, caller, user, space.issuer);
   }
 
   private readonly clientIds = new Map<string, string>();
@@ -367,4 +346,27 @@ export class TokenService {
     await db.update(grants).set({ revokedAt: now }).where(and(eq(grants.id, grantId), isNull(grants.revokedAt)));
     await db.update(accessTokens).set({ revokedAt: now }).where(and(eq(accessTokens.grantId, grantId), isNull(accessTokens.revokedAt)));
   }
+}
+
+/** The RFC 7662 answer for an active token kept in the store (opaque access tokens, refresh tokens). */
+function storedAnswer(
+  tokenType: 'Bearer' | 'refresh_token',
+  t: { scope: string[]; userId: string | null; expiresAt: Date | null; createdAt: Date },
+  client: OAuthClient,
+  user: { username: string } | undefined,
+  issuer: string,
+  aud?: string,
+): Introspection {
+  return {
+    active: true,
+    scope: t.scope.join(' '),
+    client_id: client.row.clientId,
+    ...(user ? { username: user.username } : {}),
+    token_type: tokenType,
+    ...(t.expiresAt ? { exp: Math.floor(t.expiresAt.getTime() / 1000) } : {}),
+    iat: Math.floor(t.createdAt.getTime() / 1000),
+    sub: t.userId ?? client.row.clientId,
+    ...(aud ? { aud } : {}),
+    iss: issuer,
+  };
 }
