@@ -1,7 +1,7 @@
 // Admin accounts, their roles per space, and their API tokens. Tokens are shown once and stored as SHA-256.
 import { and, asc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import { AppError, conflict, invalid, notFound } from '../errors.js';
-import type { Db } from '../store/db.js';
+import type { Executor } from '../store/db.js';
 import { isUniqueViolation } from '../store/errors.js';
 import { selectForUpdate, type RowLock } from '../store/locks.js';
 import { adminRoles, admins, adminTokens, spaces } from '../store/schema.js';
@@ -65,9 +65,9 @@ function checkPassword(password: string): void {
 let dummyHash: Promise<string> | undefined;
 
 export class AdminService {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Executor) {}
 
-  private async rolesOf(db: Db, adminIds: string[]): Promise<Map<string, RoleGrant[]>> {
+  private async rolesOf(db: Executor, adminIds: string[]): Promise<Map<string, RoleGrant[]>> {
     const out = new Map<string, RoleGrant[]>();
     if (adminIds.length === 0) return out;
     const rows = await db
@@ -108,7 +108,7 @@ export class AdminService {
   }
 
   /** An admin with their roles; with `lock`, the admin's row is locked until the end of the transaction `db`. */
-  async get(id: string, db: Db = this.db, lock?: RowLock): Promise<AdminView> {
+  async get(id: string, db: Executor = this.db, lock?: RowLock): Promise<AdminView> {
     if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound(`admin "${id}"`);
     const [row] = lock ? await selectForUpdate(db, admins, eq(admins.id, id), lock) : await db.select().from(admins).where(eq(admins.id, id));
     if (!row) throw notFound(`admin "${id}"`);
@@ -119,27 +119,27 @@ export class AdminService {
    * Locks the admin for a change and checks If-Match against them as they are now. Role changes lock the admin's
    * row too, so changes of one admin's roles run one after the other and log the role they really replaced.
    */
-  private async lockedForChange(tx: Db, id: string, ifMatch: IfMatch | undefined, lock: RowLock = 'no key update'): Promise<AdminView> {
+  private async lockedForChange(tx: Executor, id: string, ifMatch: IfMatch | undefined, lock: RowLock = 'no key update'): Promise<AdminView> {
     const view = await this.get(id, tx, lock);
     requireMatch(ifMatch, view, `admin "${id}"`);
     return view;
   }
 
-  private async spaceId(db: Db, space: string, field: string): Promise<string | null> {
+  private async spaceId(db: Executor, space: string, field: string): Promise<string | null> {
     if (space === GLOBAL) return null;
     const [row] = await db.select({ id: spaces.id }).from(spaces).where(eq(spaces.slug, space));
     if (!row) throw invalid(field, `space "${space}" does not exist`);
     return row.id;
   }
 
-  async create(input: { email?: string; password?: string; roles?: RoleGrant[] }, actor: Actor, db: Db = this.db): Promise<AdminView> {
+  async create(input: { email?: string; password?: string; roles?: RoleGrant[] }, actor: Actor, db: Executor = this.db): Promise<AdminView> {
     const email = (input.email ?? '').trim();
     if (!EMAIL.test(email) || email.length > 320) throw invalid('email', 'email must be an e-mail address');
     if (input.password !== undefined) checkPassword(input.password);
     const roles = input.roles ?? [];
     roles.forEach((r, i) => checkRole(`roles[${i}].role`, r.role));
     const passwordHash = input.password !== undefined ? await hashPassword(input.password) : null;
-    const work = async (tx: Db) => {
+    const work = async (tx: Executor) => {
       let row: AdminRow | undefined;
       try {
         [row] = await tx.insert(admins).values({ email, emailKey: email.toLowerCase(), passwordHash }).returning();
@@ -153,14 +153,14 @@ export class AdminService {
       await recordAudit(tx, actor, { action: 'admin.create', targetType: 'admin', targetId: row!.id, changes: { email, roles } });
       return this.get(row!.id, tx);
     };
-    return db === this.db ? this.db.transaction((tx) => work(tx as Db)) : work(db);
+    return db === this.db ? this.db.transaction((tx) => work(tx)) : work(db);
   }
 
   async update(id: string, input: { password?: string; disabled?: boolean }, actor: Actor, ifMatch?: IfMatch): Promise<AdminView> {
     if (input.password !== undefined) checkPassword(input.password);
     const passwordHash = input.password !== undefined ? await hashPassword(input.password) : undefined;
     return this.db.transaction(async (tx) => {
-      const before = await this.lockedForChange(tx as Db, id, ifMatch);
+      const before = await this.lockedForChange(tx, id, ifMatch);
       await tx
         .update(admins)
         .set({
@@ -172,35 +172,35 @@ export class AdminService {
       const changes: Record<string, unknown> = {};
       if (passwordHash) changes.password = 'changed';
       if (input.disabled !== undefined && input.disabled !== before.disabled) changes.disabled = { from: before.disabled, to: input.disabled };
-      await recordAudit(tx as Db, actor, { action: 'admin.update', targetType: 'admin', targetId: id, changes });
-      return this.get(id, tx as Db);
+      await recordAudit(tx, actor, { action: 'admin.update', targetType: 'admin', targetId: id, changes });
+      return this.get(id, tx);
     });
   }
 
   async delete(id: string, actor: Actor, ifMatch?: IfMatch): Promise<void> {
     await this.db.transaction(async (tx) => {
-      const before = await this.lockedForChange(tx as Db, id, ifMatch, 'update');
+      const before = await this.lockedForChange(tx, id, ifMatch, 'update');
       await tx.delete(admins).where(eq(admins.id, id));
-      await recordAudit(tx as Db, actor, { action: 'admin.delete', targetType: 'admin', targetId: id, changes: { email: before.email } });
+      await recordAudit(tx, actor, { action: 'admin.delete', targetType: 'admin', targetId: id, changes: { email: before.email } });
     });
   }
 
   async setRole(id: string, space: string, role: Role | null, actor: Actor, ifMatch?: IfMatch): Promise<AdminView> {
     return this.db.transaction(async (tx) => {
-      await this.lockedForChange(tx as Db, id, ifMatch);
-      const spaceId = await this.spaceId(tx as Db, space, 'space');
+      await this.lockedForChange(tx, id, ifMatch);
+      const spaceId = await this.spaceId(tx, space, 'space');
       const where = and(eq(adminRoles.adminId, id), spaceId ? eq(adminRoles.spaceId, spaceId) : isNull(adminRoles.spaceId));
       const deleted = await tx.delete(adminRoles).where(where).returning();
       if (role) await tx.insert(adminRoles).values({ adminId: id, spaceId, role });
       else if (deleted.length === 0) throw new AppError('not_found', `this admin has no role in "${space}"`);
-      await recordAudit(tx as Db, actor, {
+      await recordAudit(tx, actor, {
         space: space === GLOBAL ? null : space,
         action: role ? 'admin.grant_role' : 'admin.revoke_role',
         targetType: 'admin',
         targetId: id,
         changes: { space, role: { from: deleted[0]?.role ?? null, to: role } },
       });
-      return this.get(id, tx as Db);
+      return this.get(id, tx);
     });
   }
 
@@ -214,12 +214,12 @@ export class AdminService {
     const actor: Actor = { type: 'system' };
     return this.db.transaction(async (tx) => {
       const [row] = await tx.select().from(admins).where(eq(admins.emailKey, email.trim().toLowerCase())).for('update');
-      if (!row) return this.create({ email, password, roles: [{ space: GLOBAL, role: 'owner' }] }, actor, tx as Db);
+      if (!row) return this.create({ email, password, roles: [{ space: GLOBAL, role: 'owner' }] }, actor, tx);
       await tx.update(admins).set({ passwordHash: await hashPassword(password), disabled: false, updatedAt: new Date() }).where(eq(admins.id, row.id));
       await tx.delete(adminRoles).where(and(eq(adminRoles.adminId, row.id), isNull(adminRoles.spaceId)));
       await tx.insert(adminRoles).values({ adminId: row.id, spaceId: null, role: 'owner' });
-      await recordAudit(tx as Db, actor, { action: 'admin.recover', targetType: 'admin', targetId: row.id, changes: { password: 'changed', disabled: false, role: 'owner of every space' } });
-      return this.get(row.id, tx as Db);
+      await recordAudit(tx, actor, { action: 'admin.recover', targetType: 'admin', targetId: row.id, changes: { password: 'changed', disabled: false, role: 'owner of every space' } });
+      return this.get(row.id, tx);
     });
   }
 
@@ -241,7 +241,7 @@ export class AdminService {
   }
 
   /** Creates an API token; `value` is only given by the bootstrap (KEYWARD_BOOTSTRAP_ADMIN_TOKEN). */
-  async createToken(adminId: string, input: { name?: string; expires_in?: number | null }, actor: Actor, db: Db = this.db, value?: string) {
+  async createToken(adminId: string, input: { name?: string; expires_in?: number | null }, actor: Actor, db: Executor = this.db, value?: string) {
     const name = (input.name ?? 'api').trim();
     if (!name || name.length > 100) throw invalid('name', 'name must be 1 to 100 characters');
     const expiresIn = input.expires_in ?? null;
@@ -266,7 +266,7 @@ export class AdminService {
         .where(and(eq(adminTokens.id, tokenId), eq(adminTokens.adminId, adminId), isNull(adminTokens.revokedAt)))
         .returning();
       if (!row) throw notFound(`active token "${tokenId}"`);
-      await recordAudit(tx as Db, actor, { action: 'admin_token.revoke', targetType: 'admin_token', targetId: tokenId, changes: { admin: adminId, name: row.name } });
+      await recordAudit(tx, actor, { action: 'admin_token.revoke', targetType: 'admin_token', targetId: tokenId, changes: { admin: adminId, name: row.name } });
     });
   }
 
@@ -302,8 +302,8 @@ export class AdminService {
       await tx.execute(sql`select pg_advisory_xact_lock(7358002)`);
       const [existing] = await tx.select({ id: admins.id }).from(admins).limit(1);
       if (existing) return undefined;
-      const admin = await this.create({ email: input.email, password: input.password, roles: [{ space: GLOBAL, role: 'owner' }] }, actor, tx as Db);
-      const token = input.withToken ? await this.createToken(admin.id, { name: input.tokenName }, actor, tx as Db, input.token) : undefined;
+      const admin = await this.create({ email: input.email, password: input.password, roles: [{ space: GLOBAL, role: 'owner' }] }, actor, tx);
+      const token = input.withToken ? await this.createToken(admin.id, { name: input.tokenName }, actor, tx, input.token) : undefined;
       return { admin, token };
     });
   }

@@ -1,7 +1,7 @@
 // The audit log: every admin mutation, written in the same transaction as the change itself, so a change and
 // its record land together or not at all. Entries name fields that changed; secrets never appear in them.
 import { and, desc, eq, inArray, lt, type SQL } from 'drizzle-orm';
-import type { Db } from '../store/db.js';
+import type { Executor } from '../store/db.js';
 import { auditLog } from '../store/schema.js';
 
 export interface Actor {
@@ -38,7 +38,7 @@ export function diff(before: Record<string, unknown>, after: Record<string, unkn
   return redact(out);
 }
 
-export async function recordAudit(tx: Db, actor: Actor, entry: AuditEntryInput): Promise<void> {
+export async function recordAudit(tx: Executor, actor: Actor, entry: AuditEntryInput): Promise<void> {
   await tx.insert(auditLog).values({
     actorType: actor.type,
     actorId: actor.id ?? null,
@@ -60,7 +60,7 @@ export interface AuditQuery {
   limit: number;
 }
 
-export async function listAudit(db: Db, q: AuditQuery) {
+export async function listAudit(db: Executor, q: AuditQuery) {
   const conds: SQL[] = [];
   if (q.spaces) {
     if (q.spaces.length === 0) return { items: [], next_cursor: null };

@@ -2,7 +2,7 @@
 // change notice arrives (this node at once, others through NOTIFY) and expire after CACHE_MS regardless.
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { ChangeBus } from '../store/changes.js';
-import type { Db } from '../store/db.js';
+import type { Executor } from '../store/db.js';
 import { clients, clientScopes, clientSecrets, scopes, spaces } from '../store/schema.js';
 import { settingsOf, type SpaceSettings } from '../registry/space-settings.js';
 import { isSlug } from '../registry/spaces.js';
@@ -35,7 +35,7 @@ export class OAuthCache {
   private readonly corsCache = new Map<string, { at: number; value: ReadonlySet<string> }>();
 
   constructor(
-    private readonly db: Db,
+    private readonly db: Executor,
     private readonly publicUrl: () => string,
     private readonly bus: ChangeBus,
   ) {

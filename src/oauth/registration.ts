@@ -9,7 +9,7 @@ import { hasPrivateScheme, type ClientInput } from '../registry/client-rules.js'
 import type { ClientView, ClientWithSecret } from '../registry/clients.js';
 import { randomToken, safeEqual, sha256 } from '../crypto/secrets.js';
 import type { Services } from '../services.js';
-import type { Db } from '../store/db.js';
+import type { Executor } from '../store/db.js';
 import { clients, clientSecrets } from '../store/schema.js';
 import type { OAuthSpace } from './cache.js';
 import { OAuthError } from './errors.js';
@@ -129,7 +129,7 @@ export function registrationView(v: ClientView | ClientWithSecret, issuer: strin
 
 export class RegistrationService {
   constructor(
-    private readonly db: Db,
+    private readonly db: Executor,
     private readonly services: Services,
   ) {}
 

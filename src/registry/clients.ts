@@ -3,7 +3,7 @@
 import { and, asc, eq, ilike, inArray, sql } from 'drizzle-orm';
 import { AppError, conflict, invalid, notFound } from '../errors.js';
 import { diff, recordAudit, type Actor } from '../events/audit.js';
-import type { Db } from '../store/db.js';
+import type { Executor } from '../store/db.js';
 import { publishAfter, type ChangeBus } from '../store/changes.js';
 import { isUniqueViolation } from '../store/errors.js';
 import { selectForUpdate, type RowLock } from '../store/locks.js';
@@ -27,13 +27,13 @@ type SpaceRef = { id: string; slug: string };
 
 export class ClientService {
   constructor(
-    private readonly db: Db,
+    private readonly db: Executor,
     private readonly masterKey: MasterKey,
     private readonly scopeService: ScopeService,
     private readonly bus?: ChangeBus,
   ) {}
 
-  private async scopeNames(db: Db, clientPks: string[]): Promise<Map<string, string[]>> {
+  private async scopeNames(db: Executor, clientPks: string[]): Promise<Map<string, string[]>> {
     const out = new Map<string, string[]>();
     if (clientPks.length === 0) return out;
     const rows = await db
@@ -67,7 +67,7 @@ export class ClientService {
   }
 
   /** The client's row; with `lock`, locked until the end of the transaction `db` (read-modify-write). */
-  async row(space: SpaceRef, clientId: string, db: Db = this.db, lock?: RowLock): Promise<ClientRow> {
+  async row(space: SpaceRef, clientId: string, db: Executor = this.db, lock?: RowLock): Promise<ClientRow> {
     const where = and(eq(clients.spaceId, space.id), eq(clients.clientId, clientId));
     const [row] = lock ? await selectForUpdate(db, clients, where, lock) : await db.select().from(clients).where(where);
     if (!row) throw notFound(`client "${clientId}"`);
@@ -75,7 +75,7 @@ export class ClientService {
   }
 
   /** Locks the client for a change and checks If-Match against it as it is now; returns the row and its scopes. */
-  private async lockedForChange(tx: Db, space: SpaceRef, clientId: string, ifMatch: IfMatch | undefined, lock: RowLock = 'no key update') {
+  private async lockedForChange(tx: Executor, space: SpaceRef, clientId: string, ifMatch: IfMatch | undefined, lock: RowLock = 'no key update') {
     const row = await this.row(space, clientId, tx, lock);
     const scopeNames = (await this.scopeNames(tx, [row.id])).get(row.id) ?? [];
     requireMatch(ifMatch, clientView(row, space.slug, scopeNames), `client "${clientId}"`);
@@ -89,7 +89,7 @@ export class ClientService {
   }
 
   /** Replaces the client's scope associations with `names`, which must all exist in the space. */
-  private async setScopes(tx: Db, space: SpaceRef, clientPk: string, names: string[]): Promise<void> {
+  private async setScopes(tx: Executor, space: SpaceRef, clientPk: string, names: string[]): Promise<void> {
     const found = names.length
       ? await tx.select({ id: scopes.id, name: scopes.name }).from(scopes).where(and(eq(scopes.spaceId, space.id), inArray(scopes.name, names)))
       : [];
@@ -99,7 +99,7 @@ export class ClientService {
     if (found.length) await tx.insert(clientScopes).values(found.map((f) => ({ clientPk, scopeId: f.id })));
   }
 
-  private async addSecret(tx: Db, clientPk: string): Promise<string> {
+  private async addSecret(tx: Executor, clientPk: string): Promise<string> {
     const secret = randomToken(32);
     await tx.insert(clientSecrets).values({ clientPk, secretHash: sha256(secret) });
     return secret;
@@ -122,7 +122,7 @@ export class ClientService {
    * with its usual metadata can ask for `openid profile email`; a client_credentials-only client has no user to
    * describe and gets none. Like any association, an admin can remove them.
    */
-  private async defaultScopes(tx: Db, space: SpaceRef, spec: ClientSpec): Promise<string[]> {
+  private async defaultScopes(tx: Executor, space: SpaceRef, spec: ClientSpec): Promise<string[]> {
     if (!spec.grantTypes.some((g) => USER_GRANTS.has(g))) return [];
     const rows = await tx.select({ name: scopes.name }).from(scopes).where(and(eq(scopes.spaceId, space.id), inArray(scopes.name, [...STANDARD_SCOPE_NAMES])));
     return rows.map((r) => r.name).sort();
@@ -133,7 +133,7 @@ export class ClientService {
     return this.insertOrConflict(
       () =>
         this.db.transaction(async (tx) => {
-          const spec = input.scope === undefined ? { ...given, scopes: await this.defaultScopes(tx as Db, space, given) } : given;
+          const spec = input.scope === undefined ? { ...given, scopes: await this.defaultScopes(tx, space, given) } : given;
           const now = new Date();
           const [row] = await tx
             .insert(clients)
@@ -145,10 +145,10 @@ export class ClientService {
               tokensValidAfter: spec.active ? null : now,
             })
             .returning();
-          await this.setScopes(tx as Db, space, row!.id, spec.scopes);
-          const secret = usesSecret(spec) ? await this.addSecret(tx as Db, row!.id) : undefined;
+          await this.setScopes(tx, space, row!.id, spec.scopes);
+          const secret = usesSecret(spec) ? await this.addSecret(tx, row!.id) : undefined;
           const view = clientView(row!, space.slug, spec.scopes);
-          await recordAudit(tx as Db, actor, { space: space.slug, action: 'client.create', targetType: 'client', targetId: row!.clientId, changes: auditable(view) });
+          await recordAudit(tx, actor, { space: space.slug, action: 'client.create', targetType: 'client', targetId: row!.clientId, changes: auditable(view) });
           return secret ? { ...view, client_secret: secret, client_secret_expires_at: 0 } : view;
         }),
       given,
@@ -161,7 +161,7 @@ export class ClientService {
 
   async update(space: SpaceRef, clientId: string, input: ClientInput, actor: Actor, ifMatch?: IfMatch): Promise<ClientWithSecret> {
     return publishAfter(this.bus, 'client', clientId, this.db.transaction(async (tx) => {
-      const { row: before, scopeNames: beforeScopes } = await this.lockedForChange(tx as Db, space, clientId, ifMatch);
+      const { row: before, scopeNames: beforeScopes } = await this.lockedForChange(tx, space, clientId, ifMatch);
       const current = specOf(before, beforeScopes);
       const spec = buildClientSpec(input, current);
       const now = new Date();
@@ -175,13 +175,13 @@ export class ClientService {
         () => tx.update(clients).set({ ...columnsOf(spec), ...lifecycle, updatedAt: now }).where(eq(clients.id, before.id)).returning(),
         spec,
       );
-      if (input.scope !== undefined) await this.setScopes(tx as Db, space, before.id, spec.scopes);
+      if (input.scope !== undefined) await this.setScopes(tx, space, before.id, spec.scopes);
       let secret: string | undefined;
       if (!usesSecret(spec)) await tx.delete(clientSecrets).where(eq(clientSecrets.clientPk, before.id));
-      else if (!usesSecret(current)) secret = await this.addSecret(tx as Db, before.id);
+      else if (!usesSecret(current)) secret = await this.addSecret(tx, before.id);
       const view = clientView(row!, space.slug, spec.scopes);
       const action = lifecycle.tokensValidAfter ? 'client.deactivate' : 'deactivatedAt' in lifecycle ? 'client.reactivate' : 'client.update';
-      await recordAudit(tx as Db, actor, {
+      await recordAudit(tx, actor, {
         space: space.slug,
         action,
         targetType: 'client',
@@ -194,10 +194,10 @@ export class ClientService {
 
   async delete(space: SpaceRef, clientId: string, actor: Actor, ifMatch?: IfMatch): Promise<void> {
     await this.db.transaction(async (tx) => {
-      const { row } = await this.lockedForChange(tx as Db, space, clientId, ifMatch, 'update');
+      const { row } = await this.lockedForChange(tx, space, clientId, ifMatch, 'update');
       // Foreign keys cascade to secrets, scope links, and (later) tokens, codes and consents.
       await tx.delete(clients).where(eq(clients.id, row.id));
-      await recordAudit(tx as Db, actor, { space: space.slug, action: 'client.delete', targetType: 'client', targetId: clientId, changes: { name: row.name, version: row.version } });
+      await recordAudit(tx, actor, { space: space.slug, action: 'client.delete', targetType: 'client', targetId: clientId, changes: { name: row.name, version: row.version } });
     });
     await this.bus?.publish('client', clientId);
   }
@@ -211,7 +211,7 @@ export class ClientService {
       throw invalid('grace_period', 'grace_period must be a whole number of seconds from 0 to 2592000 (30 days)');
     }
     return publishAfter(this.bus, 'client', clientId, this.db.transaction(async (tx) => {
-      const { row } = await this.lockedForChange(tx as Db, space, clientId, ifMatch);
+      const { row } = await this.lockedForChange(tx, space, clientId, ifMatch);
       if (!usesSecret(specOf(row, []))) {
         throw invalid('client_id', `this client authenticates with ${row.tokenEndpointAuthMethod}: it has no secret to rotate`);
       }
@@ -223,8 +223,8 @@ export class ClientService {
         .set({ expiresAt: sql`least(coalesce(${clientSecrets.expiresAt}, ${until}), ${until})` })
         .where(eq(clientSecrets.clientPk, row.id));
       await tx.delete(clientSecrets).where(and(eq(clientSecrets.clientPk, row.id), sql`${clientSecrets.expiresAt} <= ${new Date(now)}`));
-      const secret = await this.addSecret(tx as Db, row.id);
-      await recordAudit(tx as Db, actor, { space: space.slug, action: 'client.rotate_secret', targetType: 'client', targetId: clientId, changes: { grace_period: graceSeconds } });
+      const secret = await this.addSecret(tx, row.id);
+      await recordAudit(tx, actor, { space: space.slug, action: 'client.rotate_secret', targetType: 'client', targetId: clientId, changes: { grace_period: graceSeconds } });
       return { client_id: clientId, client_secret: secret, client_secret_expires_at: 0, previous_secret_expires_at: until.toISOString() };
     }));
   }
@@ -232,14 +232,14 @@ export class ClientService {
   /** Generates the webhook signing secret (seed 001): returned once, kept sealed with the master key. */
   async createWebhookSecret(space: SpaceRef, clientId: string, actor: Actor, ifMatch?: IfMatch) {
     return publishAfter(this.bus, 'client', clientId, this.db.transaction(async (tx) => {
-      const { row } = await this.lockedForChange(tx as Db, space, clientId, ifMatch);
+      const { row } = await this.lockedForChange(tx, space, clientId, ifMatch);
       const secret = randomToken(32);
       const now = new Date();
       await tx
         .update(clients)
         .set({ webhookSecretSealed: seal(this.masterKey, secret, `client-webhook:${row.id}`), webhookSecretCreatedAt: now, updatedAt: now })
         .where(eq(clients.id, row.id));
-      await recordAudit(tx as Db, actor, { space: space.slug, action: 'client.webhook_secret', targetType: 'client', targetId: clientId, changes: { webhook_secret: 'generated' } });
+      await recordAudit(tx, actor, { space: space.slug, action: 'client.webhook_secret', targetType: 'client', targetId: clientId, changes: { webhook_secret: 'generated' } });
       return { client_id: clientId, webhook_secret: secret, created_at: now.toISOString() };
     }));
   }
@@ -261,12 +261,12 @@ export class ClientService {
    */
   async associateScopes(space: SpaceRef, clientId: string, names: string[], create: ScopeInput[], actor: Actor, ifMatch?: IfMatch): Promise<ScopeView[]> {
     await this.db.transaction(async (tx) => {
-      const { row, scopeNames: current } = await this.lockedForChange(tx as Db, space, clientId, ifMatch);
+      const { row, scopeNames: current } = await this.lockedForChange(tx, space, clientId, ifMatch);
       const created = [];
-      for (const input of create) created.push((await this.scopeService.insert(tx as Db, space, input, actor)).name);
+      for (const input of create) created.push((await this.scopeService.insert(tx, space, input, actor)).name);
       const wanted = [...new Set([...current, ...names, ...created])];
-      await this.setScopes(tx as Db, space, row.id, wanted);
-      await recordAudit(tx as Db, actor, { space: space.slug, action: 'client.associate_scopes', targetType: 'client', targetId: clientId, changes: { scope: { from: current.join(' '), to: wanted.sort().join(' ') } } });
+      await this.setScopes(tx, space, row.id, wanted);
+      await recordAudit(tx, actor, { space: space.slug, action: 'client.associate_scopes', targetType: 'client', targetId: clientId, changes: { scope: { from: current.join(' '), to: wanted.sort().join(' ') } } });
     });
     await this.bus?.publish('client', clientId);
     if (create.length) await this.bus?.publish('scope', space.id);
@@ -275,14 +275,14 @@ export class ClientService {
 
   async disassociateScope(space: SpaceRef, clientId: string, name: string, actor: Actor, ifMatch?: IfMatch): Promise<void> {
     await this.db.transaction(async (tx) => {
-      const { row } = await this.lockedForChange(tx as Db, space, clientId, ifMatch);
-      const scope = await this.scopeService.get(space.id, name, tx as Db);
+      const { row } = await this.lockedForChange(tx, space, clientId, ifMatch);
+      const scope = await this.scopeService.get(space.id, name, tx);
       const deleted = await tx
         .delete(clientScopes)
         .where(and(eq(clientScopes.clientPk, row.id), eq(clientScopes.scopeId, scope.id)))
         .returning();
       if (deleted.length === 0) throw new AppError('not_found', `scope "${name}" is not associated with this client`);
-      await recordAudit(tx as Db, actor, { space: space.slug, action: 'client.disassociate_scope', targetType: 'client', targetId: clientId, changes: { scope: name } });
+      await recordAudit(tx, actor, { space: space.slug, action: 'client.disassociate_scope', targetType: 'client', targetId: clientId, changes: { scope: name } });
     });
     await this.bus?.publish('client', clientId);
   }

@@ -5,7 +5,7 @@ import { and, asc, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import { randomToken, sha256 } from '../crypto/secrets.js';
 import { invalid, notFound } from '../errors.js';
 import { recordAudit, type Actor } from '../events/audit.js';
-import type { Db } from '../store/db.js';
+import type { Executor } from '../store/db.js';
 import { initialAccessTokens } from '../store/schema.js';
 import { after, toPage, type Page, type PageRequest } from './page.js';
 
@@ -35,7 +35,7 @@ const iatView = (r: typeof initialAccessTokens.$inferSelect): InitialAccessToken
 });
 
 export class InitialAccessTokenService {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Executor) {}
 
   async listInitialTokens(space: SpaceRef, req: PageRequest): Promise<Page<InitialAccessTokenView>> {
     const rows = await this.db
@@ -66,7 +66,7 @@ export class InitialAccessTokenService {
         })
         .returning();
       const view = iatView(row!);
-      await recordAudit(tx as Db, actor, {
+      await recordAudit(tx, actor, {
         space: space.slug,
         action: 'initial_access_token.create',
         targetType: 'initial_access_token',
@@ -86,7 +86,7 @@ export class InitialAccessTokenService {
         .where(and(eq(initialAccessTokens.id, id), eq(initialAccessTokens.spaceId, space.id), isNull(initialAccessTokens.revokedAt)))
         .returning({ id: initialAccessTokens.id });
       if (!row) throw notFound(`initial access token "${id}"`);
-      await recordAudit(tx as Db, actor, { space: space.slug, action: 'initial_access_token.revoke', targetType: 'initial_access_token', targetId: id });
+      await recordAudit(tx, actor, { space: space.slug, action: 'initial_access_token.revoke', targetType: 'initial_access_token', targetId: id });
     });
   }
 

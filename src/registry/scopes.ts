@@ -2,7 +2,7 @@
 import { and, asc, eq, ilike } from 'drizzle-orm';
 import { conflict, invalid, notFound } from '../errors.js';
 import { diff, recordAudit, type Actor } from '../events/audit.js';
-import type { Db } from '../store/db.js';
+import type { Executor } from '../store/db.js';
 import { publishAfter, type ChangeBus } from '../store/changes.js';
 import { isUniqueViolation } from '../store/errors.js';
 import { selectForUpdate, type RowLock } from '../store/locks.js';
@@ -43,7 +43,7 @@ function checkDescription(d: string | undefined): string | undefined {
 
 export class ScopeService {
   constructor(
-    private readonly db: Db,
+    private readonly db: Executor,
     private readonly bus?: ChangeBus,
   ) {}
 
@@ -64,7 +64,7 @@ export class ScopeService {
   }
 
   /** The scope's row; with `lock`, locked until the end of the transaction `db` (read-modify-write). */
-  async get(spaceId: string, name: string, db: Db = this.db, lock?: RowLock): Promise<ScopeRow> {
+  async get(spaceId: string, name: string, db: Executor = this.db, lock?: RowLock): Promise<ScopeRow> {
     const where = and(eq(scopes.spaceId, spaceId), eq(scopes.name, name));
     const [row] = lock ? await selectForUpdate(db, scopes, where, lock) : await db.select().from(scopes).where(where);
     if (!row) throw notFound(`scope "${name}"`);
@@ -72,14 +72,14 @@ export class ScopeService {
   }
 
   /** Locks the scope for a change and checks If-Match against it as it is now. */
-  private async lockedForChange(tx: Db, spaceId: string, name: string, ifMatch: IfMatch | undefined, lock: RowLock = 'no key update'): Promise<ScopeRow> {
+  private async lockedForChange(tx: Executor, spaceId: string, name: string, ifMatch: IfMatch | undefined, lock: RowLock = 'no key update'): Promise<ScopeRow> {
     const row = await this.get(spaceId, name, tx, lock);
     requireMatch(ifMatch, scopeView(row), `scope "${name}"`);
     return row;
   }
 
   /** Inserts within the caller's transaction (used by create-and-associate too). */
-  async insert(tx: Db, space: { id: string; slug: string }, input: ScopeInput, actor: Actor): Promise<ScopeRow> {
+  async insert(tx: Executor, space: { id: string; slug: string }, input: ScopeInput, actor: Actor): Promise<ScopeRow> {
     const name = input.name ?? '';
     if (!SCOPE_TOKEN.test(name)) {
       throw invalid('name', 'name must be 1 to 100 printable characters without spaces, quotes or backslashes (RFC 6749 scope-token)');
@@ -98,14 +98,14 @@ export class ScopeService {
 
   async create(space: { id: string; slug: string }, input: ScopeInput, actor: Actor): Promise<ScopeView> {
     // Published: discovery's scopes_supported lists the space's scopes.
-    return scopeView(await publishAfter(this.bus, 'scope', space.id, this.db.transaction((tx) => this.insert(tx as Db, space, input, actor))));
+    return scopeView(await publishAfter(this.bus, 'scope', space.id, this.db.transaction((tx) => this.insert(tx, space, input, actor))));
   }
 
   async update(space: { id: string; slug: string }, name: string, input: ScopeInput, actor: Actor, ifMatch?: IfMatch): Promise<ScopeView> {
     if (input.name !== undefined && input.name !== name) throw invalid('name', 'a scope cannot be renamed: clients and tokens refer to it');
     const description = checkDescription(input.description);
     return publishAfter(this.bus, 'scope', space.id, this.db.transaction(async (tx) => {
-      const before = await this.lockedForChange(tx as Db, space.id, name, ifMatch);
+      const before = await this.lockedForChange(tx, space.id, name, ifMatch);
       const [row] = await tx
         .update(scopes)
         .set({
@@ -117,16 +117,16 @@ export class ScopeService {
         .returning();
       const { updated_at: _a, ...b } = scopeView(before);
       const { updated_at: _b, ...a } = scopeView(row!);
-      await recordAudit(tx as Db, actor, { space: space.slug, action: 'scope.update', targetType: 'scope', targetId: name, changes: diff(b, a) });
+      await recordAudit(tx, actor, { space: space.slug, action: 'scope.update', targetType: 'scope', targetId: name, changes: diff(b, a) });
       return scopeView(row!);
     }));
   }
 
   async delete(space: { id: string; slug: string }, name: string, actor: Actor, ifMatch?: IfMatch): Promise<void> {
     await this.db.transaction(async (tx) => {
-      const row = await this.lockedForChange(tx as Db, space.id, name, ifMatch, 'update');
+      const row = await this.lockedForChange(tx, space.id, name, ifMatch, 'update');
       await tx.delete(scopes).where(eq(scopes.id, row.id));
-      await recordAudit(tx as Db, actor, { space: space.slug, action: 'scope.delete', targetType: 'scope', targetId: name });
+      await recordAudit(tx, actor, { space: space.slug, action: 'scope.delete', targetType: 'scope', targetId: name });
     });
     await this.bus?.publish('scope', space.id);
   }

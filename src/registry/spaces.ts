@@ -2,7 +2,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { AppError, conflict, invalid, notFound } from '../errors.js';
 import { recordAudit, diff, type Actor, SYSTEM } from '../events/audit.js';
-import type { Db } from '../store/db.js';
+import type { Executor } from '../store/db.js';
 import { publishAfter, type ChangeBus } from '../store/changes.js';
 import { selectForUpdate, type RowLock } from '../store/locks.js';
 import { spaces } from '../store/schema.js';
@@ -66,7 +66,7 @@ function checkDisplayName(v: string | undefined): string | undefined {
 
 export class SpaceService {
   constructor(
-    private readonly db: Db,
+    private readonly db: Executor,
     private readonly bus?: ChangeBus,
   ) {}
 
@@ -82,19 +82,19 @@ export class SpaceService {
   }
 
   /** The space's row; with `lock`, locked until the end of the transaction `db` (read-modify-write). */
-  async find(slug: string, db: Db = this.db, lock?: RowLock): Promise<SpaceRow | undefined> {
+  async find(slug: string, db: Executor = this.db, lock?: RowLock): Promise<SpaceRow | undefined> {
     const [row] = lock ? await selectForUpdate(db, spaces, eq(spaces.slug, slug), lock) : await db.select().from(spaces).where(eq(spaces.slug, slug));
     return row;
   }
 
-  async get(slug: string, db: Db = this.db, lock?: RowLock): Promise<SpaceRow> {
+  async get(slug: string, db: Executor = this.db, lock?: RowLock): Promise<SpaceRow> {
     const row = await this.find(slug, db, lock);
     if (!row) throw notFound(`space "${slug}"`);
     return row;
   }
 
   /** Locks the space for a change and checks If-Match against it as it is now (settings included). */
-  private async lockedForChange(tx: Db, slug: string, ifMatch: IfMatch | undefined, lock: RowLock = 'no key update'): Promise<SpaceRow> {
+  private async lockedForChange(tx: Executor, slug: string, ifMatch: IfMatch | undefined, lock: RowLock = 'no key update'): Promise<SpaceRow> {
     const row = await this.get(slug, tx, lock);
     requireMatch(ifMatch, spaceView(row), `space "${slug}"`);
     return row;
@@ -124,8 +124,8 @@ export class SpaceService {
         .returning();
       if (!row) throw conflict(`space "${slug}" already exists`, 'slug');
       const view = spaceView(row);
-      await recordAudit(tx as Db, actor, { space: slug, action: 'space.create', targetType: 'space', targetId: slug, changes: view as never });
-      await seedStandardScopes(tx as Db, row, row.settings, actor);
+      await recordAudit(tx, actor, { space: slug, action: 'space.create', targetType: 'space', targetId: slug, changes: view as never });
+      await seedStandardScopes(tx, row, row.settings, actor);
       return view;
     });
   }
@@ -139,7 +139,7 @@ export class SpaceService {
     const displayName = checkDisplayName(input.display_name);
     return publishAfter(this.bus, 'space', slug, this.db.transaction(async (tx) => {
       // Locked: settings are merged into what is stored, so two concurrent changes of different settings both stay.
-      const before = await this.lockedForChange(tx as Db, slug, ifMatch);
+      const before = await this.lockedForChange(tx, slug, ifMatch);
       const [row] = await tx
         .update(spaces)
         .set({
@@ -156,7 +156,7 @@ export class SpaceService {
       const { updated_at: _b, settings: sa, ...a } = view;
       // Settings are logged key by key (settings.<key>), so an entry names exactly what changed.
       const settingsDiff = Object.fromEntries(Object.entries(diff(sb as never, sa as never)).map(([k, v]) => [`settings.${k}`, v]));
-      await recordAudit(tx as Db, actor, { space: slug, action: 'space.update', targetType: 'space', targetId: slug, changes: { ...diff(b, a), ...settingsDiff } });
+      await recordAudit(tx, actor, { space: slug, action: 'space.update', targetType: 'space', targetId: slug, changes: { ...diff(b, a), ...settingsDiff } });
       return view;
     }));
   }
@@ -164,10 +164,10 @@ export class SpaceService {
   async delete(slug: string, actor: Actor, ifMatch?: IfMatch): Promise<void> {
     if (slug === DEFAULT_SPACE) throw new AppError('conflict', 'the default space cannot be deleted');
     await this.db.transaction(async (tx) => {
-      const row = await this.lockedForChange(tx as Db, slug, ifMatch, 'update');
+      const row = await this.lockedForChange(tx, slug, ifMatch, 'update');
       // Foreign keys cascade: clients, scopes, secrets, roles of this space go with it.
       await tx.delete(spaces).where(eq(spaces.id, row.id));
-      await recordAudit(tx as Db, actor, { space: slug, action: 'space.delete', targetType: 'space', targetId: slug });
+      await recordAudit(tx, actor, { space: slug, action: 'space.delete', targetType: 'space', targetId: slug });
     });
     await this.bus?.publish('space', slug);
   }
@@ -181,8 +181,8 @@ export class SpaceService {
         .onConflictDoNothing()
         .returning();
       if (row) {
-        await recordAudit(tx as Db, SYSTEM, { space: DEFAULT_SPACE, action: 'space.create', targetType: 'space', targetId: DEFAULT_SPACE });
-        await seedStandardScopes(tx as Db, row, row.settings, SYSTEM);
+        await recordAudit(tx, SYSTEM, { space: DEFAULT_SPACE, action: 'space.create', targetType: 'space', targetId: DEFAULT_SPACE });
+        await seedStandardScopes(tx, row, row.settings, SYSTEM);
       }
     });
   }
@@ -199,7 +199,7 @@ export class SpaceService {
       const slug = await this.db.transaction(async (tx) => {
         const [row] = await tx.select().from(spaces).where(eq(spaces.id, candidate.id)).for('update');
         if (!row || standardScopesSeeded(row.settings)) return undefined;
-        await seedStandardScopes(tx as Db, row, row.settings, SYSTEM);
+        await seedStandardScopes(tx, row, row.settings, SYSTEM);
         return row.slug;
       });
       if (slug) {

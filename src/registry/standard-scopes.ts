@@ -3,7 +3,7 @@
 // and the one-time seeding of a space (at its creation, and once at start-up for spaces older than this list).
 import { eq } from 'drizzle-orm';
 import { recordAudit, type Actor } from '../events/audit.js';
-import type { Db } from '../store/db.js';
+import type { Executor } from '../store/db.js';
 import { scopes, spaces } from '../store/schema.js';
 import { SEEDED_KEY } from './space-settings.js';
 
@@ -44,7 +44,7 @@ type SpaceRef = { id: string; slug: string };
  * space is seeded; returns the names created. Idempotent: an existing scope of the same name (an admin's own
  * "profile", say) is kept as it is.
  */
-export async function seedStandardScopes(tx: Db, space: SpaceRef, settings: Record<string, unknown>, actor: Actor): Promise<string[]> {
+export async function seedStandardScopes(tx: Executor, space: SpaceRef, settings: Record<string, unknown>, actor: Actor): Promise<string[]> {
   const created = await tx
     .insert(scopes)
     .values(STANDARD_SCOPES.map((s) => ({ spaceId: space.id, name: s.name, description: s.description, isDefault: false })))

@@ -4,7 +4,7 @@ import { and, asc, eq, ilike, or } from 'drizzle-orm';
 import { diff, recordAudit, type Actor } from '../events/audit.js';
 import { conflict, invalid, notFound } from '../errors.js';
 import type { ChangeBus } from '../store/changes.js';
-import type { Db } from '../store/db.js';
+import type { Executor } from '../store/db.js';
 import { isUniqueViolation } from '../store/errors.js';
 import { selectForUpdate, type RowLock } from '../store/locks.js';
 import { users } from '../store/schema.js';
@@ -96,7 +96,7 @@ let dummyHash: Promise<string> | undefined;
 
 export class UserService {
   constructor(
-    private readonly db: Db,
+    private readonly db: Executor,
     private readonly bus?: ChangeBus,
   ) {}
 
@@ -123,7 +123,7 @@ export class UserService {
    * A user by id, or by username (case-insensitive) when `ref` is not an id. With `lock`, locked until the end of
    * the transaction `db` (read-modify-write).
    */
-  async row(space: SpaceRef, ref: string, db: Db = this.db, lock?: RowLock): Promise<UserRow> {
+  async row(space: SpaceRef, ref: string, db: Executor = this.db, lock?: RowLock): Promise<UserRow> {
     const byId = UUID.test(ref) ? eq(users.id, ref.toLowerCase()) : undefined;
     const where = and(eq(users.spaceId, space.id), byId ? or(byId, eq(users.usernameKey, ref.toLowerCase())) : eq(users.usernameKey, ref.toLowerCase()));
     const [row] = lock ? await selectForUpdate(db, users, where, lock) : await db.select().from(users).where(where);
@@ -132,7 +132,7 @@ export class UserService {
   }
 
   /** Locks the user for a change and checks If-Match against the user as it is now. */
-  private async lockedForChange(tx: Db, space: SpaceRef, ref: string, ifMatch: IfMatch | undefined, lock: RowLock = 'no key update'): Promise<UserRow> {
+  private async lockedForChange(tx: Executor, space: SpaceRef, ref: string, ifMatch: IfMatch | undefined, lock: RowLock = 'no key update'): Promise<UserRow> {
     const row = await this.row(space, ref, tx, lock);
     requireMatch(ifMatch, userView(row, space.slug), `user "${ref}"`);
     return row;
@@ -177,7 +177,7 @@ export class UserService {
           })
           .returning();
         const v = userView(row!, space.slug);
-        await recordAudit(tx as Db, actor, { space: space.slug, action: 'user.create', targetType: 'user', targetId: row!.id, changes: auditable(v) });
+        await recordAudit(tx, actor, { space: space.slug, action: 'user.create', targetType: 'user', targetId: row!.id, changes: auditable(v) });
         return v;
       }),
     );
@@ -190,7 +190,7 @@ export class UserService {
     const checked = checkFields(input);
     const passwordHash = input.password ? await hashPassword(input.password) : input.password === null ? null : undefined;
     const view = await this.db.transaction(async (tx) => {
-      const before = await this.lockedForChange(tx as Db, space, ref, ifMatch);
+      const before = await this.lockedForChange(tx, space, ref, ifMatch);
       if (input.username !== undefined && input.username !== before.username) throw invalid('username', 'a username cannot be changed');
       if (input.kind !== undefined && input.kind !== before.kind) throw invalid('kind', 'the kind of a user cannot be changed');
       const now = new Date();
@@ -214,7 +214,7 @@ export class UserService {
         .returning();
       const v = userView(row!, space.slug);
       const action = disabling ? 'user.disable' : input.disabled === false && before.disabled ? 'user.enable' : 'user.update';
-      await recordAudit(tx as Db, actor, {
+      await recordAudit(tx, actor, {
         space: space.slug,
         action,
         targetType: 'user',
@@ -229,10 +229,10 @@ export class UserService {
 
   async delete(space: SpaceRef, ref: string, actor: Actor, ifMatch?: IfMatch): Promise<void> {
     const id = await this.db.transaction(async (tx) => {
-      const row = await this.lockedForChange(tx as Db, space, ref, ifMatch, 'update');
+      const row = await this.lockedForChange(tx, space, ref, ifMatch, 'update');
       // Foreign keys cascade to grants, tokens, codes, consents and sessions.
       await tx.delete(users).where(eq(users.id, row.id));
-      await recordAudit(tx as Db, actor, { space: space.slug, action: 'user.delete', targetType: 'user', targetId: row.id, changes: { username: row.username } });
+      await recordAudit(tx, actor, { space: space.slug, action: 'user.delete', targetType: 'user', targetId: row.id, changes: { username: row.username } });
       return row.id;
     });
     await this.bus?.publish('user', id);
@@ -243,7 +243,7 @@ export class UserService {
    * transaction: the row is locked first, and the cut-off never moves back (a disable committed meanwhile may have
    * set a later one).
    */
-  async cutOffTokens(tx: Db, userId: string, at: Date): Promise<Date> {
+  async cutOffTokens(tx: Executor, userId: string, at: Date): Promise<Date> {
     const [row] = await selectForUpdate(tx, users, eq(users.id, userId));
     if (row?.tokensValidAfter && row.tokensValidAfter > at) return row.tokensValidAfter;
     await tx.update(users).set({ tokensValidAfter: at, updatedAt: at }).where(eq(users.id, userId));

@@ -17,6 +17,14 @@ import { NoticeListener, type BackoffOptions, type NoticeWatcher, type StoreLog 
 import { lockDataDir } from './lock.js';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+/** The transaction `db.transaction()` hands its callback. */
+export type Transaction = Parameters<Parameters<Db['transaction']>[0]>[0];
+/**
+ * Where a statement runs: the store itself or a transaction a caller has open. A function that takes an Executor
+ * writes as part of its caller's transaction when given one, so a change and what goes with it (the audit entry,
+ * the rotated token) commit or roll back together.
+ */
+export type Executor = Db | Transaction;
 
 export interface Store {
   readonly db: Db;

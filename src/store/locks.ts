@@ -4,7 +4,7 @@
 // audit entries name the same "from" value.
 import type { SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
-import type { Db } from './db.js';
+import type { Executor } from './db.js';
 
 /**
  * `no key update` for updates that keep the row's key: it waits for other writers of the row but not for inserts
@@ -19,7 +19,7 @@ export type RowLock = 'no key update' | 'update';
  * A writer that waited for the lock reads the row as the previous writer committed it (READ COMMITTED re-reads
  * locked rows), so its decisions and its audit entry start from the committed state.
  */
-export async function selectForUpdate<T extends PgTable>(tx: Db, table: T, where: SQL | undefined, lock: RowLock = 'no key update'): Promise<T['$inferSelect'][]> {
+export async function selectForUpdate<T extends PgTable>(tx: Executor, table: T, where: SQL | undefined, lock: RowLock = 'no key update'): Promise<T['$inferSelect'][]> {
   const rows = await tx
     .select()
     .from(table as PgTable)

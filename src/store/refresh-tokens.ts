@@ -3,7 +3,7 @@
 // anywhere rolls all of it back, so the presented token stays usable and the client's retry is not taken for reuse
 // (which would revoke the whole family).
 import { and, eq, isNull, lt, sql } from 'drizzle-orm';
-import type { Db } from './db.js';
+import type { Executor } from './db.js';
 import { grants, refreshTokens } from './schema.js';
 
 export type RefreshTokenRow = typeof refreshTokens.$inferSelect;
@@ -36,7 +36,7 @@ export type RotateOutcome =
   | { status: 'unknown' };
 
 export class RefreshTokenStore {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Executor) {}
 
   /** The token and its grant (the family), by hash. */
   async find(hash: string): Promise<{ token: RefreshTokenRow; grant: GrantRow } | undefined> {
@@ -49,7 +49,7 @@ export class RefreshTokenStore {
   }
 
   /** The first refresh token of a grant (`db` may be the transaction that creates the grant). */
-  async insert(db: Db, row: { hash: string; grantId: string; expiresAt: Date | null }): Promise<void> {
+  async insert(db: Executor, row: { hash: string; grantId: string; expiresAt: Date | null }): Promise<void> {
     await db.insert(refreshTokens).values({ tokenHash: row.hash, grantId: row.grantId, expiresAt: row.expiresAt });
   }
 

@@ -1,7 +1,7 @@
 // private_key_jwt (RFC 7523 §2.2, OIDC Core §9): a JWT signed with the client's registered key, iss = sub =
 // client_id, aud = our issuer or endpoint, short-lived, and a jti that is accepted only once.
 import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
-import type { Db } from '../../store/db.js';
+import type { Executor } from '../../store/db.js';
 import { assertionJtis } from '../../store/schema.js';
 import { isUniqueViolation } from '../../store/errors.js';
 import { invalidClient } from '../errors.js';
@@ -23,7 +23,7 @@ function keySet(client: OAuthClient): JWTVerifyGetKey {
   return set;
 }
 
-export async function verifyAssertion(db: Db, space: OAuthSpace, client: OAuthClient, assertion: string, endpointUrls: string[]): Promise<void> {
+export async function verifyAssertion(db: Executor, space: OAuthSpace, client: OAuthClient, assertion: string, endpointUrls: string[]): Promise<void> {
   let payload;
   try {
     ({ payload } = await jwtVerify(assertion, keySet(client), {

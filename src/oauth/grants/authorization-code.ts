@@ -4,7 +4,6 @@
 import { createHash } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import { safeEqual, sha256 } from '../../crypto/secrets.js';
-import type { Db } from '../../store/db.js';
 import { authorizationCodes, users } from '../../store/schema.js';
 import { invalidGrant, invalidRequest } from '../errors.js';
 import { tokenAnswer, type Grant } from './answer.js';
@@ -52,9 +51,9 @@ export const authorizationCodeGrant: Grant = {
         .where(and(eq(authorizationCodes.codeHash, hash), isNull(authorizationCodes.consumedAt)))
         .returning({ codeHash: authorizationCodes.codeHash });
       if (used.length !== 1) return undefined;
-      const grantId = await oauth.tokens.createGrant(tx as Db, { ...subject, acr: row.acr, sid: row.sid });
+      const grantId = await oauth.tokens.createGrant(tx, { ...subject, acr: row.acr, sid: row.sid });
       await tx.update(authorizationCodes).set({ grantId }).where(eq(authorizationCodes.codeHash, hash));
-      const refresh = await oauth.tokens.issueRefreshToken(tx as Db, { ...subject, grantId });
+      const refresh = await oauth.tokens.issueRefreshToken(tx, { ...subject, grantId });
       return { grantId, refresh };
     });
     if (!result) {

@@ -4,7 +4,7 @@
 // published in the JWKS before it signs (key_publish_seconds); a retired key stays published until every token it
 // signed has expired. Rotation rotates every chain at once. Private keys are sealed with the master key.
 import { and, asc, eq, lt, sql } from 'drizzle-orm';
-import type { Db } from '../../store/db.js';
+import type { Executor } from '../../store/db.js';
 import type { ChangeBus } from '../../store/changes.js';
 import { clients, signingKeys, spaces } from '../../store/schema.js';
 import { recordAudit, type Actor } from '../../events/audit.js';
@@ -45,7 +45,7 @@ export class KeyService {
   private readonly cache = new Map<string, SpaceKeys>();
 
   constructor(
-    private readonly db: Db,
+    private readonly db: Executor,
     private readonly masterKey: MasterKey,
     private readonly bus?: ChangeBus,
   ) {
@@ -112,14 +112,14 @@ export class KeyService {
   private async ensure(spaceId: string, more: SigningAlg[] = []): Promise<SpaceKeys> {
     const made = await this.db.transaction(async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${'keys:' + spaceId}))`);
-      const algs = [...new Set([...requiredAlgs(await this.algOf(tx as Db, spaceId)), ...more])];
+      const algs = [...new Set([...requiredAlgs(await this.algOf(tx, spaceId)), ...more])];
       const now = new Date();
       const live = await tx
         .select({ alg: signingKeys.alg })
         .from(signingKeys)
         .where(and(eq(signingKeys.spaceId, spaceId), sql`(${signingKeys.retiredAt} is null or ${signingKeys.retiredAt} > ${now})`));
       const missing = algs.filter((a) => !live.some((r) => r.alg === a));
-      for (const alg of missing) await this.insertKey(tx as Db, spaceId, alg, now);
+      for (const alg of missing) await this.insertKey(tx, spaceId, alg, now);
       return missing.length;
     });
     if (made) {
@@ -158,12 +158,12 @@ export class KeyService {
     return { ...row.publicJwk, alg: row.alg };
   }
 
-  private async algOf(db: Db, spaceId: string): Promise<SigningAlg> {
+  private async algOf(db: Executor, spaceId: string): Promise<SigningAlg> {
     const [space] = await db.select({ settings: spaces.settings }).from(spaces).where(eq(spaces.id, spaceId));
     return settingsOf(space?.settings).signing_alg;
   }
 
-  private async insertKey(db: Db, spaceId: string, alg: SigningAlg, activeAt: Date): Promise<KeyRow> {
+  private async insertKey(db: Executor, spaceId: string, alg: SigningAlg, activeAt: Date): Promise<KeyRow> {
     const kid = randomToken(12);
     const { privatePem, publicJwk } = generateSigningKey(alg);
     const [row] = await db
@@ -177,7 +177,7 @@ export class KeyService {
    * Longest lifetime of a token signed now: the space's and its JWT clients' access token lifetimes and the
    * ID token lifetime. Undefined when some client's tokens never expire (then a retired key stays published).
    */
-  private async maxTokenLifetime(db: Db, spaceId: string): Promise<number | undefined> {
+  private async maxTokenLifetime(db: Executor, spaceId: string): Promise<number | undefined> {
     const [space] = await db.select().from(spaces).where(eq(spaces.id, spaceId));
     const [row] = await db
       .select({ never: sql<number>`count(*) filter (where ${clients.accessTokenTtl} = 0)::int`, max: sql<number | null>`max(${clients.accessTokenTtl})` })
@@ -211,7 +211,7 @@ export class KeyService {
       }
       const now = new Date();
       const activeAt = new Date(now.getTime() + 1000 * (opts.publishSeconds ?? settings.key_publish_seconds));
-      const lifetime = await this.maxTokenLifetime(tx as Db, space.id);
+      const lifetime = await this.maxTokenLifetime(tx, space.id);
       const expiresAt = lifetime === undefined ? null : new Date(activeAt.getTime() + lifetime * 1000);
       // Every chain that still signs (or is about to) gets its successor, plus the ones a space always has.
       const live = await tx
@@ -226,10 +226,10 @@ export class KeyService {
         .where(and(eq(signingKeys.spaceId, space.id), sql`(${signingKeys.retiredAt} is null or ${signingKeys.retiredAt} > ${activeAt})`));
       let primary: KeyRow | undefined;
       for (const a of algs) {
-        const created = await this.insertKey(tx as Db, space.id, a, activeAt);
+        const created = await this.insertKey(tx, space.id, a, activeAt);
         if (a === alg) primary = created;
       }
-      await recordAudit(tx as Db, actor, {
+      await recordAudit(tx, actor, {
         space: space.slug,
         action: 'key.rotate',
         targetType: 'signing_key',

@@ -5,7 +5,7 @@ import { recordAudit, type Actor } from '../../events/audit.js';
 import { AppError, invalid, notFound } from '../../errors.js';
 import type { ChangeBus } from '../../store/changes.js';
 import type { PgColumn } from 'drizzle-orm/pg-core';
-import type { Db } from '../../store/db.js';
+import type { Executor } from '../../store/db.js';
 import { selectForUpdate } from '../../store/locks.js';
 import { accessTokens, clients, consents, grants, refreshTokens, users } from '../../store/schema.js';
 import { UserService } from '../../registry/users.js';
@@ -62,20 +62,20 @@ const latest = (dates: (Date | null)[]): Date | null | 'never' => {
 export class TokenManagement {
   private readonly userService: UserService;
   constructor(
-    private readonly db: Db,
+    private readonly db: Executor,
     private readonly bus?: ChangeBus,
   ) {
     this.userService = new UserService(db, bus);
   }
 
-  private async clientPk(space: SpaceRef, clientId: string | undefined, db: Db = this.db): Promise<string | undefined> {
+  private async clientPk(space: SpaceRef, clientId: string | undefined, db: Executor = this.db): Promise<string | undefined> {
     if (clientId === undefined) return undefined;
     const [row] = await db.select({ id: clients.id }).from(clients).where(and(eq(clients.spaceId, space.id), eq(clients.clientId, clientId)));
     if (!row) throw notFound(`client "${clientId}"`);
     return row.id;
   }
 
-  private async userId(space: SpaceRef, ref: string | undefined, db: Db = this.db): Promise<string | undefined> {
+  private async userId(space: SpaceRef, ref: string | undefined, db: Executor = this.db): Promise<string | undefined> {
     return ref === undefined ? undefined : (await this.userService.row(space, ref, db)).id;
   }
 
@@ -197,7 +197,7 @@ export class TokenManagement {
         if (done.length === 0) throw notFound(`token "${id}"`);
         await tx.update(accessTokens).set({ revokedAt: now }).where(and(eq(accessTokens.grantId, id), isNull(accessTokens.revokedAt)));
       }
-      await recordAudit(tx as Db, actor, { space: space.slug, action: 'token.revoke', targetType: 'token', targetId: id });
+      await recordAudit(tx, actor, { space: space.slug, action: 'token.revoke', targetType: 'token', targetId: id });
     });
   }
 
@@ -209,9 +209,9 @@ export class TokenManagement {
     if ((by.client_id === undefined) === (by.user_id === undefined)) throw invalid('client_id', 'give either client_id or user_id');
     const now = new Date();
     const result = await this.db.transaction(async (tx) => {
-      const clientPk = await this.clientPk(space, by.client_id, tx as Db);
-      const userId = await this.userId(space, by.user_id, tx as Db);
-      const cutOff = clientPk ? await this.cutOffClient(tx as Db, clientPk, now) : await this.userService.cutOffTokens(tx as Db, userId!, now);
+      const clientPk = await this.clientPk(space, by.client_id, tx);
+      const userId = await this.userId(space, by.user_id, tx);
+      const cutOff = clientPk ? await this.cutOffClient(tx, clientPk, now) : await this.userService.cutOffTokens(tx, userId!, now);
       const gs = await tx
         .update(grants)
         .set({ revokedAt: now })
@@ -223,7 +223,7 @@ export class TokenManagement {
         .where(and(eq(accessTokens.spaceId, space.id), isNull(accessTokens.revokedAt), clientPk ? eq(accessTokens.clientPk, clientPk) : eq(accessTokens.userId, userId!)))
         .returning({ id: accessTokens.id });
       const target = clientPk ? { targetType: 'client', targetId: by.client_id! } : { targetType: 'user', targetId: userId! };
-      await recordAudit(tx as Db, actor, { space: space.slug, action: 'token.revoke_all', ...target, changes: { revoked_grants: gs.length, revoked_access_tokens: ats.length } });
+      await recordAudit(tx, actor, { space: space.slug, action: 'token.revoke_all', ...target, changes: { revoked_grants: gs.length, revoked_access_tokens: ats.length } });
       return { revoked_grants: gs.length, revoked_access_tokens: ats.length, tokens_valid_after: cutOff.toISOString() };
     });
     // Caches hold the client row with its tokens_valid_after: drop it everywhere.
@@ -237,7 +237,7 @@ export class TokenManagement {
    * client waits, then sees the new cut-off), and the cut-off never moves back: a deactivation committed while
    * this waited may have set a later one.
    */
-  private async cutOffClient(tx: Db, clientPk: string, at: Date): Promise<Date> {
+  private async cutOffClient(tx: Executor, clientPk: string, at: Date): Promise<Date> {
     const [row] = await selectForUpdate(tx, clients, eq(clients.id, clientPk));
     if (row?.tokensValidAfter && row.tokensValidAfter > at) return row.tokensValidAfter;
     await tx.update(clients).set({ tokensValidAfter: at }).where(eq(clients.id, clientPk));
@@ -283,7 +283,7 @@ export class TokenManagement {
     await this.db.transaction(async (tx) => {
       const done = await tx.delete(consents).where(and(eq(consents.id, id), eq(consents.spaceId, space.id))).returning();
       if (done.length === 0) throw new AppError('not_found', `consent "${id}" not found`);
-      await recordAudit(tx as Db, actor, { space: space.slug, action: 'consent.revoke', targetType: 'consent', targetId: id, changes: { user_id: done[0]!.userId, scope: done[0]!.scope.join(' ') } });
+      await recordAudit(tx, actor, { space: space.slug, action: 'consent.revoke', targetType: 'consent', targetId: id, changes: { user_id: done[0]!.userId, scope: done[0]!.scope.join(' ') } });
     });
   }
 }

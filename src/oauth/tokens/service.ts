@@ -2,7 +2,7 @@
 // (introspection). Opaque tokens are stored as SHA-256 only, durably, through a group-commit writer.
 import { randomUUID } from 'node:crypto';
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import type { Db, Store } from '../../store/db.js';
+import type { Db, Executor, Store } from '../../store/db.js';
 import { RefreshTokenStore } from '../../store/refresh-tokens.js';
 import { accessTokens, clients, grants, users } from '../../store/schema.js';
 import { randomToken, sha256 } from '../../crypto/secrets.js';
@@ -137,7 +137,7 @@ export class TokenService {
   }
 
   /** Starts a grant: the family that refresh tokens (and its access tokens) belong to. */
-  async createGrant(db: Db, s: Omit<TokenSubject, 'grantId'> & { acr?: string | null; sid?: string | null }): Promise<string> {
+  async createGrant(db: Executor, s: Omit<TokenSubject, 'grantId'> & { acr?: string | null; sid?: string | null }): Promise<string> {
     const [row] = await db
       .insert(grants)
       .values({
@@ -155,7 +155,7 @@ export class TokenService {
   }
 
   /** A new refresh token in the grant, or undefined when the client's refresh_limit is 0 or it lacks the grant. */
-  async issueRefreshToken(db: Db, s: TokenSubject & { grantId: string }): Promise<string | undefined> {
+  async issueRefreshToken(db: Executor, s: TokenSubject & { grantId: string }): Promise<string | undefined> {
     const next = this.nextRefreshToken(s);
     if (!next) return undefined;
     await this.refreshTokens.insert(db, { hash: next.hash, grantId: s.grantId, expiresAt: next.expiresAt });
@@ -341,7 +341,7 @@ export class TokenService {
   }
 
   /** Revokes a grant (and with it its refresh and access tokens). */
-  async revokeGrant(db: Db, grantId: string): Promise<void> {
+  async revokeGrant(db: Executor, grantId: string): Promise<void> {
     const now = new Date();
     await db.update(grants).set({ revokedAt: now }).where(and(eq(grants.id, grantId), isNull(grants.revokedAt)));
     await db.update(accessTokens).set({ revokedAt: now }).where(and(eq(accessTokens.grantId, grantId), isNull(accessTokens.revokedAt)));
