@@ -30,12 +30,15 @@ const program = new Command('keyward')
       return new Map([...groups].sort(([a], [b]) => Number(b === 'Options:') - Number(a === 'Options:')));
     },
   })
-  .addHelpText('after', `
+  .addHelpText(
+    'after',
+    `
 Admin commands talk to a running server's admin API:
   KEYWARD_URL          server base URL (else KEYWARD_PUBLIC_URL, else http://localhost:$KEYWARD_PORT or :8080)
   KEYWARD_ADMIN_TOKEN  admin API token (prefer it to --token, which ends up in shell history);
                        without either, the token \`keyward login\` keeps for that URL
-Add --json to print one JSON document; run \`keyward <command> --help\` for details.`);
+Add --json to print one JSON document; run \`keyward <command> --help\` for details.`,
+  );
 
 registerLocalCommands(program);
 registerLoginCommands(program);

@@ -106,5 +106,11 @@ export async function runWorker(config: Config, logger: Logger): Promise<void> {
   delete process.env[SETUP_CODE];
   const child = logger.child({ worker: index });
   // Worker 1 alone runs the hourly maintenance: one rotation per schedule, not one per process.
-  await startServer(config, { logger: child, prepared: { code }, maintenance: index === 1, say: () => {}, onListening: (server) => stopOnSignals(server, config, child) });
+  await startServer(config, {
+    logger: child,
+    prepared: { code },
+    maintenance: index === 1,
+    say: () => {},
+    onListening: (server) => stopOnSignals(server, config, child),
+  });
 }

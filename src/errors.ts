@@ -1,14 +1,7 @@
 // The error type of the admin API and the registry. Its JSON form is { error, message, field? }; anything that is
 // not an AppError reaches clients as a bare 500 `server_error` without internals (see http/errors.ts).
 export type AppErrorCode =
-  | 'invalid_request'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'not_found'
-  | 'conflict'
-  | 'precondition_failed'
-  | 'too_many_requests'
-  | 'server_error';
+  'invalid_request' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'precondition_failed' | 'too_many_requests' | 'server_error';
 
 const STATUS: Record<AppErrorCode, number> = {
   invalid_request: 400,

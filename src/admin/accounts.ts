@@ -102,7 +102,10 @@ export class AdminService {
   /** All admins, or those holding a role in one of `onlySpaces`. */
   async list(onlySpaces?: string[]): Promise<AdminView[]> {
     let rows = await this.db.select().from(admins).orderBy(asc(admins.createdAt), asc(admins.id));
-    const roles = await this.rolesOf(this.db, rows.map((r) => r.id));
+    const roles = await this.rolesOf(
+      this.db,
+      rows.map((r) => r.id),
+    );
     if (onlySpaces) rows = rows.filter((r) => (roles.get(r.id) ?? []).some((g) => onlySpaces.includes(g.space)));
     return rows.map((r) => this.view(r, roles.get(r.id) ?? []));
   }
@@ -215,10 +218,18 @@ export class AdminService {
     return this.db.transaction(async (tx) => {
       const [row] = await tx.select().from(admins).where(eq(admins.emailKey, email.trim().toLowerCase())).for('update');
       if (!row) return this.create({ email, password, roles: [{ space: GLOBAL, role: 'owner' }] }, actor, tx);
-      await tx.update(admins).set({ passwordHash: await hashPassword(password), disabled: false, updatedAt: new Date() }).where(eq(admins.id, row.id));
+      await tx
+        .update(admins)
+        .set({ passwordHash: await hashPassword(password), disabled: false, updatedAt: new Date() })
+        .where(eq(admins.id, row.id));
       await tx.delete(adminRoles).where(and(eq(adminRoles.adminId, row.id), isNull(adminRoles.spaceId)));
       await tx.insert(adminRoles).values({ adminId: row.id, spaceId: null, role: 'owner' });
-      await recordAudit(tx, actor, { action: 'admin.recover', targetType: 'admin', targetId: row.id, changes: { password: 'changed', disabled: false, role: 'owner of every space' } });
+      await recordAudit(tx, actor, {
+        action: 'admin.recover',
+        targetType: 'admin',
+        targetId: row.id,
+        changes: { password: 'changed', disabled: false, role: 'owner of every space' },
+      });
       return this.get(row.id, tx);
     });
   }

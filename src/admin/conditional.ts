@@ -18,7 +18,9 @@ export const IfMatchHeaders = Type.Object({
 });
 
 /** The 412 answer of a conditional write. */
-export const preconditionResponses = { 412: Type.Ref('Error', { description: 'If-Match names none of the resource\'s current ETag: it changed since; nothing was changed' }) };
+export const preconditionResponses = {
+  412: Type.Ref('Error', { description: "If-Match names none of the resource's current ETag: it changed since; nothing was changed" }),
+};
 
 /** A response schema that documents the ETag header the answer carries. */
 export function withETag<T extends TSchema>(schema: T): T {
@@ -38,10 +40,11 @@ export function ifMatchOf(req: FastifyRequest): IfMatch | undefined {
   if (raw === undefined) return undefined;
   const value = (Array.isArray(raw) ? raw.join(', ') : raw).trim();
   if (value === '*') return '*';
-  const malformed = () => invalid('If-Match', 'If-Match must be "*" or a comma-separated list of entity tags, each in double quotes as the ETag header gave it');
+  const malformed = () =>
+    invalid('If-Match', 'If-Match must be "*" or a comma-separated list of entity tags, each in double quotes as the ETag header gave it');
   if (value === '') throw malformed();
   const tags: string[] = [];
-  for (let at = 0; at < value.length; ) {
+  for (let at = 0; at < value.length;) {
     LIST_ITEM.lastIndex = at;
     const m = LIST_ITEM.exec(value);
     if (!m) throw malformed();

@@ -34,8 +34,7 @@ export function effectiveRole(p: Principal, space: string): Role | undefined {
   return rank(local) > rank(global) ? local : global;
 }
 
-export const can = (p: Principal, permission: Permission, space: string): boolean =>
-  rank(effectiveRole(p, space)) >= rank(PERMISSIONS[permission]);
+export const can = (p: Principal, permission: Permission, space: string): boolean => rank(effectiveRole(p, space)) >= rank(PERMISSIONS[permission]);
 
 export function requirePermission(p: Principal, permission: Permission, space: string): void {
   if (can(p, permission, space)) return;

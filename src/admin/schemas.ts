@@ -11,7 +11,10 @@ const Str = (description: string, opts: object = {}) => Type.String({ descriptio
 
 export const ErrorBody = Type.Object(
   {
-    error: Type.String({ description: 'machine-readable code: invalid_request, unauthorized, forbidden, not_found, conflict, precondition_failed (412: If-Match names another version), too_many_requests (429: sign-in attempts), server_error, temporarily_unavailable (503: the store is unreachable for now; retry after Retry-After seconds)' }),
+    error: Type.String({
+      description:
+        'machine-readable code: invalid_request, unauthorized, forbidden, not_found, conflict, precondition_failed (412: If-Match names another version), too_many_requests (429: sign-in attempts), server_error, temporarily_unavailable (503: the store is unreachable for now; retry after Retry-After seconds)',
+    }),
     message: Type.String({ description: 'what is wrong, for people' }),
     field: Type.Optional(Type.String({ description: 'the input field at fault' })),
   },
@@ -46,7 +49,11 @@ export const SpaceInput = Type.Object(
     display_name: Type.Optional(Str('name shown to people', { maxLength: 500 })),
     access_token_ttl: Type.Optional(Type.Integer({ description: 'default access token lifetime in seconds (28800 = 8 h)' })),
     refresh_token_ttl: Type.Optional(Type.Integer({ description: 'default refresh token lifetime in seconds (2592000 = 30 days)' })),
-    settings: Type.Optional(Type.Record(Type.String({ maxLength: 100 }), Type.Unknown(), { description: 'settings to change (the others keep their value), e.g. { "registration": "open" }' })),
+    settings: Type.Optional(
+      Type.Record(Type.String({ maxLength: 100 }), Type.Unknown(), {
+        description: 'settings to change (the others keep their value), e.g. { "registration": "open" }',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -118,32 +125,69 @@ export const ClientInput = Type.Object(
     description: Type.Optional(Str('free text', { maxLength: 5000 })),
     client_type: Type.Optional(Type.Union([Type.Literal('confidential'), Type.Literal('public')], { description: 'default confidential' })),
     grant_types: Type.Optional(Type.Array(Type.String({ enum: [...GRANT_TYPES] }), { description: 'default ["authorization_code"]', maxItems: 10 })),
-    response_types: Type.Optional(Type.Array(Type.String({ enum: [...RESPONSE_TYPES] }), { description: 'derived from grant_types when omitted; only what the authorization endpoint serves (no hybrid flow)', maxItems: 10 })),
+    response_types: Type.Optional(
+      Type.Array(Type.String({ enum: [...RESPONSE_TYPES] }), {
+        description: 'derived from grant_types when omitted; only what the authorization endpoint serves (no hybrid flow)',
+        maxItems: 10,
+      }),
+    ),
     redirect_uris: Type.Optional(StrList('exact redirect URIs: https, http on loopback, or a private-use scheme for public clients')),
     post_logout_redirect_uris: Type.Optional(StrList('where RP-initiated logout may return to')),
     allowed_cors_origins: Type.Optional(
-      Type.Array(Type.String({ maxLength: 300 }), { maxItems: 50, description: 'browser origins (scheme://host[:port]) that may call the token, userinfo, revocation and device endpoints, besides the origins of the redirect URIs' }),
+      Type.Array(Type.String({ maxLength: 300 }), {
+        maxItems: 50,
+        description:
+          'browser origins (scheme://host[:port]) that may call the token, userinfo, revocation and device endpoints, besides the origins of the redirect URIs',
+      }),
     ),
-    token_endpoint_auth_method: Type.Optional(Type.String({ enum: [...AUTH_METHODS], description: 'default client_secret_basic (confidential) or none (public)' })),
-    scope: Type.Optional(Str('space-separated names of existing scopes to associate (replaces the set); openid and offline_access may be listed too (protocol scopes, granted by default when listed)', { maxLength: 10000 })),
+    token_endpoint_auth_method: Type.Optional(
+      Type.String({ enum: [...AUTH_METHODS], description: 'default client_secret_basic (confidential) or none (public)' }),
+    ),
+    scope: Type.Optional(
+      Str(
+        'space-separated names of existing scopes to associate (replaces the set); openid and offline_access may be listed too (protocol scopes, granted by default when listed)',
+        { maxLength: 10000 },
+      ),
+    ),
     jwks: Type.Optional(Nullable(Type.Object({ keys: Type.Array(Jwk, { maxItems: 20 }) }, { description: 'public keys for private_key_jwt' }))),
-    jwks_uri: Type.Optional(Nullable(Str('https URL of the client\'s JWK Set', { maxLength: 2000 }))),
+    jwks_uri: Type.Optional(Nullable(Str("https URL of the client's JWK Set", { maxLength: 2000 }))),
     access_token_ttl: Type.Optional(Ttl('access token')),
     refresh_token_ttl: Type.Optional(Ttl('refresh token')),
-    refresh_limit: Type.Optional(Nullable(Type.Integer({ description: 'refreshes allowed per authorization; null = unlimited; 0 = no refresh token is issued' }))),
+    refresh_limit: Type.Optional(
+      Nullable(Type.Integer({ description: 'refreshes allowed per authorization; null = unlimited; 0 = no refresh token is issued' })),
+    ),
     access_token_format: Type.Optional(Type.Union([Type.Literal('jwt'), Type.Literal('opaque')], { description: 'default jwt' })),
     logo_uri: Type.Optional(Nullable(Str('https URL of a logo shown on the consent page', { maxLength: 2000 }))),
-    client_uri: Type.Optional(Nullable(Str('https URL of the app\'s home page', { maxLength: 2000 }))),
+    client_uri: Type.Optional(Nullable(Str("https URL of the app's home page", { maxLength: 2000 }))),
     policy_uri: Type.Optional(Nullable(Str('https URL of the privacy policy', { maxLength: 2000 }))),
     tos_uri: Type.Optional(Nullable(Str('https URL of the terms of service', { maxLength: 2000 }))),
     contacts: Type.Optional(Type.Array(Type.String({ maxLength: 320 }), { maxItems: 50, description: 'e-mail addresses' })),
     active: Type.Optional(Type.Boolean({ description: 'false deactivates: every token issued before stays invalid for good' })),
-    token_endpoint_auth_signing_alg: Type.Optional(Nullable(Type.String({ enum: [...ASSERTION_SIGNING_ALGS], description: 'private_key_jwt only: the one algorithm its client assertions may use (default: any advertised)' }))),
-    id_token_signed_response_alg: Type.Optional(Type.String({ enum: [...SIGNING_ALGS], description: 'algorithm of the ID tokens issued to this client (default RS256)' })),
-    application_type: Type.Optional(Type.String({ enum: [...APPLICATION_TYPES], description: 'web or native (default: native when a redirect URI uses a private-use scheme, else web)' })),
+    token_endpoint_auth_signing_alg: Type.Optional(
+      Nullable(
+        Type.String({
+          enum: [...ASSERTION_SIGNING_ALGS],
+          description: 'private_key_jwt only: the one algorithm its client assertions may use (default: any advertised)',
+        }),
+      ),
+    ),
+    id_token_signed_response_alg: Type.Optional(
+      Type.String({ enum: [...SIGNING_ALGS], description: 'algorithm of the ID tokens issued to this client (default RS256)' }),
+    ),
+    application_type: Type.Optional(
+      Type.String({ enum: [...APPLICATION_TYPES], description: 'web or native (default: native when a redirect URI uses a private-use scheme, else web)' }),
+    ),
     software_id: Type.Optional(Nullable(Str('identifier of the client software, the same for every instance (RFC 7591)', { maxLength: 200 }))),
     software_version: Type.Optional(Nullable(Str('version of the client software (RFC 7591)', { maxLength: 200 }))),
-    default_max_age: Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: MAX_DEFAULT_MAX_AGE, description: 'seconds: authorization requests without max_age use it (the user signs in again when their sign-in is older)' }))),
+    default_max_age: Type.Optional(
+      Nullable(
+        Type.Integer({
+          minimum: 0,
+          maximum: MAX_DEFAULT_MAX_AGE,
+          description: 'seconds: authorization requests without max_age use it (the user signs in again when their sign-in is older)',
+        }),
+      ),
+    ),
     require_auth_time: Type.Optional(Type.Boolean({ description: 'auth_time is always in the ID token (Keyward includes it whenever it knows it)' })),
   },
   { additionalProperties: false },

@@ -68,12 +68,17 @@ export function setupRoutes(app: FastifyInstance, services: Services, state: Set
     }
     state.code = null;
     if (!created) return page(reply, 410, 'Setup is done', '<p>An administrator already exists.</p>');
-    return page(reply, 201, 'Keyward is ready', `<p>Administrator <strong>${esc(created.admin.email)}</strong> created.</p>
+    return page(
+      reply,
+      201,
+      'Keyward is ready',
+      `<p>Administrator <strong>${esc(created.admin.email)}</strong> created.</p>
 <p>Your admin API token is shown <strong>only now</strong>. Copy these lines into your shell to use the CLI:</p>
 <pre id="exports" style="white-space:pre-wrap;word-break:break-all;background:#eee;padding:.5rem">export KEYWARD_URL=${esc(publicUrl())}
 export KEYWARD_ADMIN_TOKEN=<span id="token">${esc(created.token!.token)}</span></pre>
 <button type="button" id="copy">Copy</button> <span id="copied" role="status"></span>
 <p>Then try <code>keyward clients list</code>. Later, sign in again without this token: <code>keyward login --email ${esc(created.admin.email)}</code>.</p>
-<script>${COPY_SCRIPT}</script>`);
+<script>${COPY_SCRIPT}</script>`,
+    );
   });
 }

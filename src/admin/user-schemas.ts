@@ -9,7 +9,8 @@ const Kind = Type.Union([Type.Literal('personal'), Type.Literal('service')], {
 });
 
 // The standard claims (OpenID Connect Core §5.1), released to clients by the profile, email, address and phone scopes.
-const claimText = (description: string, maxLength = 200) => Type.Optional(Nullable(Type.String({ maxLength, description: `${description}; null or "" clears it` })));
+const claimText = (description: string, maxLength = 200) =>
+  Type.Optional(Nullable(Type.String({ maxLength, description: `${description}; null or "" clears it` })));
 const ClaimInputs = {
   given_name: claimText('given name(s) or first name(s)'),
   family_name: claimText('surname(s) or last name(s)'),
@@ -35,7 +36,10 @@ const ClaimInputs = {
           postal_code: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
           country: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
         },
-        { additionalProperties: false, description: 'postal address (OIDC Core §5.1.1); an update changes the fields given (a field null or "" removes it), address null removes it all' },
+        {
+          additionalProperties: false,
+          description: 'postal address (OIDC Core §5.1.1); an update changes the fields given (a field null or "" removes it), address null removes it all',
+        },
       ),
     ),
   ),
@@ -145,7 +149,11 @@ export const RevokeAllInput = Type.Object(
   { additionalProperties: false },
 );
 
-export const RevokeAllAnswer = Type.Object({ revoked_grants: Type.Integer(), revoked_access_tokens: Type.Integer(), tokens_valid_after: Type.String({ format: 'date-time' }) });
+export const RevokeAllAnswer = Type.Object({
+  revoked_grants: Type.Integer(),
+  revoked_access_tokens: Type.Integer(),
+  tokens_valid_after: Type.String({ format: 'date-time' }),
+});
 
 export const ConsentQuery = Type.Object(
   {

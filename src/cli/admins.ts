@@ -34,7 +34,6 @@ async function adminId(api: Api, ref: string): Promise<string> {
   return found.id;
 }
 
-
 const roles = (a: Admin) => a.roles.map((r) => `${r.space}:${r.role}`);
 
 function show(json: boolean, admin: Admin, verb?: string): void {
@@ -44,15 +43,20 @@ function show(json: boolean, admin: Admin, verb?: string): void {
 }
 
 const printTokens = (json: boolean, items: Token[]) =>
-  printList(json, items, [
-    ['id', (t) => t.id],
-    ['name', (t) => t.name],
-    ['hint', (t) => `${t.hint}…`],
-    ['created', (t) => t.created_at],
-    ['expires', (t) => t.expires_at ?? 'never'],
-    ['last used', (t) => t.last_used_at],
-    ['revoked', (t) => t.revoked_at],
-  ], 'no tokens');
+  printList(
+    json,
+    items,
+    [
+      ['id', (t) => t.id],
+      ['name', (t) => t.name],
+      ['hint', (t) => `${t.hint}…`],
+      ['created', (t) => t.created_at],
+      ['expires', (t) => t.expires_at ?? 'never'],
+      ['last used', (t) => t.last_used_at],
+      ['revoked', (t) => t.revoked_at],
+    ],
+    'no tokens',
+  );
 
 export function registerAdminCommands(program: Command): void {
   const admins = program
@@ -63,13 +67,18 @@ export function registerAdminCommands(program: Command): void {
   apiCommand(admins, 'list', 'list admins (all for a global owner, else those in spaces you own)').action(async (_o, cmd: Command) => {
     const api = apiOf(cmd);
     const { items } = await api.get<{ items: Admin[] }>('/admins');
-    printList(api.json, items, [
-      ['id', (a) => a.id],
-      ['email', (a) => a.email],
-      ['disabled', (a) => a.disabled],
-      ['password', (a) => a.has_password],
-      ['roles', roles],
-    ], 'no admins');
+    printList(
+      api.json,
+      items,
+      [
+        ['id', (a) => a.id],
+        ['email', (a) => a.email],
+        ['disabled', (a) => a.disabled],
+        ['password', (a) => a.has_password],
+        ['roles', roles],
+      ],
+      'no admins',
+    );
   });
 
   apiCommand(admins, 'get <admin>', 'show an admin and their roles ("me" for yourself)').action(async (ref: string, _o, cmd: Command) => {
@@ -87,7 +96,7 @@ export function registerAdminCommands(program: Command): void {
       show(api.json, await api.post<Admin>('/admins', body), 'Created');
     });
 
-  apiCommand(admins, 'update <admin>', 'change an admin\'s password (yourself or a global owner), or disable/enable them (global owner)')
+  apiCommand(admins, 'update <admin>', "change an admin's password (yourself or a global owner), or disable/enable them (global owner)")
     .option('--disable', 'disable the account: its tokens stop working')
     .option('--enable', 'enable a disabled account')
     .option('--password-stdin', 'read the new password (12+ characters) from stdin')
@@ -112,23 +121,27 @@ export function registerAdminCommands(program: Command): void {
       else out(`Deleted admin ${ref}.`);
     });
 
-  apiCommand(admins, 'grant <admin> <space> <role>', `grant or change an admin's role in a space (${ROLE_HELP})`)
-    .action(async (ref: string, space: string, role: string, _o, cmd: Command) => {
+  apiCommand(admins, 'grant <admin> <space> <role>', `grant or change an admin's role in a space (${ROLE_HELP})`).action(
+    async (ref: string, space: string, role: string, _o, cmd: Command) => {
       const api = apiOf(cmd);
       show(api.json, await api.put<Admin>(`/admins/${enc(await adminId(api, ref))}/roles/${enc(space)}`, { role }), 'Updated');
-    });
+    },
+  );
 
-  apiCommand(admins, 'revoke <admin> <space>', 'remove an admin\'s role in a space (* = the all-spaces role)')
-    .action(async (ref: string, space: string, _o, cmd: Command) => {
+  apiCommand(admins, 'revoke <admin> <space>', "remove an admin's role in a space (* = the all-spaces role)").action(
+    async (ref: string, space: string, _o, cmd: Command) => {
       const api = apiOf(cmd);
       show(api.json, await api.request<Admin>('DELETE', `/admins/${enc(await adminId(api, ref))}/roles/${enc(space)}`), 'Updated');
-    });
+    },
+  );
 
-  apiCommand(admins, 'tokens [admin]', 'list an admin\'s API tokens, never their values (default: yours)').action(async (ref: string | undefined, _o, cmd: Command) => {
-    const api = apiOf(cmd);
-    const { items } = await api.get<{ items: Token[] }>(`/admins/${enc(await adminId(api, ref ?? 'me'))}/tokens`);
-    printTokens(api.json, items);
-  });
+  apiCommand(admins, 'tokens [admin]', "list an admin's API tokens, never their values (default: yours)").action(
+    async (ref: string | undefined, _o, cmd: Command) => {
+      const api = apiOf(cmd);
+      const { items } = await api.get<{ items: Token[] }>(`/admins/${enc(await adminId(api, ref ?? 'me'))}/tokens`);
+      printTokens(api.json, items);
+    },
+  );
 
   apiCommand(admins, 'create-token', 'create an API token for yourself (printed this once)')
     .option('--name <name>', 'a name to tell tokens apart', 'cli')
@@ -143,7 +156,7 @@ export function registerAdminCommands(program: Command): void {
       printSecret('token', created.token!, 'use it as KEYWARD_ADMIN_TOKEN; if it is lost, revoke it and create another');
     });
 
-  apiCommand(admins, 'revoke-token <token_id>', 'revoke an API token (yours, or any admin\'s as a global owner)')
+  apiCommand(admins, 'revoke-token <token_id>', "revoke an API token (yours, or any admin's as a global owner)")
     .option('--admin <admin>', 'whose token it is (default: yours)', 'me')
     .action(async (tokenId: string, opts: { admin: string }, cmd: Command) => {
       const api = apiOf(cmd);

@@ -12,7 +12,10 @@ const PAGE_SIZE = 200;
 /** A failure meant for people: cli.ts prints `keyward: <message>` and exits 1. */
 export class CliError extends Error {
   /** The server's HTTP status when the error is its answer. */
-  constructor(message: string, readonly status?: number) {
+  constructor(
+    message: string,
+    readonly status?: number,
+  ) {
     super(message);
     this.name = 'CliError';
   }
@@ -32,10 +35,12 @@ export interface ApiOptions {
 export function apiCommand(parent: Command, nameAndArgs: string, description: string, opts: { space?: boolean } = {}): Command {
   const cmd = parent.command(nameAndArgs).description(description);
   const group = 'Connection options:';
-  cmd.addOption(new Option('--url <url>', `server base URL (env KEYWARD_URL, else KEYWARD_PUBLIC_URL, else http://localhost:$KEYWARD_PORT, else ${DEFAULT_URL})`).helpGroup(group));
   cmd.addOption(
-    new Option('--token <token>', 'admin API token; prefer the env var KEYWARD_ADMIN_TOKEN (a flag ends up in shell history)').helpGroup(group),
+    new Option('--url <url>', `server base URL (env KEYWARD_URL, else KEYWARD_PUBLIC_URL, else http://localhost:$KEYWARD_PORT, else ${DEFAULT_URL})`).helpGroup(
+      group,
+    ),
   );
+  cmd.addOption(new Option('--token <token>', 'admin API token; prefer the env var KEYWARD_ADMIN_TOKEN (a flag ends up in shell history)').helpGroup(group));
   if (opts.space) cmd.addOption(new Option('--space <slug>', 'space to work in').default('default').helpGroup(group));
   cmd.addOption(new Option('--json', 'print exactly one JSON document on stdout instead of text').helpGroup(group));
   return cmd;
@@ -80,7 +85,9 @@ export class Api {
     // An empty variable counts as unset (a shell's `KEYWARD_ADMIN_TOKEN= keyward …`).
     const token = opts.token || env.KEYWARD_ADMIN_TOKEN || storedLogin(this.base, env)?.token || (anonymous ? '' : undefined);
     if (token === undefined) {
-      throw new CliError(`no admin API token for ${this.base}: run \`keyward login\`, or set KEYWARD_ADMIN_TOKEN=<token> (tokens are made with \`keyward admins create-token\`, or on first start from KEYWARD_BOOTSTRAP_ADMIN_TOKEN)`);
+      throw new CliError(
+        `no admin API token for ${this.base}: run \`keyward login\`, or set KEYWARD_ADMIN_TOKEN=<token> (tokens are made with \`keyward admins create-token\`, or on first start from KEYWARD_BOOTSTRAP_ADMIN_TOKEN)`,
+      );
     }
     this.token = token;
     this.space = opts.space ?? 'default';
@@ -153,7 +160,9 @@ export class Api {
     const cause = (err as { cause?: { code?: string; message?: string } }).cause;
     const code = cause?.code ?? (err as { name?: string }).name;
     if (code === 'ECONNREFUSED') {
-      return new CliError(`cannot connect to the Keyward server at ${this.base} (connection refused). Is it running? Start it with \`keyward serve\`, or point --url / KEYWARD_URL at it.`);
+      return new CliError(
+        `cannot connect to the Keyward server at ${this.base} (connection refused). Is it running? Start it with \`keyward serve\`, or point --url / KEYWARD_URL at it.`,
+      );
     }
     if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new CliError(`cannot resolve the host of ${this.base}: check --url / KEYWARD_URL`);
     if (code === 'TimeoutError') return new CliError(`the Keyward server at ${this.base} did not answer within ${TIMEOUT_MS / 1000} s`);

@@ -31,13 +31,18 @@ export function registerAuditCommand(program: Command): void {
         items.push(...page.items);
         cursor = page.next_cursor ?? undefined;
       } while (cursor && items.length < opts.limit);
-      printList(api.json, items, [
-        ['id', (e) => e.id],
-        ['at', (e) => e.at],
-        ['actor', (e) => e.actor.email ?? e.actor.type],
-        ['space', (e) => e.space],
-        ['action', (e) => e.action],
-        ['target', (e) => (e.target.id ? `${e.target.type} ${e.target.id}` : e.target.type)],
-      ], 'no entries');
+      printList(
+        api.json,
+        items,
+        [
+          ['id', (e) => e.id],
+          ['at', (e) => e.at],
+          ['actor', (e) => e.actor.email ?? e.actor.type],
+          ['space', (e) => e.space],
+          ['action', (e) => e.action],
+          ['target', (e) => (e.target.id ? `${e.target.type} ${e.target.id}` : e.target.type)],
+        ],
+        'no entries',
+      );
     });
 }

@@ -2,7 +2,22 @@
 // the CLI only maps options to the API's RFC 7591 field names.
 import { Option, type Command } from 'commander';
 import { type Api, apiCommand, apiOf, CliError, CONNECTION_HELP, enc, requireYes } from './api.js';
-import { bool, collect, details, duration, nullable, out, pick, printJson, printList, printSecret, readJson, refreshLimit, showDuration, ttl } from './output.js';
+import {
+  bool,
+  collect,
+  details,
+  duration,
+  nullable,
+  out,
+  pick,
+  printJson,
+  printList,
+  printSecret,
+  readJson,
+  refreshLimit,
+  showDuration,
+  ttl,
+} from './output.js';
 import { printScopes, type Scope } from './scopes.js';
 import { APPLICATION_TYPES, ASSERTION_SIGNING_ALGS, AUTH_METHODS, GRANT_TYPES, RESPONSE_TYPES, SIGNING_ALGS } from '../registry/capabilities.js';
 
@@ -53,7 +68,21 @@ const FIELDS: Record<string, string> = {
 };
 
 // Fields where an option value maps to the API's null: "" clears, "never"/"unlimited" lift the limit.
-const NULLABLE = ['version', 'jwks_uri', 'logo_uri', 'client_uri', 'policy_uri', 'tos_uri', 'access_token_ttl', 'refresh_token_ttl', 'refresh_limit', 'token_endpoint_auth_signing_alg', 'software_id', 'software_version', 'default_max_age'];
+const NULLABLE = [
+  'version',
+  'jwks_uri',
+  'logo_uri',
+  'client_uri',
+  'policy_uri',
+  'tos_uri',
+  'access_token_ttl',
+  'refresh_token_ttl',
+  'refresh_limit',
+  'token_endpoint_auth_signing_alg',
+  'software_id',
+  'software_version',
+  'default_max_age',
+];
 
 function withClientOptions(cmd: Command, isCreate: boolean): Command {
   if (isCreate) cmd.option('--name <name>', 'unique per space together with --version; fixed once created');
@@ -65,23 +94,53 @@ function withClientOptions(cmd: Command, isCreate: boolean): Command {
     .addOption(new Option('--type <type>', 'client type (create default: confidential)').choices(['confidential', 'public']))
     .option('--grant-type <grant>', `grant type, repeatable; replaces the list (default authorization_code): ${GRANTS}`, collect)
     .option('--response-type <type>', `response type, repeatable (default: derived from the grant types): ${RESPONSE_TYPES.join(', ')}`, collect)
-    .option('--redirect-uri <uri>', 'exact redirect URI, repeatable; replaces the list (https, http on loopback, or a private-use scheme for public clients)', collect)
+    .option(
+      '--redirect-uri <uri>',
+      'exact redirect URI, repeatable; replaces the list (https, http on loopback, or a private-use scheme for public clients)',
+      collect,
+    )
     .option('--post-logout-redirect-uri <uri>', 'where logout may return to, repeatable; replaces the list', collect)
-    .option('--allowed-cors-origin <origin>', 'browser origin (scheme://host[:port]) that may call the token, userinfo, revocation and device endpoints besides the redirect URIs\' origins, repeatable; replaces the list', collect)
+    .option(
+      '--allowed-cors-origin <origin>',
+      "browser origin (scheme://host[:port]) that may call the token, userinfo, revocation and device endpoints besides the redirect URIs' origins, repeatable; replaces the list",
+      collect,
+    )
     .addOption(new Option('--auth-method <method>', 'token endpoint auth method').choices([...AUTH_METHODS]))
-    .option('--auth-signing-alg <alg>', `private_key_jwt: the one algorithm its client assertions may use (default: any of ${ASSERTION_SIGNING_ALGS.join(', ')})${clear}`)
-    .option('--scope <names>', isCreate
-      ? 'space-separated names of existing scopes, and openid / offline_access if the client asks for them by default (default: the standard scopes profile, email, address, phone for a client acting for users; "" for none)'
-      : 'space-separated names of existing scopes, and openid / offline_access if the client asks for them by default; replaces the client\'s set')
-    .addOption(new Option('--id-token-alg <alg>', 'algorithm of the client\'s ID tokens (default RS256)').choices([...SIGNING_ALGS]))
-    .addOption(new Option('--application-type <type>', 'web or native (default: native when a redirect URI uses a private-use scheme, else web)').choices([...APPLICATION_TYPES]))
+    .option(
+      '--auth-signing-alg <alg>',
+      `private_key_jwt: the one algorithm its client assertions may use (default: any of ${ASSERTION_SIGNING_ALGS.join(', ')})${clear}`,
+    )
+    .option(
+      '--scope <names>',
+      isCreate
+        ? 'space-separated names of existing scopes, and openid / offline_access if the client asks for them by default (default: the standard scopes profile, email, address, phone for a client acting for users; "" for none)'
+        : "space-separated names of existing scopes, and openid / offline_access if the client asks for them by default; replaces the client's set",
+    )
+    .addOption(new Option('--id-token-alg <alg>', "algorithm of the client's ID tokens (default RS256)").choices([...SIGNING_ALGS]))
+    .addOption(
+      new Option('--application-type <type>', 'web or native (default: native when a redirect URI uses a private-use scheme, else web)').choices([
+        ...APPLICATION_TYPES,
+      ]),
+    )
     .option('--software-id <id>', `identifier of the client software, the same for all its instances${clear}`)
     .option('--software-version <version>', `version of the client software${clear}`)
-    .option('--default-max-age <duration>', `sign-in age (such as 8h, or seconds) after which the user signs in again, when a request has no max_age${isCreate ? '' : ' ("none" clears)'}`, maxAge)
+    .option(
+      '--default-max-age <duration>',
+      `sign-in age (such as 8h, or seconds) after which the user signs in again, when a request has no max_age${isCreate ? '' : ' ("none" clears)'}`,
+      maxAge,
+    )
     .option('--require-auth-time <bool>', 'true: auth_time always in the ID token (true or false)', (v: string) => bool(v) === 'true')
     .option('--access-token-ttl <ttl>', 'access token lifetime: a duration such as 90m, 8h or 30d (or seconds), "never" or "default" (the space\'s value)', ttl)
-    .option('--refresh-token-ttl <ttl>', 'refresh token lifetime: a duration such as 30d (or seconds), "never" or "default"; other than "default" needs the refresh_token grant', ttl)
-    .option('--refresh-limit <n>', 'refreshes allowed per authorization (the last returns no refresh token), or "unlimited"; 0 = no refresh token; N > 0 needs the refresh_token grant', refreshLimit)
+    .option(
+      '--refresh-token-ttl <ttl>',
+      'refresh token lifetime: a duration such as 30d (or seconds), "never" or "default"; other than "default" needs the refresh_token grant',
+      ttl,
+    )
+    .option(
+      '--refresh-limit <n>',
+      'refreshes allowed per authorization (the last returns no refresh token), or "unlimited"; 0 = no refresh token; N > 0 needs the refresh_token grant',
+      refreshLimit,
+    )
     .addOption(new Option('--token-format <format>', 'access token format (default jwt)').choices(['jwt', 'opaque']))
     .option('--logo-uri <url>', `https URL of a logo for the consent page${clear}`)
     .option('--client-uri <url>', `https URL of the app's home page${clear}`)
@@ -166,15 +225,20 @@ export function registerClientCommands(program: Command): void {
     .action(async (opts: { name?: string; active?: string }, cmd: Command) => {
       const api = apiOf(cmd);
       const items = await api.all<Client>(api.inSpace('/clients'), { name: opts.name, active: opts.active });
-      printList(api.json, items, [
-        ['client_id', (c) => c.client_id],
-        ['name', (c) => c.name],
-        ['version', (c) => c.version],
-        ['type', (c) => c.client_type],
-        ['active', (c) => c.active],
-        ['grant types', (c) => c.grant_types],
-        ['scope', (c) => c.scope],
-      ], 'no clients');
+      printList(
+        api.json,
+        items,
+        [
+          ['client_id', (c) => c.client_id],
+          ['name', (c) => c.name],
+          ['version', (c) => c.version],
+          ['type', (c) => c.client_type],
+          ['active', (c) => c.active],
+          ['grant types', (c) => c.grant_types],
+          ['scope', (c) => c.scope],
+        ],
+        'no clients',
+      );
     });
 
   apiCommand(clients, 'get <client>', 'show a client (never its secret), by client_id or by name', { space: true })
@@ -184,21 +248,23 @@ export function registerClientCommands(program: Command): void {
       show(api, await clientByIdOrName(api, ref, opts.version));
     });
 
-  withClientOptions(apiCommand(clients, 'create', 'register a client; a confidential client\'s secret is printed this once', { space: true }), true)
-    .action(async (opts: Record<string, unknown>, cmd: Command) => {
+  withClientOptions(apiCommand(clients, 'create', "register a client; a confidential client's secret is printed this once", { space: true }), true).action(
+    async (opts: Record<string, unknown>, cmd: Command) => {
       const body = bodyOf(opts);
       if (body.name === undefined) throw new CliError('--name is required (or "name" in --from-file)');
       const api = apiOf(cmd);
       show(api, await api.post<Client>(api.inSpace('/clients'), body), 'Created');
-    });
+    },
+  );
 
-  withClientOptions(apiCommand(clients, 'update <client_id>', 'change a client\'s settings (only the options given)', { space: true }), false)
-    .action(async (id: string, opts: Record<string, unknown>, cmd: Command) => {
+  withClientOptions(apiCommand(clients, 'update <client_id>', "change a client's settings (only the options given)", { space: true }), false).action(
+    async (id: string, opts: Record<string, unknown>, cmd: Command) => {
       const body = bodyOf(opts);
       if (Object.keys(body).length === 0) throw new CliError('nothing to update: give at least one option (see --help)');
       const api = apiOf(cmd);
       show(api, await api.patch<Client>(clientPath(api, id), body), 'Updated');
-    });
+    },
+  );
 
   const lifecycle = (name: string, active: boolean, description: string) =>
     apiCommand(clients, `${name} <client_id>`, description, { space: true }).action(async (id: string, _o, cmd: Command) => {
@@ -221,24 +287,31 @@ export function registerClientCommands(program: Command): void {
     });
 
   apiCommand(clients, 'rotate-secret <client_id>', 'issue a new client secret (printed this once)', { space: true })
-    .option('--grace <duration>', 'how long the previous secret stays valid, such as 1h or 7d (or seconds), up to 30d (default 0: it stops working now)', duration)
+    .option(
+      '--grace <duration>',
+      'how long the previous secret stays valid, such as 1h or 7d (or seconds), up to 30d (default 0: it stops working now)',
+      duration,
+    )
     .action(async (id: string, opts: { grace?: number }, cmd: Command) => {
       const api = apiOf(cmd);
       const body = opts.grace !== undefined ? { grace_period: opts.grace } : {};
       const answer = await api.post<{ client_secret: string; previous_secret_expires_at: string }>(`${clientPath(api, id)}/rotate-secret`, body);
       if (api.json) return printJson(answer);
-      out(`Issued a new secret for client ${id}; the previous one ${opts.grace ? `stays valid until ${answer.previous_secret_expires_at}` : 'no longer works'}.`);
+      out(
+        `Issued a new secret for client ${id}; the previous one ${opts.grace ? `stays valid until ${answer.previous_secret_expires_at}` : 'no longer works'}.`,
+      );
       printSecret('client_secret', answer.client_secret, 'if it is lost, rotate again');
     });
 
-  apiCommand(clients, 'webhook-secret <client_id>', 'generate (or replace) the webhook signing secret (printed this once)', { space: true })
-    .action(async (id: string, _o, cmd: Command) => {
+  apiCommand(clients, 'webhook-secret <client_id>', 'generate (or replace) the webhook signing secret (printed this once)', { space: true }).action(
+    async (id: string, _o, cmd: Command) => {
       const api = apiOf(cmd);
       const answer = await api.post<{ webhook_secret: string }>(`${clientPath(api, id)}/webhook-secret`);
       if (api.json) return printJson(answer);
       out(`Generated a webhook signing secret for client ${id}.`);
       printSecret('webhook_secret', answer.webhook_secret, 'if it is lost, generate a new one with this command');
-    });
+    },
+  );
 
   apiCommand(clients, 'scopes <client_id>', 'list the scopes associated with a client', { space: true }).action(async (id: string, _o, cmd: Command) => {
     const api = apiOf(cmd);
@@ -246,19 +319,21 @@ export function registerClientCommands(program: Command): void {
     printScopes(api.json, items);
   });
 
-  apiCommand(clients, 'associate-scopes <client_id> <name...>', 'associate existing scopes with a client (keeps its other scopes)', { space: true })
-    .action(async (id: string, names: string[], _o, cmd: Command) => {
+  apiCommand(clients, 'associate-scopes <client_id> <name...>', 'associate existing scopes with a client (keeps its other scopes)', { space: true }).action(
+    async (id: string, names: string[], _o, cmd: Command) => {
       const api = apiOf(cmd);
       const { items } = await api.post<{ items: Scope[] }>(`${clientPath(api, id)}/scopes`, { scopes: names });
       if (!api.json) out(`Client ${id} now has these scopes:`);
       printScopes(api.json, items);
-    });
+    },
+  );
 
-  apiCommand(clients, 'disassociate-scope <client_id> <name>', 'remove a scope from a client (the scope itself stays)', { space: true })
-    .action(async (id: string, name: string, _o, cmd: Command) => {
+  apiCommand(clients, 'disassociate-scope <client_id> <name>', 'remove a scope from a client (the scope itself stays)', { space: true }).action(
+    async (id: string, name: string, _o, cmd: Command) => {
       const api = apiOf(cmd);
       await api.delete(`${clientPath(api, id)}/scopes/${enc(name)}`);
       if (api.json) printJson({ client_id: id, disassociated: name });
       else out(`Removed scope "${name}" from client ${id}.`);
-    });
+    },
+  );
 }

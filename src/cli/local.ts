@@ -3,8 +3,11 @@
 import type { Command } from 'commander';
 import { CONFIG_KEYS, ConfigError, loadConfig } from '../config/index.js';
 
-const configHelp = '\nConfiguration (environment or KEYWARD_CONFIG_FILE):\n' +
-  Object.entries(CONFIG_KEYS).map(([k, v]) => `  ${k.padEnd(34)} ${v}`).join('\n');
+const configHelp =
+  '\nConfiguration (environment or KEYWARD_CONFIG_FILE):\n' +
+  Object.entries(CONFIG_KEYS)
+    .map(([k, v]) => `  ${k.padEnd(34)} ${v}`)
+    .join('\n');
 
 function configOrExit() {
   try {
@@ -36,12 +39,17 @@ export function registerLocalCommands(program: Command): void {
 
   program
     .command('recover-admin')
-    .description("the way back in when every owner credential is lost: on the server's host, with the store's own access, give an admin (made if missing) a new password and the owner role in every space")
+    .description(
+      "the way back in when every owner credential is lost: on the server's host, with the store's own access, give an admin (made if missing) a new password and the owner role in every space",
+    )
     .requiredOption('--email <email>', 'the admin to recover (or create)')
     .option('--password-stdin', 'read the new password (12+ characters) from standard input (otherwise it is asked for, not shown)')
-    .addHelpText('after', `${configHelp}
+    .addHelpText(
+      'after',
+      `${configHelp}
 The embedded store is opened directly: stop the server first (it holds the store). With PostgreSQL the server may
-keep running. Then sign in with \`keyward login --email <email>\`. The recovery is in the audit log (actor: system).`)
+keep running. Then sign in with \`keyward login --email <email>\`. The recovery is in the audit log (actor: system).`,
+    )
     .action(async (opts: { email: string; passwordStdin?: boolean }) => {
       const config = configOrExit();
       const [{ openStore }, { AdminService }, { readPassword }, { CliError }] = await Promise.all([
@@ -57,7 +65,9 @@ keep running. Then sign in with \`keyward login --email <email>\`. The recovery 
       try {
         await store.migrate();
         const admin = await new AdminService(store.db).recoverOwner(opts.email, password);
-        process.stdout.write(`Recovered ${admin.email}: new password set, enabled, owner of every space. Sign in with \`keyward login --email ${admin.email}\`.\n`);
+        process.stdout.write(
+          `Recovered ${admin.email}: new password set, enabled, owner of every space. Sign in with \`keyward login --email ${admin.email}\`.\n`,
+        );
       } finally {
         await store.close();
       }

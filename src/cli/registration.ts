@@ -14,16 +14,23 @@ export function registerRegistrationCommands(program: Command): void {
     .description('manage initial access tokens for dynamic client registration (RFC 7591)')
     .addHelpText('after', CONNECTION_HELP);
 
-  apiCommand(reg, 'tokens', 'list initial access tokens (the tokens themselves are shown only when created)', { space: true }).action(async (_o, cmd: Command) => {
-    const api = apiOf(cmd);
-    printList(api.json, await api.all<InitialAccessToken>(api.inSpace('/initial-access-tokens')), [
-      ['id', (t) => t.id],
-      ['active', (t) => t.active],
-      ['uses left', (t) => t.uses_left ?? 'unlimited'],
-      ['expires', (t) => t.expires_at ?? 'never'],
-      ['revoked', (t) => t.revoked_at ?? ''],
-    ], 'no initial access tokens');
-  });
+  apiCommand(reg, 'tokens', 'list initial access tokens (the tokens themselves are shown only when created)', { space: true }).action(
+    async (_o, cmd: Command) => {
+      const api = apiOf(cmd);
+      printList(
+        api.json,
+        await api.all<InitialAccessToken>(api.inSpace('/initial-access-tokens')),
+        [
+          ['id', (t) => t.id],
+          ['active', (t) => t.active],
+          ['uses left', (t) => t.uses_left ?? 'unlimited'],
+          ['expires', (t) => t.expires_at ?? 'never'],
+          ['revoked', (t) => t.revoked_at ?? ''],
+        ],
+        'no initial access tokens',
+      );
+    },
+  );
 
   apiCommand(reg, 'create-token', 'create an initial access token; it is shown only this once', { space: true })
     .option('--expires-in <duration>', 'lifetime such as 1h or 30d, or seconds (default: no expiry)', duration)

@@ -10,11 +10,16 @@ export interface Scope {
 }
 
 export function printScopes(json: boolean, items: Scope[]): void {
-  printList(json, items, [
-    ['name', (s) => s.name],
-    ['default', (s) => s.default],
-    ['description', (s) => s.description],
-  ], 'no scopes');
+  printList(
+    json,
+    items,
+    [
+      ['name', (s) => s.name],
+      ['default', (s) => s.default],
+      ['description', (s) => s.description],
+    ],
+    'no scopes',
+  );
 }
 
 function show(json: boolean, scope: Scope, heading?: string): void {
@@ -29,10 +34,7 @@ const flags = (opts: { description?: string; default?: boolean }) => ({
 });
 
 export function registerScopeCommands(program: Command): void {
-  const scopes = program
-    .command('scopes')
-    .description('manage the scopes of a space (permissions clients may ask for)')
-    .addHelpText('after', CONNECTION_HELP);
+  const scopes = program.command('scopes').description('manage the scopes of a space (permissions clients may ask for)').addHelpText('after', CONNECTION_HELP);
 
   apiCommand(scopes, 'list', 'list scopes', { space: true })
     .option('--name <text>', 'only scopes whose name contains this text')
@@ -61,7 +63,7 @@ export function registerScopeCommands(program: Command): void {
       show(api.json, created, `Created scope "${name}" and associated it with client ${opts.client}.`);
     });
 
-  apiCommand(scopes, 'update <name>', 'change a scope\'s description or default flag (a scope cannot be renamed)', { space: true })
+  apiCommand(scopes, 'update <name>', "change a scope's description or default flag (a scope cannot be renamed)", { space: true })
     .option('--description <text>', 'shown on the consent page')
     .option('--default', 'grant it when a client asks for no scope')
     .option('--no-default', 'stop granting it by default')

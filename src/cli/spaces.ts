@@ -29,14 +29,17 @@ const FIELDS = { displayName: 'display_name', accessTokenTtl: 'access_token_ttl'
 function withSpaceOptions(cmd: Command): Command {
   return cmd
     .option('--display-name <name>', 'name shown to people')
-    .option('--access-token-ttl <duration>', 'default access token lifetime for the space\'s clients, such as 8h (or seconds)', duration)
-    .option('--refresh-token-ttl <duration>', 'default refresh token lifetime for the space\'s clients, such as 30d (or seconds)', duration);
+    .option('--access-token-ttl <duration>', "default access token lifetime for the space's clients, such as 8h (or seconds)", duration)
+    .option('--refresh-token-ttl <duration>', "default refresh token lifetime for the space's clients, such as 30d (or seconds)", duration);
 }
 
 function show(json: boolean, space: Space, verb?: string): void {
   if (json) return printJson(space);
   if (verb) out(`${verb} space "${space.slug}".`);
-  details({ ...space, access_token_ttl: showDuration(space.access_token_ttl), refresh_token_ttl: showDuration(space.refresh_token_ttl) } as Record<string, unknown>);
+  details({ ...space, access_token_ttl: showDuration(space.access_token_ttl), refresh_token_ttl: showDuration(space.refresh_token_ttl) } as Record<
+    string,
+    unknown
+  >);
 }
 
 export function registerSpaceCommands(program: Command): void {
@@ -48,13 +51,18 @@ export function registerSpaceCommands(program: Command): void {
   apiCommand(spaces, 'list', 'list the spaces you may see').action(async (_o, cmd: Command) => {
     const api = apiOf(cmd);
     const items = await api.all<Space>('/spaces');
-    printList(api.json, items, [
-      ['slug', (s) => s.slug],
-      ['display name', (s) => s.display_name],
-      ['access ttl', (s) => showDuration(s.access_token_ttl)],
-      ['refresh ttl', (s) => showDuration(s.refresh_token_ttl)],
-      ['issuer', (s) => s.issuer],
-    ], 'no spaces');
+    printList(
+      api.json,
+      items,
+      [
+        ['slug', (s) => s.slug],
+        ['display name', (s) => s.display_name],
+        ['access ttl', (s) => showDuration(s.access_token_ttl)],
+        ['refresh ttl', (s) => showDuration(s.refresh_token_ttl)],
+        ['issuer', (s) => s.issuer],
+      ],
+      'no spaces',
+    );
   });
 
   apiCommand(spaces, 'get <slug>', 'show a space and its issuer URL').action(async (slug: string, _o, cmd: Command) => {
@@ -62,14 +70,16 @@ export function registerSpaceCommands(program: Command): void {
     show(api.json, await api.get<Space>(`/spaces/${enc(slug)}`));
   });
 
-  withSpaceOptions(apiCommand(spaces, 'create <slug>', 'create a space (needs the admin role for all spaces); the slug is part of the issuer URL and fixed once created'))
+  withSpaceOptions(
+    apiCommand(spaces, 'create <slug>', 'create a space (needs the admin role for all spaces); the slug is part of the issuer URL and fixed once created'),
+  )
     .option('--setting <key=value>', 'a setting other than its default, e.g. registration=open (repeatable)', collect)
     .action(async (slug: string, opts: Record<string, unknown>, cmd: Command) => {
       const api = apiOf(cmd);
       show(api.json, await api.post<Space>('/spaces', { slug, ...pick(opts, FIELDS), ...settingsOf(opts.setting as string[] | undefined) }), 'Created');
     });
 
-  withSpaceOptions(apiCommand(spaces, 'update <slug>', 'change a space\'s display name, default token lifetimes or settings'))
+  withSpaceOptions(apiCommand(spaces, 'update <slug>', "change a space's display name, default token lifetimes or settings"))
     .option('--setting <key=value>', 'change a setting, e.g. registration=open, device_code_ttl=900 or refresh_reuse_grace_seconds=5 (repeatable)', collect)
     .action(async (slug: string, opts: Record<string, unknown>, cmd: Command) => {
       const api = apiOf(cmd);

@@ -26,10 +26,7 @@ interface Consent {
 }
 
 export function registerTokenCommands(program: Command): void {
-  const tokens = program
-    .command('tokens')
-    .description('list and revoke issued tokens and consents of a space')
-    .addHelpText('after', CONNECTION_HELP);
+  const tokens = program.command('tokens').description('list and revoke issued tokens and consents of a space').addHelpText('after', CONNECTION_HELP);
 
   apiCommand(tokens, 'list', 'list live grants (refresh token families) and stored access tokens, newest first', { space: true })
     .option('--client <client_id>', 'only tokens of this client')
@@ -37,25 +34,31 @@ export function registerTokenCommands(program: Command): void {
     .action(async (opts: { client?: string; user?: string }, cmd: Command) => {
       const api = apiOf(cmd);
       const items = await api.all<Entry>(api.inSpace('/tokens'), { client_id: opts.client, user_id: opts.user });
-      printList(api.json, items, [
-        ['id', (e) => e.id],
-        ['grant type', (e) => e.grant_type],
-        ['client', (e) => e.client_id],
-        ['user', (e) => e.username],
-        ['scope', (e) => e.scope],
-        ['issued', (e) => e.issued_at],
-        ['expires', (e) => e.expires_at],
-        ['refreshes', (e) => (e.kind === 'grant' ? `${e.refresh_count}/${e.refresh_limit}` : null)],
-      ], 'no tokens');
+      printList(
+        api.json,
+        items,
+        [
+          ['id', (e) => e.id],
+          ['grant type', (e) => e.grant_type],
+          ['client', (e) => e.client_id],
+          ['user', (e) => e.username],
+          ['scope', (e) => e.scope],
+          ['issued', (e) => e.issued_at],
+          ['expires', (e) => e.expires_at],
+          ['refreshes', (e) => (e.kind === 'grant' ? `${e.refresh_count}/${e.refresh_limit}` : null)],
+        ],
+        'no tokens',
+      );
     });
 
-  apiCommand(tokens, 'revoke <id>', 'revoke one grant (with its refresh and access tokens) or one access token', { space: true })
-    .action(async (id: string, _o, cmd: Command) => {
+  apiCommand(tokens, 'revoke <id>', 'revoke one grant (with its refresh and access tokens) or one access token', { space: true }).action(
+    async (id: string, _o, cmd: Command) => {
       const api = apiOf(cmd);
       await api.delete(api.inSpace(`/tokens/${enc(id)}`));
       if (api.json) printJson({ revoked: id });
       else out(`Revoked ${id}.`);
-    });
+    },
+  );
 
   apiCommand(tokens, 'revoke-all', 'revoke every token of a client or of a user (the client stays active, the user enabled)', { space: true })
     .option('--client <client_id>', 'revoke all tokens of this client')
@@ -67,7 +70,9 @@ export function registerTokenCommands(program: Command): void {
       const answer = await api.post<{ revoked_grants: number; revoked_access_tokens: number }>(api.inSpace('/tokens/revoke'), body);
       if (api.json) return printJson(answer);
       const who = opts.client !== undefined ? `client ${opts.client}` : `user ${opts.user}`;
-      out(`Revoked every token of ${who}: ${answer.revoked_grants} grant(s) and ${answer.revoked_access_tokens} stored access token(s); tokens issued earlier no longer work.`);
+      out(
+        `Revoked every token of ${who}: ${answer.revoked_grants} grant(s) and ${answer.revoked_access_tokens} stored access token(s); tokens issued earlier no longer work.`,
+      );
     });
 
   apiCommand(tokens, 'consents', 'list the consents users gave to clients', { space: true })
@@ -76,20 +81,26 @@ export function registerTokenCommands(program: Command): void {
     .action(async (opts: { client?: string; user?: string }, cmd: Command) => {
       const api = apiOf(cmd);
       const items = await api.all<Consent>(api.inSpace('/consents'), { client_id: opts.client, user_id: opts.user });
-      printList(api.json, items, [
-        ['id', (c) => c.id],
-        ['client', (c) => c.client_id],
-        ['user', (c) => c.username],
-        ['scope', (c) => c.scope],
-        ['updated', (c) => c.updated_at],
-      ], 'no consents');
+      printList(
+        api.json,
+        items,
+        [
+          ['id', (c) => c.id],
+          ['client', (c) => c.client_id],
+          ['user', (c) => c.username],
+          ['scope', (c) => c.scope],
+          ['updated', (c) => c.updated_at],
+        ],
+        'no consents',
+      );
     });
 
-  apiCommand(tokens, 'revoke-consent <id>', 'forget a consent: the user is asked again next time', { space: true })
-    .action(async (id: string, _o, cmd: Command) => {
+  apiCommand(tokens, 'revoke-consent <id>', 'forget a consent: the user is asked again next time', { space: true }).action(
+    async (id: string, _o, cmd: Command) => {
       const api = apiOf(cmd);
       await api.delete(api.inSpace(`/consents/${enc(id)}`));
       if (api.json) printJson({ revoked: id });
       else out(`Revoked consent ${id}.`);
-    });
+    },
+  );
 }

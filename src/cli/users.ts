@@ -16,7 +16,6 @@ interface User {
   has_password: boolean;
 }
 
-
 function show(api: Api, user: User, verb?: string): void {
   if (api.json) return printJson(user);
   if (verb) out(`${verb} ${user.kind} user "${user.username}" in space "${api.space}".`);
@@ -49,7 +48,11 @@ const ADDRESS_OPTIONS: [flag: string, field: string, help: string][] = [
   ['--country <country>', 'country', 'country'],
 ];
 
-const camel = (flag: string) => flag.slice(2).split(' ')[0]!.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase());
+const camel = (flag: string) =>
+  flag
+    .slice(2)
+    .split(' ')[0]!
+    .replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase());
 
 /** Adds the profile options shared by create and update. */
 function claimOptions(cmd: Command, clears: boolean): Command {
@@ -64,7 +67,10 @@ function claimOptions(cmd: Command, clears: boolean): Command {
   if (clears) cmd.option('--no-address', 'remove the whole postal address');
   return cmd
     .option('--password-stdin', 'read the password (8+ characters) from stdin')
-    .addHelpText('after', '\nThe profile options are the standard claims of OpenID Connect, released to applications by the scopes profile, email, address and phone.');
+    .addHelpText(
+      'after',
+      '\nThe profile options are the standard claims of OpenID Connect, released to applications by the scopes profile, email, address and phone.',
+    );
 }
 
 type Opts = Record<string, string | boolean | undefined>;
@@ -102,14 +108,19 @@ export function registerUserCommands(program: Command): void {
     .action(async (opts: { search?: string; kind?: string; disabled?: string }, cmd: Command) => {
       const api = apiOf(cmd);
       const items = await api.all<User>(api.inSpace('/users'), { q: opts.search, kind: opts.kind, disabled: opts.disabled });
-      printList(api.json, items, [
-        ['id', (u) => u.id],
-        ['username', (u) => u.username],
-        ['kind', (u) => u.kind],
-        ['email', (u) => u.email],
-        ['name', (u) => u.name],
-        ['disabled', (u) => u.disabled],
-      ], 'no users');
+      printList(
+        api.json,
+        items,
+        [
+          ['id', (u) => u.id],
+          ['username', (u) => u.username],
+          ['kind', (u) => u.kind],
+          ['email', (u) => u.email],
+          ['name', (u) => u.name],
+          ['disabled', (u) => u.disabled],
+        ],
+        'no users',
+      );
     });
 
   apiCommand(users, 'get <user>', 'show a user (never the password)', { space: true }).action(async (ref: string, _o, cmd: Command) => {
@@ -119,7 +130,9 @@ export function registerUserCommands(program: Command): void {
 
   claimOptions(
     apiCommand(users, 'create <username>', 'create a user', { space: true }).addOption(
-      new Option('--kind <kind>', 'personal: signs in through the browser; service: only through the password grant').choices(['personal', 'service']).default('personal'),
+      new Option('--kind <kind>', 'personal: signs in through the browser; service: only through the password grant')
+        .choices(['personal', 'service'])
+        .default('personal'),
     ),
     false,
   ).action(async (username: string, opts: Opts & { kind: string }, cmd: Command) => {
@@ -128,13 +141,15 @@ export function registerUserCommands(program: Command): void {
     show(api, await api.post<User>(api.inSpace('/users'), body), 'Created');
   });
 
-  claimOptions(apiCommand(users, 'update <user>', "change a user's e-mail, name, profile (standard claims) or password (only the options given)", { space: true }), true)
-    .action(async (ref: string, opts: Opts, cmd: Command) => {
-      const body = await bodyOf(opts);
-      if (Object.keys(body).length === 0) throw new CliError('nothing to update: give at least one option (see --help)');
-      const api = apiOf(cmd);
-      show(api, await api.patch<User>(userPath(api, ref), body), 'Updated');
-    });
+  claimOptions(
+    apiCommand(users, 'update <user>', "change a user's e-mail, name, profile (standard claims) or password (only the options given)", { space: true }),
+    true,
+  ).action(async (ref: string, opts: Opts, cmd: Command) => {
+    const body = await bodyOf(opts);
+    if (Object.keys(body).length === 0) throw new CliError('nothing to update: give at least one option (see --help)');
+    const api = apiOf(cmd);
+    show(api, await api.patch<User>(userPath(api, ref), body), 'Updated');
+  });
 
   const lifecycle = (name: string, disabled: boolean, description: string) =>
     apiCommand(users, `${name} <user>`, description, { space: true }).action(async (ref: string, _o, cmd: Command) => {

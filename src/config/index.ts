@@ -59,7 +59,8 @@ export const CONFIG_KEYS: Record<string, string> = {
   KEYWARD_SHUTDOWN_TIMEOUT_MS: 'how long SIGTERM waits for in-flight requests (default 10000)',
   KEYWARD_HEADERS_TIMEOUT_MS: 'a connection that has not sent its request headers within this time is closed (default 10000)',
   KEYWARD_REQUEST_TIMEOUT_MS: 'a connection that has not sent its whole request within this time is answered 408 and closed (default 30000)',
-  KEYWARD_KEEP_ALIVE_TIMEOUT_MS: 'an idle keep-alive connection is closed after this time; behind a proxy, set it above the proxy\'s idle timeout (default 5000)',
+  KEYWARD_KEEP_ALIVE_TIMEOUT_MS:
+    "an idle keep-alive connection is closed after this time; behind a proxy, set it above the proxy's idle timeout (default 5000)",
   KEYWARD_MAX_CONNECTIONS: 'open connections per server process; connections beyond are closed at once (default 10000)',
   KEYWARD_BOOTSTRAP_ADMIN_EMAIL: 'first owner e-mail, used only when the store has no admin',
   KEYWARD_BOOTSTRAP_ADMIN_PASSWORD: 'first owner password (at least 12 characters)',
@@ -112,14 +113,20 @@ export function parseMasterKey(key: string, raw: string): Buffer {
 function parseTrustProxy(raw: string | undefined): Config['trustProxy'] {
   if (raw === undefined) return false;
   if (/^\d+$/.test(raw)) return integer('KEYWARD_TRUST_PROXY', raw, 0, 1, 10);
-  const items = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  const items = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const named = ['loopback', 'linklocal', 'uniquelocal'];
   for (const item of items) {
     const [addr, bits, extra] = item.split('/');
     const family = isIP(addr ?? '');
     const bitsOk = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32));
     if (!(named.includes(item) || (family && bitsOk && extra === undefined))) {
-      throw new ConfigError('KEYWARD_TRUST_PROXY', `must list proxy addresses or CIDRs (or loopback, linklocal, uniquelocal), or be a hop count from 1 to 10; "${item}" is none of these`);
+      throw new ConfigError(
+        'KEYWARD_TRUST_PROXY',
+        `must list proxy addresses or CIDRs (or loopback, linklocal, uniquelocal), or be a hop count from 1 to 10; "${item}" is none of these`,
+      );
     }
   }
   return items.length ? items : false;
@@ -148,23 +155,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = integer('KEYWARD_PORT', get('KEYWARD_PORT'), 8080, 0, 65535);
   const host = get('KEYWARD_HOST') ?? '0.0.0.0';
   const publicUrlRaw = get('KEYWARD_PUBLIC_URL');
-  const publicUrl = (
-    publicUrlRaw ? url('KEYWARD_PUBLIC_URL', publicUrlRaw, ['http:', 'https:']) : `http://localhost:${port}`
-  ).replace(/\/+$/, '');
+  const publicUrl = (publicUrlRaw ? url('KEYWARD_PUBLIC_URL', publicUrlRaw, ['http:', 'https:']) : `http://localhost:${port}`).replace(/\/+$/, '');
   const databaseUrlRaw = get('KEYWARD_DATABASE_URL');
-  const databaseUrl = databaseUrlRaw
-    ? url('KEYWARD_DATABASE_URL', databaseUrlRaw, ['postgres:', 'postgresql:'])
-    : undefined;
+  const databaseUrl = databaseUrlRaw ? url('KEYWARD_DATABASE_URL', databaseUrlRaw, ['postgres:', 'postgresql:']) : undefined;
   const redisUrlRaw = get('KEYWARD_REDIS_URL');
   const redisUrl = redisUrlRaw ? url('KEYWARD_REDIS_URL', redisUrlRaw, ['redis:', 'rediss:']) : undefined;
   const trustProxy = parseTrustProxy(get('KEYWARD_TRUST_PROXY'));
   const masterKeyRaw = get('KEYWARD_MASTER_KEY');
   const masterKey = masterKeyRaw ? parseMasterKey('KEYWARD_MASTER_KEY', masterKeyRaw) : undefined;
   if (databaseUrl && !masterKey) {
-    throw new ConfigError(
-      'KEYWARD_MASTER_KEY',
-      'is required with KEYWARD_DATABASE_URL (base64 of 32 random bytes: openssl rand -base64 32)',
-    );
+    throw new ConfigError('KEYWARD_MASTER_KEY', 'is required with KEYWARD_DATABASE_URL (base64 of 32 random bytes: openssl rand -base64 32)');
   }
   const logLevel = (get('KEYWARD_LOG_LEVEL') ?? 'info') as Config['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) {

@@ -107,37 +107,40 @@ export async function buildApp({ config, services, logger, setup }: AppOptions):
     }
   });
 
-  await app.register(async (api) => {
-    await api.register(swagger, {
-      openapi: {
-        openapi: '3.1.0',
-        info: { title: 'Keyward admin API', version: '1', description: 'Spaces, clients, scopes, admins and the audit log.' },
-        servers: [{ url: `${config.publicUrl}${ADMIN_PREFIX}` }],
-        components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'admin API token' } } },
-        security: [{ bearer: [] }],
-      },
-      refResolver: { buildLocalReference: (json, _base, _frag, i) => String(json.$id ?? `def-${i}`) },
-      // Only the document changes (operationId, response descriptions): validation keeps the route's own schema.
-      transform: ({ schema, url, route }) => ({
-        schema: schema ? documented(schema as { response?: Record<string, unknown> }, operationKey(String(route.method), url, ADMIN_PREFIX)) : schema,
-        url,
-      }),
-    });
-    for (const schema of [ErrorBody, Space, Scope, Client, Admin, AdminToken]) api.addSchema(schema);
-    installAdminAuth(api, services, new Set([ADMIN_PREFIX + OPENAPI_PATH, ADMIN_PREFIX + SIGN_IN_PATH]));
-    const t = typed(api);
-    spaceRoutes(t, services, config);
-    scopeRoutes(t, services);
-    clientRoutes(t, services);
-    userRoutes(t, services);
-    tokenRoutes(t, services);
-    adminRoutes(t, services);
-    auditRoutes(t, services);
-    registrationRoutes(t, services);
-    keyRoutes(t, services);
-    signInRoutes(t, services);
-    api.get(OPENAPI_PATH, { schema: { hide: true } }, async () => api.swagger());
-  }, { prefix: ADMIN_PREFIX });
+  await app.register(
+    async (api) => {
+      await api.register(swagger, {
+        openapi: {
+          openapi: '3.1.0',
+          info: { title: 'Keyward admin API', version: '1', description: 'Spaces, clients, scopes, admins and the audit log.' },
+          servers: [{ url: `${config.publicUrl}${ADMIN_PREFIX}` }],
+          components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'admin API token' } } },
+          security: [{ bearer: [] }],
+        },
+        refResolver: { buildLocalReference: (json, _base, _frag, i) => String(json.$id ?? `def-${i}`) },
+        // Only the document changes (operationId, response descriptions): validation keeps the route's own schema.
+        transform: ({ schema, url, route }) => ({
+          schema: schema ? documented(schema as { response?: Record<string, unknown> }, operationKey(String(route.method), url, ADMIN_PREFIX)) : schema,
+          url,
+        }),
+      });
+      for (const schema of [ErrorBody, Space, Scope, Client, Admin, AdminToken]) api.addSchema(schema);
+      installAdminAuth(api, services, new Set([ADMIN_PREFIX + OPENAPI_PATH, ADMIN_PREFIX + SIGN_IN_PATH]));
+      const t = typed(api);
+      spaceRoutes(t, services, config);
+      scopeRoutes(t, services);
+      clientRoutes(t, services);
+      userRoutes(t, services);
+      tokenRoutes(t, services);
+      adminRoutes(t, services);
+      auditRoutes(t, services);
+      registrationRoutes(t, services);
+      keyRoutes(t, services);
+      signInRoutes(t, services);
+      api.get(OPENAPI_PATH, { schema: { hide: true } }, async () => api.swagger());
+    },
+    { prefix: ADMIN_PREFIX },
+  );
 
   await oauthRoutes(app, createOAuth(config, services));
 

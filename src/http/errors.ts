@@ -64,12 +64,13 @@ export function installErrorHandler(app: FastifyInstance): void {
     }
     if (isTransactionCollision(err)) {
       req.log.warn({ err: { message: err.message, code: err.code } }, 'transaction collided with a concurrent one');
-      return reply.code(409).header('retry-after', '1').send({ error: 'conflict', message: 'this change collided with a concurrent change and nothing was written; send it again' });
+      return reply
+        .code(409)
+        .header('retry-after', '1')
+        .send({ error: 'conflict', message: 'this change collided with a concurrent change and nothing was written; send it again' });
     }
     req.log.error({ err }, 'unexpected error');
     return reply.code(500).send({ error: 'server_error', message: 'internal error; see the server log' });
   });
-  app.setNotFoundHandler((req, reply) =>
-    reply.code(404).send({ error: 'not_found', message: `no route for ${req.method} ${req.url.split('?')[0]}` }),
-  );
+  app.setNotFoundHandler((req, reply) => reply.code(404).send({ error: 'not_found', message: `no route for ${req.method} ${req.url.split('?')[0]}` }));
 }

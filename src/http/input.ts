@@ -27,7 +27,11 @@ export function findNul(value: unknown): string | undefined {
 export function refuseNul(app: FastifyInstance): void {
   // Callback style: it runs on every request, and an async hook costs a promise per request.
   app.addHook('preValidation', (req, _reply, done) => {
-    for (const [part, value] of [['path', req.params], ['query', req.query], ['body', req.body]] as const) {
+    for (const [part, value] of [
+      ['path', req.params],
+      ['query', req.query],
+      ['body', req.body],
+    ] as const) {
       const path = findNul(value);
       if (path !== undefined) return done(invalid(path || part, `${path || part} must not contain NUL characters`));
     }

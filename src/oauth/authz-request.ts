@@ -78,7 +78,8 @@ export function validateAuthz(space: OAuthSpace, target: { client: OAuthClient; 
   if (!isOneOf(RESPONSE_TYPES, normalized)) throw new OAuthError('unsupported_response_type', `response_type "${rt}" is not supported`);
   if (!client.row.responseTypes.includes(normalized)) throw new OAuthError('unauthorized_client', `this client may not use response_type "${normalized}"`);
   const isCode = normalized === 'code';
-  if (isCode && !client.row.grantTypes.includes('authorization_code')) throw new OAuthError('unauthorized_client', 'this client may not use the authorization_code grant');
+  if (isCode && !client.row.grantTypes.includes('authorization_code'))
+    throw new OAuthError('unauthorized_client', 'this client may not use the authorization_code grant');
   if (!isCode && !client.row.grantTypes.includes('implicit')) throw new OAuthError('unauthorized_client', 'this client may not use the implicit grant');
 
   const mode = (p.response_mode ?? (isCode ? 'query' : 'fragment')) as ResponseMode;
@@ -123,7 +124,21 @@ export function validateAuthz(space: OAuthSpace, target: { client: OAuthClient; 
   }
 
   const kept: Record<string, string> = {};
-  for (const k of ['client_id', 'redirect_uri', 'response_type', 'response_mode', 'scope', 'state', 'nonce', 'code_challenge', 'code_challenge_method', 'prompt', 'max_age', 'login_hint', 'acr_values']) {
+  for (const k of [
+    'client_id',
+    'redirect_uri',
+    'response_type',
+    'response_mode',
+    'scope',
+    'state',
+    'nonce',
+    'code_challenge',
+    'code_challenge_method',
+    'prompt',
+    'max_age',
+    'login_hint',
+    'acr_values',
+  ]) {
     if (p[k] !== undefined) kept[k] = p[k]!;
   }
   return {

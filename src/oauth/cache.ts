@@ -92,7 +92,16 @@ export class OAuthCache {
       this.db.select({ scopeId: clientScopes.scopeId }).from(clientScopes).where(eq(clientScopes.clientPk, row.id)),
     ]);
     const scopeRows = links.length
-      ? await this.db.select().from(scopes).where(inArray(scopes.id, links.map((l) => l.scopeId))).orderBy(asc(scopes.name))
+      ? await this.db
+          .select()
+          .from(scopes)
+          .where(
+            inArray(
+              scopes.id,
+              links.map((l) => l.scopeId),
+            ),
+          )
+          .orderBy(asc(scopes.name))
       : [];
     const value = { row, secrets, scopes: scopeRows };
     this.clientCache.set(clientId, { at: Date.now(), spaceId: row.spaceId, value });
@@ -133,4 +142,3 @@ export class OAuthCache {
     this.clientCache.delete(clientId);
   }
 }
-

@@ -73,12 +73,17 @@ export function installOAuthPlumbing(app: FastifyInstance, oauth: OAuth): void {
     if (err instanceof AppError && err.status === 400) return reply.code(400).send({ error: 'invalid_request', error_description: err.message });
     const status = err.statusCode ?? 500;
     if (status >= 400 && status < 500) {
-      return reply.code(status === 415 ? 400 : status).send({ error: 'invalid_request', error_description: status === 415 ? 'send the request body as application/x-www-form-urlencoded' : err.message });
+      return reply
+        .code(status === 415 ? 400 : status)
+        .send({ error: 'invalid_request', error_description: status === 415 ? 'send the request body as application/x-www-form-urlencoded' : err.message });
     }
     // A store outage will pass: clients may retry (RFC 6749 §4.1.2.1 temporarily_unavailable; Retry-After).
     if (isStoreUnavailable(err) || isTransactionCollision(err)) {
       req.log.warn({ err: { message: err.message, code: (err as { code?: string }).code } }, 'store unavailable');
-      return reply.code(503).header('retry-after', String(STORE_RETRY_AFTER_SECONDS)).send({ error: 'temporarily_unavailable', error_description: 'the service is unavailable right now; retry shortly' });
+      return reply
+        .code(503)
+        .header('retry-after', String(STORE_RETRY_AFTER_SECONDS))
+        .send({ error: 'temporarily_unavailable', error_description: 'the service is unavailable right now; retry shortly' });
     }
     req.log.error({ err }, 'unexpected error in an OAuth endpoint');
     return reply.code(500).send({ error: 'server_error', error_description: 'internal error' });

@@ -53,7 +53,10 @@ export class LoginGuard {
     const userKey = `login:u:${sha256(`${space.row.id}\n${username.trim().toLowerCase()}`)}`;
     const ipKey = `login:ip:${space.row.id}:${ip}`;
     const [u, a] = await Promise.all([this.limiter.peek(userKey), this.limiter.peek(ipKey)]);
-    const locked = lockedFor([[u.count, limit, u.resetMs], [a.count, limit * IP_FACTOR, a.resetMs]]);
+    const locked = lockedFor([
+      [u.count, limit, u.resetMs],
+      [a.count, limit * IP_FACTOR, a.resetMs],
+    ]);
     if (locked) return { status: 'locked', retryAfter: locked };
 
     const outcome = await this.check(space, username, password, kind);
@@ -67,7 +70,10 @@ export class LoginGuard {
     const windowMs = space.settings.login_lockout_seconds * 1000;
     const [u2, a2] = await Promise.all([this.limiter.add(userKey, windowMs), this.limiter.add(ipKey, windowMs)]);
     // The failure that reaches a limit says so at once: the next attempt would be refused anyway.
-    const now = lockedFor([[u2.count, limit, u2.resetMs], [a2.count, limit * IP_FACTOR, a2.resetMs]]);
+    const now = lockedFor([
+      [u2.count, limit, u2.resetMs],
+      [a2.count, limit * IP_FACTOR, a2.resetMs],
+    ]);
     return now ? { status: 'locked', retryAfter: now } : { status: 'wrong' };
   }
 

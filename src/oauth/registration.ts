@@ -66,9 +66,12 @@ export function metadataInput(body: unknown): ClientInput {
       throw metadataError(f, `${f} must be an array of strings`);
     }
   }
-  if (m.jwks !== undefined && m.jwks !== null && (typeof m.jwks !== 'object' || Array.isArray(m.jwks))) throw metadataError('jwks', 'jwks must be a JWK Set object');
-  if (m.default_max_age !== undefined && m.default_max_age !== null && !Number.isInteger(m.default_max_age)) throw metadataError('default_max_age', 'default_max_age must be a whole number of seconds');
-  if (m.require_auth_time !== undefined && m.require_auth_time !== null && typeof m.require_auth_time !== 'boolean') throw metadataError('require_auth_time', 'require_auth_time must be true or false');
+  if (m.jwks !== undefined && m.jwks !== null && (typeof m.jwks !== 'object' || Array.isArray(m.jwks)))
+    throw metadataError('jwks', 'jwks must be a JWK Set object');
+  if (m.default_max_age !== undefined && m.default_max_age !== null && !Number.isInteger(m.default_max_age))
+    throw metadataError('default_max_age', 'default_max_age must be a whole number of seconds');
+  if (m.require_auth_time !== undefined && m.require_auth_time !== null && typeof m.require_auth_time !== 'boolean')
+    throw metadataError('require_auth_time', 'require_auth_time must be true or false');
   const str = (f: (typeof STRING_FIELDS)[number]) => (m[f] as string | null | undefined) ?? undefined;
   const list = (f: (typeof LIST_FIELDS)[number]) => (m[f] as string[] | null | undefined) ?? undefined;
   // RFC 7591 §2 defaults: client_secret_basic, the authorization_code grant, the code response type.
@@ -118,7 +121,18 @@ export function registrationView(v: ClientView | ClientWithSecret, issuer: strin
   if (v.allowed_cors_origins.length) out.allowed_cors_origins = v.allowed_cors_origins;
   if (v.scope) out.scope = v.scope;
   if (v.contacts.length) out.contacts = v.contacts;
-  for (const f of ['jwks', 'jwks_uri', 'logo_uri', 'client_uri', 'policy_uri', 'tos_uri', 'token_endpoint_auth_signing_alg', 'software_id', 'software_version'] as const) if (v[f]) out[f] = v[f];
+  for (const f of [
+    'jwks',
+    'jwks_uri',
+    'logo_uri',
+    'client_uri',
+    'policy_uri',
+    'tos_uri',
+    'token_endpoint_auth_signing_alg',
+    'software_id',
+    'software_version',
+  ] as const)
+    if (v[f]) out[f] = v[f];
   out.application_type = v.application_type;
   out.id_token_signed_response_alg = v.id_token_signed_response_alg;
   if (v.default_max_age !== null) out.default_max_age = v.default_max_age;
@@ -157,7 +171,10 @@ export class RegistrationService {
       created = await asRegistrationError(this.services.clients.create(ref, { ...input, name: `${clientName!.slice(0, 80)} dcr-${randomToken(6)}` }, actor));
     }
     const registrationToken = REGISTRATION_TOKEN_PREFIX + randomToken(32);
-    await this.db.update(clients).set({ registrationTokenHash: sha256(registrationToken) }).where(and(eq(clients.spaceId, space.row.id), eq(clients.clientId, created.client_id)));
+    await this.db
+      .update(clients)
+      .set({ registrationTokenHash: sha256(registrationToken) })
+      .where(and(eq(clients.spaceId, space.row.id), eq(clients.clientId, created.client_id)));
     return { ...registrationView(created, space.issuer), registration_access_token: registrationToken };
   }
 
@@ -187,9 +204,9 @@ export class RegistrationService {
     const { ref, actor, token } = await this.authorize(space, clientId, authorization);
     const input = metadataInput(body);
     const m = body as Record<string, unknown>;
-    if (m.client_id !== clientId) throw new OAuthError('invalid_request', 'client_id in the body must be the client\'s client_id (RFC 7592 §2.2)');
+    if (m.client_id !== clientId) throw new OAuthError('invalid_request', "client_id in the body must be the client's client_id (RFC 7592 §2.2)");
     if (m.client_secret !== undefined && !(await this.secretMatches(clientId, m.client_secret))) {
-      throw new OAuthError('invalid_request', 'client_secret in the body must be the client\'s current secret');
+      throw new OAuthError('invalid_request', "client_secret in the body must be the client's current secret");
     }
     // The name is fixed; an omitted scope keeps the associations (RFC 7592 §2.2 lets the server ignore empty values).
     const updated = await asRegistrationError(this.services.clients.update(ref, clientId, input, actor));

@@ -27,7 +27,11 @@ export function defaultResponseTypes(grants: GrantType[]): string[] {
 
 /** Response types as /authorize compares them: `token id_token` and `id_token token` are one type. */
 export function normalizeResponseType(rt: string): string {
-  return rt.split(' ').filter(Boolean).sort((a, b) => (a === 'id_token' ? -1 : b === 'id_token' ? 1 : 0)).join(' ');
+  return rt
+    .split(' ')
+    .filter(Boolean)
+    .sort((a, b) => (a === 'id_token' ? -1 : b === 'id_token' ? 1 : 0))
+    .join(' ');
 }
 
 export function checkResponseTypes(list: unknown, grantTypes: GrantType[]): string[] {
@@ -36,7 +40,10 @@ export function checkResponseTypes(list: unknown, grantTypes: GrantType[]): stri
   for (const given of list) {
     const rt = typeof given === 'string' ? normalizeResponseType(given) : '';
     if (!isOneOf(RESPONSE_TYPES, rt)) {
-      throw invalid('response_types', `"${String(given)}" is not a response type the authorization endpoint serves (supported: ${RESPONSE_TYPES.join(', ')}; the hybrid flow is not served)`);
+      throw invalid(
+        'response_types',
+        `"${String(given)}" is not a response type the authorization endpoint serves (supported: ${RESPONSE_TYPES.join(', ')}; the hybrid flow is not served)`,
+      );
     }
     const parts = rt.split(' ');
     if (parts.includes('code') && !grantTypes.includes('authorization_code')) {

@@ -3,7 +3,19 @@
 // RFC 8252 (native apps), RFC 9700 (security BCP) and OpenID Connect Registration §2. What may be registered is
 // what the server supports: the lists are in capabilities.ts.
 import { invalid } from '../errors.js';
-import { APPLICATION_TYPES, AUTH_METHODS, DEVICE_CODE_GRANT, GRANT_TYPES, isOneOf, RESPONSE_TYPES, type ApplicationType, type AssertionSigningAlg, type AuthMethod, type GrantType, type SigningAlg } from './capabilities.js';
+import {
+  APPLICATION_TYPES,
+  AUTH_METHODS,
+  DEVICE_CODE_GRANT,
+  GRANT_TYPES,
+  isOneOf,
+  RESPONSE_TYPES,
+  type ApplicationType,
+  type AssertionSigningAlg,
+  type AuthMethod,
+  type GrantType,
+  type SigningAlg,
+} from './capabilities.js';
 import {
   checkAssertionAlg,
   checkBoolean,
@@ -184,10 +196,7 @@ export function buildClientSpec(input: ClientInput, current?: ClientSpec): Clien
   } else if (grantTypes.includes('implicit')) {
     throw invalid('grant_types', 'implicit is allowed only for public clients');
   }
-  if (
-    grantTypes.includes('refresh_token') &&
-    !grantTypes.some((g) => g === 'authorization_code' || g === 'password' || g === DEVICE_CODE_GRANT)
-  ) {
+  if (grantTypes.includes('refresh_token') && !grantTypes.some((g) => g === 'authorization_code' || g === 'password' || g === DEVICE_CODE_GRANT)) {
     throw invalid('grant_types', 'refresh_token needs a grant that issues refresh tokens (authorization_code, password or device_code)');
   }
 
@@ -219,7 +228,10 @@ export function buildClientSpec(input: ClientInput, current?: ClientSpec): Clien
       : input.grant_types || !current
         ? defaultResponseTypes(grantTypes)
         : // Stored before the hybrid types were refused: what /authorize never served is dropped.
-          checkResponseTypes(current.responseTypes.filter((rt) => isOneOf(RESPONSE_TYPES, rt)), grantTypes);
+          checkResponseTypes(
+            current.responseTypes.filter((rt) => isOneOf(RESPONSE_TYPES, rt)),
+            grantTypes,
+          );
 
   // A private-use redirect URI scheme belongs to a native app (RFC 8252 §7.1): unless the caller says otherwise,
   // such a client is native; otherwise web, OpenID Connect Registration's default.
@@ -234,7 +246,7 @@ export function buildClientSpec(input: ClientInput, current?: ClientSpec): Clien
   if (jwksUri && jwksUri.startsWith('http:')) throw invalid('jwks_uri', 'jwks_uri must use https');
   if (jwks && jwksUri) throw invalid('jwks', 'set jwks or jwks_uri, not both (RFC 7591 §2)');
   if (method === 'private_key_jwt' && !jwks && !jwksUri) {
-    throw invalid('jwks', 'private_key_jwt needs the client\'s public keys: set jwks or jwks_uri');
+    throw invalid('jwks', "private_key_jwt needs the client's public keys: set jwks or jwks_uri");
   }
 
   const refreshLimit = input.refresh_limit === undefined ? (current?.refreshLimit ?? null) : input.refresh_limit;
@@ -265,7 +277,9 @@ export function buildClientSpec(input: ClientInput, current?: ClientSpec): Clien
     postLogoutRedirectUris,
     allowedCorsOrigins,
     tokenEndpointAuthMethod: method,
-    ...(input.scope !== undefined ? splitScope(parseScope('scope', input.scope)) : { scopes: current?.scopes ?? [], protocolScopes: current?.protocolScopes ?? [] }),
+    ...(input.scope !== undefined
+      ? splitScope(parseScope('scope', input.scope))
+      : { scopes: current?.scopes ?? [], protocolScopes: current?.protocolScopes ?? [] }),
     jwks,
     jwksUri,
     accessTokenTtl: ttlToStore('access_token_ttl', input.access_token_ttl, current?.accessTokenTtl ?? null),
@@ -295,7 +309,13 @@ export function buildClientSpec(input: ClientInput, current?: ClientSpec): Clien
  * and stay allowed. Checked only when the request sets one of them or grant_types, so a client stored before this
  * rule can still be edited in other fields.
  */
-function checkRefreshSettingsApply(input: ClientInput, current: ClientSpec | undefined, grantTypes: readonly string[], ttl: number | null, limit: number | null): void {
+function checkRefreshSettingsApply(
+  input: ClientInput,
+  current: ClientSpec | undefined,
+  grantTypes: readonly string[],
+  ttl: number | null,
+  limit: number | null,
+): void {
   if (grantTypes.includes('refresh_token')) return;
   const touched = !current || input.grant_types !== undefined || input.refresh_token_ttl !== undefined || input.refresh_limit !== undefined;
   if (!touched) return;
@@ -306,5 +326,4 @@ function checkRefreshSettingsApply(input: ClientInput, current: ClientSpec | und
 
 /** Whether this client authenticates with a shared secret that the server generates. */
 export const usesSecret = (spec: Pick<ClientSpec, 'clientType' | 'tokenEndpointAuthMethod'>): boolean =>
-  spec.clientType === 'confidential' &&
-  (spec.tokenEndpointAuthMethod === 'client_secret_basic' || spec.tokenEndpointAuthMethod === 'client_secret_post');
+  spec.clientType === 'confidential' && (spec.tokenEndpointAuthMethod === 'client_secret_basic' || spec.tokenEndpointAuthMethod === 'client_secret_post');

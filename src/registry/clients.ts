@@ -62,7 +62,10 @@ export class ClientService {
       )
       .orderBy(asc(clients.createdAt), asc(clients.id))
       .limit(q.limit + 1);
-    const names = await this.scopeNames(this.db, rows.map((r) => r.id));
+    const names = await this.scopeNames(
+      this.db,
+      rows.map((r) => r.id),
+    );
     return toPage(rows, q.limit, (r) => clientView(r, space.slug, names.get(r.id) ?? []));
   }
 
@@ -91,7 +94,10 @@ export class ClientService {
   /** Replaces the client's scope associations with `names`, which must all exist in the space. */
   private async setScopes(tx: Executor, space: SpaceRef, clientPk: string, names: string[]): Promise<void> {
     const found = names.length
-      ? await tx.select({ id: scopes.id, name: scopes.name }).from(scopes).where(and(eq(scopes.spaceId, space.id), inArray(scopes.name, names)))
+      ? await tx
+          .select({ id: scopes.id, name: scopes.name })
+          .from(scopes)
+          .where(and(eq(scopes.spaceId, space.id), inArray(scopes.name, names)))
       : [];
     const missing = names.filter((n) => !found.some((f) => f.name === n));
     if (missing.length) throw invalid('scope', `unknown scope${missing.length > 1 ? 's' : ''} in this space: ${missing.join(', ')}`);
@@ -110,7 +116,10 @@ export class ClientService {
       return await work();
     } catch (err) {
       if (isUniqueViolation(err)) {
-        throw conflict(`a client named "${spec.name}"${spec.version ? ` version "${spec.version}"` : ''} already exists in this space (names are not case-sensitive)`, 'name');
+        throw conflict(
+          `a client named "${spec.name}"${spec.version ? ` version "${spec.version}"` : ''} already exists in this space (names are not case-sensitive)`,
+          'name',
+        );
       }
       throw err;
     }
@@ -124,7 +133,10 @@ export class ClientService {
    */
   private async defaultScopes(tx: Executor, space: SpaceRef, spec: ClientSpec): Promise<string[]> {
     if (!spec.grantTypes.some((g) => USER_GRANTS.has(g))) return [];
-    const rows = await tx.select({ name: scopes.name }).from(scopes).where(and(eq(scopes.spaceId, space.id), inArray(scopes.name, [...STANDARD_SCOPE_NAMES])));
+    const rows = await tx
+      .select({ name: scopes.name })
+      .from(scopes)
+      .where(and(eq(scopes.spaceId, space.id), inArray(scopes.name, [...STANDARD_SCOPE_NAMES])));
     return rows.map((r) => r.name).sort();
   }
 
@@ -160,36 +172,46 @@ export class ClientService {
   }
 
   async update(space: SpaceRef, clientId: string, input: ClientInput, actor: Actor, ifMatch?: IfMatch): Promise<ClientWithSecret> {
-    return publishAfter(this.bus, 'client', clientId, this.db.transaction(async (tx) => {
-      const { row: before, scopeNames: beforeScopes } = await this.lockedForChange(tx, space, clientId, ifMatch);
-      const current = specOf(before, beforeScopes);
-      const spec = buildClientSpec(input, current);
-      const now = new Date();
-      const lifecycle =
-        current.active && !spec.active
-          ? { deactivatedAt: now, tokensValidAfter: now } // every token issued until now is invalid for good
-          : !current.active && spec.active
-            ? { deactivatedAt: null }
-            : {};
-      const [row] = await this.insertOrConflict(
-        () => tx.update(clients).set({ ...columnsOf(spec), ...lifecycle, updatedAt: now }).where(eq(clients.id, before.id)).returning(),
-        spec,
-      );
-      if (input.scope !== undefined) await this.setScopes(tx, space, before.id, spec.scopes);
-      let secret: string | undefined;
-      if (!usesSecret(spec)) await tx.delete(clientSecrets).where(eq(clientSecrets.clientPk, before.id));
-      else if (!usesSecret(current)) secret = await this.addSecret(tx, before.id);
-      const view = clientView(row!, space.slug, spec.scopes);
-      const action = lifecycle.tokensValidAfter ? 'client.deactivate' : 'deactivatedAt' in lifecycle ? 'client.reactivate' : 'client.update';
-      await recordAudit(tx, actor, {
-        space: space.slug,
-        action,
-        targetType: 'client',
-        targetId: clientId,
-        changes: { ...diff(auditable(clientView(before, space.slug, beforeScopes)), auditable(view)), ...(secret ? { client_secret: 'generated' } : {}) },
-      });
-      return secret ? { ...view, client_secret: secret, client_secret_expires_at: 0 } : view;
-    }));
+    return publishAfter(
+      this.bus,
+      'client',
+      clientId,
+      this.db.transaction(async (tx) => {
+        const { row: before, scopeNames: beforeScopes } = await this.lockedForChange(tx, space, clientId, ifMatch);
+        const current = specOf(before, beforeScopes);
+        const spec = buildClientSpec(input, current);
+        const now = new Date();
+        const lifecycle =
+          current.active && !spec.active
+            ? { deactivatedAt: now, tokensValidAfter: now } // every token issued until now is invalid for good
+            : !current.active && spec.active
+              ? { deactivatedAt: null }
+              : {};
+        const [row] = await this.insertOrConflict(
+          () =>
+            tx
+              .update(clients)
+              .set({ ...columnsOf(spec), ...lifecycle, updatedAt: now })
+              .where(eq(clients.id, before.id))
+              .returning(),
+          spec,
+        );
+        if (input.scope !== undefined) await this.setScopes(tx, space, before.id, spec.scopes);
+        let secret: string | undefined;
+        if (!usesSecret(spec)) await tx.delete(clientSecrets).where(eq(clientSecrets.clientPk, before.id));
+        else if (!usesSecret(current)) secret = await this.addSecret(tx, before.id);
+        const view = clientView(row!, space.slug, spec.scopes);
+        const action = lifecycle.tokensValidAfter ? 'client.deactivate' : 'deactivatedAt' in lifecycle ? 'client.reactivate' : 'client.update';
+        await recordAudit(tx, actor, {
+          space: space.slug,
+          action,
+          targetType: 'client',
+          targetId: clientId,
+          changes: { ...diff(auditable(clientView(before, space.slug, beforeScopes)), auditable(view)), ...(secret ? { client_secret: 'generated' } : {}) },
+        });
+        return secret ? { ...view, client_secret: secret, client_secret_expires_at: 0 } : view;
+      }),
+    );
   }
 
   async delete(space: SpaceRef, clientId: string, actor: Actor, ifMatch?: IfMatch): Promise<void> {
@@ -197,7 +219,13 @@ export class ClientService {
       const { row } = await this.lockedForChange(tx, space, clientId, ifMatch, 'update');
       // Foreign keys cascade to secrets, scope links, and (later) tokens, codes and consents.
       await tx.delete(clients).where(eq(clients.id, row.id));
-      await recordAudit(tx, actor, { space: space.slug, action: 'client.delete', targetType: 'client', targetId: clientId, changes: { name: row.name, version: row.version } });
+      await recordAudit(tx, actor, {
+        space: space.slug,
+        action: 'client.delete',
+        targetType: 'client',
+        targetId: clientId,
+        changes: { name: row.name, version: row.version },
+      });
     });
     await this.bus?.publish('client', clientId);
   }
@@ -210,38 +238,60 @@ export class ClientService {
     if (!Number.isInteger(graceSeconds) || graceSeconds < 0 || graceSeconds > 30 * 24 * 3600) {
       throw invalid('grace_period', 'grace_period must be a whole number of seconds from 0 to 2592000 (30 days)');
     }
-    return publishAfter(this.bus, 'client', clientId, this.db.transaction(async (tx) => {
-      const { row } = await this.lockedForChange(tx, space, clientId, ifMatch);
-      if (!usesSecret(specOf(row, []))) {
-        throw invalid('client_id', `this client authenticates with ${row.tokenEndpointAuthMethod}: it has no secret to rotate`);
-      }
-      const now = Date.now();
-      const until = new Date(now + graceSeconds * 1000);
-      // Secrets already expiring keep the earlier of their deadline and the new one.
-      await tx
-        .update(clientSecrets)
-        .set({ expiresAt: sql`least(coalesce(${clientSecrets.expiresAt}, ${until}), ${until})` })
-        .where(eq(clientSecrets.clientPk, row.id));
-      await tx.delete(clientSecrets).where(and(eq(clientSecrets.clientPk, row.id), sql`${clientSecrets.expiresAt} <= ${new Date(now)}`));
-      const secret = await this.addSecret(tx, row.id);
-      await recordAudit(tx, actor, { space: space.slug, action: 'client.rotate_secret', targetType: 'client', targetId: clientId, changes: { grace_period: graceSeconds } });
-      return { client_id: clientId, client_secret: secret, client_secret_expires_at: 0, previous_secret_expires_at: until.toISOString() };
-    }));
+    return publishAfter(
+      this.bus,
+      'client',
+      clientId,
+      this.db.transaction(async (tx) => {
+        const { row } = await this.lockedForChange(tx, space, clientId, ifMatch);
+        if (!usesSecret(specOf(row, []))) {
+          throw invalid('client_id', `this client authenticates with ${row.tokenEndpointAuthMethod}: it has no secret to rotate`);
+        }
+        const now = Date.now();
+        const until = new Date(now + graceSeconds * 1000);
+        // Secrets already expiring keep the earlier of their deadline and the new one.
+        await tx
+          .update(clientSecrets)
+          .set({ expiresAt: sql`least(coalesce(${clientSecrets.expiresAt}, ${until}), ${until})` })
+          .where(eq(clientSecrets.clientPk, row.id));
+        await tx.delete(clientSecrets).where(and(eq(clientSecrets.clientPk, row.id), sql`${clientSecrets.expiresAt} <= ${new Date(now)}`));
+        const secret = await this.addSecret(tx, row.id);
+        await recordAudit(tx, actor, {
+          space: space.slug,
+          action: 'client.rotate_secret',
+          targetType: 'client',
+          targetId: clientId,
+          changes: { grace_period: graceSeconds },
+        });
+        return { client_id: clientId, client_secret: secret, client_secret_expires_at: 0, previous_secret_expires_at: until.toISOString() };
+      }),
+    );
   }
 
   /** Generates the webhook signing secret (seed 001): returned once, kept sealed with the master key. */
   async createWebhookSecret(space: SpaceRef, clientId: string, actor: Actor, ifMatch?: IfMatch) {
-    return publishAfter(this.bus, 'client', clientId, this.db.transaction(async (tx) => {
-      const { row } = await this.lockedForChange(tx, space, clientId, ifMatch);
-      const secret = randomToken(32);
-      const now = new Date();
-      await tx
-        .update(clients)
-        .set({ webhookSecretSealed: seal(this.masterKey, secret, `client-webhook:${row.id}`), webhookSecretCreatedAt: now, updatedAt: now })
-        .where(eq(clients.id, row.id));
-      await recordAudit(tx, actor, { space: space.slug, action: 'client.webhook_secret', targetType: 'client', targetId: clientId, changes: { webhook_secret: 'generated' } });
-      return { client_id: clientId, webhook_secret: secret, created_at: now.toISOString() };
-    }));
+    return publishAfter(
+      this.bus,
+      'client',
+      clientId,
+      this.db.transaction(async (tx) => {
+        const { row } = await this.lockedForChange(tx, space, clientId, ifMatch);
+        const secret = randomToken(32);
+        const now = new Date();
+        await tx
+          .update(clients)
+          .set({ webhookSecretSealed: seal(this.masterKey, secret, `client-webhook:${row.id}`), webhookSecretCreatedAt: now, updatedAt: now })
+          .where(eq(clients.id, row.id));
+        await recordAudit(tx, actor, {
+          space: space.slug,
+          action: 'client.webhook_secret',
+          targetType: 'client',
+          targetId: clientId,
+          changes: { webhook_secret: 'generated' },
+        });
+        return { client_id: clientId, webhook_secret: secret, created_at: now.toISOString() };
+      }),
+    );
   }
 
   async listScopes(space: SpaceRef, clientId: string): Promise<ScopeView[]> {
@@ -266,7 +316,13 @@ export class ClientService {
       for (const input of create) created.push((await this.scopeService.insert(tx, space, input, actor)).name);
       const wanted = [...new Set([...current, ...names, ...created])];
       await this.setScopes(tx, space, row.id, wanted);
-      await recordAudit(tx, actor, { space: space.slug, action: 'client.associate_scopes', targetType: 'client', targetId: clientId, changes: { scope: { from: current.join(' '), to: wanted.sort().join(' ') } } });
+      await recordAudit(tx, actor, {
+        space: space.slug,
+        action: 'client.associate_scopes',
+        targetType: 'client',
+        targetId: clientId,
+        changes: { scope: { from: current.join(' '), to: wanted.sort().join(' ') } },
+      });
     });
     await this.bus?.publish('client', clientId);
     if (create.length) await this.bus?.publish('scope', space.id);
@@ -282,7 +338,13 @@ export class ClientService {
         .where(and(eq(clientScopes.clientPk, row.id), eq(clientScopes.scopeId, scope.id)))
         .returning();
       if (deleted.length === 0) throw new AppError('not_found', `scope "${name}" is not associated with this client`);
-      await recordAudit(tx, actor, { space: space.slug, action: 'client.disassociate_scope', targetType: 'client', targetId: clientId, changes: { scope: name } });
+      await recordAudit(tx, actor, {
+        space: space.slug,
+        action: 'client.disassociate_scope',
+        targetType: 'client',
+        targetId: clientId,
+        changes: { scope: name },
+      });
     });
     await this.bus?.publish('client', clientId);
   }

@@ -30,8 +30,7 @@ export function decodeCursor(cursor: string): { at: Date; id: string } {
   }
 }
 
-export const encodeCursor = (at: Date, id: string): string =>
-  Buffer.from(JSON.stringify([at.toISOString(), id])).toString('base64url');
+export const encodeCursor = (at: Date, id: string): string => Buffer.from(JSON.stringify([at.toISOString(), id])).toString('base64url');
 
 /** The WHERE condition that continues after `cursor`. */
 export function after(createdAt: PgColumn, id: PgColumn, cursor: string | undefined): SQL | undefined {
@@ -41,11 +40,7 @@ export function after(createdAt: PgColumn, id: PgColumn, cursor: string | undefi
 }
 
 /** Rows were fetched with limit + 1: the extra row tells whether another page exists. */
-export function toPage<R extends { createdAt: Date; id: string }, T>(
-  rows: R[],
-  limit: number,
-  map: (row: R) => T,
-): Page<T> {
+export function toPage<R extends { createdAt: Date; id: string }, T>(rows: R[], limit: number, map: (row: R) => T): Page<T> {
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return {

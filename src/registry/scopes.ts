@@ -51,13 +51,7 @@ export class ScopeService {
     const rows = await this.db
       .select()
       .from(scopes)
-      .where(
-        and(
-          eq(scopes.spaceId, spaceId),
-          after(scopes.createdAt, scopes.id, req.cursor),
-          req.name ? ilike(scopes.name, containing(req.name)) : undefined,
-        ),
-      )
+      .where(and(eq(scopes.spaceId, spaceId), after(scopes.createdAt, scopes.id, req.cursor), req.name ? ilike(scopes.name, containing(req.name)) : undefined))
       .orderBy(asc(scopes.createdAt), asc(scopes.id))
       .limit(req.limit + 1);
     return toPage(rows, req.limit, scopeView);
@@ -87,7 +81,10 @@ export class ScopeService {
     const description = checkDescription(input.description) ?? '';
     let row: ScopeRow | undefined;
     try {
-      [row] = await tx.insert(scopes).values({ spaceId: space.id, name, description, isDefault: input.default ?? false }).returning();
+      [row] = await tx
+        .insert(scopes)
+        .values({ spaceId: space.id, name, description, isDefault: input.default ?? false })
+        .returning();
     } catch (err) {
       if (isUniqueViolation(err)) throw conflict(`scope "${name}" already exists in this space`, 'name');
       throw err;
@@ -98,28 +95,40 @@ export class ScopeService {
 
   async create(space: { id: string; slug: string }, input: ScopeInput, actor: Actor): Promise<ScopeView> {
     // Published: discovery's scopes_supported lists the space's scopes.
-    return scopeView(await publishAfter(this.bus, 'scope', space.id, this.db.transaction((tx) => this.insert(tx, space, input, actor))));
+    return scopeView(
+      await publishAfter(
+        this.bus,
+        'scope',
+        space.id,
+        this.db.transaction((tx) => this.insert(tx, space, input, actor)),
+      ),
+    );
   }
 
   async update(space: { id: string; slug: string }, name: string, input: ScopeInput, actor: Actor, ifMatch?: IfMatch): Promise<ScopeView> {
     if (input.name !== undefined && input.name !== name) throw invalid('name', 'a scope cannot be renamed: clients and tokens refer to it');
     const description = checkDescription(input.description);
-    return publishAfter(this.bus, 'scope', space.id, this.db.transaction(async (tx) => {
-      const before = await this.lockedForChange(tx, space.id, name, ifMatch);
-      const [row] = await tx
-        .update(scopes)
-        .set({
-          ...(description !== undefined ? { description } : {}),
-          ...(input.default !== undefined ? { isDefault: input.default } : {}),
-          updatedAt: new Date(),
-        })
-        .where(eq(scopes.id, before.id))
-        .returning();
-      const { updated_at: _a, ...b } = scopeView(before);
-      const { updated_at: _b, ...a } = scopeView(row!);
-      await recordAudit(tx, actor, { space: space.slug, action: 'scope.update', targetType: 'scope', targetId: name, changes: diff(b, a) });
-      return scopeView(row!);
-    }));
+    return publishAfter(
+      this.bus,
+      'scope',
+      space.id,
+      this.db.transaction(async (tx) => {
+        const before = await this.lockedForChange(tx, space.id, name, ifMatch);
+        const [row] = await tx
+          .update(scopes)
+          .set({
+            ...(description !== undefined ? { description } : {}),
+            ...(input.default !== undefined ? { isDefault: input.default } : {}),
+            updatedAt: new Date(),
+          })
+          .where(eq(scopes.id, before.id))
+          .returning();
+        const { updated_at: _a, ...b } = scopeView(before);
+        const { updated_at: _b, ...a } = scopeView(row!);
+        await recordAudit(tx, actor, { space: space.slug, action: 'scope.update', targetType: 'scope', targetId: name, changes: diff(b, a) });
+        return scopeView(row!);
+      }),
+    );
   }
 
   async delete(space: { id: string; slug: string }, name: string, actor: Actor, ifMatch?: IfMatch): Promise<void> {

@@ -137,28 +137,33 @@ export class SpaceService {
     checkTtl('access_token_ttl', input.access_token_ttl);
     checkTtl('refresh_token_ttl', input.refresh_token_ttl);
     const displayName = checkDisplayName(input.display_name);
-    return publishAfter(this.bus, 'space', slug, this.db.transaction(async (tx) => {
-      // Locked: settings are merged into what is stored, so two concurrent changes of different settings both stay.
-      const before = await this.lockedForChange(tx, slug, ifMatch);
-      const [row] = await tx
-        .update(spaces)
-        .set({
-          ...(displayName !== undefined ? { displayName } : {}),
-          ...(input.access_token_ttl !== undefined ? { accessTokenTtl: input.access_token_ttl } : {}),
-          ...(input.refresh_token_ttl !== undefined ? { refreshTokenTtl: input.refresh_token_ttl } : {}),
-          ...(input.settings !== undefined ? { settings: mergeSettings(before.settings ?? {}, input.settings) as unknown as Record<string, unknown> } : {}),
-          updatedAt: new Date(),
-        })
-        .where(eq(spaces.id, before.id))
-        .returning();
-      const view = spaceView(row!);
-      const { updated_at: _a, settings: sb, ...b } = spaceView(before);
-      const { updated_at: _b, settings: sa, ...a } = view;
-      // Settings are logged key by key (settings.<key>), so an entry names exactly what changed.
-      const settingsDiff = Object.fromEntries(Object.entries(diff(sb as never, sa as never)).map(([k, v]) => [`settings.${k}`, v]));
-      await recordAudit(tx, actor, { space: slug, action: 'space.update', targetType: 'space', targetId: slug, changes: { ...diff(b, a), ...settingsDiff } });
-      return view;
-    }));
+    return publishAfter(
+      this.bus,
+      'space',
+      slug,
+      this.db.transaction(async (tx) => {
+        // Locked: settings are merged into what is stored, so two concurrent changes of different settings both stay.
+        const before = await this.lockedForChange(tx, slug, ifMatch);
+        const [row] = await tx
+          .update(spaces)
+          .set({
+            ...(displayName !== undefined ? { displayName } : {}),
+            ...(input.access_token_ttl !== undefined ? { accessTokenTtl: input.access_token_ttl } : {}),
+            ...(input.refresh_token_ttl !== undefined ? { refreshTokenTtl: input.refresh_token_ttl } : {}),
+            ...(input.settings !== undefined ? { settings: mergeSettings(before.settings ?? {}, input.settings) as unknown as Record<string, unknown> } : {}),
+            updatedAt: new Date(),
+          })
+          .where(eq(spaces.id, before.id))
+          .returning();
+        const view = spaceView(row!);
+        const { updated_at: _a, settings: sb, ...b } = spaceView(before);
+        const { updated_at: _b, settings: sa, ...a } = view;
+        // Settings are logged key by key (settings.<key>), so an entry names exactly what changed.
+        const settingsDiff = Object.fromEntries(Object.entries(diff(sb as never, sa as never)).map(([k, v]) => [`settings.${k}`, v]));
+        await recordAudit(tx, actor, { space: slug, action: 'space.update', targetType: 'space', targetId: slug, changes: { ...diff(b, a), ...settingsDiff } });
+        return view;
+      }),
+    );
   }
 
   async delete(slug: string, actor: Actor, ifMatch?: IfMatch): Promise<void> {
@@ -175,11 +180,7 @@ export class SpaceService {
   /** Creates the default space when missing; idempotent and safe when several nodes start at once. */
   async ensureDefault(): Promise<void> {
     await this.db.transaction(async (tx) => {
-      const [row] = await tx
-        .insert(spaces)
-        .values({ slug: DEFAULT_SPACE, displayName: 'Default' })
-        .onConflictDoNothing()
-        .returning();
+      const [row] = await tx.insert(spaces).values({ slug: DEFAULT_SPACE, displayName: 'Default' }).onConflictDoNothing().returning();
       if (row) {
         await recordAudit(tx, SYSTEM, { space: DEFAULT_SPACE, action: 'space.create', targetType: 'space', targetId: DEFAULT_SPACE });
         await seedStandardScopes(tx, row, row.settings, SYSTEM);

@@ -19,7 +19,22 @@ export const STANDARD_SCOPES: readonly StandardScope[] = [
   {
     name: 'profile',
     description: 'See your profile: your name, username, picture, and, where you have given them, your birthdate, gender, website, time zone and language',
-    claims: ['name', 'family_name', 'given_name', 'middle_name', 'nickname', 'preferred_username', 'profile', 'picture', 'website', 'gender', 'birthdate', 'zoneinfo', 'locale', 'updated_at'],
+    claims: [
+      'name',
+      'family_name',
+      'given_name',
+      'middle_name',
+      'nickname',
+      'preferred_username',
+      'profile',
+      'picture',
+      'website',
+      'gender',
+      'birthdate',
+      'zoneinfo',
+      'locale',
+      'updated_at',
+    ],
   },
   { name: 'email', description: 'See your e-mail address and whether it is verified', claims: ['email', 'email_verified'] },
   { name: 'address', description: 'See your postal address', claims: ['address'] },
@@ -51,10 +66,19 @@ export async function seedStandardScopes(tx: Executor, space: SpaceRef, settings
     .onConflictDoNothing()
     .returning({ name: scopes.name, description: scopes.description });
   for (const c of created) {
-    await recordAudit(tx, actor, { space: space.slug, action: 'scope.create', targetType: 'scope', targetId: c.name, changes: { name: c.name, description: c.description, default: false } });
+    await recordAudit(tx, actor, {
+      space: space.slug,
+      action: 'scope.create',
+      targetType: 'scope',
+      targetId: c.name,
+      changes: { name: c.name, description: c.description, default: false },
+    });
   }
   const seeded = Array.isArray(settings[SEEDED_KEY]) ? (settings[SEEDED_KEY] as string[]) : [];
-  await tx.update(spaces).set({ settings: { ...settings, [SEEDED_KEY]: [...new Set([...seeded, SEED])] } }).where(eq(spaces.id, space.id));
+  await tx
+    .update(spaces)
+    .set({ settings: { ...settings, [SEEDED_KEY]: [...new Set([...seeded, SEED])] } })
+    .where(eq(spaces.id, space.id));
   return created.map((c) => c.name);
 }
 

@@ -53,7 +53,11 @@ export function claimColumns(input: ClaimsInput, currentAddress: Address | null 
 
 export function claimsView(u: UserRow): ClaimsView {
   const out = Object.fromEntries(Object.entries(TEXT_CLAIMS).map(([field, column]) => [field, (u[column as keyof UserRow] as string | null) ?? null]));
-  return { ...out, phone_number_verified: u.phoneNumberVerified, address: u.address && Object.keys(u.address).length ? (u.address as Address) : null } as ClaimsView;
+  return {
+    ...out,
+    phone_number_verified: u.phoneNumberVerified,
+    address: u.address && Object.keys(u.address).length ? (u.address as Address) : null,
+  } as ClaimsView;
 }
 
 const text = (max: number) => (field: string, v: string) => {
@@ -69,7 +73,8 @@ function url(field: string, v: string): string {
   } catch {
     throw invalid(field, `${field} must be an absolute http or https URL`);
   }
-  if ((u.protocol !== 'https:' && u.protocol !== 'http:') || v.length > 2000) throw invalid(field, `${field} must be an absolute http or https URL of at most 2000 characters`);
+  if ((u.protocol !== 'https:' && u.protocol !== 'http:') || v.length > 2000)
+    throw invalid(field, `${field} must be an absolute http or https URL of at most 2000 characters`);
   if (u.username || u.password) throw invalid(field, `${field} must not contain a user name or password`);
   return v;
 }
@@ -121,7 +126,10 @@ function phoneNumber(field: string, v: string): string {
   const m = /^\+([0-9 ().-]+?)(?:;ext=([0-9]{1,10}))?$/.exec(v);
   const digits = m?.[1]!.replace(/[ ().-]/g, '');
   if (!m || !digits || !/^[1-9][0-9]{6,14}$/.test(digits)) {
-    throw invalid(field, `${field} must be an international number in E.164 form: + then the country code and number (7 to 15 digits), such as +14255551212, optionally ;ext=1234`);
+    throw invalid(
+      field,
+      `${field} must be an international number in E.164 form: + then the country code and number (7 to 15 digits), such as +14255551212, optionally ;ext=1234`,
+    );
   }
   return `+${digits}${m[2] ? `;ext=${m[2]}` : ''}`;
 }

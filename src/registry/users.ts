@@ -219,7 +219,10 @@ export class UserService {
         action,
         targetType: 'user',
         targetId: before.id,
-        changes: { ...diff(auditable(userView(before, space.slug)), auditable(v)), ...(passwordHash !== undefined ? { password: passwordHash ? 'changed' : 'removed' } : {}) },
+        changes: {
+          ...diff(auditable(userView(before, space.slug)), auditable(v)),
+          ...(passwordHash !== undefined ? { password: passwordHash ? 'changed' : 'removed' } : {}),
+        },
       });
       return v;
     });
@@ -265,9 +268,13 @@ export class UserService {
    */
   async checkPassword(spaceId: string, username: string, password: string): Promise<UserRow | undefined> {
     dummyHash ??= hashPassword('keyward-dummy-password-for-timing');
-    const [row] = username.length <= 200
-      ? await this.db.select().from(users).where(and(eq(users.spaceId, spaceId), eq(users.usernameKey, username.trim().toLowerCase())))
-      : [];
+    const [row] =
+      username.length <= 200
+        ? await this.db
+            .select()
+            .from(users)
+            .where(and(eq(users.spaceId, spaceId), eq(users.usernameKey, username.trim().toLowerCase())))
+        : [];
     const ok = await verifyPassword(row?.passwordHash ?? (await dummyHash), password.slice(0, 1024));
     if (!row || !ok || !row.passwordHash || row.disabled) return undefined;
     return row;

@@ -204,7 +204,10 @@ export async function createLimiter(config: Pick<Config, 'redisUrl'>, logger: Li
   } catch (err) {
     await limiter.close();
     const u = new URL(config.redisUrl);
-    throw new Error(`Redis at ${u.hostname}:${u.port || 6379} (KEYWARD_REDIS_URL) did not answer PING: ${(err as Error).message.replace(/\.$/, '')}. Start Redis or unset KEYWARD_REDIS_URL.`, { cause: err });
+    throw new Error(
+      `Redis at ${u.hostname}:${u.port || 6379} (KEYWARD_REDIS_URL) did not answer PING: ${(err as Error).message.replace(/\.$/, '')}. Start Redis or unset KEYWARD_REDIS_URL.`,
+      { cause: err },
+    );
   }
   return limiter;
 }

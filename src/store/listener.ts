@@ -90,7 +90,10 @@ export class NoticeListener {
       if (this.closed) return;
       this.lost = true;
       for (const w of this.watchers) w.onLost?.();
-      this.log?.warn({ err: err ? { message: err.message, code: (err as { code?: string }).code } : undefined }, 'change notices: the listening connection was lost; reconnecting');
+      this.log?.warn(
+        { err: err ? { message: err.message, code: (err as { code?: string }).code } : undefined },
+        'change notices: the listening connection was lost; reconnecting',
+      );
       this.schedule();
     };
     client.on('error', onGone);
@@ -132,7 +135,10 @@ export class NoticeListener {
         },
         (err: Error) => {
           if (this.attempt === 1 || this.attempt % 10 === 0) {
-            this.log?.warn({ err: { message: err.message, code: (err as { code?: string }).code }, attempts: this.attempt }, 'change notices: still cannot reconnect; retrying');
+            this.log?.warn(
+              { err: { message: err.message, code: (err as { code?: string }).code }, attempts: this.attempt },
+              'change notices: still cannot reconnect; retrying',
+            );
           }
           this.schedule();
         },

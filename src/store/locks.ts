@@ -19,7 +19,12 @@ export type RowLock = 'no key update' | 'update';
  * A writer that waited for the lock reads the row as the previous writer committed it (READ COMMITTED re-reads
  * locked rows), so its decisions and its audit entry start from the committed state.
  */
-export async function selectForUpdate<T extends PgTable>(tx: Executor, table: T, where: SQL | undefined, lock: RowLock = 'no key update'): Promise<T['$inferSelect'][]> {
+export async function selectForUpdate<T extends PgTable>(
+  tx: Executor,
+  table: T,
+  where: SQL | undefined,
+  lock: RowLock = 'no key update',
+): Promise<T['$inferSelect'][]> {
   const rows = await tx
     .select()
     .from(table as PgTable)

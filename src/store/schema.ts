@@ -1,28 +1,21 @@
 // The one schema shared by PGlite (embedded) and PostgreSQL. Migrations in ./drizzle are generated from it
 // with `npm run db:generate` and committed; never edit an applied migration, add a new one.
 import { sql } from 'drizzle-orm';
-import {
-  bigserial,
-  boolean,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  unique,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { bigserial, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 // Millisecond precision: JavaScript dates (and so pagination cursors) carry no more.
 const createdAt = () => timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
 
 // Rows that belong to a space (or a client) go with it: every such reference cascades on delete.
-const spaceRef = () => uuid('space_id').notNull().references(() => spaces.id, { onDelete: 'cascade' });
-const clientRef = () => uuid('client_pk').notNull().references(() => clients.id, { onDelete: 'cascade' });
+const spaceRef = () =>
+  uuid('space_id')
+    .notNull()
+    .references(() => spaces.id, { onDelete: 'cascade' });
+const clientRef = () =>
+  uuid('client_pk')
+    .notNull()
+    .references(() => clients.id, { onDelete: 'cascade' });
 
 export const spaces = pgTable('spaces', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -145,7 +138,10 @@ export const clients = pgTable(
     registrationTokenHash: text('registration_token_hash'),
     // Browser origins allowed to call the token, userinfo, revocation and device endpoints (CORS), besides the
     // origins of the redirect URIs (Hydra's allowed_cors_origins).
-    allowedCorsOrigins: text('allowed_cors_origins').array().notNull().default(sql`'{}'::text[]`),
+    allowedCorsOrigins: text('allowed_cors_origins')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     // Standard client metadata (RFC 7591 §2, OpenID Connect Registration §2).
     tokenEndpointAuthSigningAlg: text('token_endpoint_auth_signing_alg'),
     idTokenSignedResponseAlg: text('id_token_signed_response_alg').notNull().default('RS256'),
@@ -156,7 +152,10 @@ export const clients = pgTable(
     requireAuthTime: boolean('require_auth_time').notNull().default(false),
     // openid / offline_access when listed in the client's scope: protocol scopes, not scopes of the space, so they
     // are kept here rather than as client_scopes links.
-    protocolScopes: text('protocol_scopes').array().notNull().default(sql`'{}'::text[]`),
+    protocolScopes: text('protocol_scopes')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -292,8 +291,12 @@ export const accessTokens = pgTable(
   // Partial: client_credentials tokens (most rows) have neither grant nor user, and need no entry in those indexes.
   (t) => [
     index('access_tokens_client').on(t.clientPk),
-    index('access_tokens_grant').on(t.grantId).where(sql`grant_id is not null`),
-    index('access_tokens_user').on(t.userId).where(sql`user_id is not null`),
+    index('access_tokens_grant')
+      .on(t.grantId)
+      .where(sql`grant_id is not null`),
+    index('access_tokens_user')
+      .on(t.userId)
+      .where(sql`user_id is not null`),
   ],
 );
 

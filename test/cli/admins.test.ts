@@ -67,7 +67,10 @@ describe('keyward admins', () => {
     const c = await s.json(['clients', 'create', '--name', 'By Manager', '--grant-type', 'client_credentials'], as);
     expect(c.client_secret).toBeDefined();
 
-    for (const args of [['admins', 'list'], ['admins', 'create', '--email', 'x@example.com', '--role', 'default:viewer']]) {
+    for (const args of [
+      ['admins', 'list'],
+      ['admins', 'create', '--email', 'x@example.com', '--role', 'default:viewer'],
+    ]) {
       const r = await s.cli(args, as);
       expect(r.code, args.join(' ')).toBe(1);
       expect(r.stderr).toMatch(/^keyward: forbidden: .*owner role/);
@@ -85,7 +88,12 @@ describe('keyward admins', () => {
     expect(list.items.map((a: { email: string }) => a.email)).toEqual(['owner@example.com', 'manager@example.com']);
 
     const granted = await s.json(['admins', 'grant', 'manager@example.com', '*', 'viewer']);
-    expect(granted.roles).toEqual(expect.arrayContaining([{ space: '*', role: 'viewer' }, { space: 'default', role: 'client-manager' }]));
+    expect(granted.roles).toEqual(
+      expect.arrayContaining([
+        { space: '*', role: 'viewer' },
+        { space: 'default', role: 'client-manager' },
+      ]),
+    );
     const revoked = await s.json(['admins', 'revoke', manager.id, '*']);
     expect(revoked.roles).toEqual([{ space: 'default', role: 'client-manager' }]);
 
@@ -95,7 +103,11 @@ describe('keyward admins', () => {
   });
 
   it('creates an admin with a password from stdin, disables and deletes them', async () => {
-    const r = await s.cli(['admins', 'create', '--email', 'pw@example.com', '--role', '*:viewer', '--password-stdin', '--json'], {}, 'correct horse battery staple\n');
+    const r = await s.cli(
+      ['admins', 'create', '--email', 'pw@example.com', '--role', '*:viewer', '--password-stdin', '--json'],
+      {},
+      'correct horse battery staple\n',
+    );
     expect(r.code, r.stderr).toBe(0);
     const a = JSON.parse(r.stdout);
     expect(a).toMatchObject({ email: 'pw@example.com', has_password: true });
@@ -147,11 +159,7 @@ describe('keyward audit', () => {
   });
 
   it('is closed to a client-manager', async () => {
-    const t = await s.server.services.admins.createToken(
-      (await s.json(['admins', 'get', 'manager@example.com'])).id,
-      { name: 'audit' },
-      { type: 'system' },
-    );
+    const t = await s.server.services.admins.createToken((await s.json(['admins', 'get', 'manager@example.com'])).id, { name: 'audit' }, { type: 'system' });
     const r = await s.cli(['audit'], { KEYWARD_ADMIN_TOKEN: t.token });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('forbidden');

@@ -12,7 +12,16 @@ beforeAll(async () => {
 });
 afterAll(async () => s?.close());
 
-const confidential = ['clients', 'create', '--redirect-uri', 'https://app.example.com/cb', '--grant-type', 'authorization_code', '--grant-type', 'refresh_token'];
+const confidential = [
+  'clients',
+  'create',
+  '--redirect-uri',
+  'https://app.example.com/cb',
+  '--grant-type',
+  'authorization_code',
+  '--grant-type',
+  'refresh_token',
+];
 
 describe('keyward clients', () => {
   it('create --json prints one document with the secret; get --json never shows it', async () => {
@@ -36,7 +45,20 @@ describe('keyward clients', () => {
   });
 
   it('--allowed-cors-origin is repeatable, replaces the list on update, and is checked by the server', async () => {
-    const created = await s.json(['clients', 'create', '--name', 'Browser App', '--type', 'public', '--redirect-uri', 'https://app.example.com/cb', '--allowed-cors-origin', 'https://cdn.example.com', '--allowed-cors-origin', 'http://localhost:5173']);
+    const created = await s.json([
+      'clients',
+      'create',
+      '--name',
+      'Browser App',
+      '--type',
+      'public',
+      '--redirect-uri',
+      'https://app.example.com/cb',
+      '--allowed-cors-origin',
+      'https://cdn.example.com',
+      '--allowed-cors-origin',
+      'http://localhost:5173',
+    ]);
     expect(created.allowed_cors_origins).toEqual(['https://cdn.example.com', 'http://localhost:5173']);
     const updated = await s.json(['clients', 'update', created.client_id, '--allowed-cors-origin', 'https://www.example.com']);
     expect(updated.allowed_cors_origins).toEqual(['https://www.example.com']);
@@ -88,12 +110,53 @@ describe('keyward clients', () => {
 
   it('sets the standard metadata: ID token algorithm, application type, software, default_max_age, auth_time, openid in the scope', async () => {
     const c = await s.json([
-      ...confidential, '--name', 'Standard', '--scope', 'openid offline_access', '--id-token-alg', 'EdDSA', '--application-type', 'web',
-      '--software-id', 'portal-app', '--software-version', '3.1', '--default-max-age', '600', '--require-auth-time', 'true',
+      ...confidential,
+      '--name',
+      'Standard',
+      '--scope',
+      'openid offline_access',
+      '--id-token-alg',
+      'EdDSA',
+      '--application-type',
+      'web',
+      '--software-id',
+      'portal-app',
+      '--software-version',
+      '3.1',
+      '--default-max-age',
+      '600',
+      '--require-auth-time',
+      'true',
     ]);
-    expect(c).toMatchObject({ scope: 'offline_access openid', id_token_signed_response_alg: 'EdDSA', application_type: 'web', software_id: 'portal-app', software_version: '3.1', default_max_age: 600, require_auth_time: true });
-    const u = await s.json(['clients', 'update', c.client_id, '--default-max-age', 'none', '--software-version', '', '--require-auth-time', 'false', '--id-token-alg', 'RS256']);
-    expect(u).toMatchObject({ default_max_age: null, software_version: null, require_auth_time: false, id_token_signed_response_alg: 'RS256', software_id: 'portal-app' });
+    expect(c).toMatchObject({
+      scope: 'offline_access openid',
+      id_token_signed_response_alg: 'EdDSA',
+      application_type: 'web',
+      software_id: 'portal-app',
+      software_version: '3.1',
+      default_max_age: 600,
+      require_auth_time: true,
+    });
+    const u = await s.json([
+      'clients',
+      'update',
+      c.client_id,
+      '--default-max-age',
+      'none',
+      '--software-version',
+      '',
+      '--require-auth-time',
+      'false',
+      '--id-token-alg',
+      'RS256',
+    ]);
+    expect(u).toMatchObject({
+      default_max_age: null,
+      software_version: null,
+      require_auth_time: false,
+      id_token_signed_response_alg: 'RS256',
+      software_id: 'portal-app',
+    });
     const text = await s.cli(['clients', 'get', c.client_id]);
     expect(text.stdout).toMatch(/id_token_signed_response_alg:\s+RS256/);
     // Values outside the lists are refused before the server is called; the server refuses the rest by field.
@@ -111,10 +174,11 @@ describe('keyward clients', () => {
     expect(h.stdout).toMatch(/--id-token-alg[\s\S]*"ES256", "RS256", "EdDSA"/);
     expect(h.stdout).toMatch(/--response-type[\s\S]*code, token, id_token, id_token token/);
     expect(h.stdout).toMatch(/--auth-signing-alg[\s\S]*PS256/);
-    for (const flag of ['--application-type', '--software-id', '--software-version', '--default-max-age', '--require-auth-time']) expect(h.stdout).toContain(flag);
+    for (const flag of ['--application-type', '--software-id', '--software-version', '--default-max-age', '--require-auth-time'])
+      expect(h.stdout).toContain(flag);
   });
 
-  it('--version is the client\'s version label, not the program\'s version', async () => {
+  it("--version is the client's version label, not the program's version", async () => {
     const c = await s.json([...confidential, '--name', 'Versioned', '--version', '2']);
     expect(c.version).toBe('2');
   });
@@ -208,7 +272,7 @@ describe('keyward scopes', () => {
     expect(r.stderr).toMatch(/missing.*\(field: scope\)/);
   });
 
-  it('list --json follows next_cursor past the API\'s 200-item page', async () => {
+  it("list --json follows next_cursor past the API's 200-item page", async () => {
     const { services } = s.server;
     await services.spaces.create({ slug: 'many', display_name: 'Many' }, { type: 'system' });
     const space = await services.spaces.get('many');

@@ -5,7 +5,20 @@ import { assertBuilt, runCli } from './helpers.js';
 
 const GROUPS: Record<string, string[]> = {
   spaces: ['list', 'get', 'create', 'update', 'delete'],
-  clients: ['list', 'get', 'create', 'update', 'deactivate', 'activate', 'delete', 'rotate-secret', 'webhook-secret', 'scopes', 'associate-scopes', 'disassociate-scope'],
+  clients: [
+    'list',
+    'get',
+    'create',
+    'update',
+    'deactivate',
+    'activate',
+    'delete',
+    'rotate-secret',
+    'webhook-secret',
+    'scopes',
+    'associate-scopes',
+    'disassociate-scope',
+  ],
   scopes: ['list', 'get', 'create', 'update', 'delete'],
   admins: ['list', 'get', 'create', 'update', 'delete', 'grant', 'revoke', 'tokens', 'create-token', 'revoke-token'],
 };

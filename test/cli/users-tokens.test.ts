@@ -12,7 +12,11 @@ afterAll(async () => s?.close());
 
 describe('keyward users', () => {
   it('creates a service user with --password-stdin; output never shows the password', async () => {
-    const r = await s.cli(['users', 'create', 'build-bot', '--kind', 'service', '--email', 'bot@example.com', '--password-stdin', '--json'], {}, 'bot-password-1\n');
+    const r = await s.cli(
+      ['users', 'create', 'build-bot', '--kind', 'service', '--email', 'bot@example.com', '--password-stdin', '--json'],
+      {},
+      'bot-password-1\n',
+    );
     expect(r.code, r.stderr).toBe(0);
     const u = JSON.parse(r.stdout);
     expect(u).toMatchObject({ username: 'build-bot', kind: 'service', email: 'bot@example.com', has_password: true, disabled: false });
@@ -59,19 +63,55 @@ describe('keyward users', () => {
 describe('keyward users: standard claims', () => {
   it('sets, changes and clears the profile, phone and address through flags', async () => {
     const u = await s.json([
-      'users', 'create', 'lin',
-      '--given-name', 'Lin', '--family-name', 'Chen', '--nickname', 'lc',
-      '--picture', 'https://example.com/lin.png', '--birthdate', '1990-04-01', '--zoneinfo', 'Asia/Taipei', '--locale', 'zh-tw',
-      '--phone-number', '+886 2 2345 6789', '--phone-number-verified', 'true',
-      '--street-address', '7 Xinyi Rd', '--locality', 'Taipei', '--country', 'Taiwan', '--address-formatted', '7 Xinyi Rd\\nTaipei',
+      'users',
+      'create',
+      'lin',
+      '--given-name',
+      'Lin',
+      '--family-name',
+      'Chen',
+      '--nickname',
+      'lc',
+      '--picture',
+      'https://example.com/lin.png',
+      '--birthdate',
+      '1990-04-01',
+      '--zoneinfo',
+      'Asia/Taipei',
+      '--locale',
+      'zh-tw',
+      '--phone-number',
+      '+886 2 2345 6789',
+      '--phone-number-verified',
+      'true',
+      '--street-address',
+      '7 Xinyi Rd',
+      '--locality',
+      'Taipei',
+      '--country',
+      'Taiwan',
+      '--address-formatted',
+      '7 Xinyi Rd\\nTaipei',
     ]);
     expect(u).toMatchObject({
-      given_name: 'Lin', family_name: 'Chen', nickname: 'lc', picture: 'https://example.com/lin.png', birthdate: '1990-04-01',
-      zoneinfo: 'Asia/Taipei', locale: 'zh-TW', phone_number: '+886223456789', phone_number_verified: true,
+      given_name: 'Lin',
+      family_name: 'Chen',
+      nickname: 'lc',
+      picture: 'https://example.com/lin.png',
+      birthdate: '1990-04-01',
+      zoneinfo: 'Asia/Taipei',
+      locale: 'zh-TW',
+      phone_number: '+886223456789',
+      phone_number_verified: true,
       address: { street_address: '7 Xinyi Rd', locality: 'Taipei', country: 'Taiwan', formatted: '7 Xinyi Rd\nTaipei' },
     });
     const changed = await s.json(['users', 'update', 'lin', '--nickname', '', '--locality', 'Taichung', '--website', 'https://lin.example.org/']);
-    expect(changed).toMatchObject({ nickname: null, website: 'https://lin.example.org/', given_name: 'Lin', address: { street_address: '7 Xinyi Rd', locality: 'Taichung', country: 'Taiwan' } });
+    expect(changed).toMatchObject({
+      nickname: null,
+      website: 'https://lin.example.org/',
+      given_name: 'Lin',
+      address: { street_address: '7 Xinyi Rd', locality: 'Taichung', country: 'Taiwan' },
+    });
     expect((await s.json(['users', 'update', 'lin', '--no-address'])).address).toBeNull();
     const text = await s.cli(['users', 'get', 'lin']);
     expect(text.stdout).toMatch(/given_name:\s+Lin/);
@@ -86,7 +126,18 @@ describe('keyward users: standard claims', () => {
     expect(badPhone.code).toBe(1);
     expect(badPhone.stderr).toMatch(/phone_number.*E\.164/);
     const help = await s.cli(['users', 'update', '--help']);
-    for (const flag of ['--given-name', '--family-name', '--picture', '--birthdate', '--zoneinfo', '--locale', '--phone-number', '--phone-number-verified', '--locality', '--no-address']) {
+    for (const flag of [
+      '--given-name',
+      '--family-name',
+      '--picture',
+      '--birthdate',
+      '--zoneinfo',
+      '--locale',
+      '--phone-number',
+      '--phone-number-verified',
+      '--locality',
+      '--no-address',
+    ]) {
       expect(help.stdout).toContain(flag);
     }
   });
@@ -96,7 +147,13 @@ describe('keyward tokens', () => {
   it('lists, revokes one and revokes all of a user', async () => {
     await s.json(['scopes', 'create', 'files:read']);
     const c = await s.json(['clients', 'create', '--name', 'cli-tokens', '--grant-type', 'password', '--grant-type', 'refresh_token', '--scope', 'files:read']);
-    const config = await client.discovery(new URL(`${s.url.replace('127.0.0.1', 'localhost')}/spaces/default`), c.client_id, undefined, client.ClientSecretBasic(c.client_secret), { execute: [client.allowInsecureRequests] });
+    const config = await client.discovery(
+      new URL(`${s.url.replace('127.0.0.1', 'localhost')}/spaces/default`),
+      c.client_id,
+      undefined,
+      client.ClientSecretBasic(c.client_secret),
+      { execute: [client.allowInsecureRequests] },
+    );
     const login = () => client.genericGrantRequest(config, 'password', { username: 'build-bot', password: 'bot-password-1', scope: 'files:read' });
     const t1 = await login();
     const t2 = await login();

@@ -39,7 +39,10 @@ describe.each(STORE_KINDS)('AdminService contract (%s)', (kind) => {
     expect(await admins.authenticate(t.token)).toBeUndefined();
 
     const t2 = await admins.createToken(a.id, { name: 'short', expires_in: 60 }, SYSTEM);
-    await ts.store.db.update(adminTokens).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(adminTokens.id, t2.id));
+    await ts.store.db
+      .update(adminTokens)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(adminTokens.id, t2.id));
     expect(await admins.authenticate(t2.token)).toBeUndefined();
 
     const t3 = await admins.createToken(a.id, { name: 'third' }, SYSTEM);

@@ -21,7 +21,10 @@ describe.each(STORE_KINDS)('RefreshTokenStore.rotate (%s)', (kind) => {
     const space = await s.spaces.get('default');
     const c = await s.clients.create(space, { name: `rt-${tag}-${++n}`, grant_types: ['client_credentials'] }, SYSTEM);
     const clientPk = (await s.clients.row(space, c.client_id)).id;
-    const [g] = await ts.store.db.insert(grants).values({ spaceId: space.id, clientPk, grantType: 'password', scope: ['a', 'b'] }).returning();
+    const [g] = await ts.store.db
+      .insert(grants)
+      .values({ spaceId: space.id, clientPk, grantType: 'password', scope: ['a', 'b'] })
+      .returning();
     const store = new RefreshTokenStore(ts.store.db);
     await store.insert(ts.store.db, { hash: `${tag}-0`, grantId: g!.id, expiresAt: null });
     return { store, grantId: g!.id };
@@ -39,7 +42,12 @@ describe.each(STORE_KINDS)('RefreshTokenStore.rotate (%s)', (kind) => {
 
   it('rotates: counts, marks used, stores the successor and the re-checked grant scope', async () => {
     const { store, grantId } = await family('rot');
-    expect(await store.rotate(req(grantId, 'rot-0', 'rot-1', { grantScope: ['a'] }))).toEqual({ status: 'rotated', refreshCount: 1, issued: true, withinGrace: false });
+    expect(await store.rotate(req(grantId, 'rot-0', 'rot-1', { grantScope: ['a'] }))).toEqual({
+      status: 'rotated',
+      refreshCount: 1,
+      issued: true,
+      withinGrace: false,
+    });
     expect((await tokenRow('rot-0'))!.usedAt).toBeInstanceOf(Date);
     expect((await tokenRow('rot-1'))!.usedAt).toBeNull();
     expect(await grantRow(grantId)).toMatchObject({ refreshCount: 1, scope: ['a'] });
@@ -63,7 +71,12 @@ describe.each(STORE_KINDS)('RefreshTokenStore.rotate (%s)', (kind) => {
     const { store, grantId } = await family('gr');
     await store.rotate(req(grantId, 'gr-0', 'gr-1', { graceSeconds: 30 }));
     const firstUse = (await tokenRow('gr-0'))!.usedAt!;
-    expect(await store.rotate(req(grantId, 'gr-0', 'gr-2', { graceSeconds: 30 }))).toEqual({ status: 'rotated', refreshCount: 2, issued: true, withinGrace: true });
+    expect(await store.rotate(req(grantId, 'gr-0', 'gr-2', { graceSeconds: 30 }))).toEqual({
+      status: 'rotated',
+      refreshCount: 2,
+      issued: true,
+      withinGrace: true,
+    });
     expect((await tokenRow('gr-0'))!.usedAt!.getTime()).toBe(firstUse.getTime());
     expect(await tokenRow('gr-2')).toBeDefined();
     expect(await store.rotate(req(grantId, 'gr-0', 'gr-3', { graceSeconds: 0 }))).toEqual({ status: 'reused' });
@@ -79,8 +92,10 @@ describe.each(STORE_KINDS)('RefreshTokenStore.rotate (%s)', (kind) => {
   it('a failed successor write rolls back the count and the mark: the token stays usable', async () => {
     const { store, grantId } = await family('flt');
     const db = env.ts.store.db;
-    await db.execute(sql.raw(`create or replace function keyward_contract_fail() returns trigger language plpgsql as $$
-      begin if new.token_hash = 'flt-1' then raise exception 'injected fault'; end if; return new; end $$`));
+    await db.execute(
+      sql.raw(`create or replace function keyward_contract_fail() returns trigger language plpgsql as $$
+      begin if new.token_hash = 'flt-1' then raise exception 'injected fault'; end if; return new; end $$`),
+    );
     await db.execute(sql.raw(`create trigger keyward_contract_fail before insert on refresh_tokens for each row execute function keyward_contract_fail()`));
     try {
       await expect(store.rotate(req(grantId, 'flt-0', 'flt-1'))).rejects.toThrow();

@@ -58,9 +58,15 @@ describe.each(STORE_KINDS)('standard scopes (%s)', (kind) => {
     const runs = await Promise.all([svc.seedStandardScopes(), svc.seedStandardScopes()]);
     expect(runs.flat().filter((s) => s === 'legacy')).toHaveLength(1);
     expect(await scopeNames(ts.store, 'legacy')).toEqual(STANDARD);
-    const [email] = await ts.store.db.select().from(scopes).where(and(eq(scopes.spaceId, id), eq(scopes.name, 'email')));
+    const [email] = await ts.store.db
+      .select()
+      .from(scopes)
+      .where(and(eq(scopes.spaceId, id), eq(scopes.name, 'email')));
     expect(email!.description).toBe('Mail (custom)');
-    const audited = await ts.store.db.select().from(auditLog).where(and(eq(auditLog.space, 'legacy'), eq(auditLog.action, 'scope.create')));
+    const audited = await ts.store.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.space, 'legacy'), eq(auditLog.action, 'scope.create')));
     expect(audited.map((a) => a.targetId).sort()).toEqual(['address', 'phone', 'profile']);
 
     await new ScopeService(ts.store.db).delete({ id, slug: 'legacy' }, 'phone', SYSTEM);

@@ -21,11 +21,39 @@ describe.each(STORE_KINDS)('insertAccessTokens (%s)', (kind) => {
     const odd = ['a"b', 'back\\slash', 'com,ma', '{brace}', 'NULL', 'ünïcødé', ''];
     const createdAt = new Date('2026-01-02T03:04:05.678Z');
     const rows: AccessRow[] = [
-      { id: 'one', spaceId: space.id, clientPk, userId: null, grantId: null, grantType: 'client_credentials', format: 'opaque', scope: odd, createdAt, expiresAt: null },
-      ...Array.from({ length: 50 }, (_, i) => ({ id: `many-${i}`, spaceId: space.id, clientPk, grantType: 'x', format: 'jwt', scope: [], createdAt, expiresAt: new Date(createdAt.getTime() + i * 1000) })),
+      {
+        id: 'one',
+        spaceId: space.id,
+        clientPk,
+        userId: null,
+        grantId: null,
+        grantType: 'client_credentials',
+        format: 'opaque',
+        scope: odd,
+        createdAt,
+        expiresAt: null,
+      },
+      ...Array.from({ length: 50 }, (_, i) => ({
+        id: `many-${i}`,
+        spaceId: space.id,
+        clientPk,
+        grantType: 'x',
+        format: 'jwt',
+        scope: [],
+        createdAt,
+        expiresAt: new Date(createdAt.getTime() + i * 1000),
+      })),
     ];
     await insertAccessTokens(ts.store, rows);
-    const back = await ts.store.db.select().from(accessTokens).where(inArray(accessTokens.id, rows.map((r) => r.id)));
+    const back = await ts.store.db
+      .select()
+      .from(accessTokens)
+      .where(
+        inArray(
+          accessTokens.id,
+          rows.map((r) => r.id),
+        ),
+      );
     expect(back).toHaveLength(51);
     const one = back.find((r) => r.id === 'one')!;
     expect(one).toMatchObject({ scope: odd, userId: null, grantId: null, expiresAt: null, format: 'opaque' });

@@ -41,13 +41,27 @@ describe.runIf(runBrowserTests)('browser flow (chromium)', () => {
 
   it('signs in, allows, and openid-client gets verified tokens', async () => {
     await s.admin('POST', '/spaces/default/scopes', { name: 'photos:read', description: 'See your photos' });
-    const c = await s.admin('POST', '/spaces/default/clients', { name: 'gallery', client_name: 'Gallery', client_type: 'public', grant_types: ['authorization_code'], redirect_uris: ['http://127.0.0.1/cb'], scope: 'photos:read' });
+    const c = await s.admin('POST', '/spaces/default/clients', {
+      name: 'gallery',
+      client_name: 'Gallery',
+      client_type: 'public',
+      grant_types: ['authorization_code'],
+      redirect_uris: ['http://127.0.0.1/cb'],
+      scope: 'photos:read',
+    });
     await createUser(s, 'carol', 'a browser-typed password');
     const config = await client.discovery(new URL(s.issuer), c.client_id, undefined, client.None(), { execute: [client.allowInsecureRequests] });
     const verifier = client.randomPKCECodeVerifier();
     const state = client.randomState();
     const nonce = client.randomNonce();
-    const url = client.buildAuthorizationUrl(config, { redirect_uri: callbackUrl, scope: 'openid photos:read', code_challenge: await client.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256', state, nonce });
+    const url = client.buildAuthorizationUrl(config, {
+      redirect_uri: callbackUrl,
+      scope: 'openid photos:read',
+      code_challenge: await client.calculatePKCECodeChallenge(verifier),
+      code_challenge_method: 'S256',
+      state,
+      nonce,
+    });
 
     const page = await browser.newPage();
     page.setDefaultTimeout(15_000);

@@ -74,7 +74,10 @@ describe.runIf(runBrowserTests)('single-page app with oidc-client-ts (chromium)'
     const site = (origin: () => string) => (url: string) => {
       if (url === '/oidc.js') return { type: 'text/javascript', body: OIDC_CLIENT_TS };
       if (url === '/app.js') return { type: 'text/javascript', body: appScript(s.issuer, clientId, origin()) };
-      return { type: 'text/html; charset=utf-8', body: '<!doctype html><title>SPA</title><script src="/oidc.js"></script><script src="/app.js"></script><p>app</p>' };
+      return {
+        type: 'text/html; charset=utf-8',
+        body: '<!doctype html><title>SPA</title><script src="/oidc.js"></script><script src="/app.js"></script><p>app</p>',
+      };
     };
     const spa = await serve(site(() => spaOrigin));
     const evil = await serve(site(() => evilOrigin));
@@ -148,7 +151,15 @@ describe.runIf(runBrowserTests)('single-page app with oidc-client-ts (chromium)'
   it('a page on an origin the client may not use cannot read the token answer, and the code stays good for the app', async () => {
     const verifier = randomBytes(32).toString('base64url');
     const auth = new URL(`${s.issuer}/authorize`);
-    const q = { response_type: 'code', client_id: clientId, redirect_uri: `${spaOrigin}/cb`, scope: 'openid', state: 's', code_challenge: createHash('sha256').update(verifier).digest('base64url'), code_challenge_method: 'S256' };
+    const q = {
+      response_type: 'code',
+      client_id: clientId,
+      redirect_uri: `${spaOrigin}/cb`,
+      scope: 'openid',
+      state: 's',
+      code_challenge: createHash('sha256').update(verifier).digest('base64url'),
+      code_challenge_method: 'S256',
+    };
     for (const [k, v] of Object.entries(q)) auth.searchParams.set(k, v);
     const landed = await signIn(new FormBrowser(s.url), auth.href, dave);
     if (typeof landed !== 'string') throw new Error(`no redirect: ${landed.status}`);
@@ -162,7 +173,9 @@ describe.runIf(runBrowserTests)('single-page app with oidc-client-ts (chromium)'
     expect(await evil.evaluate(`app.read(${JSON.stringify(`${s.issuer}/jwks`)})`)).toMatchObject({ status: 200 });
     expect(await evil.evaluate(`app.exchange(${JSON.stringify(`${s.issuer}/token`)}, ${JSON.stringify(params)})`)).toEqual({ rejected: 'TypeError' });
     // A preflighted request (Authorization header) fails at the preflight.
-    expect(await evil.evaluate(`app.read(${JSON.stringify(`${s.issuer}/userinfo`)}, { headers: { authorization: 'Bearer x' } })`)).toEqual({ rejected: 'TypeError' });
+    expect(await evil.evaluate(`app.read(${JSON.stringify(`${s.issuer}/userinfo`)}, { headers: { authorization: 'Bearer x' } })`)).toEqual({
+      rejected: 'TypeError',
+    });
     await evil.close();
 
     const spa = await browser.newPage();

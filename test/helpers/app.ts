@@ -27,10 +27,7 @@ export async function createTestApp(kind: StoreKind = 'pglite', env: Record<stri
   const config = loadConfig({ KEYWARD_PORT: '0', KEYWARD_PUBLIC_URL: 'http://localhost:8080', KEYWARD_LOG_LEVEL: 'silent', ...env });
   const services = createServices(testStore.store, masterKeyFrom(randomBytes(32)));
   await services.spaces.ensureDefault();
-  const first = await services.admins.createFirstOwner(
-    { email: 'owner@example.com', withToken: true, tokenName: 'test' },
-    { type: 'system' },
-  );
+  const first = await services.admins.createFirstOwner({ email: 'owner@example.com', withToken: true, tokenName: 'test' }, { type: 'system' });
   const app = await buildApp({ config, services, logger: false });
   await app.ready();
   let n = 0;
@@ -42,7 +39,10 @@ export async function createTestApp(kind: StoreKind = 'pglite', env: Record<stri
     ownerToken: first!.token!.token,
     ownerId: first!.admin.id,
     adminWith: async (roles) => {
-      const admin = await services.admins.create({ email: `admin${++n}-${randomBytes(3).toString('hex')}@example.com`, roles: roles as never }, { type: 'system' });
+      const admin = await services.admins.create(
+        { email: `admin${++n}-${randomBytes(3).toString('hex')}@example.com`, roles: roles as never },
+        { type: 'system' },
+      );
       const token = await services.admins.createToken(admin.id, { name: 'test' }, { type: 'system' });
       return { id: admin.id, token: token.token };
     },

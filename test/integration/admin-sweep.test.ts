@@ -23,11 +23,43 @@ describe.each(STORE_KINDS)('random sweep over the admin API (%s)', (kind) => {
     const user = await s.admin('POST', '/spaces/default/users', { username: 'alice', password: 'correct horse battery' });
     await s.admin('POST', '/spaces', { slug: 'other', display_name: 'Other' });
     const garbage = ['nope', '%00', 'x'.repeat(300), '00000000-0000-0000-0000-000000000000'];
-    pathValues = { space: ['default', 'other', 'A', ...garbage], client_id: [client.client_id, ...garbage], user_id: [user.id, 'alice', ...garbage], scope: ['api', ...garbage], name: ['api', ...garbage] };
+    pathValues = {
+      space: ['default', 'other', 'A', ...garbage],
+      client_id: [client.client_id, ...garbage],
+      user_id: [user.id, 'alice', ...garbage],
+      scope: ['api', ...garbage],
+      name: ['api', ...garbage],
+    };
   });
   afterAll(async () => s?.close());
 
-  const scalars: unknown[] = [null, true, false, 0, -1, 1.5, 1e308, '', 'x', '\u0000', 'é😀', 'x'.repeat(20_000), 'https://a.example/cb', 'http://127.0.0.1/cb', 'client_credentials', 'authorization_code', 'opaque', 'jwt', 'ES256', 'personal', 'service', 'api', '2030-01-01T00:00:00Z', 'not-a-date', '00000000-0000-0000-0000-000000000000'];
+  const scalars: unknown[] = [
+    null,
+    true,
+    false,
+    0,
+    -1,
+    1.5,
+    1e308,
+    '',
+    'x',
+    '\u0000',
+    'é😀',
+    'x'.repeat(20_000),
+    'https://a.example/cb',
+    'http://127.0.0.1/cb',
+    'client_credentials',
+    'authorization_code',
+    'opaque',
+    'jwt',
+    'ES256',
+    'personal',
+    'service',
+    'api',
+    '2030-01-01T00:00:00Z',
+    'not-a-date',
+    '00000000-0000-0000-0000-000000000000',
+  ];
   const value = (depth: number): unknown => {
     const roll = r.next();
     if (depth < 2 && roll < 0.15) return Array.from({ length: r.int(4) }, () => value(depth + 1));
@@ -48,7 +80,9 @@ describe.each(STORE_KINDS)('random sweep over the admin API (%s)', (kind) => {
   };
 
   it('answers every operation with garbage without a 5xx or a logged error', async () => {
-    const doc = (await (await fetch(`${s.url}/admin/api/v1/openapi.json`, { headers: { authorization: `Bearer ${s.ownerToken}` } })).json()) as { paths: Record<string, Record<string, Operation>> };
+    const doc = (await (await fetch(`${s.url}/admin/api/v1/openapi.json`, { headers: { authorization: `Bearer ${s.ownerToken}` } })).json()) as {
+      paths: Record<string, Record<string, Operation>>;
+    };
     const ops = Object.entries(doc.paths).flatMap(([path, item]) => Object.entries(item).map(([method, op]) => [method.toUpperCase(), path, op] as const));
     expect(ops.length).toBeGreaterThan(30);
     for (let i = 0; i < 1500; i++) {

@@ -37,10 +37,20 @@ describe.each(STORE_KINDS)('admin API: admins, roles and API tokens (%s)', (kind
 
     it('creates an admin with a password and roles; never shows the password or its hash', async () => {
       const password = 'correct horse battery staple';
-      const res = await a.post('/admins', { email: 'New.Person@Example.com', password, roles: [{ space: 'default', role: 'client-manager' }, { space: 'team', role: 'viewer' }] });
+      const res = await a.post('/admins', {
+        email: 'New.Person@Example.com',
+        password,
+        roles: [
+          { space: 'default', role: 'client-manager' },
+          { space: 'team', role: 'viewer' },
+        ],
+      });
       const created = expectStatus(res, 201);
       expect(created).toMatchObject({ email: 'New.Person@Example.com', disabled: false, has_password: true });
-      expect(created.roles).toEqual([{ space: 'default', role: 'client-manager' }, { space: 'team', role: 'viewer' }]);
+      expect(created.roles).toEqual([
+        { space: 'default', role: 'client-manager' },
+        { space: 'team', role: 'viewer' },
+      ]);
       expect(res.body).not.toContain(password);
       const [row] = await t.services.store.db.select().from(admins).where(eq(admins.id, created.id));
       expect(row!.passwordHash).toMatch(/^\$argon2id\$/);
@@ -76,7 +86,7 @@ describe.each(STORE_KINDS)('admin API: admins, roles and API tokens (%s)', (kind
       expectError(await a.put('/admins/00000000-0000-4000-8000-000000000000/roles/default', { role: 'viewer' }), 404);
     });
 
-    it('a disabled admin\'s tokens stop working (401) until re-enabled', async () => {
+    it("a disabled admin's tokens stop working (401) until re-enabled", async () => {
       const p = await person();
       expectStatus(await p.api.get('/spaces/default/clients'), 200);
       expect(expectStatus(await a.patch(`/admins/${p.id}`, { disabled: true }), 200).disabled).toBe(true);
@@ -204,7 +214,10 @@ describe.each(STORE_KINDS)('admin API: admins, roles and API tokens (%s)', (kind
     it('an expired token answers 401', async () => {
       const tok = expectStatus(await a.post('/admins/me/tokens', { name: 'short', expires_in: 60 }), 201);
       expectStatus(await api(t, tok.token).get('/spaces'), 200);
-      await t.services.store.db.update(adminTokens).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(adminTokens.id, tok.id));
+      await t.services.store.db
+        .update(adminTokens)
+        .set({ expiresAt: new Date(Date.now() - 1000) })
+        .where(eq(adminTokens.id, tok.id));
       expectError(await api(t, tok.token).get('/spaces'), 401);
     });
 
@@ -214,7 +227,7 @@ describe.each(STORE_KINDS)('admin API: admins, roles and API tokens (%s)', (kind
       expectError(await a.post('/admins/me/tokens', { name: '  ' }), 400, 'name');
     });
 
-    it('tokens are made only for yourself; a global owner can list and revoke others\' tokens', async () => {
+    it("tokens are made only for yourself; a global owner can list and revoke others' tokens", async () => {
       const p = await person();
       expectError(await a.post(`/admins/${p.id}/tokens`, { name: 'impersonate' }), 403);
       const own = expectStatus(await p.api.post('/admins/me/tokens', { name: 'mine' }), 201);

@@ -42,7 +42,10 @@ describe.each(STORE_KINDS)('admin API: audit log (%s)', (kind) => {
     const c = await audited(() => a.post('/spaces', { slug: 'audited' }), 201, 'space.create', { type: 'space', id: 'audited' });
     expect(c.entry.space).toBe('audited');
     expect(c.entry.changes).toMatchObject({ slug: 'audited' });
-    const u = await audited(() => a.patch('/spaces/audited', { display_name: 'Audited', access_token_ttl: 600 }), 200, 'space.update', { type: 'space', id: 'audited' });
+    const u = await audited(() => a.patch('/spaces/audited', { display_name: 'Audited', access_token_ttl: 600 }), 200, 'space.update', {
+      type: 'space',
+      id: 'audited',
+    });
     expect(u.entry.changes).toEqual({ display_name: { from: 'audited', to: 'Audited' }, access_token_ttl: { from: 28800, to: 600 } });
   });
 
@@ -88,16 +91,27 @@ describe.each(STORE_KINDS)('admin API: audit log (%s)', (kind) => {
 
   it('records a client type change without the new secret', async () => {
     const pub = expectStatus(await a.post(C, { name: 'Switcher', client_type: 'public', redirect_uris: ['https://s.example.com/cb'] }), 201);
-    const sw = await audited(() => a.patch(`${C}/${pub.client_id}`, { client_type: 'confidential' }), 200, 'client.update', { type: 'client', id: pub.client_id });
+    const sw = await audited(() => a.patch(`${C}/${pub.client_id}`, { client_type: 'confidential' }), 200, 'client.update', {
+      type: 'client',
+      id: pub.client_id,
+    });
     secrets.push(sw.body.client_secret);
-    expect(sw.entry.changes).toMatchObject({ client_type: { from: 'public', to: 'confidential' }, token_endpoint_auth_method: { from: 'none', to: 'client_secret_basic' } });
+    expect(sw.entry.changes).toMatchObject({
+      client_type: { from: 'public', to: 'confidential' },
+      token_endpoint_auth_method: { from: 'none', to: 'client_secret_basic' },
+    });
     expect(sw.entry.changes).toHaveProperty('client_secret');
   });
 
   it('records admin, role and token mutations', async () => {
     const password = 'audit-password-1234';
     secrets.push(password);
-    const made = await audited(() => a.post('/admins', { email: 'audited@example.com', password, roles: [{ space: 'audited', role: 'viewer' }] }), 201, 'admin.create', { type: 'admin' });
+    const made = await audited(
+      () => a.post('/admins', { email: 'audited@example.com', password, roles: [{ space: 'audited', role: 'viewer' }] }),
+      201,
+      'admin.create',
+      { type: 'admin' },
+    );
     const id: string = made.body.id;
     expect(made.entry.changes).toMatchObject({ email: 'audited@example.com', roles: [{ space: 'audited', role: 'viewer' }] });
 

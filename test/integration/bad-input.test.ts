@@ -120,7 +120,12 @@ describe.each(STORE_KINDS)('admin API: bad input (%s)', (kind) => {
       ['POST', '/spaces/default/clients', webApp('Nul', { contacts: ['a\u0000b@example.com'] }), 'contacts[0]'],
       ['POST', '/spaces/default/clients', webApp('Nul', { redirect_uris: ['https://a.example/c\u0000b'] }), 'redirect_uris[0]'],
       ['POST', '/spaces/default/clients', webApp('Nul', { version: 'v\u00001' }), 'version'],
-      ['POST', '/spaces/default/clients', webApp('Nul', { token_endpoint_auth_method: 'private_key_jwt', jwks: { keys: [{ kty: 'EC', kid: 'a\u0000b' }] } }), 'jwks.keys[0].kid'],
+      [
+        'POST',
+        '/spaces/default/clients',
+        webApp('Nul', { token_endpoint_auth_method: 'private_key_jwt', jwks: { keys: [{ kty: 'EC', kid: 'a\u0000b' }] } }),
+        'jwks.keys[0].kid',
+      ],
       ['PATCH', C, { description: 'a\u0000b' }, 'description'],
       ['POST', '/admins', { email: 'a\u0000b@example.com' }, 'email'],
       ['POST', '/admins/me/tokens', { name: 'a\u0000b' }, 'name'],
@@ -159,11 +164,18 @@ describe.each(STORE_KINDS)('admin API: bad input (%s)', (kind) => {
   it('unknown space (for a global owner): 404 on every space route', async () => {
     const S = '/spaces/no-such-space';
     for (const [method, path, body] of [
-      ['GET', S, undefined], ['PATCH', S, { display_name: 'x' }], ['DELETE', S, undefined],
-      ['GET', `${S}/clients`, undefined], ['POST', `${S}/clients`, webApp('x')],
-      ['GET', `${S}/clients/${clientId}`, undefined], ['PATCH', `${S}/clients/${clientId}`, { description: 'x' }],
-      ['POST', `${S}/clients/${clientId}/rotate-secret`, {}], ['POST', `${S}/clients/${clientId}/scopes`, { scopes: [] }],
-      ['GET', `${S}/scopes`, undefined], ['POST', `${S}/scopes`, { name: 'x' }], ['PATCH', `${S}/scopes/base`, { description: 'x' }],
+      ['GET', S, undefined],
+      ['PATCH', S, { display_name: 'x' }],
+      ['DELETE', S, undefined],
+      ['GET', `${S}/clients`, undefined],
+      ['POST', `${S}/clients`, webApp('x')],
+      ['GET', `${S}/clients/${clientId}`, undefined],
+      ['PATCH', `${S}/clients/${clientId}`, { description: 'x' }],
+      ['POST', `${S}/clients/${clientId}/rotate-secret`, {}],
+      ['POST', `${S}/clients/${clientId}/scopes`, { scopes: [] }],
+      ['GET', `${S}/scopes`, undefined],
+      ['POST', `${S}/scopes`, { name: 'x' }],
+      ['PATCH', `${S}/scopes/base`, { description: 'x' }],
     ] as const) {
       expectError(await a.call(method, path, body), 404);
     }
@@ -180,9 +192,14 @@ describe.each(STORE_KINDS)('admin API: bad input (%s)', (kind) => {
   it('unknown client: 404 on every client route', async () => {
     const C = '/spaces/default/clients/unknown-client';
     for (const [method, path, body] of [
-      ['GET', C, undefined], ['PATCH', C, { description: 'x' }], ['DELETE', C, undefined],
-      ['POST', `${C}/rotate-secret`, {}], ['POST', `${C}/webhook-secret`, undefined],
-      ['GET', `${C}/scopes`, undefined], ['POST', `${C}/scopes`, { scopes: ['base'] }], ['DELETE', `${C}/scopes/base`, undefined],
+      ['GET', C, undefined],
+      ['PATCH', C, { description: 'x' }],
+      ['DELETE', C, undefined],
+      ['POST', `${C}/rotate-secret`, {}],
+      ['POST', `${C}/webhook-secret`, undefined],
+      ['GET', `${C}/scopes`, undefined],
+      ['POST', `${C}/scopes`, { scopes: ['base'] }],
+      ['DELETE', `${C}/scopes/base`, undefined],
     ] as const) {
       expectError(await a.call(method, path, body), 404);
     }

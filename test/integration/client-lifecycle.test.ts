@@ -128,7 +128,11 @@ describe.each(STORE_KINDS)('admin API: client lifecycle (%s)', (kind) => {
     const live = secrets.filter((s) => !s.expiresAt || s.expiresAt.getTime() > Date.now());
     expect(live.map((s) => s.secretHash)).toEqual([sha256(rot.client_secret)]);
 
-    const res = await t.app.inject({ method: 'POST', url: `/admin/api/v1${CLIENTS}/${c.client_id}/rotate-secret`, headers: { authorization: `Bearer ${t.ownerToken}` } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/admin/api/v1${CLIENTS}/${c.client_id}/rotate-secret`,
+      headers: { authorization: `Bearer ${t.ownerToken}` },
+    });
     const rot2 = expectStatus(res, 200);
     secrets = await secretsOf(r!.id);
     expect(secrets.filter((s) => !s.expiresAt || s.expiresAt.getTime() > Date.now()).map((s) => s.secretHash)).toEqual([sha256(rot2.client_secret)]);

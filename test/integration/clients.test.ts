@@ -180,7 +180,10 @@ describe.each(STORE_KINDS)('admin API: client registration (%s)', (kind) => {
       const withKeys = expectStatus(await create(webApp(unique('PKJ'), { token_endpoint_auth_method: 'private_key_jwt', jwks: { keys: [EC_PUBLIC] } })), 201);
       expect(withKeys).not.toHaveProperty('client_secret');
       expect(withKeys.jwks).toEqual({ keys: [EC_PUBLIC] });
-      const withUri = expectStatus(await create(webApp(unique('PKJ'), { token_endpoint_auth_method: 'private_key_jwt', jwks_uri: 'https://app.example.com/jwks.json' })), 201);
+      const withUri = expectStatus(
+        await create(webApp(unique('PKJ'), { token_endpoint_auth_method: 'private_key_jwt', jwks_uri: 'https://app.example.com/jwks.json' })),
+        201,
+      );
       expect(withUri).not.toHaveProperty('client_secret');
       expect(withUri.jwks_uri).toBe('https://app.example.com/jwks.json');
       expectError(await a.post(`${CLIENTS}/${withUri.client_id}/rotate-secret`, {}), 400);
@@ -237,16 +240,24 @@ describe.each(STORE_KINDS)('admin API: client registration (%s)', (kind) => {
         const ttl = expectError(await create(webApp(unique('NoRT'), { ...base, grant_types, refresh_token_ttl: 3600 })), 400, 'refresh_token_ttl');
         expect(ttl.message).toMatch(/refresh_token_ttl cannot apply.*refresh_token.*grant_types/);
         expectError(await create(webApp(unique('NoRT'), { ...base, grant_types, refresh_token_ttl: null })), 400, 'refresh_token_ttl');
-        expect(expectError(await create(webApp(unique('NoRT'), { ...base, grant_types, refresh_limit: 5 })), 400, 'refresh_limit').message).toMatch(/refresh_limit cannot apply/);
+        expect(expectError(await create(webApp(unique('NoRT'), { ...base, grant_types, refresh_limit: 5 })), 400, 'refresh_limit').message).toMatch(
+          /refresh_limit cannot apply/,
+        );
         // "default" (the space's lifetime), unlimited and 0 (no refresh tokens) contradict nothing.
         expectStatus(await create(webApp(unique('NoRT'), { ...base, grant_types, refresh_token_ttl: 'default', refresh_limit: null })), 201);
         expectStatus(await create(webApp(unique('NoRT'), { ...base, grant_types, refresh_limit: 0 })), 201);
       }
       // Taking refresh_token away from a client with a refresh lifetime is refused too, until the lifetime goes.
-      const c = expectStatus(await create(webApp(unique('Drop RT'), { grant_types: ['authorization_code', 'refresh_token'], refresh_token_ttl: 600, refresh_limit: 3 })), 201);
+      const c = expectStatus(
+        await create(webApp(unique('Drop RT'), { grant_types: ['authorization_code', 'refresh_token'], refresh_token_ttl: 600, refresh_limit: 3 })),
+        201,
+      );
       expectError(await a.patch(`${CLIENTS}/${c.client_id}`, { grant_types: ['authorization_code'] }), 400, 'refresh_token_ttl');
       expectError(await a.patch(`${CLIENTS}/${c.client_id}`, { grant_types: ['authorization_code'], refresh_token_ttl: 'default' }), 400, 'refresh_limit');
-      const dropped = expectStatus(await a.patch(`${CLIENTS}/${c.client_id}`, { grant_types: ['authorization_code'], refresh_token_ttl: 'default', refresh_limit: null }), 200);
+      const dropped = expectStatus(
+        await a.patch(`${CLIENTS}/${c.client_id}`, { grant_types: ['authorization_code'], refresh_token_ttl: 'default', refresh_limit: null }),
+        200,
+      );
       expect(dropped).toMatchObject({ grant_types: ['authorization_code'], refresh_token_ttl: 'default', refresh_limit: null });
     });
 
@@ -321,7 +332,10 @@ describe.each(STORE_KINDS)('admin API: client registration (%s)', (kind) => {
 
     it('updates fields and answers 404 for an unknown client', async () => {
       const c = expectStatus(await create(webApp(unique('Upd'))), 201);
-      const u = expectStatus(await a.patch(`${CLIENTS}/${c.client_id}`, { client_name: 'New display', access_token_ttl: 60, contacts: ['x@example.com'] }), 200);
+      const u = expectStatus(
+        await a.patch(`${CLIENTS}/${c.client_id}`, { client_name: 'New display', access_token_ttl: 60, contacts: ['x@example.com'] }),
+        200,
+      );
       expect(u).toMatchObject({ client_name: 'New display', access_token_ttl: 60, contacts: ['x@example.com'] });
       expect(u).not.toHaveProperty('client_secret');
       expectError(await a.patch(`${CLIENTS}/does-not-exist`, { description: 'x' }), 404);

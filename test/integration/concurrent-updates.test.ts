@@ -120,18 +120,22 @@ describe.each(STORE_KINDS)('admin API: concurrent updates lose nothing (%s)', (k
 
   it('clients: concurrent PATCHes of different fields all stay, and the audit trail replays', async () => {
     const c = await ok('POST', '/spaces/busy/clients', { name: 'Busy', redirect_uris: ['https://app.example.com/cb'] });
-    await differentFields(`/spaces/busy/clients/${c.client_id}`, { type: 'client', id: c.client_id }, {
-      description: 'described',
-      client_name: 'Busy App',
-      logo_uri: 'https://app.example.com/logo.png',
-      client_uri: 'https://app.example.com/home',
-      policy_uri: 'https://app.example.com/privacy',
-      tos_uri: 'https://app.example.com/tos',
-      contacts: ['ops@example.com'],
-      access_token_ttl: 600,
-      access_token_format: 'opaque',
-      post_logout_redirect_uris: ['https://app.example.com/bye'],
-    });
+    await differentFields(
+      `/spaces/busy/clients/${c.client_id}`,
+      { type: 'client', id: c.client_id },
+      {
+        description: 'described',
+        client_name: 'Busy App',
+        logo_uri: 'https://app.example.com/logo.png',
+        client_uri: 'https://app.example.com/home',
+        policy_uri: 'https://app.example.com/privacy',
+        tos_uri: 'https://app.example.com/tos',
+        contacts: ['ops@example.com'],
+        access_token_ttl: 600,
+        access_token_format: 'opaque',
+        post_logout_redirect_uris: ['https://app.example.com/bye'],
+      },
+    );
   });
 
   it('clients: concurrent PATCHes of one field chain their audit "from" values', async () => {
@@ -191,7 +195,16 @@ describe.each(STORE_KINDS)('admin API: concurrent updates lose nothing (%s)', (k
     // that hurts most (one operator's change silently undone by another's).
     const first = await ok('GET', path);
     const since = await lastAuditId();
-    const settings = { allow_plain_pkce: true, login_failure_limit: 5, login_lockout_seconds: 120, registration: 'open', id_token_ttl: 600, session_ttl: 3600, device_code_ttl: 300, key_rotation_days: 30 };
+    const settings = {
+      allow_plain_pkce: true,
+      login_failure_limit: 5,
+      login_lockout_seconds: 120,
+      registration: 'open',
+      id_token_ttl: 600,
+      session_ttl: 3600,
+      device_code_ttl: 300,
+      key_rotation_days: 30,
+    };
     await together(Object.entries(settings).map(([k, v]) => ['PATCH', path, { settings: { [k]: v } }]));
     const final = await ok('GET', path);
     expect(final.settings).toMatchObject({ ...settings, require_par: true });

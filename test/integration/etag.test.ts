@@ -71,7 +71,8 @@ describe.each(STORE_KINDS)('admin API: ETag and If-Match (%s)', (kind) => {
   let t: TestApp;
   let a: Api;
   let n = 0;
-  const withIfMatch = (method: 'PATCH' | 'DELETE' | 'POST' | 'PUT', path: string, ifMatch: string, body?: unknown) => a.call(method, path, body, { 'if-match': ifMatch });
+  const withIfMatch = (method: 'PATCH' | 'DELETE' | 'POST' | 'PUT', path: string, ifMatch: string, body?: unknown) =>
+    a.call(method, path, body, { 'if-match': ifMatch });
   const etagOf = (res: Res) => res.headers.etag as string;
   const auditCount = async () => (expectStatus(await a.get('/audit-log?limit=200'), 200).items as unknown[]).length;
 
@@ -148,7 +149,7 @@ describe.each(STORE_KINDS)('admin API: ETag and If-Match (%s)', (kind) => {
     expectError(await withIfMatch('PATCH', path, etagOf(before), { description: 'late' }), 412);
   });
 
-  it('client actions take the client\'s If-Match: a stale one refuses them and nothing happens', async () => {
+  it("client actions take the client's If-Match: a stale one refuses them and nothing happens", async () => {
     expectStatus(await a.post('/spaces/tagged/scopes', { name: 'act:one' }), 201);
     const { path } = await kinds[0]!.create(a, ++n);
     const stale = etagOf(await a.get(path));
@@ -175,7 +176,7 @@ describe.each(STORE_KINDS)('admin API: ETag and If-Match (%s)', (kind) => {
     expectStatus(await withIfMatch('POST', `${path}/webhook-secret`, etagOf(await a.get(path))), 200);
   });
 
-  it('admin role changes take the admin\'s If-Match and answer the new ETag', async () => {
+  it("admin role changes take the admin's If-Match and answer the new ETag", async () => {
     const { path } = await kinds[4]!.create(a, ++n);
     const tag0 = etagOf(await a.get(path));
     const granted = await withIfMatch('PUT', `${path}/roles/tagged`, tag0, { role: 'viewer' });
@@ -218,17 +219,30 @@ describe.each(STORE_KINDS)('admin API: ETag and If-Match (%s)', (kind) => {
 
   it('the OpenAPI document describes ETag, If-Match and 412', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: `${API}/openapi.json` })).json();
-    const single = ['/spaces/{space}', '/spaces/{space}/scopes/{name}', '/spaces/{space}/clients/{client_id}', '/spaces/{space}/users/{user_id}', '/admins/{admin_id}'];
+    const single = [
+      '/spaces/{space}',
+      '/spaces/{space}/scopes/{name}',
+      '/spaces/{space}/clients/{client_id}',
+      '/spaces/{space}/users/{user_id}',
+      '/admins/{admin_id}',
+    ];
     for (const p of single) {
       expect(doc.paths[p].get.responses['200'].headers?.etag, `GET ${p}`).toBeDefined();
       for (const m of ['patch', 'delete']) {
         const op = doc.paths[p][m];
-        expect(op.parameters.some((x: any) => x.in === 'header' && x.name.toLowerCase() === 'if-match'), `${m} ${p} If-Match`).toBe(true);
+        expect(
+          op.parameters.some((x: any) => x.in === 'header' && x.name.toLowerCase() === 'if-match'),
+          `${m} ${p} If-Match`,
+        ).toBe(true);
         expect(op.responses['412'], `${m} ${p} 412`).toBeDefined();
       }
       expect(doc.paths[p].patch.responses['200'].headers?.etag, `PATCH ${p}`).toBeDefined();
     }
-    for (const p of ['/spaces/{space}/clients/{client_id}/rotate-secret', '/spaces/{space}/clients/{client_id}/webhook-secret', '/spaces/{space}/clients/{client_id}/scopes']) {
+    for (const p of [
+      '/spaces/{space}/clients/{client_id}/rotate-secret',
+      '/spaces/{space}/clients/{client_id}/webhook-secret',
+      '/spaces/{space}/clients/{client_id}/scopes',
+    ]) {
       expect(doc.paths[p].post.responses['412'], p).toBeDefined();
     }
     expect(doc.paths['/admins/{admin_id}/roles/{space}'].put.responses['412']).toBeDefined();

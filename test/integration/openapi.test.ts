@@ -7,30 +7,53 @@ pgNotice();
 
 // Every operation of the admin API (DESIGN: "described by an OpenAPI 3.1 document").
 const OPERATIONS = [
-  'get /spaces', 'post /spaces',
-  'get /spaces/{space}', 'patch /spaces/{space}', 'delete /spaces/{space}',
-  'get /spaces/{space}/scopes', 'post /spaces/{space}/scopes',
-  'get /spaces/{space}/scopes/{name}', 'patch /spaces/{space}/scopes/{name}', 'delete /spaces/{space}/scopes/{name}',
-  'get /spaces/{space}/clients', 'post /spaces/{space}/clients',
-  'get /spaces/{space}/clients/{client_id}', 'patch /spaces/{space}/clients/{client_id}', 'delete /spaces/{space}/clients/{client_id}',
+  'get /spaces',
+  'post /spaces',
+  'get /spaces/{space}',
+  'patch /spaces/{space}',
+  'delete /spaces/{space}',
+  'get /spaces/{space}/scopes',
+  'post /spaces/{space}/scopes',
+  'get /spaces/{space}/scopes/{name}',
+  'patch /spaces/{space}/scopes/{name}',
+  'delete /spaces/{space}/scopes/{name}',
+  'get /spaces/{space}/clients',
+  'post /spaces/{space}/clients',
+  'get /spaces/{space}/clients/{client_id}',
+  'patch /spaces/{space}/clients/{client_id}',
+  'delete /spaces/{space}/clients/{client_id}',
   'post /sign-in',
   'post /spaces/{space}/clients/{client_id}/rotate-secret',
   'post /spaces/{space}/clients/{client_id}/webhook-secret',
-  'get /spaces/{space}/clients/{client_id}/scopes', 'post /spaces/{space}/clients/{client_id}/scopes',
+  'get /spaces/{space}/clients/{client_id}/scopes',
+  'post /spaces/{space}/clients/{client_id}/scopes',
   'delete /spaces/{space}/clients/{client_id}/scopes/{name}',
-  'get /admins', 'post /admins',
-  'get /admins/{admin_id}', 'patch /admins/{admin_id}', 'delete /admins/{admin_id}',
-  'put /admins/{admin_id}/roles/{space}', 'delete /admins/{admin_id}/roles/{space}',
-  'get /admins/{admin_id}/tokens', 'post /admins/{admin_id}/tokens',
+  'get /admins',
+  'post /admins',
+  'get /admins/{admin_id}',
+  'patch /admins/{admin_id}',
+  'delete /admins/{admin_id}',
+  'put /admins/{admin_id}/roles/{space}',
+  'delete /admins/{admin_id}/roles/{space}',
+  'get /admins/{admin_id}/tokens',
+  'post /admins/{admin_id}/tokens',
   'delete /admins/{admin_id}/tokens/{token_id}',
   'get /audit-log',
-  'get /spaces/{space}/users', 'post /spaces/{space}/users',
-  'get /spaces/{space}/users/{user_id}', 'patch /spaces/{space}/users/{user_id}', 'delete /spaces/{space}/users/{user_id}',
-  'get /spaces/{space}/tokens', 'delete /spaces/{space}/tokens/{id}', 'post /spaces/{space}/tokens/revoke',
-  'get /spaces/{space}/consents', 'delete /spaces/{space}/consents/{id}',
-  'get /spaces/{space}/initial-access-tokens', 'post /spaces/{space}/initial-access-tokens',
+  'get /spaces/{space}/users',
+  'post /spaces/{space}/users',
+  'get /spaces/{space}/users/{user_id}',
+  'patch /spaces/{space}/users/{user_id}',
+  'delete /spaces/{space}/users/{user_id}',
+  'get /spaces/{space}/tokens',
+  'delete /spaces/{space}/tokens/{id}',
+  'post /spaces/{space}/tokens/revoke',
+  'get /spaces/{space}/consents',
+  'delete /spaces/{space}/consents/{id}',
+  'get /spaces/{space}/initial-access-tokens',
+  'post /spaces/{space}/initial-access-tokens',
   'delete /spaces/{space}/initial-access-tokens/{id}',
-  'get /spaces/{space}/keys', 'post /spaces/{space}/keys/rotate',
+  'get /spaces/{space}/keys',
+  'post /spaces/{space}/keys/rotate',
 ];
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
@@ -116,7 +139,10 @@ describe.each(STORE_KINDS)('admin API: OpenAPI document (%s)', (kind) => {
         expect(op.responses && typeof op.responses, where).toBe('object');
         const codes = Object.keys(op.responses);
         expect(codes.length, where).toBeGreaterThan(0);
-        expect(codes.some((c) => /^2\d\d$/.test(c)), `${where} has a success answer`).toBe(true);
+        expect(
+          codes.some((c) => /^2\d\d$/.test(c)),
+          `${where} has a success answer`,
+        ).toBe(true);
         for (const code of ['400', '401', '403', '404']) expect(codes, where).toContain(code);
         for (const [code, r] of Object.entries<any>(op.responses)) {
           expect(code, where).toMatch(/^([1-5]\d\d|default)$/);
@@ -148,22 +174,44 @@ describe.each(STORE_KINDS)('admin API: OpenAPI document (%s)', (kind) => {
   it('documents request bodies of writes, with unknown fields refused', () => {
     const body = (method: string, path: string) => doc.paths[path][method].requestBody?.content['application/json'].schema;
     for (const [method, path] of [
-      ['post', '/spaces'], ['patch', '/spaces/{space}'], ['post', '/spaces/{space}/clients'], ['patch', '/spaces/{space}/clients/{client_id}'],
-      ['post', '/spaces/{space}/scopes'], ['post', '/admins'], ['put', '/admins/{admin_id}/roles/{space}'],
+      ['post', '/spaces'],
+      ['patch', '/spaces/{space}'],
+      ['post', '/spaces/{space}/clients'],
+      ['patch', '/spaces/{space}/clients/{client_id}'],
+      ['post', '/spaces/{space}/scopes'],
+      ['post', '/admins'],
+      ['put', '/admins/{admin_id}/roles/{space}'],
     ] as const) {
       const schema = body(method, path);
       expect(schema?.type, `${method} ${path}`).toBe('object');
       expect(schema.additionalProperties, `${method} ${path}`).toBe(false);
     }
     const client = body('post', '/spaces/{space}/clients').properties;
-    for (const f of ['name', 'version', 'client_name', 'redirect_uris', 'grant_types', 'token_endpoint_auth_method', 'scope', 'jwks', 'jwks_uri', 'access_token_ttl', 'refresh_limit', 'access_token_format', 'client_type']) {
+    for (const f of [
+      'name',
+      'version',
+      'client_name',
+      'redirect_uris',
+      'grant_types',
+      'token_endpoint_auth_method',
+      'scope',
+      'jwks',
+      'jwks_uri',
+      'access_token_ttl',
+      'refresh_limit',
+      'access_token_format',
+      'client_type',
+    ]) {
       expect(client, f).toHaveProperty(f);
     }
   });
 
   it('documents allowed_cors_origins on the client, in and out', () => {
     const body = (method: string, path: string) => doc.paths[path][method].requestBody?.content['application/json'].schema;
-    expect(body('post', '/spaces/{space}/clients').properties.allowed_cors_origins).toMatchObject({ type: 'array', description: expect.stringContaining('origins') });
+    expect(body('post', '/spaces/{space}/clients').properties.allowed_cors_origins).toMatchObject({
+      type: 'array',
+      description: expect.stringContaining('origins'),
+    });
     expect(body('patch', '/spaces/{space}/clients/{client_id}').properties).toHaveProperty('allowed_cors_origins');
     expect(doc.components.schemas.Client.properties).toHaveProperty('allowed_cors_origins');
   });

@@ -108,7 +108,13 @@ describe.each(STORE_KINDS)('admin API: scopes (%s)', (kind) => {
     it('creates new scopes and associates them in one call', async () => {
       const c = await client({ scope: '' });
       const res = expectStatus(
-        await a.post(`${CLIENTS}/${c.client_id}/scopes`, { scopes: ['read'], create: [{ name: 'reports:export', description: 'Export reports' }, { name: 'reports:view', default: true }] }),
+        await a.post(`${CLIENTS}/${c.client_id}/scopes`, {
+          scopes: ['read'],
+          create: [
+            { name: 'reports:export', description: 'Export reports' },
+            { name: 'reports:view', default: true },
+          ],
+        }),
         200,
       );
       expect(res.items.map((s: { name: string }) => s.name)).toEqual(['read', 'reports:export', 'reports:view']);
@@ -149,7 +155,7 @@ describe.each(STORE_KINDS)('admin API: scopes (%s)', (kind) => {
       expectError(await a.del(`${CLIENTS}/${c.client_id}/scopes/ghost`), 404);
     });
 
-    it('a deleted scope disappears from every client\'s scope', async () => {
+    it("a deleted scope disappears from every client's scope", async () => {
       expectStatus(await a.post(SCOPES, { name: 'doomed' }), 201);
       const x = await client({ scope: 'read doomed' });
       const y = await client({ scope: 'doomed' });
@@ -195,7 +201,10 @@ describe.each(STORE_KINDS)('admin API: scopes (%s)', (kind) => {
     it('are edited and deleted like any scope; the space stays seeded after a settings update', async () => {
       expectStatus(await a.post('/spaces', { slug: 'editable' }), 201);
       const base = '/spaces/editable/scopes';
-      expect(expectStatus(await a.patch(`${base}/profile`, { description: 'Your name and picture', default: true }), 200)).toMatchObject({ description: 'Your name and picture', default: true });
+      expect(expectStatus(await a.patch(`${base}/profile`, { description: 'Your name and picture', default: true }), 200)).toMatchObject({
+        description: 'Your name and picture',
+        default: true,
+      });
       expect((await a.del(`${base}/phone`)).statusCode).toBe(204);
       expectError(await a.get(`${base}/phone`), 404);
       expectStatus(await a.patch('/spaces/editable', { settings: { require_par: true } }), 200);

@@ -11,7 +11,11 @@ pgNotice();
 describe.each(STORE_KINDS)('space settings (%s)', (kind) => {
   let s: TestServer;
   const patch = (body: unknown) =>
-    fetch(`${s.url}/admin/api/v1/spaces/default`, { method: 'PATCH', headers: { authorization: `Bearer ${s.ownerToken}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    fetch(`${s.url}/admin/api/v1/spaces/default`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${s.ownerToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
   const metadata = async (): Promise<any> => (await fetch(`${s.issuer}/.well-known/openid-configuration`)).json();
 
   beforeAll(async () => {
@@ -38,7 +42,11 @@ describe.each(STORE_KINDS)('space settings (%s)', (kind) => {
     // The device endpoint uses the new lifetime.
     await s.admin('POST', '/spaces/default/clients', { name: 'tv', client_type: 'public', grant_types: ['urn:ietf:params:oauth:grant-type:device_code'] });
     const tv = (await s.admin('GET', '/spaces/default/clients?name=tv')).items[0];
-    const dev = await fetch(`${s.issuer}/device_authorization`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `client_id=${tv.client_id}` });
+    const dev = await fetch(`${s.issuer}/device_authorization`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `client_id=${tv.client_id}`,
+    });
     expect(((await dev.json()) as { expires_in: number }).expires_in).toBe(900);
 
     await s.admin('PATCH', '/spaces/default', { settings: { registration: 'closed' } });
@@ -91,7 +99,17 @@ describe('keyward spaces update --setting (CLI)', () => {
   afterAll(async () => c?.close());
 
   it('sends numbers and booleans as such, repeatable', async () => {
-    const space = await c.json(['spaces', 'update', 'default', '--setting', 'registration=token', '--setting', 'device_code_ttl=120', '--setting', 'require_pkce=false']);
+    const space = await c.json([
+      'spaces',
+      'update',
+      'default',
+      '--setting',
+      'registration=token',
+      '--setting',
+      'device_code_ttl=120',
+      '--setting',
+      'require_pkce=false',
+    ]);
     expect(space.settings).toMatchObject({ registration: 'token', device_code_ttl: 120, require_pkce: false });
     const text = await c.cli(['spaces', 'get', 'default']);
     expect(text.stdout).toContain('"registration":"token"');

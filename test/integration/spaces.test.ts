@@ -25,11 +25,14 @@ describe.each(STORE_KINDS)('admin API: spaces (%s)', (kind) => {
   });
 
   it('creates a space (201) with its settings and issuer, then gets it', async () => {
-    const created = expectStatus(
-      await a.post('/spaces', { slug: 'acme', display_name: 'ACME Corp', access_token_ttl: 3600, refresh_token_ttl: 86400 }),
-      201,
-    );
-    expect(created).toMatchObject({ slug: 'acme', display_name: 'ACME Corp', access_token_ttl: 3600, refresh_token_ttl: 86400, issuer: 'http://localhost:8080/spaces/acme' });
+    const created = expectStatus(await a.post('/spaces', { slug: 'acme', display_name: 'ACME Corp', access_token_ttl: 3600, refresh_token_ttl: 86400 }), 201);
+    expect(created).toMatchObject({
+      slug: 'acme',
+      display_name: 'ACME Corp',
+      access_token_ttl: 3600,
+      refresh_token_ttl: 86400,
+      issuer: 'http://localhost:8080/spaces/acme',
+    });
     expect(Date.parse(created.created_at)).not.toBeNaN();
     const got = expectStatus(await a.get('/spaces/acme'), 200);
     expect(got).toEqual(created);

@@ -35,8 +35,15 @@ describe.each(STORE_KINDS)('admin API: token management (%s)', (kind) => {
   afterAll(async () => s?.close());
 
   async function app(extra: Record<string, unknown> = {}) {
-    const c = await s.admin('POST', '/spaces/default/clients', { name: `tm-${++n}`, grant_types: ['password', 'refresh_token', 'client_credentials'], scope: 'files:read', ...extra });
-    const config = await client.discovery(new URL(s.issuer), c.client_id, undefined, client.ClientSecretBasic(c.client_secret), { execute: [client.allowInsecureRequests] });
+    const c = await s.admin('POST', '/spaces/default/clients', {
+      name: `tm-${++n}`,
+      grant_types: ['password', 'refresh_token', 'client_credentials'],
+      scope: 'files:read',
+      ...extra,
+    });
+    const config = await client.discovery(new URL(s.issuer), c.client_id, undefined, client.ClientSecretBasic(c.client_secret), {
+      execute: [client.allowInsecureRequests],
+    });
     const login = (user = 'tm-one') => client.genericGrantRequest(config, 'password', { username: user, password: `${user}-password`, scope: 'files:read' });
     const active = async (token: string) => (await client.tokenIntrospection(config, token)).active;
     return { c, config, login, active };
@@ -49,7 +56,11 @@ describe.each(STORE_KINDS)('admin API: token management (%s)', (kind) => {
     return (await s.services.admins.createToken(a.id, { name: 't' }, { type: 'system' })).token;
   }
   const as = (token: string, method: string, path: string, body?: unknown) =>
-    fetch(`${s.url}/admin/api/v1${path}`, { method, headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+    fetch(`${s.url}/admin/api/v1${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
 
   it('lists grants with refresh count and limit, and stored access tokens, filtered by client and user', async () => {
     const a = await app({ refresh_limit: 5, access_token_format: 'opaque' });
@@ -81,7 +92,10 @@ describe.each(STORE_KINDS)('admin API: token management (%s)', (kind) => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: { items: Entry[]; next_cursor: string | null } = await s.admin('GET', `${T}?client_id=${a.c.client_id}&limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      const page: { items: Entry[]; next_cursor: string | null } = await s.admin(
+        'GET',
+        `${T}?client_id=${a.c.client_id}&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+      );
       seen.push(...page.items.map((e) => e.id));
       cursor = page.next_cursor;
     } while (cursor);

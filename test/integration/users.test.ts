@@ -19,7 +19,16 @@ describe.each(STORE_KINDS)('admin API: users (%s)', (kind) => {
   it('creates personal and service users; answers never carry a password or hash', async () => {
     const res = await owner.post(U, { username: 'Alice', password: 'alice-password-1', email: 'alice@example.com', name: 'Alice A.' });
     const alice = expectStatus(res, 201);
-    expect(alice).toMatchObject({ username: 'Alice', kind: 'personal', email: 'alice@example.com', email_verified: false, name: 'Alice A.', disabled: false, has_password: true, tokens_valid_after: null });
+    expect(alice).toMatchObject({
+      username: 'Alice',
+      kind: 'personal',
+      email: 'alice@example.com',
+      email_verified: false,
+      name: 'Alice A.',
+      disabled: false,
+      has_password: true,
+      tokens_valid_after: null,
+    });
     expect(res.body).not.toMatch(/argon2|password_hash|alice-password/);
     const svc = expectStatus(await owner.post(U, { username: 'ci-bot', password: 'bot-password-1', kind: 'service' }), 201);
     expect(svc.kind).toBe('service');
@@ -75,7 +84,10 @@ describe.each(STORE_KINDS)('admin API: users (%s)', (kind) => {
       expect(g).toMatchObject({ ...claims, phone_number: '+12025550143;ext=12' });
       expect(expectStatus(await owner.get(`${U}/grace`), 200)).toEqual(g);
       // Canonical forms: locale as Intl spells it, the zone as the IANA database spells it.
-      const u = expectStatus(await owner.patch(`${U}/grace`, { locale: 'fr-ca', zoneinfo: 'europe/paris', nickname: '', gender: null, birthdate: '0000-02-29' }), 200);
+      const u = expectStatus(
+        await owner.patch(`${U}/grace`, { locale: 'fr-ca', zoneinfo: 'europe/paris', nickname: '', gender: null, birthdate: '0000-02-29' }),
+        200,
+      );
       expect(u).toMatchObject({ locale: 'fr-CA', zoneinfo: 'Europe/Paris', nickname: null, gender: null, birthdate: '0000-02-29', given_name: 'Grace' });
       // Address fields are merged; a field null or "" goes; address null removes it all.
       const a = expectStatus(await owner.patch(`${U}/grace`, { address: { locality: 'Arlington', region: null, formatted: 'Line 1\r\nLine 2' } }), 200);
@@ -130,7 +142,10 @@ describe.each(STORE_KINDS)('admin API: users (%s)', (kind) => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: { items: { username: string }[]; next_cursor: string | null } = expectStatus(await owner.get(`${U}?limit=2${cursor ? `&cursor=${cursor}` : ''}`), 200);
+      const page: { items: { username: string }[]; next_cursor: string | null } = expectStatus(
+        await owner.get(`${U}?limit=2${cursor ? `&cursor=${cursor}` : ''}`),
+        200,
+      );
       expect(page.items.length).toBeLessThanOrEqual(2);
       seen.push(...page.items.map((u) => u.username));
       cursor = page.next_cursor;

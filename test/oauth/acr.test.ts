@@ -17,14 +17,23 @@ describe.each(STORE_KINDS)('acr (%s)', (kind) => {
     s = await startTestServer(kind);
     const c = await s.admin('POST', '/spaces/default/clients', { name: 'acr', grant_types: ['authorization_code', 'refresh_token'], redirect_uris: [CB] });
     await createUser(s, carol.username, carol.password);
-    config = await client.discovery(new URL(s.issuer), c.client_id, undefined, client.ClientSecretBasic(c.client_secret), { execute: [client.allowInsecureRequests] });
+    config = await client.discovery(new URL(s.issuer), c.client_id, undefined, client.ClientSecretBasic(c.client_secret), {
+      execute: [client.allowInsecureRequests],
+    });
   });
   afterAll(async () => s?.close());
 
   /** One authorization with the given browser; the ID token's claims and the refreshed ID token's acr. */
   async function authorize(b: Browser, extra: Record<string, string> = {}) {
     const verifier = client.randomPKCECodeVerifier();
-    const url = client.buildAuthorizationUrl(config, { redirect_uri: CB, scope: 'openid offline_access', code_challenge: await client.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256', state: 'st', ...extra });
+    const url = client.buildAuthorizationUrl(config, {
+      redirect_uri: CB,
+      scope: 'openid offline_access',
+      code_challenge: await client.calculatePKCECodeChallenge(verifier),
+      code_challenge_method: 'S256',
+      state: 'st',
+      ...extra,
+    });
     const first = await b.go(url.href);
     const askedToSignIn = isPage(first) && first.html.includes('autocomplete="current-password"');
     const loc = await signIn(b, url.href, carol);
@@ -65,7 +74,15 @@ describe.each(STORE_KINDS)('acr (%s)', (kind) => {
   it('prompt=none with acr_values=1 and only a session answers login_required', async () => {
     const b = new Browser(s.url);
     await authorize(b);
-    const url = client.buildAuthorizationUrl(config, { redirect_uri: CB, scope: 'openid', code_challenge: 'x'.repeat(43), code_challenge_method: 'S256', prompt: 'none', acr_values: '1', state: 'n' });
+    const url = client.buildAuthorizationUrl(config, {
+      redirect_uri: CB,
+      scope: 'openid',
+      code_challenge: 'x'.repeat(43),
+      code_challenge_method: 'S256',
+      prompt: 'none',
+      acr_values: '1',
+      state: 'n',
+    });
     const r = (await b.go(url.href)) as { location: string } | Page;
     expect(isPage(r)).toBe(false);
     expect(new URL((r as { location: string }).location).searchParams.get('error')).toBe('login_required');

@@ -10,7 +10,16 @@ export async function createUser(s: TestServer, username: string, password: stri
   const [space] = await db.select().from(spaces).where(eq(spaces.slug, 'default'));
   const [u] = await db
     .insert(users)
-    .values({ spaceId: space!.id, username, usernameKey: username.toLowerCase(), kind: 'personal', passwordHash: await hashPassword(password), email: extra.email ?? null, emailVerified: !!extra.email, disabled: extra.disabled ?? false })
+    .values({
+      spaceId: space!.id,
+      username,
+      usernameKey: username.toLowerCase(),
+      kind: 'personal',
+      passwordHash: await hashPassword(password),
+      email: extra.email ?? null,
+      emailVerified: !!extra.email,
+      disabled: extra.disabled ?? false,
+    })
     .returning({ id: users.id });
   return u!.id;
 }
@@ -85,7 +94,12 @@ export class Browser {
 export const isPage = (x: Page | { location: string }): x is Page => 'html' in x;
 
 /** Logs in (if asked) and answers the consent page (if shown); returns where the browser was sent. */
-export async function signIn(b: Browser, authUrl: string, user: { username: string; password: string } | null, decision: 'allow' | 'deny' | null = 'allow'): Promise<string | Page> {
+export async function signIn(
+  b: Browser,
+  authUrl: string,
+  user: { username: string; password: string } | null,
+  decision: 'allow' | 'deny' | null = 'allow',
+): Promise<string | Page> {
   let r = await b.go(authUrl);
   if (!isPage(r)) return r.location;
   if (user && /autocomplete="current-password"/.test(r.html)) {

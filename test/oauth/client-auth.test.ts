@@ -22,13 +22,17 @@ describe.each(STORE_KINDS)('client authentication (%s)', (kind) => {
   afterAll(async () => s?.close());
 
   let n = 0;
-  const register = (body: Record<string, unknown>) => s.admin('POST', '/spaces/default/clients', { name: `ca-${++n}`, grant_types: ['client_credentials'], ...body });
-  const ccRequest = (clientId: string, auth: oauth.ClientAuth) => oauth.clientCredentialsGrantRequest(as, { client_id: clientId }, auth, new URLSearchParams(), insecure);
+  const register = (body: Record<string, unknown>) =>
+    s.admin('POST', '/spaces/default/clients', { name: `ca-${++n}`, grant_types: ['client_credentials'], ...body });
+  const ccRequest = (clientId: string, auth: oauth.ClientAuth) =>
+    oauth.clientCredentialsGrantRequest(as, { client_id: clientId }, auth, new URLSearchParams(), insecure);
   /** A ClientAuth that sets exactly the given body fields and headers (for requests a library would not make). */
-  const raw = (body: Record<string, string>, headers: Record<string, string> = {}): oauth.ClientAuth => (_as, _c, b, h) => {
-    for (const [k, v] of Object.entries(body)) b.set(k, v);
-    for (const [k, v] of Object.entries(headers)) h.set(k, v);
-  };
+  const raw =
+    (body: Record<string, string>, headers: Record<string, string> = {}): oauth.ClientAuth =>
+    (_as, _c, b, h) => {
+      for (const [k, v] of Object.entries(body)) b.set(k, v);
+      for (const [k, v] of Object.entries(headers)) h.set(k, v);
+    };
   const basicHeader = (id: string, secret: string) => `Basic ${Buffer.from(`${encodeURIComponent(id)}:${encodeURIComponent(secret)}`).toString('base64')}`;
 
   async function expectError(res: Response, status: number, error: string): Promise<Record<string, unknown>> {
@@ -57,7 +61,9 @@ describe.each(STORE_KINDS)('client authentication (%s)', (kind) => {
 
   it('client_secret_basic with openid-client', async () => {
     const c = await register({});
-    const config = await client.discovery(new URL(s.issuer), c.client_id, undefined, client.ClientSecretBasic(c.client_secret), { execute: [client.allowInsecureRequests] });
+    const config = await client.discovery(new URL(s.issuer), c.client_id, undefined, client.ClientSecretBasic(c.client_secret), {
+      execute: [client.allowInsecureRequests],
+    });
     expect((await client.clientCredentialsGrant(config)).access_token).toBeTypeOf('string');
     const bad = await ccRequest(c.client_id, oauth.ClientSecretBasic('wrong'));
     await expectError(bad, 401, 'invalid_client');
@@ -74,7 +80,9 @@ describe.each(STORE_KINDS)('client authentication (%s)', (kind) => {
 
   it('private_key_jwt with openid-client and oauth4webapi, at the token, introspection and revocation endpoints', async () => {
     const { c, privateKey } = await keyClient();
-    const config = await client.discovery(new URL(s.issuer), c.client_id, undefined, client.PrivateKeyJwt(privateKey), { execute: [client.allowInsecureRequests] });
+    const config = await client.discovery(new URL(s.issuer), c.client_id, undefined, client.PrivateKeyJwt(privateKey), {
+      execute: [client.allowInsecureRequests],
+    });
     const t = await client.clientCredentialsGrant(config);
     expect(await client.tokenIntrospection(config, t.access_token)).toMatchObject({ active: true, client_id: c.client_id });
     await client.tokenRevocation(config, t.access_token);
@@ -97,7 +105,12 @@ describe.each(STORE_KINDS)('client authentication (%s)', (kind) => {
     const { c, assertion } = await keyClient();
     const other = await generateKeyPair('ES256');
     const foreign = await new SignJWT({ jti: crypto.randomUUID() })
-      .setProtectedHeader({ alg: 'ES256', kid: 'k1' }).setIssuer(c.client_id).setSubject(c.client_id).setAudience(s.issuer).setIssuedAt().setExpirationTime('60s')
+      .setProtectedHeader({ alg: 'ES256', kid: 'k1' })
+      .setIssuer(c.client_id)
+      .setSubject(c.client_id)
+      .setAudience(s.issuer)
+      .setIssuedAt()
+      .setExpirationTime('60s')
       .sign(other.privateKey);
     const cases = [
       await assertion({ aud: 'https://elsewhere.example' }),
@@ -161,7 +174,9 @@ describe.each(STORE_KINDS)('client authentication (%s)', (kind) => {
     const again = await s.admin('POST', path, { grace_period: 0 });
     await expectError(await ccRequest(c.client_id, oauth.ClientSecretBasic(rotated.client_secret)), 401, 'invalid_client');
     await expectError(await ccRequest(c.client_id, oauth.ClientSecretBasic(c.client_secret)), 401, 'invalid_client');
-    const config = await client.discovery(new URL(s.issuer), c.client_id, undefined, client.ClientSecretBasic(again.client_secret), { execute: [client.allowInsecureRequests] });
+    const config = await client.discovery(new URL(s.issuer), c.client_id, undefined, client.ClientSecretBasic(again.client_secret), {
+      execute: [client.allowInsecureRequests],
+    });
     expect((await client.clientCredentialsGrant(config)).access_token).toBeTypeOf('string');
   });
 
@@ -171,15 +186,29 @@ describe.each(STORE_KINDS)('client authentication (%s)', (kind) => {
     await s.admin('PATCH', `/spaces/default/clients/${secretClient.client_id}`, { active: false });
     await s.admin('PATCH', `/spaces/default/clients/${keyed.client_id}`, { active: false });
     await expectError(await ccRequest(secretClient.client_id, oauth.ClientSecretBasic(secretClient.client_secret)), 401, 'invalid_client');
-    await expectError(await ccRequest(keyed.client_id, raw({ client_assertion_type: ASSERTION_TYPE, client_assertion: await assertion() })), 401, 'invalid_client');
-    const intro = await oauth.introspectionRequest(as, { client_id: secretClient.client_id }, oauth.ClientSecretBasic(secretClient.client_secret), 'x', insecure);
+    await expectError(
+      await ccRequest(keyed.client_id, raw({ client_assertion_type: ASSERTION_TYPE, client_assertion: await assertion() })),
+      401,
+      'invalid_client',
+    );
+    const intro = await oauth.introspectionRequest(
+      as,
+      { client_id: secretClient.client_id },
+      oauth.ClientSecretBasic(secretClient.client_secret),
+      'x',
+      insecure,
+    );
     await expectError(intro, 401, 'invalid_client');
   });
 
   it('refuses unknown clients and malformed Basic credentials', async () => {
     await expectError(await ccRequest('no-such-client', oauth.ClientSecretBasic('x')), 401, 'invalid_client');
     await expectError(await ccRequest('no-such-client', raw({}, { authorization: 'Basic !!!' })), 401, 'invalid_client');
-    await expectError(await ccRequest('no-such-client', raw({}, { authorization: `Basic ${Buffer.from('no-colon').toString('base64')}` })), 401, 'invalid_client');
+    await expectError(
+      await ccRequest('no-such-client', raw({}, { authorization: `Basic ${Buffer.from('no-colon').toString('base64')}` })),
+      401,
+      'invalid_client',
+    );
     await expectError(await ccRequest('x', raw({}, { authorization: `Basic ${Buffer.from('%zz:%zz').toString('base64')}` })), 401, 'invalid_client');
   });
 });

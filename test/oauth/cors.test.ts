@@ -20,9 +20,16 @@ describe.each(STORE_KINDS)('CORS (%s)', (kind) => {
   let spa: { client_id: string };
 
   const preflight = (path: string, origin: string, method = 'POST') =>
-    fetch(`${s.issuer}${path}`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': method, 'access-control-request-headers': 'content-type' } });
+    fetch(`${s.issuer}${path}`, {
+      method: 'OPTIONS',
+      headers: { origin, 'access-control-request-method': method, 'access-control-request-headers': 'content-type' },
+    });
   const form = (path: string, body: Record<string, string>, origin?: string, headers: Record<string, string> = {}) =>
-    fetch(`${s.issuer}${path}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...(origin ? { origin } : {}), ...headers }, body: new URLSearchParams(body) });
+    fetch(`${s.issuer}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...(origin ? { origin } : {}), ...headers },
+      body: new URLSearchParams(body),
+    });
   const acao = (res: Response) => res.headers.get('access-control-allow-origin');
 
   /** A fresh authorization code for the SPA client, with its PKCE verifier. */
@@ -30,7 +37,15 @@ describe.each(STORE_KINDS)('CORS (%s)', (kind) => {
     const verifier = randomBytes(32).toString('base64url');
     const challenge = createHash('sha256').update(verifier).digest('base64url');
     const url = new URL(`${s.issuer}/authorize`);
-    const q = { response_type: 'code', client_id: spa.client_id, redirect_uri: `${SPA}/cb`, scope: 'openid', state: 'st', code_challenge: challenge, code_challenge_method: 'S256' };
+    const q = {
+      response_type: 'code',
+      client_id: spa.client_id,
+      redirect_uri: `${SPA}/cb`,
+      scope: 'openid',
+      state: 'st',
+      code_challenge: challenge,
+      code_challenge_method: 'S256',
+    };
     for (const [k, v] of Object.entries(q)) url.searchParams.set(k, v);
     const location = await signIn(new Browser(s.url), url.href, alice);
     if (typeof location !== 'string') throw new Error(`no redirect: ${location.status} ${location.html.slice(0, 300)}`);
@@ -66,7 +81,7 @@ describe.each(STORE_KINDS)('CORS (%s)', (kind) => {
     }
   });
 
-  it('preflights: the origins of the space\'s clients (redirect URIs and allowed_cors_origins), nothing for others', async () => {
+  it("preflights: the origins of the space's clients (redirect URIs and allowed_cors_origins), nothing for others", async () => {
     for (const path of ['/token', '/revoke', '/device_authorization', '/userinfo']) {
       for (const origin of [SPA, SPA_EXTRA, OTHER]) {
         const res = await preflight(path, origin);
@@ -79,7 +94,8 @@ describe.each(STORE_KINDS)('CORS (%s)', (kind) => {
       }
       const refused = await preflight(path, EVIL);
       expect(refused.status).toBe(204);
-      for (const h of ['access-control-allow-origin', 'access-control-allow-methods', 'access-control-allow-headers']) expect(refused.headers.get(h)).toBeNull();
+      for (const h of ['access-control-allow-origin', 'access-control-allow-methods', 'access-control-allow-headers'])
+        expect(refused.headers.get(h)).toBeNull();
     }
   });
 
@@ -134,7 +150,7 @@ describe.each(STORE_KINDS)('CORS (%s)', (kind) => {
     expect(acao(revoked)).toBe(SPA);
   });
 
-  it('requests without Origin (servers) and from Keyward\'s own origin are not CORS: no headers, never refused', async () => {
+  it("requests without Origin (servers) and from Keyward's own origin are not CORS: no headers, never refused", async () => {
     const c = await code();
     const plain = await exchange(c);
     expect(plain.status).toBe(200);
@@ -144,8 +160,13 @@ describe.each(STORE_KINDS)('CORS (%s)', (kind) => {
     expect(acao(same)).toBeNull();
   });
 
-  it('the device authorization endpoint answers its client\'s origins only', async () => {
-    const tv = await s.admin('POST', '/spaces/default/clients', { name: 'tv', client_type: 'public', grant_types: ['urn:ietf:params:oauth:grant-type:device_code'], allowed_cors_origins: ['https://tv.example.com'] });
+  it("the device authorization endpoint answers its client's origins only", async () => {
+    const tv = await s.admin('POST', '/spaces/default/clients', {
+      name: 'tv',
+      client_type: 'public',
+      grant_types: ['urn:ietf:params:oauth:grant-type:device_code'],
+      allowed_cors_origins: ['https://tv.example.com'],
+    });
     const ok = await form('/device_authorization', { client_id: tv.client_id }, 'https://tv.example.com');
     expect(ok.status).toBe(200);
     expect(acao(ok)).toBe('https://tv.example.com');

@@ -46,7 +46,12 @@ describe.each(STORE_KINDS)('device authorization grant (%s)', (kind) => {
   beforeAll(async () => {
     s = await startTestServer(kind);
     await s.admin('POST', '/spaces/default/scopes', { name: 'files:read', description: 'Read your files' });
-    tv = await s.admin('POST', '/spaces/default/clients', { name: 'Living Room TV', client_type: 'public', grant_types: [DEVICE, 'refresh_token'], scope: 'files:read' });
+    tv = await s.admin('POST', '/spaces/default/clients', {
+      name: 'Living Room TV',
+      client_type: 'public',
+      grant_types: [DEVICE, 'refresh_token'],
+      scope: 'files:read',
+    });
     user = await s.admin('POST', '/spaces/default/users', { username: 'Alice', password: 'correct horse battery', kind: 'personal' });
     config = await client.discovery(new URL(s.issuer), tv.client_id, undefined, client.None(), { execute: [client.allowInsecureRequests] });
     as = await oauth.processDiscoveryResponse(new URL(s.issuer), await oauth.discoveryRequest(new URL(s.issuer), { algorithm: 'oidc', ...insecure }));
@@ -63,7 +68,12 @@ describe.each(STORE_KINDS)('device authorization grant (%s)', (kind) => {
 
   it('the confirmation page speaks in sentences: a standard scope by its text, a scope without description never by its name', async () => {
     await s.admin('POST', '/spaces/default/scopes', { name: 'tv:internal' });
-    const box = await s.admin('POST', '/spaces/default/clients', { name: 'Set-top box', client_type: 'public', grant_types: [DEVICE], scope: 'profile tv:internal' });
+    const box = await s.admin('POST', '/spaces/default/clients', {
+      name: 'Set-top box',
+      client_type: 'public',
+      grant_types: [DEVICE],
+      scope: 'profile tv:internal',
+    });
     const cfg = await client.discovery(new URL(s.issuer), box.client_id, undefined, client.None(), { execute: [client.allowInsecureRequests] });
     const auth = await client.initiateDeviceAuthorization(cfg, { scope: 'openid profile tv:internal' });
     const b = browser(`${s.issuer}/device`);
@@ -125,7 +135,11 @@ describe.each(STORE_KINDS)('device authorization grant (%s)', (kind) => {
   }, 30_000);
 
   it('Deny ends in access_denied', async () => {
-    const auth = await oauth.processDeviceAuthorizationResponse(as, { client_id: tv.client_id }, await oauth.deviceAuthorizationRequest(as, { client_id: tv.client_id }, oauth.None(), { scope: 'files:read' }, insecure));
+    const auth = await oauth.processDeviceAuthorizationResponse(
+      as,
+      { client_id: tv.client_id },
+      await oauth.deviceAuthorizationRequest(as, { client_id: tv.client_id }, oauth.None(), { scope: 'files:read' }, insecure),
+    );
     const b = browser(`${s.issuer}/device`);
     await b.open();
     const denied = await b.post({ user_code: auth.user_code, action: 'deny' });
@@ -141,7 +155,10 @@ describe.each(STORE_KINDS)('device authorization grant (%s)', (kind) => {
 
   it('an expired device code gets expired_token, and its user code is refused on the page', async () => {
     const auth = await client.initiateDeviceAuthorization(config, {});
-    await s.services.store.db.update(deviceCodes).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(deviceCodes.deviceCodeHash, sha256(auth.device_code)));
+    await s.services.store.db
+      .update(deviceCodes)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(deviceCodes.deviceCodeHash, sha256(auth.device_code)));
     expect(await poll(auth.device_code)).toEqual({ ok: false, error: 'expired_token' });
     const b = browser(`${s.issuer}/device`);
     await b.open();
@@ -165,7 +182,10 @@ describe.each(STORE_KINDS)('device authorization grant (%s)', (kind) => {
     const other = await s.admin('POST', '/spaces/default/clients', { name: 'svc', grant_types: ['client_credentials'] });
     const res = await fetch(`${s.issuer}/device_authorization`, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${Buffer.from(`${other.client_id}:${other.client_secret}`).toString('base64')}` },
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        authorization: `Basic ${Buffer.from(`${other.client_id}:${other.client_secret}`).toString('base64')}`,
+      },
       body: 'scope=files:read',
     });
     expect(res.status).toBe(400);

@@ -12,7 +12,14 @@ import { startTestServer, type TestServer } from './server.js';
 
 pgNotice();
 
-interface Key { kid: string; alg: string; state: string; active_at: string; retired_at: string | null; expires_at: string | null }
+interface Key {
+  kid: string;
+  alg: string;
+  state: string;
+  active_at: string;
+  retired_at: string | null;
+  expires_at: string | null;
+}
 
 describe.each(STORE_KINDS)('signing keys (%s)', (kind) => {
   let s: TestServer;
@@ -33,7 +40,9 @@ describe.each(STORE_KINDS)('signing keys (%s)', (kind) => {
       ...(opts.ttl ? { access_token_ttl: opts.ttl } : {}),
     });
     const issuer = `${s.url}/spaces/${slug}`;
-    const config = await client.discovery(new URL(issuer), c.client_id, undefined, client.ClientSecretBasic(c.client_secret), { execute: [client.allowInsecureRequests] });
+    const config = await client.discovery(new URL(issuer), c.client_id, undefined, client.ClientSecretBasic(c.client_secret), {
+      execute: [client.allowInsecureRequests],
+    });
     const token = async () => (await client.clientCredentialsGrant(config)).access_token;
     const keys = async () => (await s.admin('GET', `/spaces/${slug}/keys`)).items as Key[];
     const jwks = async () => ((await (await fetch(`${issuer}/jwks`)).json()) as { keys: { kid: string; alg: string }[] }).keys;
@@ -74,7 +83,10 @@ describe.each(STORE_KINDS)('signing keys (%s)', (kind) => {
     expect(created).toMatchObject({ state: 'pending', alg: 'ES256' });
     const keys = await sp.keys();
     const fresh = keys.filter((k) => !before.includes(k.kid));
-    expect(fresh.map((k) => [k.alg, k.state]).sort()).toEqual([['ES256', 'pending'], ['RS256', 'pending']]);
+    expect(fresh.map((k) => [k.alg, k.state]).sort()).toEqual([
+      ['ES256', 'pending'],
+      ['RS256', 'pending'],
+    ]);
     expect((await sp.jwks()).map((k) => k.kid).sort()).toEqual(keys.map((k) => k.kid).sort());
     expect(decodeProtectedHeader(await sp.token()).kid).toBe(oldKid);
     for (const kid of before) expect(keys.find((k) => k.kid === kid)).toMatchObject({ state: 'active', retired_at: created.active_at });
@@ -106,7 +118,11 @@ describe.each(STORE_KINDS)('signing keys (%s)', (kind) => {
     await expect(sp.rotate({ alg: 'HS256' })).rejects.toThrow(/400/);
     await expect(sp.rotate({ publish_seconds: -1 })).rejects.toThrow(/400/);
     await expect(sp.rotate({ publish_seconds: 604801 })).rejects.toThrow(/400/);
-    const res = await fetch(`${s.url}/admin/api/v1/spaces/${sp.slug}/keys/rotate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const res = await fetch(`${s.url}/admin/api/v1/spaces/${sp.slug}/keys/rotate`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(res.status).toBe(401);
     expect(await sp.keys()).toEqual([]);
   });
@@ -123,7 +139,10 @@ describe.each(STORE_KINDS)('signing keys (%s)', (kind) => {
     const { payload } = await jwtVerify(t, createLocalJWKSet({ keys: (await sp.jwks()) as never }), { issuer: sp.issuer, algorithms: [alg] });
     expect(payload.client_id).toBe(sp.client.client_id);
     // A resource server built on oauth4webapi (RFC 9068 validation, JWKS from discovery).
-    const as = await oauth.processDiscoveryResponse(new URL(sp.issuer), await oauth.discoveryRequest(new URL(sp.issuer), { algorithm: 'oidc', [oauth.allowInsecureRequests]: true }));
+    const as = await oauth.processDiscoveryResponse(
+      new URL(sp.issuer),
+      await oauth.discoveryRequest(new URL(sp.issuer), { algorithm: 'oidc', [oauth.allowInsecureRequests]: true }),
+    );
     const claims = await oauth.validateJwtAccessToken(as, new Request('https://rs.example/', { headers: { authorization: `Bearer ${t}` } }), sp.issuer, {
       [oauth.allowInsecureRequests]: true,
       signingAlgorithms: [alg],
@@ -140,20 +159,31 @@ describe.each(STORE_KINDS)('signing keys (%s)', (kind) => {
     let result = await s.services.keys.maintain({ type: 'system' });
     expect(result.rotated).not.toContain(sp.slug);
     const db = s.services.store.db;
-    const firstIds = sql.join(firstSet.map((k) => sql`${k}`), sql`, `);
+    const firstIds = sql.join(
+      firstSet.map((k) => sql`${k}`),
+      sql`, `,
+    );
     await db.execute(sql`update ${signingKeys} set active_at = now() - interval '91 days', created_at = now() - interval '91 days' where kid in (${firstIds})`);
     result = await s.services.keys.maintain({ type: 'system' });
     expect(result.rotated).toContain(sp.slug);
     let keys = await sp.keys();
     expect(keys).toHaveLength(4);
     const fresh = keys.filter((k) => !firstSet.includes(k.kid));
-    expect(fresh.map((k) => [k.alg, k.state]).sort()).toEqual([['ES256', 'pending'], ['RS256', 'pending']]);
+    expect(fresh.map((k) => [k.alg, k.state]).sort()).toEqual([
+      ['ES256', 'pending'],
+      ['RS256', 'pending'],
+    ]);
     // Rotated once: the pending keys are not rotated again on the next run.
     expect((await s.services.keys.maintain({ type: 'system' })).rotated).not.toContain(sp.slug);
 
     // The old keys' tokens have all expired: they leave the store and the JWKS.
-    await db.execute(sql`update ${signingKeys} set retired_at = now() - interval '2 days', expires_at = now() - interval '1 day', active_at = now() - interval '92 days' where kid in (${firstIds})`);
-    const freshIds = sql.join(fresh.map((k) => sql`${k.kid}`), sql`, `);
+    await db.execute(
+      sql`update ${signingKeys} set retired_at = now() - interval '2 days', expires_at = now() - interval '1 day', active_at = now() - interval '92 days' where kid in (${firstIds})`,
+    );
+    const freshIds = sql.join(
+      fresh.map((k) => sql`${k.kid}`),
+      sql`, `,
+    );
     await db.execute(sql`update ${signingKeys} set active_at = now() - interval '1 second' where kid in (${freshIds})`);
     result = await s.services.keys.maintain({ type: 'system' });
     expect(result.removed).toBeGreaterThanOrEqual(2);
@@ -214,7 +244,12 @@ describe('keyward keys (CLI)', () => {
     expect(Date.parse(later.active_at) - Date.now()).toBeGreaterThan(100_000);
     const { items } = await c.json<{ items: Key[] }>(['keys', 'list']);
     // Every algorithm the space signs with was rotated: ES256 and RS256 by --now, then all of them again with EdDSA.
-    expect(items.filter((k) => k.state === 'pending').map((k) => k.alg).sort()).toEqual(['ES256', 'EdDSA', 'RS256']);
+    expect(
+      items
+        .filter((k) => k.state === 'pending')
+        .map((k) => k.alg)
+        .sort(),
+    ).toEqual(['ES256', 'EdDSA', 'RS256']);
     expect(items.find((k) => k.kid === now.kid)!.state).toBe('active');
     expect(items.find((k) => k.kid === later.kid)!.state).toBe('pending');
     expect(JSON.stringify(items)).not.toMatch(/private|sealed/i);
@@ -227,7 +262,11 @@ describe('keyward keys (CLI)', () => {
   });
 
   it('refuses bad options before calling the server', async () => {
-    for (const args of [['--alg', 'HS256'], ['--publish-seconds', 'soon'], ['--now', '--publish-seconds', '5']]) {
+    for (const args of [
+      ['--alg', 'HS256'],
+      ['--publish-seconds', 'soon'],
+      ['--now', '--publish-seconds', '5'],
+    ]) {
       const r = await c.cli(['keys', 'rotate', ...args]);
       expect(r.code).toBe(1);
       expect(r.stderr).toMatch(/^keyward: /);

@@ -32,7 +32,10 @@ describe.runIf(REDIS_URL)('sign-in limits shared through Redis', () => {
       if (i === 0) await services.spaces.ensureDefault();
       nodes.push(await buildApp({ config, services, logger: false }));
     }
-    const first = await createServices(ts.store, key).admins.createFirstOwner({ email: 'owner@example.com', withToken: true, tokenName: 't' }, { type: 'system' });
+    const first = await createServices(ts.store, key).admins.createFirstOwner(
+      { email: 'owner@example.com', withToken: true, tokenName: 't' },
+      { type: 'system' },
+    );
     const admin = async (method: 'POST' | 'PATCH', url: string, payload: object) => {
       const res = await nodes[0]!.inject({ method, url: `/admin/api/v1${url}`, headers: { authorization: `Bearer ${first!.token!.token}` }, payload });
       expect(res.statusCode, res.body).toBeLessThan(300);
@@ -54,7 +57,10 @@ describe.runIf(REDIS_URL)('sign-in limits shared through Redis', () => {
     nodes[node]!.inject({
       method: 'POST',
       url: '/spaces/default/token',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${Buffer.from(`${pw.client_id}:${pw.client_secret}`).toString('base64')}` },
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        authorization: `Basic ${Buffer.from(`${pw.client_id}:${pw.client_secret}`).toString('base64')}`,
+      },
       payload: new URLSearchParams({ grant_type: 'password', username: 'robot', password }).toString(),
     });
 

@@ -31,7 +31,15 @@ describe.each(STORE_KINDS)('sign-in limits (%s)', (kind) => {
   /** A browser on the login page of a fresh authorization request; post() submits the login form. */
   async function loginPage(sp: { issuer: string; web: { client_id: string } }) {
     const b = new Browser(s.url);
-    const q = new URLSearchParams({ response_type: 'code', client_id: sp.web.client_id, redirect_uri: CB, scope: 'openid', state: 'st', code_challenge: 'a'.repeat(43), code_challenge_method: 'S256' });
+    const q = new URLSearchParams({
+      response_type: 'code',
+      client_id: sp.web.client_id,
+      redirect_uri: CB,
+      scope: 'openid',
+      state: 'st',
+      code_challenge: 'a'.repeat(43),
+      code_challenge_method: 'S256',
+    });
     const first = (await b.go(`${sp.issuer}/authorize?${q}`)) as Page;
     expect(first.html).toContain('autocomplete="current-password"');
     const form = formOf(first.html);
@@ -46,12 +54,18 @@ describe.each(STORE_KINDS)('sign-in limits (%s)', (kind) => {
   const passwordGrant = (sp: { issuer: string; pw: { client_id: string; client_secret: string } }, username: string, password: string) =>
     fetch(`${sp.issuer}/token`, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${Buffer.from(`${sp.pw.client_id}:${sp.pw.client_secret}`).toString('base64')}` },
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        authorization: `Basic ${Buffer.from(`${sp.pw.client_id}:${sp.pw.client_secret}`).toString('base64')}`,
+      },
       body: new URLSearchParams({ grant_type: 'password', username, password }),
     });
 
   it('login page: locks a username after the limit, even for the right password; others still sign in', async () => {
-    const sp = await space({ login_failure_limit: 3, login_lockout_seconds: 120 }, [{ username: 'Alice', password: 'alice-password-1' }, { username: 'bob', password: 'bob-password-1' }]);
+    const sp = await space({ login_failure_limit: 3, login_lockout_seconds: 120 }, [
+      { username: 'Alice', password: 'alice-password-1' },
+      { username: 'bob', password: 'bob-password-1' },
+    ]);
     const alice = await loginPage(sp);
     expect((await alice.post('Alice', 'wrong-1')).status).toBe(401);
     expect((await alice.post('alice', 'wrong-2')).status).toBe(401);
@@ -94,7 +108,10 @@ describe.each(STORE_KINDS)('sign-in limits (%s)', (kind) => {
   });
 
   it('password grant: 429 invalid_grant with Retry-After and no-store; unknown usernames count the same', async () => {
-    const sp = await space({ login_failure_limit: 3, login_lockout_seconds: 300 }, [{ username: 'robot', password: 'robot-password-1', kind: 'service' }, { username: 'robot2', password: 'robot-password-2', kind: 'service' }]);
+    const sp = await space({ login_failure_limit: 3, login_lockout_seconds: 300 }, [
+      { username: 'robot', password: 'robot-password-1', kind: 'service' },
+      { username: 'robot2', password: 'robot-password-2', kind: 'service' },
+    ]);
     for (const username of ['robot', 'nobody']) {
       for (let i = 0; i < 2; i++) {
         const res = await passwordGrant(sp, username, 'wrong');
@@ -131,7 +148,13 @@ describe.each(STORE_KINDS)('sign-in limits (%s)', (kind) => {
   it('device page: wrong passwords lock the username too', async () => {
     const sp = await space({ login_failure_limit: 2 }, [{ username: 'erin', password: 'erin-password-1' }]);
     const tv = await s.admin('POST', `/spaces/${sp.slug}/clients`, { name: `tv-${++n}`, client_type: 'public', grant_types: [DEVICE] });
-    const auth = (await (await fetch(`${sp.issuer}/device_authorization`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `client_id=${tv.client_id}` })).json()) as { user_code: string };
+    const auth = (await (
+      await fetch(`${sp.issuer}/device_authorization`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: `client_id=${tv.client_id}`,
+      })
+    ).json()) as { user_code: string };
     const b = new Browser(s.url);
     const open = await b.go(`${sp.issuer}/device`);
     const csrf = /name="csrf" value="([^"]+)"/.exec(isPage(open) ? open.html : '')![1]!;

@@ -19,7 +19,12 @@ describe.each(STORE_KINDS)('password grant with oauth4webapi (%s)', (kind) => {
   afterAll(async () => s?.close());
 
   it('issues tokens to a service user and refuses a personal one', async () => {
-    const c = await s.admin('POST', '/spaces/default/clients', { name: 'pw', grant_types: ['password', 'refresh_token'], scope: 'files:read', token_endpoint_auth_method: 'client_secret_post' });
+    const c = await s.admin('POST', '/spaces/default/clients', {
+      name: 'pw',
+      grant_types: ['password', 'refresh_token'],
+      scope: 'files:read',
+      token_endpoint_auth_method: 'client_secret_post',
+    });
     const as = await oauth.processDiscoveryResponse(new URL(s.issuer), await oauth.discoveryRequest(new URL(s.issuer), { algorithm: 'oidc', ...insecure }));
     const cl: oauth.Client = { client_id: c.client_id };
     const auth = oauth.ClientSecretPost(c.client_secret);
@@ -30,6 +35,8 @@ describe.each(STORE_KINDS)('password grant with oauth4webapi (%s)', (kind) => {
     expect(oauth.getValidatedIdTokenClaims(ok)).toMatchObject({ iss: s.issuer, aud: c.client_id });
     const res = await oauth.introspectionRequest(as, cl, auth, ok.access_token, insecure);
     expect(await oauth.processIntrospectionResponse(as, cl, res)).toMatchObject({ active: true, username: 'svc' });
-    await expect(oauth.processGenericTokenEndpointResponse(as, cl, await grant('person', 'person-password-1'))).rejects.toMatchObject({ error: 'invalid_grant' });
+    await expect(oauth.processGenericTokenEndpointResponse(as, cl, await grant('person', 'person-password-1'))).rejects.toMatchObject({
+      error: 'invalid_grant',
+    });
   });
 });

@@ -17,15 +17,29 @@ describe.each(STORE_KINDS)('password and refresh_token grants (%s)', (kind) => {
     s = await startTestServer(kind);
     await s.admin('POST', '/spaces/default/scopes', { name: 'files:read' });
     await s.admin('POST', '/spaces/default/scopes', { name: 'files:write' });
-    await s.admin('POST', '/spaces/default/users', { username: 'robot', password: 'robot-password-1', kind: 'service', email: 'robot@example.com', email_verified: true, name: 'Robot' });
+    await s.admin('POST', '/spaces/default/users', {
+      username: 'robot',
+      password: 'robot-password-1',
+      kind: 'service',
+      email: 'robot@example.com',
+      email_verified: true,
+      name: 'Robot',
+    });
     await s.admin('POST', '/spaces/default/users', { username: 'alice', password: 'alice-password-1', kind: 'personal' });
   });
   afterAll(async () => s?.close());
 
   /** A confidential client with the password and refresh_token grants (plus `extra` fields) and its openid-client configuration. */
   async function setup(extra: Record<string, unknown> = {}) {
-    const c = await s.admin('POST', '/spaces/default/clients', { name: `app-${++n}`, grant_types: ['password', 'refresh_token'], scope: 'files:read files:write', ...extra });
-    const config = await client.discovery(new URL(s.issuer), c.client_id, undefined, client.ClientSecretBasic(c.client_secret), { execute: [client.allowInsecureRequests] });
+    const c = await s.admin('POST', '/spaces/default/clients', {
+      name: `app-${++n}`,
+      grant_types: ['password', 'refresh_token'],
+      scope: 'files:read files:write',
+      ...extra,
+    });
+    const config = await client.discovery(new URL(s.issuer), c.client_id, undefined, client.ClientSecretBasic(c.client_secret), {
+      execute: [client.allowInsecureRequests],
+    });
     return { c, config };
   }
   const login = (config: client.Configuration, scope = 'files:read', username = 'robot', password = 'robot-password-1') =>
@@ -55,7 +69,11 @@ describe.each(STORE_KINDS)('password and refresh_token grants (%s)', (kind) => {
 
   it('tells a personal user who knows the password that the grant is for service users; others learn nothing', async () => {
     const { config } = await setup();
-    const described = (p: Promise<unknown>) => p.then(() => undefined, (e: { error: string; error_description: string }) => `${e.error}: ${e.error_description}`);
+    const described = (p: Promise<unknown>) =>
+      p.then(
+        () => undefined,
+        (e: { error: string; error_description: string }) => `${e.error}: ${e.error_description}`,
+      );
     expect(await described(login(config, 'files:read', 'alice', 'alice-password-1'))).toMatch(/^invalid_grant: the password grant is only for service users/);
     const wrong = await described(login(config, 'files:read', 'alice', 'not-her-password'));
     expect(wrong).toBe('invalid_grant: invalid username or password');
@@ -64,7 +82,9 @@ describe.each(STORE_KINDS)('password and refresh_token grants (%s)', (kind) => {
 
   it('answers unauthorized_client to a client without the password grant', async () => {
     const c = await s.admin('POST', '/spaces/default/clients', { name: `cc-${++n}`, grant_types: ['client_credentials'] });
-    const config = await client.discovery(new URL(s.issuer), c.client_id, undefined, client.ClientSecretBasic(c.client_secret), { execute: [client.allowInsecureRequests] });
+    const config = await client.discovery(new URL(s.issuer), c.client_id, undefined, client.ClientSecretBasic(c.client_secret), {
+      execute: [client.allowInsecureRequests],
+    });
     await expect(login(config)).rejects.toMatchObject({ error: 'unauthorized_client' });
   });
 
@@ -104,7 +124,9 @@ describe.each(STORE_KINDS)('password and refresh_token grants (%s)', (kind) => {
 
   it('narrows the scope on refresh but never widens it (oauth4webapi)', async () => {
     const { c } = await setup({ token_endpoint_auth_method: 'client_secret_post', access_token_format: 'opaque' });
-    const config = await client.discovery(new URL(s.issuer), c.client_id, undefined, client.ClientSecretPost(c.client_secret), { execute: [client.allowInsecureRequests] });
+    const config = await client.discovery(new URL(s.issuer), c.client_id, undefined, client.ClientSecretPost(c.client_secret), {
+      execute: [client.allowInsecureRequests],
+    });
     const t = await login(config, 'files:read files:write');
     const as = await oauth.processDiscoveryResponse(new URL(s.issuer), await oauth.discoveryRequest(new URL(s.issuer), { algorithm: 'oidc', ...insecure }));
     const cl: oauth.Client = { client_id: c.client_id };
@@ -116,7 +138,10 @@ describe.each(STORE_KINDS)('password and refresh_token grants (%s)', (kind) => {
     // The grant keeps its scope: the next refresh may ask for all of it again, but not for more.
     const again = await oauth.processRefreshTokenResponse(as, cl, await oauth.refreshTokenGrantRequest(as, cl, auth, narrowed.refresh_token!, insecure));
     expect(again.scope).toBe('files:read files:write');
-    const wider = await oauth.refreshTokenGrantRequest(as, cl, auth, again.refresh_token!, { additionalParameters: { scope: 'files:read openid' }, ...insecure });
+    const wider = await oauth.refreshTokenGrantRequest(as, cl, auth, again.refresh_token!, {
+      additionalParameters: { scope: 'files:read openid' },
+      ...insecure,
+    });
     await expect(oauth.processRefreshTokenResponse(as, cl, wider)).rejects.toMatchObject({ error: 'invalid_scope' });
   });
 
@@ -203,7 +228,8 @@ describe.each(STORE_KINDS)('password and refresh_token grants (%s)', (kind) => {
   it('answers invalid_request without a refresh_token and invalid_grant for garbage, with no-store', async () => {
     const { c } = await setup();
     const basic = `Basic ${Buffer.from(`${encodeURIComponent(c.client_id)}:${encodeURIComponent(c.client_secret)}`).toString('base64')}`;
-    const post = (body: string) => fetch(`${s.issuer}/token`, { method: 'POST', headers: { authorization: basic, 'content-type': 'application/x-www-form-urlencoded' }, body });
+    const post = (body: string) =>
+      fetch(`${s.issuer}/token`, { method: 'POST', headers: { authorization: basic, 'content-type': 'application/x-www-form-urlencoded' }, body });
     const missing = await post('grant_type=refresh_token');
     expect(missing.status).toBe(400);
     expect(await missing.json()).toMatchObject({ error: 'invalid_request' });

@@ -32,11 +32,18 @@ describe.skipIf(!canMakeCluster())('change notices and outages on a PostgreSQL t
   const tokenRequest = (n: Node, c: { client_id: string; client_secret: string }) =>
     fetch(`${n.base}/spaces/default/token`, {
       method: 'POST',
-      headers: { authorization: 'Basic ' + Buffer.from(`${c.client_id}:${c.client_secret}`).toString('base64'), 'content-type': 'application/x-www-form-urlencoded' },
+      headers: {
+        authorization: 'Basic ' + Buffer.from(`${c.client_id}:${c.client_secret}`).toString('base64'),
+        'content-type': 'application/x-www-form-urlencoded',
+      },
       body: 'grant_type=client_credentials',
     });
   const newClient = async (extra: Record<string, unknown> = {}) => {
-    const res = await fetch(`${a.base}/admin/api/v1/spaces/default/clients`, { method: 'POST', headers: auth, body: JSON.stringify({ name: `c-${randomBytes(4).toString('hex')}`, grant_types: ['client_credentials'], ...extra }) });
+    const res = await fetch(`${a.base}/admin/api/v1/spaces/default/clients`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ name: `c-${randomBytes(4).toString('hex')}`, grant_types: ['client_credentials'], ...extra }),
+    });
     expect(res.status).toBe(201);
     return (await res.json()) as { client_id: string; client_secret: string };
   };
@@ -45,7 +52,11 @@ describe.skipIf(!canMakeCluster())('change notices and outages on a PostgreSQL t
     const b = b_;
     // B serves the client and holds it in its cache.
     await until('B issues a token', async () => (await tokenRequest(b, c)).status === 200);
-    const res = await fetch(`${a.base}/admin/api/v1/spaces/default/clients/${c.client_id}`, { method: 'PATCH', headers: auth, body: JSON.stringify({ active: false }) });
+    const res = await fetch(`${a.base}/admin/api/v1/spaces/default/clients/${c.client_id}`, {
+      method: 'PATCH',
+      headers: auth,
+      body: JSON.stringify({ active: false }),
+    });
     expect(res.status).toBe(200);
     const started = Date.now();
     let status = 0;
@@ -91,7 +102,9 @@ describe.skipIf(!canMakeCluster())('change notices and outages on a PostgreSQL t
     const resetsBefore = b.services.bus.resets;
     const admin = new pg.Client({ connectionString: cluster.url });
     await admin.connect();
-    const { rows } = await admin.query<{ n: number }>(`select count(pg_terminate_backend(pid))::int as n from pg_stat_activity where application_name = 'keyward change notices'`);
+    const { rows } = await admin.query<{ n: number }>(
+      `select count(pg_terminate_backend(pid))::int as n from pg_stat_activity where application_name = 'keyward change notices'`,
+    );
     await admin.end();
     expect(rows[0]!.n).toBe(2); // A's and B's
     await until('B listens again', () => listensAgain(b, resetsBefore));
@@ -131,7 +144,10 @@ describe.skipIf(!canMakeCluster())('change notices and outages on a PostgreSQL t
       expect(await write.json()).toMatchObject({ error: 'temporarily_unavailable' });
       const introspection = await fetch(`${b.base}/spaces/default/introspect`, {
         method: 'POST',
-        headers: { authorization: 'Basic ' + Buffer.from(`${opaque.client_id}:${opaque.client_secret}`).toString('base64'), 'content-type': 'application/x-www-form-urlencoded' },
+        headers: {
+          authorization: 'Basic ' + Buffer.from(`${opaque.client_id}:${opaque.client_secret}`).toString('base64'),
+          'content-type': 'application/x-www-form-urlencoded',
+        },
         body: `token=${access_token}`,
       });
       expect(introspection.status).toBe(503);

@@ -37,7 +37,11 @@ describe.each(STORE_KINDS)('protocol capabilities over HTTP (%s)', (kind) => {
     return { status: res.status, body: (await res.json()) as Record<string, any> };
   };
   const token = (body: Record<string, string>) =>
-    fetch(`${s.issuer}/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(body).toString() });
+    fetch(`${s.issuer}/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(body).toString(),
+    });
 
   it('openid-client registers itself with its usual metadata, signs a user in with code + PKCE, and validates an RS256 ID token', async () => {
     const config = await client.dynamicClientRegistration(
@@ -81,7 +85,13 @@ describe.each(STORE_KINDS)('protocol capabilities over HTTP (%s)', (kind) => {
     expect(config.serverMetadata().id_token_signing_alg_values_supported).toContain('RS256');
 
     const verifier = client.randomPKCECodeVerifier();
-    const url = client.buildAuthorizationUrl(config, { redirect_uri: CB, scope: 'openid offline_access', code_challenge: await client.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256', state: 'rp' });
+    const url = client.buildAuthorizationUrl(config, {
+      redirect_uri: CB,
+      scope: 'openid offline_access',
+      code_challenge: await client.calculatePKCECodeChallenge(verifier),
+      code_challenge_method: 'S256',
+      state: 'rp',
+    });
     const loc = await signIn(new Browser(s.url), url.href, erin);
     const tokens = await client.authorizationCodeGrant(config, new URL(loc as string), { pkceCodeVerifier: verifier, expectedState: 'rp' });
     expect(decodeProtectedHeader(tokens.id_token!).alg).toBe('RS256');
@@ -107,17 +117,38 @@ describe.each(STORE_KINDS)('protocol capabilities over HTTP (%s)', (kind) => {
     });
     const config = await client.dynamicClientRegistration(
       new URL(s.issuer),
-      { client_name: 'Claims RP', redirect_uris: [CB], response_types: ['code'], grant_types: ['authorization_code'], scope: 'openid profile email', token_endpoint_auth_method: 'client_secret_post' },
+      {
+        client_name: 'Claims RP',
+        redirect_uris: [CB],
+        response_types: ['code'],
+        grant_types: ['authorization_code'],
+        scope: 'openid profile email',
+        token_endpoint_auth_method: 'client_secret_post',
+      },
       undefined,
       { execute: [client.allowInsecureRequests] },
     );
     expect(config.clientMetadata()).toMatchObject({ id_token_signed_response_alg: 'RS256', scope: 'email openid profile' });
     const verifier = client.randomPKCECodeVerifier();
-    const url = client.buildAuthorizationUrl(config, { redirect_uri: CB, scope: 'openid profile email', code_challenge: await client.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256', state: 'claims' });
+    const url = client.buildAuthorizationUrl(config, {
+      redirect_uri: CB,
+      scope: 'openid profile email',
+      code_challenge: await client.calculatePKCECodeChallenge(verifier),
+      code_challenge_method: 'S256',
+      state: 'claims',
+    });
     const loc = await signIn(new Browser(s.url), url.href, fay);
     const tokens = await client.authorizationCodeGrant(config, new URL(loc as string), { pkceCodeVerifier: verifier, expectedState: 'claims' });
     expect(decodeProtectedHeader(tokens.id_token!).alg).toBe('RS256');
-    const standard = { name: 'Fay Example', given_name: 'Fay', family_name: 'Example', preferred_username: 'fay', locale: 'en-GB', email: 'fay@example.com', email_verified: true };
+    const standard = {
+      name: 'Fay Example',
+      given_name: 'Fay',
+      family_name: 'Example',
+      preferred_username: 'fay',
+      locale: 'en-GB',
+      email: 'fay@example.com',
+      email_verified: true,
+    };
     expect(tokens.claims()).toMatchObject(standard);
     const claims = tokens.claims()!;
     const info = await client.fetchUserInfo(config, tokens.access_token, claims.sub);
@@ -128,7 +159,12 @@ describe.each(STORE_KINDS)('protocol capabilities over HTTP (%s)', (kind) => {
   });
 
   it.each(['code id_token', 'code token', 'code id_token token'])('refuses to register response type "%s", which /authorize does not serve', async (rt) => {
-    const dcr = await register({ redirect_uris: [CB], grant_types: ['authorization_code', 'implicit'], response_types: [rt], token_endpoint_auth_method: 'none' });
+    const dcr = await register({
+      redirect_uris: [CB],
+      grant_types: ['authorization_code', 'implicit'],
+      response_types: [rt],
+      token_endpoint_auth_method: 'none',
+    });
     expect(dcr.status).toBe(400);
     expect(dcr.body.error).toBe('invalid_client_metadata');
     expect(dcr.body.error_description).toMatch(/response type the authorization endpoint serves/);
@@ -137,7 +173,7 @@ describe.each(STORE_KINDS)('protocol capabilities over HTTP (%s)', (kind) => {
     expect(admin.body.field).toMatch(/^response_types/);
   });
 
-  it('client assertions: every advertised algorithm, and only the client\'s token_endpoint_auth_signing_alg when set', async () => {
+  it("client assertions: every advertised algorithm, and only the client's token_endpoint_auth_signing_alg when set", async () => {
     const meta = (await (await fetch(`${s.issuer}/.well-known/openid-configuration`)).json()) as Record<string, string[]>;
     expect(meta.token_endpoint_auth_signing_alg_values_supported).toEqual(expect.arrayContaining(['ES256', 'ES384', 'PS256', 'EdDSA']));
     const es256 = await generateKeyPair('ES256', { extractable: true });
@@ -147,7 +183,14 @@ describe.each(STORE_KINDS)('protocol capabilities over HTTP (%s)', (kind) => {
       { ...(await exportJWK(es384.publicKey)), kid: 'p384' },
     ];
     const make = async (alg: string | null) =>
-      (await adminCreate({ grant_types: ['client_credentials'], token_endpoint_auth_method: 'private_key_jwt', jwks: { keys }, ...(alg ? { token_endpoint_auth_signing_alg: alg } : {}) })).body;
+      (
+        await adminCreate({
+          grant_types: ['client_credentials'],
+          token_endpoint_auth_method: 'private_key_jwt',
+          jwks: { keys },
+          ...(alg ? { token_endpoint_auth_signing_alg: alg } : {}),
+        })
+      ).body;
     const assertion = (clientId: string, alg: 'ES256' | 'ES384') =>
       new SignJWT({ jti: crypto.randomUUID() })
         .setProtectedHeader({ alg, kid: alg === 'ES256' ? 'p256' : 'p384' })
@@ -180,7 +223,11 @@ describe.each(STORE_KINDS)('protocol capabilities over HTTP (%s)', (kind) => {
     await new Promise((r) => setTimeout(r, 1300));
     const basic = (secret: string) => `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}`;
     const cc = (secret: string) =>
-      fetch(`${s.issuer}/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: basic(secret) }, body: 'grant_type=client_credentials' });
+      fetch(`${s.issuer}/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: basic(secret) },
+        body: 'grant_type=client_credentials',
+      });
     expect((await cc(oldSecret)).status).toBe(401);
     expect((await cc(rotated.client_secret)).status).toBe(200);
 
@@ -188,7 +235,13 @@ describe.each(STORE_KINDS)('protocol capabilities over HTTP (%s)', (kind) => {
       fetch(`${s.issuer}/register/${id}`, {
         method: 'PUT',
         headers: { authorization: `Bearer ${rat}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ client_id: id, client_secret: secret, client_name: 'Expiring 2', redirect_uris: [CB], grant_types: ['authorization_code', 'client_credentials'] }),
+        body: JSON.stringify({
+          client_id: id,
+          client_secret: secret,
+          client_name: 'Expiring 2',
+          redirect_uris: [CB],
+          grant_types: ['authorization_code', 'client_credentials'],
+        }),
       });
     const stale = await put(oldSecret);
     expect(stale.status).toBe(400);

@@ -21,12 +21,21 @@ describe.each(STORE_KINDS)('introspection of refresh tokens (%s)', (kind) => {
   afterAll(async () => s?.close());
 
   async function setup(extra: Record<string, unknown> = {}, space = 'default') {
-    const c = await s.admin('POST', `/spaces/${space}/clients`, { name: `intro-${++n}`, grant_types: ['password', 'refresh_token'], ...(space === 'default' ? { scope: 'files:read' } : {}), ...extra });
-    const config = await client.discovery(new URL(`${s.url}/spaces/${space}`), c.client_id, undefined, client.ClientSecretBasic(c.client_secret), { execute: [client.allowInsecureRequests] });
+    const c = await s.admin('POST', `/spaces/${space}/clients`, {
+      name: `intro-${++n}`,
+      grant_types: ['password', 'refresh_token'],
+      ...(space === 'default' ? { scope: 'files:read' } : {}),
+      ...extra,
+    });
+    const config = await client.discovery(new URL(`${s.url}/spaces/${space}`), c.client_id, undefined, client.ClientSecretBasic(c.client_secret), {
+      execute: [client.allowInsecureRequests],
+    });
     return { c, config };
   }
-  const login = (config: client.Configuration) => client.genericGrantRequest(config, 'password', { username: 'robot', password: 'robot-password-1', scope: 'files:read' });
-  const introspect = (config: client.Configuration, token: string, hint?: string) => client.tokenIntrospection(config, token, hint ? { token_type_hint: hint } : undefined);
+  const login = (config: client.Configuration) =>
+    client.genericGrantRequest(config, 'password', { username: 'robot', password: 'robot-password-1', scope: 'files:read' });
+  const introspect = (config: client.Configuration, token: string, hint?: string) =>
+    client.tokenIntrospection(config, token, hint ? { token_type_hint: hint } : undefined);
 
   it('answers a valid refresh token with its details, whatever the hint', async () => {
     const { c, config } = await setup({ refresh_token_ttl: 3600 });
@@ -34,7 +43,15 @@ describe.each(STORE_KINDS)('introspection of refresh tokens (%s)', (kind) => {
     const t = await login(config);
     for (const hint of [undefined, 'refresh_token', 'access_token', 'something_else']) {
       const r = await introspect(config, t.refresh_token!, hint);
-      expect(r).toMatchObject({ active: true, scope: 'files:read', client_id: c.client_id, sub: robotId, username: 'robot', token_type: 'refresh_token', iss: s.issuer });
+      expect(r).toMatchObject({
+        active: true,
+        scope: 'files:read',
+        client_id: c.client_id,
+        sub: robotId,
+        username: 'robot',
+        token_type: 'refresh_token',
+        iss: s.issuer,
+      });
       expect(r.iat).toBeGreaterThanOrEqual(before - 1);
       expect(r.exp! - r.iat!).toBeGreaterThanOrEqual(3599);
       expect(r.exp! - r.iat!).toBeLessThanOrEqual(3601);

@@ -23,14 +23,22 @@ describe.each(STORE_KINDS)('refresh rotation (%s)', (kind) => {
   afterAll(async () => s?.close());
 
   async function setup(extra: Record<string, unknown> = {}) {
-    const c = await s.admin('POST', '/spaces/default/clients', { name: `rot-${++n}`, grant_types: ['password', 'refresh_token'], scope: 'files:read files:write', ...extra });
-    const config = await client.discovery(new URL(s.issuer), c.client_id, undefined, client.ClientSecretBasic(c.client_secret), { execute: [client.allowInsecureRequests] });
+    const c = await s.admin('POST', '/spaces/default/clients', {
+      name: `rot-${++n}`,
+      grant_types: ['password', 'refresh_token'],
+      scope: 'files:read files:write',
+      ...extra,
+    });
+    const config = await client.discovery(new URL(s.issuer), c.client_id, undefined, client.ClientSecretBasic(c.client_secret), {
+      execute: [client.allowInsecureRequests],
+    });
     return { c, config };
   }
   const login = (config: client.Configuration, scope = 'files:read') =>
     client.genericGrantRequest(config, 'password', { username: 'robot', password: 'robot-password-1', scope });
   const active = async (config: client.Configuration, token: string) => (await client.tokenIntrospection(config, token)).active;
-  const grantOf = async (clientId: string) => (await s.admin('GET', `/spaces/default/tokens?client_id=${clientId}`)).items.find((e: { kind: string }) => e.kind === 'grant');
+  const grantOf = async (clientId: string) =>
+    (await s.admin('GET', `/spaces/default/tokens?client_id=${clientId}`)).items.find((e: { kind: string }) => e.kind === 'grant');
   async function withGrace(seconds: number, fn: () => Promise<void>) {
     await s.admin('PATCH', '/spaces/default', { settings: { refresh_reuse_grace_seconds: seconds } });
     try {
@@ -46,8 +54,10 @@ describe.each(STORE_KINDS)('refresh rotation (%s)', (kind) => {
     const db = s.services.store.db;
     // The fault, injected with real SQL: every insert into refresh_tokens fails, after rotation has marked the
     // presented token used and counted the refresh in the same transaction.
-    await db.execute(sql.raw(`create or replace function keyward_test_fail_insert() returns trigger language plpgsql as $$
-      begin raise exception 'injected fault: refresh token write failed'; end $$`));
+    await db.execute(
+      sql.raw(`create or replace function keyward_test_fail_insert() returns trigger language plpgsql as $$
+      begin raise exception 'injected fault: refresh token write failed'; end $$`),
+    );
     await db.execute(sql.raw(`create trigger keyward_test_fail before insert on refresh_tokens for each row execute function keyward_test_fail_insert()`));
     let failed: unknown;
     try {
@@ -72,8 +82,10 @@ describe.each(STORE_KINDS)('refresh rotation (%s)', (kind) => {
     const { c, config } = await setup({ access_token_format: 'opaque' });
     const t = await login(config);
     const db = s.services.store.db;
-    await db.execute(sql.raw(`create or replace function keyward_test_fail_insert() returns trigger language plpgsql as $$
-      begin raise exception 'injected fault: access token write failed'; end $$`));
+    await db.execute(
+      sql.raw(`create or replace function keyward_test_fail_insert() returns trigger language plpgsql as $$
+      begin raise exception 'injected fault: access token write failed'; end $$`),
+    );
     await db.execute(sql.raw(`create trigger keyward_test_fail_at before insert on access_tokens for each row execute function keyward_test_fail_insert()`));
     let failed: unknown;
     try {
@@ -117,7 +129,9 @@ describe.each(STORE_KINDS)('refresh rotation (%s)', (kind) => {
     const results = await Promise.allSettled([client.refreshTokenGrant(config, t.refresh_token!), client.refreshTokenGrant(config, t.refresh_token!)]);
     const won = results.filter((r): r is PromiseFulfilledResult<Tokens> => r.status === 'fulfilled');
     expect(won).toHaveLength(1);
-    expect(results.find((r) => r.status === 'rejected')).toMatchObject({ reason: { error: 'invalid_grant', error_description: expect.stringMatching(/already used.*revoked/) } });
+    expect(results.find((r) => r.status === 'rejected')).toMatchObject({
+      reason: { error: 'invalid_grant', error_description: expect.stringMatching(/already used.*revoked/) },
+    });
     expect(await active(config, won[0]!.value.access_token)).toBe(false);
     await expect(client.refreshTokenGrant(config, won[0]!.value.refresh_token!)).rejects.toMatchObject({ error: 'invalid_grant' });
     expect(await grantOf(c.client_id)).toBeUndefined(); // revoked grants leave the list
@@ -149,7 +163,10 @@ describe.each(STORE_KINDS)('refresh rotation (%s)', (kind) => {
       const t = await login(config);
       const r = await client.refreshTokenGrant(config, t.refresh_token!);
       await new Promise((done) => setTimeout(done, 1100));
-      await expect(client.refreshTokenGrant(config, t.refresh_token!)).rejects.toMatchObject({ error: 'invalid_grant', error_description: expect.stringMatching(/already used/) });
+      await expect(client.refreshTokenGrant(config, t.refresh_token!)).rejects.toMatchObject({
+        error: 'invalid_grant',
+        error_description: expect.stringMatching(/already used/),
+      });
       expect(await active(config, r.access_token)).toBe(false);
       await expect(client.refreshTokenGrant(config, r.refresh_token!)).rejects.toMatchObject({ error: 'invalid_grant' });
     });
@@ -161,16 +178,24 @@ describe.each(STORE_KINDS)('refresh rotation (%s)', (kind) => {
       const b = await setup();
       const t = await login(a.config);
       await client.refreshTokenGrant(a.config, t.refresh_token!);
-      await expect(client.refreshTokenGrant(b.config, t.refresh_token!)).rejects.toMatchObject({ error: 'invalid_grant', error_description: 'the refresh token is invalid' });
+      await expect(client.refreshTokenGrant(b.config, t.refresh_token!)).rejects.toMatchObject({
+        error: 'invalid_grant',
+        error_description: 'the refresh token is invalid',
+      });
       await client.tokenRevocation(a.config, t.refresh_token!);
-      await expect(client.refreshTokenGrant(a.config, t.refresh_token!)).rejects.toMatchObject({ error: 'invalid_grant', error_description: expect.stringMatching(/revoked/) });
+      await expect(client.refreshTokenGrant(a.config, t.refresh_token!)).rejects.toMatchObject({
+        error: 'invalid_grant',
+        error_description: expect.stringMatching(/revoked/),
+      });
     });
   });
 
   it('refresh_reuse_grace_seconds is a space setting from 0 to 60 (default 0)', async () => {
     expect((await s.admin('GET', '/spaces/default')).settings.refresh_reuse_grace_seconds).toBe(0);
     for (const bad of [-1, 61, 1.5, '5']) {
-      await expect(s.admin('PATCH', '/spaces/default', { settings: { refresh_reuse_grace_seconds: bad } })).rejects.toThrow(/400.*settings.refresh_reuse_grace_seconds must be a whole number from 0 to 60/);
+      await expect(s.admin('PATCH', '/spaces/default', { settings: { refresh_reuse_grace_seconds: bad } })).rejects.toThrow(
+        /400.*settings.refresh_reuse_grace_seconds must be a whole number from 0 to 60/,
+      );
     }
     expect((await s.admin('PATCH', '/spaces/default', { settings: { refresh_reuse_grace_seconds: 60 } })).settings.refresh_reuse_grace_seconds).toBe(60);
     await s.admin('PATCH', '/spaces/default', { settings: { refresh_reuse_grace_seconds: 0 } });

@@ -14,11 +14,16 @@ describe.each(STORE_KINDS)('dynamic client registration (%s)', (kind) => {
   let s: TestServer;
   let as: oauth.AuthorizationServer;
   const setMode = (registration: string) => s.admin('PATCH', '/spaces/default', { settings: { registration } });
-  const discover = async () => oauth.processDiscoveryResponse(new URL(s.issuer), await oauth.discoveryRequest(new URL(s.issuer), { algorithm: 'oidc', ...insecure }));
+  const discover = async () =>
+    oauth.processDiscoveryResponse(new URL(s.issuer), await oauth.discoveryRequest(new URL(s.issuer), { algorithm: 'oidc', ...insecure }));
   const register = (metadata: Record<string, unknown>, headers: Record<string, string> = {}) =>
     fetch(`${s.issuer}/register`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(metadata) });
   const manage = (method: string, clientId: string, token: string, body?: unknown) =>
-    fetch(`${s.issuer}/register/${clientId}`, { method, headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+    fetch(`${s.issuer}/register/${clientId}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
 
   beforeAll(async () => {
     s = await startTestServer(kind);
@@ -38,9 +43,25 @@ describe.each(STORE_KINDS)('dynamic client registration (%s)', (kind) => {
     await setMode('open');
     as = await discover();
     expect(as.registration_endpoint).toBe(`${s.issuer}/register`);
-    const res = await oauth.dynamicClientRegistrationRequest(as, { client_name: 'Robot', grant_types: ['client_credentials'], scope: 'files:read', software_statement: 'ignored.unknown.metadata', frobnicate: 1 } as never, insecure);
+    const res = await oauth.dynamicClientRegistrationRequest(
+      as,
+      {
+        client_name: 'Robot',
+        grant_types: ['client_credentials'],
+        scope: 'files:read',
+        software_statement: 'ignored.unknown.metadata',
+        frobnicate: 1,
+      } as never,
+      insecure,
+    );
     const reg = await oauth.processDynamicClientRegistrationResponse(res);
-    expect(reg).toMatchObject({ client_name: 'Robot', grant_types: ['client_credentials'], scope: 'files:read', token_endpoint_auth_method: 'client_secret_basic', client_secret_expires_at: 0 });
+    expect(reg).toMatchObject({
+      client_name: 'Robot',
+      grant_types: ['client_credentials'],
+      scope: 'files:read',
+      token_endpoint_auth_method: 'client_secret_basic',
+      client_secret_expires_at: 0,
+    });
     expect(reg.client_secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(reg.registration_access_token).toMatch(/^kwrat_/);
     expect(reg.registration_client_uri).toBe(`${s.issuer}/register/${reg.client_id}`);
@@ -49,7 +70,9 @@ describe.each(STORE_KINDS)('dynamic client registration (%s)', (kind) => {
     expect(reg).not.toHaveProperty('software_statement');
     expect(reg).not.toHaveProperty('frobnicate');
 
-    const config = await client.discovery(new URL(s.issuer), reg.client_id, undefined, client.ClientSecretBasic(reg.client_secret as string), { execute: [client.allowInsecureRequests] });
+    const config = await client.discovery(new URL(s.issuer), reg.client_id, undefined, client.ClientSecretBasic(reg.client_secret as string), {
+      execute: [client.allowInsecureRequests],
+    });
     const tokens = await client.clientCredentialsGrant(config, { scope: 'files:read' });
     expect((await client.tokenIntrospection(config, tokens.access_token)).client_id).toBe(reg.client_id);
 
@@ -60,22 +83,40 @@ describe.each(STORE_KINDS)('dynamic client registration (%s)', (kind) => {
     expect(log.items[0]).toMatchObject({ target: { id: reg.client_id }, actor: { type: 'client' } });
 
     // Two instances of one app may register with the same client_name.
-    const again = await oauth.processDynamicClientRegistrationResponse(await oauth.dynamicClientRegistrationRequest(as, { client_name: 'Robot', grant_types: ['client_credentials'] }, insecure));
+    const again = await oauth.processDynamicClientRegistrationResponse(
+      await oauth.dynamicClientRegistrationRequest(as, { client_name: 'Robot', grant_types: ['client_credentials'] }, insecure),
+    );
     expect(again.client_id).not.toBe(reg.client_id);
   });
 
-  it('registers allowed_cors_origins (Hydra\'s field): stored, returned, honoured by CORS, checked', async () => {
+  it("registers allowed_cors_origins (Hydra's field): stored, returned, honoured by CORS, checked", async () => {
     await setMode('open');
-    const res = await register({ client_name: 'SPA', token_endpoint_auth_method: 'none', redirect_uris: ['https://spa.example.com/cb'], allowed_cors_origins: ['https://cdn.example.com'] });
+    const res = await register({
+      client_name: 'SPA',
+      token_endpoint_auth_method: 'none',
+      redirect_uris: ['https://spa.example.com/cb'],
+      allowed_cors_origins: ['https://cdn.example.com'],
+    });
     expect(res.status).toBe(201);
     const reg = (await res.json()) as { client_id: string; allowed_cors_origins: string[] };
     expect(reg.allowed_cors_origins).toEqual(['https://cdn.example.com']);
-    const pre = await fetch(`${s.issuer}/token`, { method: 'OPTIONS', headers: { origin: 'https://cdn.example.com', 'access-control-request-method': 'POST' } });
+    const pre = await fetch(`${s.issuer}/token`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://cdn.example.com', 'access-control-request-method': 'POST' },
+    });
     expect(pre.headers.get('access-control-allow-origin')).toBe('https://cdn.example.com');
-    const bad = await register({ token_endpoint_auth_method: 'none', redirect_uris: ['https://spa.example.com/cb'], allowed_cors_origins: ['https://*.example.com'] });
+    const bad = await register({
+      token_endpoint_auth_method: 'none',
+      redirect_uris: ['https://spa.example.com/cb'],
+      allowed_cors_origins: ['https://*.example.com'],
+    });
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ error: 'invalid_client_metadata', error_description: expect.stringContaining('allowed_cors_origins') });
-    const notList = await register({ token_endpoint_auth_method: 'none', redirect_uris: ['https://spa.example.com/cb'], allowed_cors_origins: 'https://cdn.example.com' });
+    const notList = await register({
+      token_endpoint_auth_method: 'none',
+      redirect_uris: ['https://spa.example.com/cb'],
+      allowed_cors_origins: 'https://cdn.example.com',
+    });
     expect(await notList.json()).toMatchObject({ error: 'invalid_client_metadata', error_description: expect.stringContaining('allowed_cors_origins') });
   });
 
@@ -100,14 +141,23 @@ describe.each(STORE_KINDS)('dynamic client registration (%s)', (kind) => {
   it('RFC 7592: reads, replaces and deletes with the registration access token; a wrong token gets 401', async () => {
     await setMode('open');
     const reg = await oauth.processDynamicClientRegistrationResponse(
-      await oauth.dynamicClientRegistrationRequest(as, { client_name: 'Web', redirect_uris: ['https://web.example.com/cb'], grant_types: ['authorization_code', 'refresh_token'] }, insecure),
+      await oauth.dynamicClientRegistrationRequest(
+        as,
+        { client_name: 'Web', redirect_uris: ['https://web.example.com/cb'], grant_types: ['authorization_code', 'refresh_token'] },
+        insecure,
+      ),
     );
     const token = reg.registration_access_token as string;
 
     const read = await manage('GET', reg.client_id, token);
     expect(read.status).toBe(200);
     const current = await read.json();
-    expect(current).toMatchObject({ client_id: reg.client_id, client_name: 'Web', redirect_uris: ['https://web.example.com/cb'], registration_access_token: token });
+    expect(current).toMatchObject({
+      client_id: reg.client_id,
+      client_name: 'Web',
+      redirect_uris: ['https://web.example.com/cb'],
+      registration_access_token: token,
+    });
     expect(current).not.toHaveProperty('client_secret');
 
     for (const bad of ['kwrat_wrong', '']) {
@@ -118,12 +168,22 @@ describe.each(STORE_KINDS)('dynamic client registration (%s)', (kind) => {
     const other = await manage('GET', 'no-such-client', token);
     expect(other.status).toBe(401);
 
-    const put = await manage('PUT', reg.client_id, token, { client_id: reg.client_id, client_secret: reg.client_secret, client_name: 'Web 2', redirect_uris: ['https://web.example.com/cb2'], grant_types: ['authorization_code'] });
+    const put = await manage('PUT', reg.client_id, token, {
+      client_id: reg.client_id,
+      client_secret: reg.client_secret,
+      client_name: 'Web 2',
+      redirect_uris: ['https://web.example.com/cb2'],
+      grant_types: ['authorization_code'],
+    });
     expect(put.status).toBe(200);
     expect(await put.json()).toMatchObject({ client_name: 'Web 2', redirect_uris: ['https://web.example.com/cb2'], grant_types: ['authorization_code'] });
     const mismatch = await manage('PUT', reg.client_id, token, { client_id: 'someone-else', redirect_uris: ['https://web.example.com/cb'] });
     expect(mismatch.status).toBe(400);
-    const wrongSecret = await manage('PUT', reg.client_id, token, { client_id: reg.client_id, client_secret: 'nope', redirect_uris: ['https://web.example.com/cb'] });
+    const wrongSecret = await manage('PUT', reg.client_id, token, {
+      client_id: reg.client_id,
+      client_secret: 'nope',
+      redirect_uris: ['https://web.example.com/cb'],
+    });
     expect(wrongSecret.status).toBe(400);
     const badUri = await manage('PUT', reg.client_id, token, { client_id: reg.client_id, redirect_uris: ['https://web.example.com/cb#frag'] });
     expect(((await badUri.json()) as { error: string }).error).toBe('invalid_redirect_uri');

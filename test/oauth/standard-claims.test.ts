@@ -27,7 +27,13 @@ const PROFILE = {
   zoneinfo: 'Europe/London',
   locale: 'en-GB',
 };
-const ADDRESS = { formatted: '12 St James Square\nLondon SW1Y 4JH', street_address: '12 St James Square', locality: 'London', postal_code: 'SW1Y 4JH', country: 'United Kingdom' };
+const ADDRESS = {
+  formatted: '12 St James Square\nLondon SW1Y 4JH',
+  street_address: '12 St James Square',
+  locality: 'London',
+  postal_code: 'SW1Y 4JH',
+  country: 'United Kingdom',
+};
 
 describe.each(STORE_KINDS)('standard claims (%s)', (kind) => {
   let s: TestServer;
@@ -37,27 +43,38 @@ describe.each(STORE_KINDS)('standard claims (%s)', (kind) => {
 
   beforeAll(async () => {
     s = await startTestServer(kind);
-    adaId = (await s.admin('POST', '/spaces/default/users', {
-      ...ada,
-      email: 'ada@example.com',
-      email_verified: true,
-      ...PROFILE,
-      phone_number: '+44 20 7946 0018',
-      phone_number_verified: true,
-      address: ADDRESS,
-    })).id;
+    adaId = (
+      await s.admin('POST', '/spaces/default/users', {
+        ...ada,
+        email: 'ada@example.com',
+        email_verified: true,
+        ...PROFILE,
+        phone_number: '+44 20 7946 0018',
+        phone_number_verified: true,
+        address: ADDRESS,
+      })
+    ).id;
     bobId = (await s.admin('POST', '/spaces/default/users', bob)).id;
     // No scope given: the client gets the space's standard scopes.
     const c = await s.admin('POST', '/spaces/default/clients', { name: 'rp', grant_types: ['authorization_code'], redirect_uris: [CB] });
     expect(c.scope).toBe('address email phone profile');
-    config = await client.discovery(new URL(s.issuer), c.client_id, undefined, client.ClientSecretBasic(c.client_secret), { execute: [client.allowInsecureRequests] });
+    config = await client.discovery(new URL(s.issuer), c.client_id, undefined, client.ClientSecretBasic(c.client_secret), {
+      execute: [client.allowInsecureRequests],
+    });
   });
   afterAll(async () => s?.close());
 
   /** A full code flow in a fresh browser; the tokens. */
   async function codeFlow(user: { username: string; password: string }, scope: string) {
     const verifier = client.randomPKCECodeVerifier();
-    const url = client.buildAuthorizationUrl(config, { redirect_uri: CB, scope, code_challenge: await client.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256', state: 'st', nonce: 'n' });
+    const url = client.buildAuthorizationUrl(config, {
+      redirect_uri: CB,
+      scope,
+      code_challenge: await client.calculatePKCECodeChallenge(verifier),
+      code_challenge_method: 'S256',
+      state: 'st',
+      nonce: 'n',
+    });
     const loc = await signIn(new Browser(s.url), url.href, user);
     return client.authorizationCodeGrant(config, new URL(loc as string), { pkceCodeVerifier: verifier, expectedState: 'st', expectedNonce: 'n' });
   }
@@ -88,7 +105,12 @@ describe.each(STORE_KINDS)('standard claims (%s)', (kind) => {
 
   it('openid address phone: the address and the phone number (stored in E.164)', async () => {
     const tokens = await codeFlow(ada, 'openid address phone');
-    expect(await client.fetchUserInfo(config, tokens.access_token, adaId)).toEqual({ sub: adaId, address: ADDRESS, phone_number: '+442079460018', phone_number_verified: true });
+    expect(await client.fetchUserInfo(config, tokens.access_token, adaId)).toEqual({
+      sub: adaId,
+      address: ADDRESS,
+      phone_number: '+442079460018',
+      phone_number_verified: true,
+    });
     expect(tokens.claims()).toMatchObject({ address: ADDRESS, phone_number: '+442079460018' });
     const bare = await codeFlow(ada, 'openid');
     expect(await client.fetchUserInfo(config, bare.access_token, adaId)).toEqual({ sub: adaId });
@@ -103,9 +125,22 @@ describe.each(STORE_KINDS)('standard claims (%s)', (kind) => {
   });
 
   it('a scope the client is not associated with is refused', async () => {
-    const c = await s.admin('POST', '/spaces/default/clients', { name: 'email-only', grant_types: ['authorization_code'], redirect_uris: [CB], scope: 'email' });
-    const cfg = await client.discovery(new URL(s.issuer), c.client_id, undefined, client.ClientSecretBasic(c.client_secret), { execute: [client.allowInsecureRequests] });
-    const url = client.buildAuthorizationUrl(cfg, { redirect_uri: CB, scope: 'openid profile', code_challenge: 'x'.repeat(43), code_challenge_method: 'S256', state: 's' });
+    const c = await s.admin('POST', '/spaces/default/clients', {
+      name: 'email-only',
+      grant_types: ['authorization_code'],
+      redirect_uris: [CB],
+      scope: 'email',
+    });
+    const cfg = await client.discovery(new URL(s.issuer), c.client_id, undefined, client.ClientSecretBasic(c.client_secret), {
+      execute: [client.allowInsecureRequests],
+    });
+    const url = client.buildAuthorizationUrl(cfg, {
+      redirect_uri: CB,
+      scope: 'openid profile',
+      code_challenge: 'x'.repeat(43),
+      code_challenge_method: 'S256',
+      state: 's',
+    });
     const loc = await signIn(new Browser(s.url), url.href, ada);
     expect(new URL(loc as string).searchParams.get('error')).toBe('invalid_scope');
   });
@@ -116,9 +151,22 @@ describe.each(STORE_KINDS)('standard claims (%s)', (kind) => {
     await s.admin('POST', '/spaces/default/scopes', { name: 'reports', description: 'Read your reports' });
     // An admin cleared the description of a standard scope: its built-in text is shown.
     await s.admin('PATCH', '/spaces/default/scopes/phone', { description: '' });
-    const c = await s.admin('POST', '/spaces/default/clients', { name: 'Ledger app', grant_types: ['authorization_code'], redirect_uris: [CB], scope: 'email phone ledger:rw x-internal reports' });
-    const cfg = await client.discovery(new URL(s.issuer), c.client_id, undefined, client.ClientSecretBasic(c.client_secret), { execute: [client.allowInsecureRequests] });
-    const url = client.buildAuthorizationUrl(cfg, { redirect_uri: CB, scope: 'openid email phone ledger:rw x-internal reports', code_challenge: 'x'.repeat(43), code_challenge_method: 'S256', state: 's' });
+    const c = await s.admin('POST', '/spaces/default/clients', {
+      name: 'Ledger app',
+      grant_types: ['authorization_code'],
+      redirect_uris: [CB],
+      scope: 'email phone ledger:rw x-internal reports',
+    });
+    const cfg = await client.discovery(new URL(s.issuer), c.client_id, undefined, client.ClientSecretBasic(c.client_secret), {
+      execute: [client.allowInsecureRequests],
+    });
+    const url = client.buildAuthorizationUrl(cfg, {
+      redirect_uri: CB,
+      scope: 'openid email phone ledger:rw x-internal reports',
+      code_challenge: 'x'.repeat(43),
+      code_challenge_method: 'S256',
+      state: 's',
+    });
     const b = new Browser(s.url);
     const page = await signIn(b, url.href, ada, null);
     if (typeof page === 'string' || !isPage(page)) throw new Error(`expected the consent page, got ${String(page)}`);

@@ -41,10 +41,21 @@ describe.each(STORE_KINDS)('standard client metadata (%s)', (kind) => {
   /** Code flow with PKCE through the login and consent pages; the token answer as openid-client validated it. */
   async function codeFlow(config: client.Configuration, b: Browser, params: Record<string, string> = {}) {
     const verifier = client.randomPKCECodeVerifier();
-    const url = client.buildAuthorizationUrl(config, { redirect_uri: CB, code_challenge: await client.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256', state: 'st', ...params });
+    const url = client.buildAuthorizationUrl(config, {
+      redirect_uri: CB,
+      code_challenge: await client.calculatePKCECodeChallenge(verifier),
+      code_challenge_method: 'S256',
+      state: 'st',
+      ...params,
+    });
     const loc = await signIn(b, url.href, dora);
     if (typeof loc !== 'string') throw new Error(`no redirect: ${loc.html.slice(0, 300)}`);
-    return { loc, tokens: loc.includes('code=') ? await client.authorizationCodeGrant(config, new URL(loc), { pkceCodeVerifier: verifier, expectedState: 'st' }) : undefined };
+    return {
+      loc,
+      tokens: loc.includes('code=')
+        ? await client.authorizationCodeGrant(config, new URL(loc), { pkceCodeVerifier: verifier, expectedState: 'st' })
+        : undefined,
+    };
   }
 
   it('stores and returns every field, with OpenID Connect Registration defaults', async () => {
@@ -85,8 +96,19 @@ describe.each(STORE_KINDS)('standard client metadata (%s)', (kind) => {
     expect(names).not.toContain('openid');
     expect((await s.admin('GET', `/spaces/default/clients/${full.client_id}/scopes`)).items.map((x: { name: string }) => x.name)).toEqual(['files:read']);
 
-    const patched = await s.admin('PATCH', `/spaces/default/clients/${full.client_id}`, { software_version: null, default_max_age: null, id_token_signed_response_alg: 'EdDSA', scope: 'files:read' });
-    expect(patched).toMatchObject({ software_version: null, default_max_age: null, id_token_signed_response_alg: 'EdDSA', scope: 'files:read', software_id: '4NRB1-0XZABZI9E6-5SM3R' });
+    const patched = await s.admin('PATCH', `/spaces/default/clients/${full.client_id}`, {
+      software_version: null,
+      default_max_age: null,
+      id_token_signed_response_alg: 'EdDSA',
+      scope: 'files:read',
+    });
+    expect(patched).toMatchObject({
+      software_version: null,
+      default_max_age: null,
+      id_token_signed_response_alg: 'EdDSA',
+      scope: 'files:read',
+      software_id: '4NRB1-0XZABZI9E6-5SM3R',
+    });
   });
 
   it.each([
@@ -115,7 +137,7 @@ describe.each(STORE_KINDS)('standard client metadata (%s)', (kind) => {
     expect((await create({ client_type: 'public', application_type: 'native', redirect_uris: ['http://127.0.0.1/cb'] })).application_type).toBe('native');
   });
 
-  it('ID tokens are RS256 by default, which an RP expecting RS256 accepts; access tokens keep the space\'s ES256', async () => {
+  it("ID tokens are RS256 by default, which an RP expecting RS256 accepts; access tokens keep the space's ES256", async () => {
     const c = await create({ grant_types: ['authorization_code', 'refresh_token'] });
     // openid-client expects RS256 when neither the client's metadata nor the server's metadata say otherwise.
     const discovered = await rp(c);
@@ -132,18 +154,21 @@ describe.each(STORE_KINDS)('standard client metadata (%s)', (kind) => {
     expect(decodeProtectedHeader(refreshed.id_token!).alg).toBe('RS256');
   });
 
-  it.each(['ES256', 'EdDSA'] as const)('id_token_signed_response_alg %s: ID tokens signed with it (a key made on demand), verified by openid-client', async (alg) => {
-    const c = await create({ id_token_signed_response_alg: alg });
-    const config = await rp(c, { id_token_signed_response_alg: alg });
-    const { tokens } = await codeFlow(config, new Browser(s.url), { scope: 'openid' });
-    const header = decodeProtectedHeader(tokens!.id_token!);
-    expect(header.alg).toBe(alg);
-    const jwks = (await (await fetch(`${s.issuer}/jwks`)).json()) as { keys: { kid: string; alg: string }[] };
-    expect(jwks.keys.find((k) => k.kid === header.kid)?.alg).toBe(alg);
-    expect(decodeProtectedHeader(tokens!.access_token).alg).toBe('ES256');
-  });
+  it.each(['ES256', 'EdDSA'] as const)(
+    'id_token_signed_response_alg %s: ID tokens signed with it (a key made on demand), verified by openid-client',
+    async (alg) => {
+      const c = await create({ id_token_signed_response_alg: alg });
+      const config = await rp(c, { id_token_signed_response_alg: alg });
+      const { tokens } = await codeFlow(config, new Browser(s.url), { scope: 'openid' });
+      const header = decodeProtectedHeader(tokens!.id_token!);
+      expect(header.alg).toBe(alg);
+      const jwks = (await (await fetch(`${s.issuer}/jwks`)).json()) as { keys: { kid: string; alg: string }[] };
+      expect(jwks.keys.find((k) => k.kid === header.kid)?.alg).toBe(alg);
+      expect(decodeProtectedHeader(tokens!.access_token).alg).toBe('ES256');
+    },
+  );
 
-  it('openid and offline_access listed in the client\'s scope are part of its default scope', async () => {
+  it("openid and offline_access listed in the client's scope are part of its default scope", async () => {
     const listed = await create({ scope: 'openid files:read' });
     const { tokens } = await codeFlow(await rp(listed), new Browser(s.url));
     expect(tokens!.scope).toBe('files:read openid');

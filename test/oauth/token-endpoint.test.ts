@@ -20,7 +20,12 @@ describe.each(STORE_KINDS)('token endpoint hardening (%s)', (kind) => {
     await s.admin('POST', '/spaces/default/scopes', { name: 'files:read', description: 'read', default: true });
     await s.admin('POST', '/spaces/default/scopes', { name: 'files:write', description: 'write' });
     await s.admin('POST', '/spaces/default/scopes', { name: 'admin:all', description: 'not associated' });
-    svc = await s.admin('POST', '/spaces/default/clients', { name: 'svc', grant_types: ['client_credentials'], scope: 'files:read files:write', access_token_format: 'opaque' });
+    svc = await s.admin('POST', '/spaces/default/clients', {
+      name: 'svc',
+      grant_types: ['client_credentials'],
+      scope: 'files:read files:write',
+      access_token_format: 'opaque',
+    });
     basic = `Basic ${Buffer.from(`${svc.client_id}:${svc.client_secret}`).toString('base64')}`;
   });
   afterAll(async () => s?.close());
@@ -45,7 +50,11 @@ describe.each(STORE_KINDS)('token endpoint hardening (%s)', (kind) => {
   });
 
   it('refuses JSON and other bodies with 400 invalid_request, not 415 or 500', async () => {
-    await expectError(await post('/token', JSON.stringify({ grant_type: 'client_credentials' }), { 'content-type': 'application/json' }), 400, 'invalid_request');
+    await expectError(
+      await post('/token', JSON.stringify({ grant_type: 'client_credentials' }), { 'content-type': 'application/json' }),
+      400,
+      'invalid_request',
+    );
     await expectError(await post('/token', '{not json', { 'content-type': 'application/json' }), 400, 'invalid_request');
     await expectError(await post('/token', 'grant_type=client_credentials', { 'content-type': 'text/plain' }), 400, 'invalid_request');
     await expectError(await post('/token', '<x/>', { 'content-type': 'application/xml' }), 400, 'invalid_request');
@@ -55,9 +64,17 @@ describe.each(STORE_KINDS)('token endpoint hardening (%s)', (kind) => {
 
   it('answers GET /token and unknown spaces with JSON 404/405', async () => {
     await expectError(await fetch(`${s.issuer}/token`), [404, 405]);
-    await expectError(await post('/token', 'grant_type=client_credentials').then(() => fetch(`${s.url}/spaces/nope/token`, { method: 'POST', headers: { 'content-type': FORM, authorization: basic }, body: 'grant_type=client_credentials' })), 404);
+    await expectError(
+      await post('/token', 'grant_type=client_credentials').then(() =>
+        fetch(`${s.url}/spaces/nope/token`, { method: 'POST', headers: { 'content-type': FORM, authorization: basic }, body: 'grant_type=client_credentials' }),
+      ),
+      404,
+    );
     await expectError(await fetch(`${s.url}/spaces/nope/.well-known/openid-configuration`), 404);
-    await expectError(await fetch(`${s.url}/spaces/nope/introspect`, { method: 'POST', headers: { 'content-type': FORM, authorization: basic }, body: 'token=x' }), 404);
+    await expectError(
+      await fetch(`${s.url}/spaces/nope/introspect`, { method: 'POST', headers: { 'content-type': FORM, authorization: basic }, body: 'token=x' }),
+      404,
+    );
   });
 
   it('marks every token answer no-store, success and failure', async () => {
@@ -87,8 +104,14 @@ describe.each(STORE_KINDS)('token endpoint hardening (%s)', (kind) => {
   });
 
   it('answers unauthorized_client when the client lacks the grant', async () => {
-    const code = await s.admin('POST', '/spaces/default/clients', { name: 'web', grant_types: ['authorization_code'], redirect_uris: ['https://app.example/cb'] });
-    const config = await client.discovery(new URL(s.issuer), code.client_id, undefined, client.ClientSecretBasic(code.client_secret), { execute: [client.allowInsecureRequests] });
+    const code = await s.admin('POST', '/spaces/default/clients', {
+      name: 'web',
+      grant_types: ['authorization_code'],
+      redirect_uris: ['https://app.example/cb'],
+    });
+    const config = await client.discovery(new URL(s.issuer), code.client_id, undefined, client.ClientSecretBasic(code.client_secret), {
+      execute: [client.allowInsecureRequests],
+    });
     await expect(client.clientCredentialsGrant(config)).rejects.toMatchObject({ error: 'unauthorized_client', status: 400 });
   });
 
@@ -98,7 +121,11 @@ describe.each(STORE_KINDS)('token endpoint hardening (%s)', (kind) => {
     const auth = oauth.ClientSecretBasic(svc.client_secret);
     const dflt = await oauth.processClientCredentialsResponse(as, cl, await oauth.clientCredentialsGrantRequest(as, cl, auth, new URLSearchParams(), insecure));
     expect(dflt.scope).toBe('files:read');
-    const both = await oauth.processClientCredentialsResponse(as, cl, await oauth.clientCredentialsGrantRequest(as, cl, auth, new URLSearchParams({ scope: 'files:write files:read' }), insecure));
+    const both = await oauth.processClientCredentialsResponse(
+      as,
+      cl,
+      await oauth.clientCredentialsGrantRequest(as, cl, auth, new URLSearchParams({ scope: 'files:write files:read' }), insecure),
+    );
     expect(both.scope).toBe('files:read files:write');
     for (const scope of ['admin:all', 'files:read admin:all', 'unknown']) {
       const res = await oauth.clientCredentialsGrantRequest(as, cl, auth, new URLSearchParams({ scope }), insecure);
@@ -121,8 +148,18 @@ describe.each(STORE_KINDS)('token endpoint hardening (%s)', (kind) => {
       ['grant_type=client_credentials', { authorization: 'Basic ' + 'A'.repeat(10000) }],
       ['grant_type=client_credentials', { authorization: `Basic ${Buffer.from('a\u0000b:c').toString('base64')}` }],
       ['grant_type=client_credentials', { authorization: 'Bearer abc' }],
-      ['grant_type=client_credentials&client_assertion_type=urn:ietf:params:oauth:client-assertion-type:jwt-bearer&client_assertion=a.b.c', { authorization: '' }],
-      ['grant_type=client_credentials&client_assertion_type=urn:ietf:params:oauth:client-assertion-type:jwt-bearer&client_assertion=' + Buffer.from('{"sub":{"x":1}}').toString('base64url') + '.' + Buffer.from('{"sub":"a\\u0000"}').toString('base64url') + '.x', { authorization: '' }],
+      [
+        'grant_type=client_credentials&client_assertion_type=urn:ietf:params:oauth:client-assertion-type:jwt-bearer&client_assertion=a.b.c',
+        { authorization: '' },
+      ],
+      [
+        'grant_type=client_credentials&client_assertion_type=urn:ietf:params:oauth:client-assertion-type:jwt-bearer&client_assertion=' +
+          Buffer.from('{"sub":{"x":1}}').toString('base64url') +
+          '.' +
+          Buffer.from('{"sub":"a\\u0000"}').toString('base64url') +
+          '.x',
+        { authorization: '' },
+      ],
       ['[]', { 'content-type': 'application/json' }],
       ['null', { 'content-type': 'application/json' }],
       ['"grant_type=client_credentials"', { 'content-type': 'application/json' }],
@@ -140,12 +177,31 @@ describe.each(STORE_KINDS)('token endpoint hardening (%s)', (kind) => {
 
   it('answers 404 to an unknown or malformed space on every endpoint (400 for a NUL byte), never 500', async () => {
     const root = s.issuer.replace(/\/spaces\/default$/, '');
-    const endpoints: [string, string][] = [['POST', '/token'], ['POST', '/introspect'], ['POST', '/revoke'], ['GET', '/jwks'], ['GET', '/.well-known/openid-configuration'], ['GET', '/authorize'], ['GET', '/interaction/x'], ['POST', '/interaction/x/login'], ['GET', '/userinfo'], ['GET', '/device'], ['POST', '/register'], ['POST', '/par']];
+    const endpoints: [string, string][] = [
+      ['POST', '/token'],
+      ['POST', '/introspect'],
+      ['POST', '/revoke'],
+      ['GET', '/jwks'],
+      ['GET', '/.well-known/openid-configuration'],
+      ['GET', '/authorize'],
+      ['GET', '/interaction/x'],
+      ['POST', '/interaction/x/login'],
+      ['GET', '/userinfo'],
+      ['GET', '/device'],
+      ['POST', '/register'],
+      ['POST', '/par'],
+    ];
     for (const slug of ['%00', 'a%00b', 'Default', 'x'.repeat(300), '%E2%80%AE', 'no-such-space', '-x-']) {
       for (const [method, path] of endpoints) {
-        const res = await fetch(`${root}/spaces/${slug}${path}`, { method, headers: method === 'POST' ? { 'content-type': FORM } : {}, body: method === 'POST' ? 'x=1' : undefined });
+        const res = await fetch(`${root}/spaces/${slug}${path}`, {
+          method,
+          headers: method === 'POST' ? { 'content-type': FORM } : {},
+          body: method === 'POST' ? 'x=1' : undefined,
+        });
         const text = await res.text();
-        expect(slug.includes('%00') ? [400, 404] : [404], `${method} /spaces/${slug.slice(0, 20)}${path} → ${res.status} ${text.slice(0, 200)}`).toContain(res.status);
+        expect(slug.includes('%00') ? [400, 404] : [404], `${method} /spaces/${slug.slice(0, 20)}${path} → ${res.status} ${text.slice(0, 200)}`).toContain(
+          res.status,
+        );
       }
     }
   });
@@ -157,26 +213,37 @@ describe.each(STORE_KINDS)('token endpoint hardening (%s)', (kind) => {
       expect(await res.json()).toEqual({ active: false });
     }
     await expectError(await post('/introspect', ''), 400, 'invalid_request');
-    const pub = await s.admin('POST', '/spaces/default/clients', { name: 'spa', client_type: 'public', grant_types: ['authorization_code'], redirect_uris: ['http://127.0.0.1/cb'] });
+    const pub = await s.admin('POST', '/spaces/default/clients', {
+      name: 'spa',
+      client_type: 'public',
+      grant_types: ['authorization_code'],
+      redirect_uris: ['http://127.0.0.1/cb'],
+    });
     const res = await post('/introspect', 'token=x&client_id=' + pub.client_id, { authorization: '' });
     await expectError(res, 401, 'invalid_client');
   });
 
   it('stores every opaque token of a burst of concurrent requests before answering (group commit)', async () => {
     const res = await Promise.all(Array.from({ length: 120 }, () => post('/token', 'grant_type=client_credentials')));
-    const tokens = await Promise.all(res.map(async (r) => {
-      expect(r.status).toBe(200);
-      return ((await r.json()) as { access_token: string }).access_token;
-    }));
+    const tokens = await Promise.all(
+      res.map(async (r) => {
+        expect(r.status).toBe(200);
+        return ((await r.json()) as { access_token: string }).access_token;
+      }),
+    );
     expect(new Set(tokens).size).toBe(120);
     const active = await Promise.all(tokens.map(async (t) => ((await (await post('/introspect', `token=${t}`)).json()) as { active: boolean }).active));
     expect(active.every(Boolean)).toBe(true);
   });
 
-  it('leaves another client\'s token active when that client tries to revoke it', async () => {
+  it("leaves another client's token active when that client tries to revoke it", async () => {
     const other = await s.admin('POST', '/spaces/default/clients', { name: 'other', grant_types: ['client_credentials'] });
-    const mine = await client.discovery(new URL(s.issuer), svc.client_id, undefined, client.ClientSecretBasic(svc.client_secret), { execute: [client.allowInsecureRequests] });
-    const theirs = await client.discovery(new URL(s.issuer), other.client_id, undefined, client.ClientSecretBasic(other.client_secret), { execute: [client.allowInsecureRequests] });
+    const mine = await client.discovery(new URL(s.issuer), svc.client_id, undefined, client.ClientSecretBasic(svc.client_secret), {
+      execute: [client.allowInsecureRequests],
+    });
+    const theirs = await client.discovery(new URL(s.issuer), other.client_id, undefined, client.ClientSecretBasic(other.client_secret), {
+      execute: [client.allowInsecureRequests],
+    });
     const myOpaque = (await client.clientCredentialsGrant(mine)).access_token;
     const theirJwt = (await client.clientCredentialsGrant(theirs)).access_token;
     // RFC 7009 §2.2: 200 either way, but nothing changes.

@@ -17,9 +17,24 @@ describe.each(STORE_KINDS)('userinfo (%s)', (kind) => {
     s = await startTestServer(kind);
     // profile and email are standard scopes every space starts with.
     await s.admin('POST', '/spaces/default/scopes', { name: 'files:read' });
-    userId = (await s.admin('POST', '/spaces/default/users', { username: 'svc-bot', password: 'bot-password-1', kind: 'service', email: 'bot@example.com', email_verified: true, name: 'Bot' })).id;
-    c = await s.admin('POST', '/spaces/default/clients', { name: 'ui', grant_types: ['password', 'refresh_token', 'client_credentials'], scope: 'profile email files:read' });
-    config = await client.discovery(new URL(s.issuer), c.client_id, undefined, client.ClientSecretBasic(c.client_secret), { execute: [client.allowInsecureRequests] });
+    userId = (
+      await s.admin('POST', '/spaces/default/users', {
+        username: 'svc-bot',
+        password: 'bot-password-1',
+        kind: 'service',
+        email: 'bot@example.com',
+        email_verified: true,
+        name: 'Bot',
+      })
+    ).id;
+    c = await s.admin('POST', '/spaces/default/clients', {
+      name: 'ui',
+      grant_types: ['password', 'refresh_token', 'client_credentials'],
+      scope: 'profile email files:read',
+    });
+    config = await client.discovery(new URL(s.issuer), c.client_id, undefined, client.ClientSecretBasic(c.client_secret), {
+      execute: [client.allowInsecureRequests],
+    });
   });
   afterAll(async () => s?.close());
 
@@ -47,7 +62,11 @@ describe.each(STORE_KINDS)('userinfo (%s)', (kind) => {
     const t = await login('openid email');
     const as = config.serverMetadata() as oauth.AuthorizationServer;
     const res = await oauth.userInfoRequest(as, { client_id: c.client_id }, t.access_token, insecure);
-    expect(await oauth.processUserInfoResponse(as, { client_id: c.client_id }, userId, res)).toEqual({ sub: userId, email: 'bot@example.com', email_verified: true });
+    expect(await oauth.processUserInfoResponse(as, { client_id: c.client_id }, userId, res)).toEqual({
+      sub: userId,
+      email: 'bot@example.com',
+      email_verified: true,
+    });
     const post = await fetch(`${s.issuer}/userinfo`, { method: 'POST', headers: { authorization: `Bearer ${t.access_token}` } });
     expect(post.status).toBe(200);
     expect(post.headers.get('cache-control')).toBe('no-store');

@@ -9,7 +9,6 @@ import { childrenOf, requireBuild, run, type Proc } from './process.js';
 
 beforeAll(requireBuild);
 
-
 // A hung connection waits forever; 8 s leaves room for a loaded CI machine while a replacement worker starts.
 const HANG_MS = 8_000;
 type Outcome = 'answered' | 'refused' | 'hung';
@@ -39,7 +38,13 @@ describe.skipIf(!PG_URL)('KEYWARD_WORKERS: workers dying under load', () => {
 
   beforeAll(async () => {
     db = await createPgDatabase();
-    p = run(['serve'], { KEYWARD_HOST: '127.0.0.1', KEYWARD_PORT: '0', KEYWARD_WORKERS: '3', KEYWARD_DATABASE_URL: db.url, KEYWARD_MASTER_KEY: Buffer.alloc(32, 5).toString('base64') });
+    p = run(['serve'], {
+      KEYWARD_HOST: '127.0.0.1',
+      KEYWARD_PORT: '0',
+      KEYWARD_WORKERS: '3',
+      KEYWARD_DATABASE_URL: db.url,
+      KEYWARD_MASTER_KEY: Buffer.alloc(32, 5).toString('base64'),
+    });
     [, url] = (await p.waitFor(/listening on (http:\/\/\S+)/, 30_000)) as [string, string];
   }, 40_000);
 

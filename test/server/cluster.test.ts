@@ -12,7 +12,6 @@ beforeAll(requireBuild);
 
 const base = { KEYWARD_HOST: '127.0.0.1', KEYWARD_PORT: '0' };
 
-
 /** A request on a connection of its own (no keep-alive): any worker may take it. */
 function fresh(url: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {

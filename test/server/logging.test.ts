@@ -30,13 +30,20 @@ describe('logging', () => {
     const app = await buildApp({ config: loadConfig({ KEYWARD_LOG_LEVEL: 'info' }), services, logger: createLogger('info', sink) });
     const id = randomBytes(24).toString('base64url');
     const form = { 'content-type': 'application/x-www-form-urlencoded', cookie: 'kw_bind=abc' };
-    for (const [method, url] of [['GET', `/spaces/default/interaction/${id}`], ['POST', `/spaces/default/interaction/${id}/login`], ['POST', `/spaces/default/interaction/${id}/consent`]] as const) {
+    for (const [method, url] of [
+      ['GET', `/spaces/default/interaction/${id}`],
+      ['POST', `/spaces/default/interaction/${id}/login`],
+      ['POST', `/spaces/default/interaction/${id}/consent`],
+    ] as const) {
       const res = await app.inject({ method, url, headers: form, payload: method === 'POST' ? 'csrf=x&username=u&password=p&decision=allow' : undefined });
       expect(res.statusCode, url).toBe(400);
       expect(res.body).toContain('has expired or was already completed');
     }
     await app.close();
-    const errors = lines.slice(start).map((l) => JSON.parse(l) as { level: number; msg: string }).filter((l) => l.level >= 50);
+    const errors = lines
+      .slice(start)
+      .map((l) => JSON.parse(l) as { level: number; msg: string })
+      .filter((l) => l.level >= 50);
     expect(errors).toEqual([]);
   });
 
@@ -47,12 +54,27 @@ describe('logging', () => {
     const app = await buildApp({ config: loadConfig({ KEYWARD_LOG_LEVEL: 'trace' }), services, logger: createLogger('trace', sink), setup: { code } });
     const password = 'correct horse battery staple';
     await app.inject({ method: 'GET', url: `/setup?code=${code}` });
-    const setup = await app.inject({ method: 'POST', url: '/setup', payload: new URLSearchParams({ code, email: 'o@example.com', password }).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const setup = await app.inject({
+      method: 'POST',
+      url: '/setup',
+      payload: new URLSearchParams({ code, email: 'o@example.com', password }).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     const token = /<span id="token">([^<]+)<\/span>/.exec(setup.body)![1]!;
     const auth = { authorization: `Bearer ${token}` };
-    const created = await app.inject({ method: 'POST', url: '/admin/api/v1/spaces/default/clients', headers: auth, payload: { name: 'Logged', grant_types: ['client_credentials'] } });
+    const created = await app.inject({
+      method: 'POST',
+      url: '/admin/api/v1/spaces/default/clients',
+      headers: auth,
+      payload: { name: 'Logged', grant_types: ['client_credentials'] },
+    });
     const secret = created.json().client_secret as string;
-    const rotated = await app.inject({ method: 'POST', url: `/admin/api/v1/spaces/default/clients/${created.json().client_id}/rotate-secret`, headers: auth, payload: {} });
+    const rotated = await app.inject({
+      method: 'POST',
+      url: `/admin/api/v1/spaces/default/clients/${created.json().client_id}/rotate-secret`,
+      headers: auth,
+      payload: {},
+    });
     const hook = await app.inject({ method: 'POST', url: `/admin/api/v1/spaces/default/clients/${created.json().client_id}/webhook-secret`, headers: auth });
     const apiToken = await app.inject({ method: 'POST', url: '/admin/api/v1/admins/me/tokens', headers: auth, payload: { name: 'x' } });
     // keyward login's exchange: the password goes in, a token comes out; neither may reach the log.
@@ -68,7 +90,16 @@ describe('logging', () => {
     for (const l of requestLines) expect(l.reqId).toMatch(/^req-/);
     const all = lines.join('\n');
     expect(all).toContain('/admin/api/v1/spaces/default/clients');
-    for (const value of [code, password, token, secret, rotated.json().client_secret, hook.json().webhook_secret, apiToken.json().token, signedIn.json().token]) {
+    for (const value of [
+      code,
+      password,
+      token,
+      secret,
+      rotated.json().client_secret,
+      hook.json().webhook_secret,
+      apiToken.json().token,
+      signedIn.json().token,
+    ]) {
       expect(value).toBeTruthy();
       expect(all).not.toContain(value);
     }

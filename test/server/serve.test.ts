@@ -39,7 +39,13 @@ describe('keyward serve', () => {
   it('creates the bootstrap owner once, whose token works, and never logs the token', async () => {
     const dir = tmp();
     const token = 'boot_' + 'a1'.repeat(20);
-    const env = { ...base, KEYWARD_DATA_DIR: dir, KEYWARD_BOOTSTRAP_ADMIN_EMAIL: 'root@example.com', KEYWARD_BOOTSTRAP_ADMIN_TOKEN: token, KEYWARD_LOG_LEVEL: 'trace' };
+    const env = {
+      ...base,
+      KEYWARD_DATA_DIR: dir,
+      KEYWARD_BOOTSTRAP_ADMIN_EMAIL: 'root@example.com',
+      KEYWARD_BOOTSTRAP_ADMIN_TOKEN: token,
+      KEYWARD_LOG_LEVEL: 'trace',
+    };
     for (const round of [1, 2]) {
       const p = run(['serve'], env);
       const [, url] = await p.waitFor(/listening on (http:\/\/\S+)/);
@@ -62,11 +68,20 @@ describe('keyward serve', () => {
     const { port } = new URL(url!);
     const body = JSON.stringify({ slug: 'inflight', display_name: 'In flight' });
     const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const req = http.request({ host: '127.0.0.1', port, method: 'POST', path: '/admin/api/v1/spaces', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-        let text = '';
-        res.on('data', (d) => (text += d));
-        res.on('end', () => resolve({ status: res.statusCode!, body: text }));
-      });
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port,
+          method: 'POST',
+          path: '/admin/api/v1/spaces',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        },
+        (res) => {
+          let text = '';
+          res.on('data', (d) => (text += d));
+          res.on('end', () => resolve({ status: res.statusCode!, body: text }));
+        },
+      );
       req.on('error', reject);
       // Half the body now, the signal, then the rest: the request is in flight when SIGTERM arrives.
       req.write(body.slice(0, 10));

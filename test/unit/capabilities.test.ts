@@ -2,14 +2,7 @@
 // advertises, what the token endpoint and the signer handle all come from it.
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src/errors.js';
-import {
-  ASSERTION_SIGNING_ALGS,
-  AUTH_METHODS,
-  GRANT_TYPES,
-  PKCE_METHODS,
-  RESPONSE_TYPES,
-  SIGNING_ALGS,
-} from '../../src/registry/capabilities.js';
+import { ASSERTION_SIGNING_ALGS, AUTH_METHODS, GRANT_TYPES, PKCE_METHODS, RESPONSE_TYPES, SIGNING_ALGS } from '../../src/registry/capabilities.js';
 import { buildClientSpec, type ClientInput } from '../../src/registry/client-rules.js';
 import { metadata } from '../../src/oauth/endpoints/discovery.js';
 import '../../src/oauth/endpoints/authorize.js';
@@ -58,17 +51,29 @@ describe('protocol capabilities', () => {
   });
 
   it('takes response types in any order, as /authorize does', () => {
-    expect(spec({ client_type: 'public', grant_types: ['implicit'], response_types: ['token id_token', 'id_token token'] }).responseTypes).toEqual(['id_token token']);
+    expect(spec({ client_type: 'public', grant_types: ['implicit'], response_types: ['token id_token', 'id_token token'] }).responseTypes).toEqual([
+      'id_token token',
+    ]);
   });
 
-  it('keeps openid and offline_access apart from the space\'s scopes', () => {
+  it("keeps openid and offline_access apart from the space's scopes", () => {
     expect(spec({ scope: 'offline_access files:read openid' })).toMatchObject({ scopes: ['files:read'], protocolScopes: ['offline_access', 'openid'] });
   });
 
   it('token_endpoint_auth_signing_alg: an advertised algorithm, for private_key_jwt only', () => {
     const jwks = { keys: [{ kty: 'EC', crv: 'P-256', x: 'x', y: 'y' }] };
-    expect(spec({ grant_types: ['client_credentials'], redirect_uris: [], token_endpoint_auth_method: 'private_key_jwt', jwks, token_endpoint_auth_signing_alg: 'PS256' }).tokenEndpointAuthSigningAlg).toBe('PS256');
-    expect(fieldOf(() => spec({ token_endpoint_auth_method: 'private_key_jwt', jwks, token_endpoint_auth_signing_alg: 'HS256' })).field).toBe('token_endpoint_auth_signing_alg');
+    expect(
+      spec({
+        grant_types: ['client_credentials'],
+        redirect_uris: [],
+        token_endpoint_auth_method: 'private_key_jwt',
+        jwks,
+        token_endpoint_auth_signing_alg: 'PS256',
+      }).tokenEndpointAuthSigningAlg,
+    ).toBe('PS256');
+    expect(fieldOf(() => spec({ token_endpoint_auth_method: 'private_key_jwt', jwks, token_endpoint_auth_signing_alg: 'HS256' })).field).toBe(
+      'token_endpoint_auth_signing_alg',
+    );
     expect(fieldOf(() => spec({ token_endpoint_auth_signing_alg: 'ES256' })).message).toMatch(/private_key_jwt only/);
     // Switching away from private_key_jwt drops the algorithm rather than refusing the change.
     const current = spec({ token_endpoint_auth_method: 'private_key_jwt', jwks, token_endpoint_auth_signing_alg: 'ES256' });

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src/errors.js';
-import { buildClientSpec, checkCorsOrigin, checkRedirectUri, parseScope, ttlFromStore, ttlToStore, usesSecret, type ClientInput } from '../../src/registry/client-rules.js';
+import {
+  buildClientSpec,
+  checkCorsOrigin,
+  checkRedirectUri,
+  parseScope,
+  ttlFromStore,
+  ttlToStore,
+  usesSecret,
+  type ClientInput,
+} from '../../src/registry/client-rules.js';
 
 const web = { name: 'App', redirect_uris: ['https://app.example.com/cb'] } satisfies ClientInput;
 
@@ -15,8 +24,9 @@ function fieldOf(fn: () => unknown): string | undefined {
 }
 
 describe('allowed_cors_origins (origins as browsers send them)', () => {
-  it.each(['https://app.example.com', 'https://app.example.com:8443', 'http://127.0.0.1:5173', 'http://localhost:3000', 'http://[::1]:8080'])('accepts %s', (o) =>
-    expect(checkCorsOrigin('allowed_cors_origins', o)).toBe(o),
+  it.each(['https://app.example.com', 'https://app.example.com:8443', 'http://127.0.0.1:5173', 'http://localhost:3000', 'http://[::1]:8080'])(
+    'accepts %s',
+    (o) => expect(checkCorsOrigin('allowed_cors_origins', o)).toBe(o),
   );
 
   it.each([
@@ -124,7 +134,9 @@ describe('client registration rules', () => {
     expect(usesSecret(spec)).toBe(false);
     expect(fieldOf(() => buildClientSpec({ ...web, client_type: 'public', grant_types: ['client_credentials'] }))).toBe('grant_types');
     expect(fieldOf(() => buildClientSpec({ ...web, client_type: 'public', grant_types: ['authorization_code', 'password'] }))).toBe('grant_types');
-    expect(fieldOf(() => buildClientSpec({ ...web, client_type: 'public', token_endpoint_auth_method: 'client_secret_basic' }))).toBe('token_endpoint_auth_method');
+    expect(fieldOf(() => buildClientSpec({ ...web, client_type: 'public', token_endpoint_auth_method: 'client_secret_basic' }))).toBe(
+      'token_endpoint_auth_method',
+    );
     expect(fieldOf(() => buildClientSpec({ ...web, token_endpoint_auth_method: 'none' }))).toBe('token_endpoint_auth_method');
   });
 

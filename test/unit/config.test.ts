@@ -39,10 +39,22 @@ describe('configuration', () => {
 
   it('reads the server time-outs and the connection bound, with defaults, and refuses a headers timeout above the request timeout', () => {
     expect(loadConfig({})).toMatchObject({ headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000, maxConnections: 10_000 });
-    expect(loadConfig({ KEYWARD_HEADERS_TIMEOUT_MS: '2000', KEYWARD_REQUEST_TIMEOUT_MS: '4000', KEYWARD_KEEP_ALIVE_TIMEOUT_MS: '61000', KEYWARD_MAX_CONNECTIONS: '50' }))
-      .toMatchObject({ headersTimeoutMs: 2000, requestTimeoutMs: 4000, keepAliveTimeoutMs: 61_000, maxConnections: 50 });
-    expect(errorOf({ KEYWARD_HEADERS_TIMEOUT_MS: '40000' }).message).toBe('Invalid configuration: KEYWARD_HEADERS_TIMEOUT_MS must not exceed KEYWARD_REQUEST_TIMEOUT_MS (40000 > 30000)');
-    for (const [key, bad] of [['KEYWARD_MAX_CONNECTIONS', '0'], ['KEYWARD_KEEP_ALIVE_TIMEOUT_MS', 'soon'], ['KEYWARD_REQUEST_TIMEOUT_MS', '10']]) {
+    expect(
+      loadConfig({
+        KEYWARD_HEADERS_TIMEOUT_MS: '2000',
+        KEYWARD_REQUEST_TIMEOUT_MS: '4000',
+        KEYWARD_KEEP_ALIVE_TIMEOUT_MS: '61000',
+        KEYWARD_MAX_CONNECTIONS: '50',
+      }),
+    ).toMatchObject({ headersTimeoutMs: 2000, requestTimeoutMs: 4000, keepAliveTimeoutMs: 61_000, maxConnections: 50 });
+    expect(errorOf({ KEYWARD_HEADERS_TIMEOUT_MS: '40000' }).message).toBe(
+      'Invalid configuration: KEYWARD_HEADERS_TIMEOUT_MS must not exceed KEYWARD_REQUEST_TIMEOUT_MS (40000 > 30000)',
+    );
+    for (const [key, bad] of [
+      ['KEYWARD_MAX_CONNECTIONS', '0'],
+      ['KEYWARD_KEEP_ALIVE_TIMEOUT_MS', 'soon'],
+      ['KEYWARD_REQUEST_TIMEOUT_MS', '10'],
+    ]) {
       expect(errorOf({ [key!]: bad! }).key).toBe(key);
     }
   });

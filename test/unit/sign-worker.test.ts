@@ -32,7 +32,10 @@ describe.each<SigningPlace>(['thread', 'loop'])('SignWorker on the %s', (place) 
     const a = generateKeyPairSync('ec', { namedCurve: 'P-256' });
     const b = generateKeyPairSync('ec', { namedCurve: 'P-256' });
     const input = `${b64({ alg: 'ES256' })}.${b64({})}`;
-    const [sa, sb] = await Promise.all([w.sign({ kid: 'same', alg: 'ES256', privateKey: a.privateKey }, input), w.sign({ kid: 'same', alg: 'ES256', privateKey: b.privateKey }, input)]);
+    const [sa, sb] = await Promise.all([
+      w.sign({ kid: 'same', alg: 'ES256', privateKey: a.privateKey }, input),
+      w.sign({ kid: 'same', alg: 'ES256', privateKey: b.privateKey }, input),
+    ]);
     await expect(compactVerify(`${input}.${sa}`, a.publicKey)).resolves.toBeTruthy();
     await expect(compactVerify(`${input}.${sb}`, b.publicKey)).resolves.toBeTruthy();
     await expect(compactVerify(`${input}.${sb}`, a.publicKey)).rejects.toThrow();

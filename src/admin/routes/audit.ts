@@ -8,23 +8,27 @@ import { AuditEntry, AuditQuery, errorResponses } from '../schemas.js';
 import { pageRequest, type Typed } from './common.js';
 
 export function auditRoutes(app: Typed, services: Services): void {
-  app.get('/audit-log', {
-    schema: {
-      tags: ['audit'],
-      summary: 'Admin mutations, newest first (global admins see all; others the spaces where they are admin or owner)',
-      querystring: AuditQuery,
-      response: { 200: Type.Object({ items: Type.Array(AuditEntry), next_cursor: Type.Union([Type.String(), Type.Null()]) }), ...errorResponses },
+  app.get(
+    '/audit-log',
+    {
+      schema: {
+        tags: ['audit'],
+        summary: 'Admin mutations, newest first (global admins see all; others the spaces where they are admin or owner)',
+        querystring: AuditQuery,
+        response: { 200: Type.Object({ items: Type.Array(AuditEntry), next_cursor: Type.Union([Type.String(), Type.Null()]) }), ...errorResponses },
+      },
     },
-  }, async (req) => {
-    const only = visibleSpaces(principalOf(req), 'audit:read');
-    if (only && only.length === 0) throw new AppError('forbidden', 'reading the audit log needs the admin role');
-    const { limit } = pageRequest({ limit: req.query.limit });
-    return listAudit(services.store.db, {
-      spaces: only,
-      space: req.query.space,
-      action: req.query.action,
-      before: req.query.cursor ? Number(req.query.cursor) : undefined,
-      limit,
-    });
-  });
+    async (req) => {
+      const only = visibleSpaces(principalOf(req), 'audit:read');
+      if (only && only.length === 0) throw new AppError('forbidden', 'reading the audit log needs the admin role');
+      const { limit } = pageRequest({ limit: req.query.limit });
+      return listAudit(services.store.db, {
+        spaces: only,
+        space: req.query.space,
+        action: req.query.action,
+        before: req.query.cursor ? Number(req.query.cursor) : undefined,
+        limit,
+      });
+    },
+  );
 }

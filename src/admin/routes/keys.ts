@@ -18,32 +18,50 @@ const KeyView = Type.Object({
 });
 const RotateInput = Type.Object(
   {
-    alg: Type.Optional(Type.Union(SIGNING_ALGS.map((a) => Type.Literal(a)), { description: 'make this the space\'s signing_alg (access tokens); every algorithm the space signs with gets a new key' })),
+    alg: Type.Optional(
+      Type.Union(
+        SIGNING_ALGS.map((a) => Type.Literal(a)),
+        { description: "make this the space's signing_alg (access tokens); every algorithm the space signs with gets a new key" },
+      ),
+    ),
     publish_seconds: Type.Optional(Type.Integer({ minimum: 0, maximum: 604800 })),
   },
   { additionalProperties: false },
 );
 
 export function keyRoutes(app: Typed, services: Services): void {
-  app.get('/spaces/:space/keys', {
-    schema: { tags, summary: 'List the signing keys of the space (pending, active, retired until expired)', params: SpaceParams, response: { 200: Type.Object({ items: Type.Array(KeyView) }), ...errorResponses } },
-  }, async (req) => {
-    const space = await spaceFor(services, req, req.params.space, 'read');
-    return { items: await services.keys.list(space.id) };
-  });
-
-  app.post('/spaces/:space/keys/rotate', {
-    schema: {
-      tags,
-      summary: 'Add a signing key that signs after publish_seconds (default: the space\'s key_publish_seconds); current keys retire then',
-      params: SpaceParams,
-      body: RotateInput,
-      response: { 201: KeyView, ...errorResponses },
+  app.get(
+    '/spaces/:space/keys',
+    {
+      schema: {
+        tags,
+        summary: 'List the signing keys of the space (pending, active, retired until expired)',
+        params: SpaceParams,
+        response: { 200: Type.Object({ items: Type.Array(KeyView) }), ...errorResponses },
+      },
     },
-    preValidation: optionalBody,
-  }, async (req, reply) => {
-    const space = await spaceFor(services, req, req.params.space, 'space:write');
-    const key = await services.keys.rotate(space, { alg: req.body.alg, publishSeconds: req.body.publish_seconds }, actorOf(req));
-    return reply.code(201).send(key);
-  });
+    async (req) => {
+      const space = await spaceFor(services, req, req.params.space, 'read');
+      return { items: await services.keys.list(space.id) };
+    },
+  );
+
+  app.post(
+    '/spaces/:space/keys/rotate',
+    {
+      schema: {
+        tags,
+        summary: "Add a signing key that signs after publish_seconds (default: the space's key_publish_seconds); current keys retire then",
+        params: SpaceParams,
+        body: RotateInput,
+        response: { 201: KeyView, ...errorResponses },
+      },
+      preValidation: optionalBody,
+    },
+    async (req, reply) => {
+      const space = await spaceFor(services, req, req.params.space, 'space:write');
+      const key = await services.keys.rotate(space, { alg: req.body.alg, publishSeconds: req.body.publish_seconds }, actorOf(req));
+      return reply.code(201).send(key);
+    },
+  );
 }

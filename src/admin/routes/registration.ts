@@ -30,26 +30,50 @@ const TokenParams = Type.Object({ space: Type.String({ maxLength: 100 }), id: Ty
 export function registrationRoutes(app: Typed, services: Services): void {
   const registration = services.initialTokens;
 
-  app.get('/spaces/:space/initial-access-tokens', {
-    schema: { tags, summary: 'List initial access tokens (never the tokens themselves)', params: SpaceParams, querystring: PageQuery, response: { 200: pageOf(InitialAccessToken), ...errorResponses } },
-  }, async (req) => {
-    const space = await spaceFor(services, req, req.params.space, 'clients:write');
-    return registration.listInitialTokens(space, pageRequest(req.query));
-  });
+  app.get(
+    '/spaces/:space/initial-access-tokens',
+    {
+      schema: {
+        tags,
+        summary: 'List initial access tokens (never the tokens themselves)',
+        params: SpaceParams,
+        querystring: PageQuery,
+        response: { 200: pageOf(InitialAccessToken), ...errorResponses },
+      },
+    },
+    async (req) => {
+      const space = await spaceFor(services, req, req.params.space, 'clients:write');
+      return registration.listInitialTokens(space, pageRequest(req.query));
+    },
+  );
 
-  app.post('/spaces/:space/initial-access-tokens', {
-    preValidation: optionalBody,
-    schema: { tags, summary: 'Create an initial access token for dynamic client registration (shown once)', params: SpaceParams, body: TokenInput, response: { 201: CreatedToken, ...errorResponses } },
-  }, async (req, reply) => {
-    const space = await spaceFor(services, req, req.params.space, 'clients:write');
-    return reply.code(201).send(await registration.createInitialToken(space, req.body, actorOf(req)));
-  });
+  app.post(
+    '/spaces/:space/initial-access-tokens',
+    {
+      preValidation: optionalBody,
+      schema: {
+        tags,
+        summary: 'Create an initial access token for dynamic client registration (shown once)',
+        params: SpaceParams,
+        body: TokenInput,
+        response: { 201: CreatedToken, ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      const space = await spaceFor(services, req, req.params.space, 'clients:write');
+      return reply.code(201).send(await registration.createInitialToken(space, req.body, actorOf(req)));
+    },
+  );
 
-  app.delete('/spaces/:space/initial-access-tokens/:id', {
-    schema: { tags, summary: 'Revoke an initial access token', params: TokenParams, response: { 204: Type.Null(), ...errorResponses } },
-  }, async (req, reply) => {
-    const space = await spaceFor(services, req, req.params.space, 'clients:write');
-    await registration.revokeInitialToken(space, req.params.id, actorOf(req));
-    return reply.code(204).send(null);
-  });
+  app.delete(
+    '/spaces/:space/initial-access-tokens/:id',
+    {
+      schema: { tags, summary: 'Revoke an initial access token', params: TokenParams, response: { 204: Type.Null(), ...errorResponses } },
+    },
+    async (req, reply) => {
+      const space = await spaceFor(services, req, req.params.space, 'clients:write');
+      await registration.revokeInitialToken(space, req.params.id, actorOf(req));
+      return reply.code(204).send(null);
+    },
+  );
 }

@@ -12,48 +12,80 @@ const ScopeParams = Type.Object({ space: Type.String({ maxLength: 100 }), name: 
 const ScopeListQuery = Type.Object({ ...PageQuery.properties, name: Type.Optional(Type.String({ maxLength: 200 })) }, { additionalProperties: false });
 
 export function scopeRoutes(app: Typed, services: Services): void {
-  app.get('/spaces/:space/scopes', {
-    schema: { tags, summary: 'List scopes', params: SpaceParams, querystring: ScopeListQuery, response: { 200: pageOf(Type.Ref('Scope')), ...errorResponses } },
-  }, async (req) => {
-    const space = await spaceFor(services, req, req.params.space, 'read');
-    return services.scopes.list(space.id, { ...pageRequest(req.query), name: req.query.name });
-  });
-
-  app.post('/spaces/:space/scopes', {
-    schema: { tags, summary: 'Create a scope', params: SpaceParams, body: ScopeInput, response: { 201: Type.Ref('Scope'), ...errorResponses } },
-  }, async (req, reply) => {
-    const space = await spaceFor(services, req, req.params.space, 'clients:write');
-    return reply.code(201).send(await services.scopes.create(space, req.body, actorOf(req)));
-  });
-
-  app.get('/spaces/:space/scopes/:name', {
-    schema: { tags, summary: 'Get a scope, with its ETag', params: ScopeParams, response: { 200: withETag(Type.Ref('Scope')), ...errorResponses } },
-  }, async (req, reply) => {
-    const space = await spaceFor(services, req, req.params.space, 'read');
-    const scope = scopeView(await services.scopes.get(space.id, req.params.name));
-    return sendTagged(reply, etagOf(scope), scope);
-  });
-
-  app.patch('/spaces/:space/scopes/:name', {
-    schema: {
-      tags,
-      summary: 'Update a scope\'s description or default flag (with If-Match: only if unchanged since)',
-      params: ScopeParams,
-      headers: IfMatchHeaders,
-      body: ScopeInput,
-      response: { 200: withETag(Type.Ref('Scope')), ...errorResponses, ...preconditionResponses },
+  app.get(
+    '/spaces/:space/scopes',
+    {
+      schema: {
+        tags,
+        summary: 'List scopes',
+        params: SpaceParams,
+        querystring: ScopeListQuery,
+        response: { 200: pageOf(Type.Ref('Scope')), ...errorResponses },
+      },
     },
-  }, async (req, reply) => {
-    const space = await spaceFor(services, req, req.params.space, 'clients:write');
-    const scope = await services.scopes.update(space, req.params.name, req.body, actorOf(req), ifMatchOf(req));
-    return sendTagged(reply, etagOf(scope), scope);
-  });
+    async (req) => {
+      const space = await spaceFor(services, req, req.params.space, 'read');
+      return services.scopes.list(space.id, { ...pageRequest(req.query), name: req.query.name });
+    },
+  );
 
-  app.delete('/spaces/:space/scopes/:name', {
-    schema: { tags, summary: 'Delete a scope (it is removed from every client)', params: ScopeParams, headers: IfMatchHeaders, response: { 204: Type.Null(), ...errorResponses, ...preconditionResponses } },
-  }, async (req, reply) => {
-    const space = await spaceFor(services, req, req.params.space, 'clients:write');
-    await services.scopes.delete(space, req.params.name, actorOf(req), ifMatchOf(req));
-    return reply.code(204).send(null);
-  });
+  app.post(
+    '/spaces/:space/scopes',
+    {
+      schema: { tags, summary: 'Create a scope', params: SpaceParams, body: ScopeInput, response: { 201: Type.Ref('Scope'), ...errorResponses } },
+    },
+    async (req, reply) => {
+      const space = await spaceFor(services, req, req.params.space, 'clients:write');
+      return reply.code(201).send(await services.scopes.create(space, req.body, actorOf(req)));
+    },
+  );
+
+  app.get(
+    '/spaces/:space/scopes/:name',
+    {
+      schema: { tags, summary: 'Get a scope, with its ETag', params: ScopeParams, response: { 200: withETag(Type.Ref('Scope')), ...errorResponses } },
+    },
+    async (req, reply) => {
+      const space = await spaceFor(services, req, req.params.space, 'read');
+      const scope = scopeView(await services.scopes.get(space.id, req.params.name));
+      return sendTagged(reply, etagOf(scope), scope);
+    },
+  );
+
+  app.patch(
+    '/spaces/:space/scopes/:name',
+    {
+      schema: {
+        tags,
+        summary: "Update a scope's description or default flag (with If-Match: only if unchanged since)",
+        params: ScopeParams,
+        headers: IfMatchHeaders,
+        body: ScopeInput,
+        response: { 200: withETag(Type.Ref('Scope')), ...errorResponses, ...preconditionResponses },
+      },
+    },
+    async (req, reply) => {
+      const space = await spaceFor(services, req, req.params.space, 'clients:write');
+      const scope = await services.scopes.update(space, req.params.name, req.body, actorOf(req), ifMatchOf(req));
+      return sendTagged(reply, etagOf(scope), scope);
+    },
+  );
+
+  app.delete(
+    '/spaces/:space/scopes/:name',
+    {
+      schema: {
+        tags,
+        summary: 'Delete a scope (it is removed from every client)',
+        params: ScopeParams,
+        headers: IfMatchHeaders,
+        response: { 204: Type.Null(), ...errorResponses, ...preconditionResponses },
+      },
+    },
+    async (req, reply) => {
+      const space = await spaceFor(services, req, req.params.space, 'clients:write');
+      await services.scopes.delete(space, req.params.name, actorOf(req), ifMatchOf(req));
+      return reply.code(204).send(null);
+    },
+  );
 }

@@ -18,43 +18,79 @@ export function spaceRoutes(app: Typed, services: Services, config: Config): voi
   // The ETag is of the stored representation: the issuer is derived from the slug, which never changes.
   const tagged = (reply: FastifyReply, v: SpaceView) => sendTagged(reply, etagOf(v), withIssuer(v));
 
-  app.get('/spaces', {
-    schema: { tags, summary: 'List the spaces the caller may see', querystring: PageQuery, response: { 200: pageOf(Type.Ref('Space')), ...errorResponses } },
-  }, async (req) => {
-    const page = await services.spaces.list(pageRequest(req.query), visibleSpaces(principalOf(req)));
-    return { ...page, items: page.items.map(withIssuer) };
-  });
-
-  app.post('/spaces', {
-    schema: { tags, summary: 'Create a space (needs the admin role for all spaces)', body: SpaceInput, response: { 201: Type.Ref('Space'), ...errorResponses } },
-  }, async (req, reply) => {
-    requirePermission(principalOf(req), 'space:write', GLOBAL);
-    return reply.code(201).send(withIssuer(await services.spaces.create(req.body, actorOf(req))));
-  });
-
-  app.get('/spaces/:space', {
-    schema: { tags, summary: 'Get a space (settings included), with its ETag', params: SpaceParams, response: { 200: withETag(Type.Ref('Space')), ...errorResponses } },
-  }, async (req, reply) => tagged(reply, spaceView(await spaceFor(services, req, req.params.space, 'read'))));
-
-  app.patch('/spaces/:space', {
-    schema: {
-      tags,
-      summary: 'Update a space\'s display name, default token lifetimes or settings (with If-Match: only if unchanged since)',
-      params: SpaceParams,
-      headers: IfMatchHeaders,
-      body: SpaceInput,
-      response: { 200: withETag(Type.Ref('Space')), ...errorResponses, ...preconditionResponses },
+  app.get(
+    '/spaces',
+    {
+      schema: { tags, summary: 'List the spaces the caller may see', querystring: PageQuery, response: { 200: pageOf(Type.Ref('Space')), ...errorResponses } },
     },
-  }, async (req, reply) => {
-    requirePermission(principalOf(req), 'space:write', req.params.space);
-    return tagged(reply, await services.spaces.update(req.params.space, req.body, actorOf(req), ifMatchOf(req)));
-  });
+    async (req) => {
+      const page = await services.spaces.list(pageRequest(req.query), visibleSpaces(principalOf(req)));
+      return { ...page, items: page.items.map(withIssuer) };
+    },
+  );
 
-  app.delete('/spaces/:space', {
-    schema: { tags, summary: 'Delete a space with everything in it', params: SpaceParams, headers: IfMatchHeaders, response: { 204: Type.Null(), ...errorResponses, ...preconditionResponses } },
-  }, async (req, reply) => {
-    requirePermission(principalOf(req), 'space:delete', req.params.space);
-    await services.spaces.delete(req.params.space, actorOf(req), ifMatchOf(req));
-    return reply.code(204).send(null);
-  });
+  app.post(
+    '/spaces',
+    {
+      schema: {
+        tags,
+        summary: 'Create a space (needs the admin role for all spaces)',
+        body: SpaceInput,
+        response: { 201: Type.Ref('Space'), ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      requirePermission(principalOf(req), 'space:write', GLOBAL);
+      return reply.code(201).send(withIssuer(await services.spaces.create(req.body, actorOf(req))));
+    },
+  );
+
+  app.get(
+    '/spaces/:space',
+    {
+      schema: {
+        tags,
+        summary: 'Get a space (settings included), with its ETag',
+        params: SpaceParams,
+        response: { 200: withETag(Type.Ref('Space')), ...errorResponses },
+      },
+    },
+    async (req, reply) => tagged(reply, spaceView(await spaceFor(services, req, req.params.space, 'read'))),
+  );
+
+  app.patch(
+    '/spaces/:space',
+    {
+      schema: {
+        tags,
+        summary: "Update a space's display name, default token lifetimes or settings (with If-Match: only if unchanged since)",
+        params: SpaceParams,
+        headers: IfMatchHeaders,
+        body: SpaceInput,
+        response: { 200: withETag(Type.Ref('Space')), ...errorResponses, ...preconditionResponses },
+      },
+    },
+    async (req, reply) => {
+      requirePermission(principalOf(req), 'space:write', req.params.space);
+      return tagged(reply, await services.spaces.update(req.params.space, req.body, actorOf(req), ifMatchOf(req)));
+    },
+  );
+
+  app.delete(
+    '/spaces/:space',
+    {
+      schema: {
+        tags,
+        summary: 'Delete a space with everything in it',
+        params: SpaceParams,
+        headers: IfMatchHeaders,
+        response: { 204: Type.Null(), ...errorResponses, ...preconditionResponses },
+      },
+    },
+    async (req, reply) => {
+      requirePermission(principalOf(req), 'space:delete', req.params.space);
+      await services.spaces.delete(req.params.space, actorOf(req), ifMatchOf(req));
+      return reply.code(204).send(null);
+    },
+  );
 }

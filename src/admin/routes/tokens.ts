@@ -10,53 +10,89 @@ import { optionalBody, pageRequest, spaceFor, type Typed } from './common.js';
 const tags = ['tokens'];
 
 export function tokenRoutes(app: Typed, services: Services): void {
-  app.get('/spaces/:space/tokens', {
-    schema: {
-      tags,
-      summary: 'List live grants (refresh token families) and stored access tokens, newest first',
-      params: SpaceParams,
-      querystring: TokenListQuery,
-      response: { 200: pageOf(TokenEntry), ...errorResponses },
+  app.get(
+    '/spaces/:space/tokens',
+    {
+      schema: {
+        tags,
+        summary: 'List live grants (refresh token families) and stored access tokens, newest first',
+        params: SpaceParams,
+        querystring: TokenListQuery,
+        response: { 200: pageOf(TokenEntry), ...errorResponses },
+      },
     },
-  }, async (req) => {
-    const space = await spaceFor(services, req, req.params.space, 'read');
-    return services.tokenAdmin.list(space, { ...pageRequest(req.query), client_id: req.query.client_id, user_id: req.query.user_id });
-  });
-
-  app.delete('/spaces/:space/tokens/:id', {
-    schema: { tags, summary: 'Revoke one grant (with its refresh and access tokens) or one stored access token', params: TokenParams, response: { 204: Type.Null(), ...errorResponses } },
-  }, async (req, reply) => {
-    const space = await spaceFor(services, req, req.params.space, 'space:write');
-    await services.tokenAdmin.revoke(space, req.params.id, actorOf(req));
-    return reply.code(204).send(null);
-  });
-
-  app.post('/spaces/:space/tokens/revoke', {
-    schema: {
-      tags,
-      summary: 'Revoke every token of a client or of a user (the client stays active, the user enabled)',
-      params: SpaceParams,
-      body: RevokeAllInput,
-      response: { 200: RevokeAllAnswer, ...errorResponses },
+    async (req) => {
+      const space = await spaceFor(services, req, req.params.space, 'read');
+      return services.tokenAdmin.list(space, { ...pageRequest(req.query), client_id: req.query.client_id, user_id: req.query.user_id });
     },
-    preValidation: optionalBody,
-  }, async (req) => {
-    const space = await spaceFor(services, req, req.params.space, 'space:write');
-    return services.tokenAdmin.revokeAll(space, req.body, actorOf(req));
-  });
+  );
 
-  app.get('/spaces/:space/consents', {
-    schema: { tags, summary: 'List consents users gave to clients', params: SpaceParams, querystring: ConsentQuery, response: { 200: pageOf(Consent), ...errorResponses } },
-  }, async (req) => {
-    const space = await spaceFor(services, req, req.params.space, 'read');
-    return services.tokenAdmin.listConsents(space, { ...pageRequest(req.query), client_id: req.query.client_id, user_id: req.query.user_id });
-  });
+  app.delete(
+    '/spaces/:space/tokens/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Revoke one grant (with its refresh and access tokens) or one stored access token',
+        params: TokenParams,
+        response: { 204: Type.Null(), ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      const space = await spaceFor(services, req, req.params.space, 'space:write');
+      await services.tokenAdmin.revoke(space, req.params.id, actorOf(req));
+      return reply.code(204).send(null);
+    },
+  );
 
-  app.delete('/spaces/:space/consents/:id', {
-    schema: { tags, summary: 'Forget a consent: the user is asked again next time (issued tokens stay)', params: TokenParams, response: { 204: Type.Null(), ...errorResponses } },
-  }, async (req, reply) => {
-    const space = await spaceFor(services, req, req.params.space, 'space:write');
-    await services.tokenAdmin.revokeConsent(space, req.params.id, actorOf(req));
-    return reply.code(204).send(null);
-  });
+  app.post(
+    '/spaces/:space/tokens/revoke',
+    {
+      schema: {
+        tags,
+        summary: 'Revoke every token of a client or of a user (the client stays active, the user enabled)',
+        params: SpaceParams,
+        body: RevokeAllInput,
+        response: { 200: RevokeAllAnswer, ...errorResponses },
+      },
+      preValidation: optionalBody,
+    },
+    async (req) => {
+      const space = await spaceFor(services, req, req.params.space, 'space:write');
+      return services.tokenAdmin.revokeAll(space, req.body, actorOf(req));
+    },
+  );
+
+  app.get(
+    '/spaces/:space/consents',
+    {
+      schema: {
+        tags,
+        summary: 'List consents users gave to clients',
+        params: SpaceParams,
+        querystring: ConsentQuery,
+        response: { 200: pageOf(Consent), ...errorResponses },
+      },
+    },
+    async (req) => {
+      const space = await spaceFor(services, req, req.params.space, 'read');
+      return services.tokenAdmin.listConsents(space, { ...pageRequest(req.query), client_id: req.query.client_id, user_id: req.query.user_id });
+    },
+  );
+
+  app.delete(
+    '/spaces/:space/consents/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Forget a consent: the user is asked again next time (issued tokens stay)',
+        params: TokenParams,
+        response: { 204: Type.Null(), ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      const space = await spaceFor(services, req, req.params.space, 'space:write');
+      await services.tokenAdmin.revokeConsent(space, req.params.id, actorOf(req));
+      return reply.code(204).send(null);
+    },
+  );
 }

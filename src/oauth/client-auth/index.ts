@@ -20,7 +20,11 @@ type Body = Record<string, string | undefined>;
 export async function authenticateClient(ctx: ClientAuthContext, req: FastifyRequest, body: Body): Promise<OAuthClient> {
   const basic = parseBasic(req.headers.authorization);
   if (basic === 'malformed') throw invalidClient('malformed HTTP Basic credentials');
-  const used = [basic ? 'client_secret_basic' : null, body.client_secret !== undefined ? 'client_secret_post' : null, body.client_assertion !== undefined ? 'private_key_jwt' : null].filter(Boolean);
+  const used = [
+    basic ? 'client_secret_basic' : null,
+    body.client_secret !== undefined ? 'client_secret_post' : null,
+    body.client_assertion !== undefined ? 'private_key_jwt' : null,
+  ].filter(Boolean);
   if (used.length > 1) throw invalidRequest(`use one client authentication method, not ${used.join(' and ')}`);
   const method = (used[0] ?? 'none') as string;
 
@@ -39,7 +43,10 @@ export async function authenticateClient(ctx: ClientAuthContext, req: FastifyReq
   const client = await ctx.cache.client(ctx.space.row.id, id);
   if (!client) throw invalidClient('unknown client', method === 'client_secret_basic');
   if (client.row.tokenEndpointAuthMethod !== method) {
-    throw invalidClient(`this client must authenticate with ${client.row.tokenEndpointAuthMethod}`, client.row.tokenEndpointAuthMethod === 'client_secret_basic');
+    throw invalidClient(
+      `this client must authenticate with ${client.row.tokenEndpointAuthMethod}`,
+      client.row.tokenEndpointAuthMethod === 'client_secret_basic',
+    );
   }
   if (method === 'client_secret_basic' || method === 'client_secret_post') {
     const secret = basic ? basic.secret : body.client_secret!;

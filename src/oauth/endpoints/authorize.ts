@@ -47,7 +47,12 @@ async function authorize(oauth: OAuth, req: FastifyRequest, reply: FastifyReply)
   }
   // RFC 9126 §5: with PAR required, a request sent in the URL is refused (its redirect URI is registered: trusted).
   if (space.settings.require_par && !viaPar) {
-    return deliverError(reply, space, { redirectUri: target.redirectUri, mode: errorMode(p), state: p.state }, new OAuthError('invalid_request', 'this server requires pushed authorization requests (RFC 9126): send the parameters to the PAR endpoint first'));
+    return deliverError(
+      reply,
+      space,
+      { redirectUri: target.redirectUri, mode: errorMode(p), state: p.state },
+      new OAuthError('invalid_request', 'this server requires pushed authorization requests (RFC 9126): send the parameters to the PAR endpoint first'),
+    );
   }
   try {
     return await startAuthorization(oauth, space, req, reply, validateAuthz(space, target, p));

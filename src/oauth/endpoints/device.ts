@@ -100,7 +100,14 @@ export function deviceEndpoints(app: FastifyInstance, oauth: OAuth): void {
         throw err;
       }
       const uri = `${space.issuer}/device`;
-      return reply.send({ device_code: deviceCode, user_code: display(userCode), verification_uri: uri, verification_uri_complete: `${uri}?user_code=${display(userCode)}`, expires_in: ttl, interval: POLL_INTERVAL });
+      return reply.send({
+        device_code: deviceCode,
+        user_code: display(userCode),
+        verification_uri: uri,
+        verification_uri_complete: `${uri}?user_code=${display(userCode)}`,
+        expires_in: ttl,
+        interval: POLL_INTERVAL,
+      });
     }
   });
 
@@ -132,7 +139,13 @@ export function deviceEndpoints(app: FastifyInstance, oauth: OAuth): void {
     }
     const cookie = cookieValue(req, CSRF_COOKIE);
     if (!cookie || !p.csrf || !safeEqual(cookie, p.csrf)) {
-      return render(reply, 403, space, 'Connect a device', `<p class="error">This form expired or did not come from this site. <a href="${esc(action)}">Start again</a>.</p>`);
+      return render(
+        reply,
+        403,
+        space,
+        'Connect a device',
+        `<p class="error">This form expired or did not come from this site. <a href="${esc(action)}">Start again</a>.</p>`,
+      );
     }
     // Wrong user codes per address (oauth.logins, shared across nodes with Redis); passwords are limited below.
     const closedFor = await oauth.logins.userCodeLocked(space, req.ip);
@@ -144,11 +157,27 @@ export function deviceEndpoints(app: FastifyInstance, oauth: OAuth): void {
     const code = normalize(p.user_code ?? '').slice(0, 20);
     const now = new Date();
     const [row] = code
-      ? await oauth.db.select().from(deviceCodes).where(and(eq(deviceCodes.userCode, sha256(code)), eq(deviceCodes.spaceId, space.row.id), eq(deviceCodes.status, 'pending'), gt(deviceCodes.expiresAt, now)))
+      ? await oauth.db
+          .select()
+          .from(deviceCodes)
+          .where(
+            and(
+              eq(deviceCodes.userCode, sha256(code)),
+              eq(deviceCodes.spaceId, space.row.id),
+              eq(deviceCodes.status, 'pending'),
+              gt(deviceCodes.expiresAt, now),
+            ),
+          )
       : [];
     if (!row) {
       await oauth.logins.userCodeFailed(space, req.ip);
-      return render(reply, 400, space, 'Connect a device', codeForm(action, p.csrf, p.user_code ?? '', 'That code is not valid or has expired. Check the code on your device.'));
+      return render(
+        reply,
+        400,
+        space,
+        'Connect a device',
+        codeForm(action, p.csrf, p.user_code ?? '', 'That code is not valid or has expired. Check the code on your device.'),
+      );
     }
     const pendingHere = and(eq(deviceCodes.deviceCodeHash, row.deviceCodeHash), eq(deviceCodes.status, 'pending'), gt(deviceCodes.expiresAt, now));
 
@@ -158,7 +187,12 @@ export function deviceEndpoints(app: FastifyInstance, oauth: OAuth): void {
     }
 
     const [c] = await oauth.db.select({ name: clients.clientName }).from(clients).where(eq(clients.id, row.clientPk));
-    const known = row.scope.length ? await oauth.db.select({ name: scopes.name, description: scopes.description }).from(scopes).where(and(eq(scopes.spaceId, space.row.id), inArray(scopes.name, row.scope))) : [];
+    const known = row.scope.length
+      ? await oauth.db
+          .select({ name: scopes.name, description: scopes.description })
+          .from(scopes)
+          .where(and(eq(scopes.spaceId, space.row.id), inArray(scopes.name, row.scope)))
+      : [];
     // The same sentences as the consent page: never a raw scope name.
     const lines = consentLines(row.scope, known);
     const confirm = (error?: string) => confirmForm({ action, csrf: p.csrf!, code, app: c?.name ?? 'An application', lines, username: p.username, error });
@@ -170,11 +204,14 @@ export function deviceEndpoints(app: FastifyInstance, oauth: OAuth): void {
       return render(reply, 429, space, 'Connect a device', confirm(retryText(login.retryAfter)));
     }
     if (login.status !== 'ok') return render(reply, 401, space, 'Connect a device', confirm('Wrong username or password.'));
-    const [approved] = await oauth.db.update(deviceCodes).set({ status: 'approved', userId: login.user.id, authTime: new Date() }).where(pendingHere).returning({ hash: deviceCodes.deviceCodeHash });
+    const [approved] = await oauth.db
+      .update(deviceCodes)
+      .set({ status: 'approved', userId: login.user.id, authTime: new Date() })
+      .where(pendingHere)
+      .returning({ hash: deviceCodes.deviceCodeHash });
     if (!approved) return render(reply, 400, space, 'Connect a device', codeForm(action, p.csrf, '', 'That code was already used or has expired.'));
     return render(reply, 200, space, 'Device connected', `<p>You allowed <strong>${esc(c?.name ?? 'the application')}</strong>. Return to your device.</p>`);
   });
 }
 
 metadataParts.push((space) => ({ device_authorization_endpoint: `${space.issuer}/device_authorization` }));
-

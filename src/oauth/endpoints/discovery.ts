@@ -52,6 +52,9 @@ export function discoveryEndpoints(app: FastifyInstance, oauth: OAuth): void {
   corsPreflight(app, '/jwks', 'public', 'GET');
   app.get('/jwks', { config: { cors: 'public' } }, async (req, reply) => {
     const space = spaceOf(req);
-    return reply.header('cache-control', 'public, max-age=300').header('content-type', 'application/jwk-set+json').send(await oauth.keys.jwks(space.row.id, space.settings.signing_alg));
+    return reply
+      .header('cache-control', 'public, max-age=300')
+      .header('content-type', 'application/jwk-set+json')
+      .send(await oauth.keys.jwks(space.row.id, space.settings.signing_alg));
   });
 }

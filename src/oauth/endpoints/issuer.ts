@@ -14,10 +14,16 @@ export function issuerHome(app: FastifyInstance): void {
       jwks_uri: `${space.issuer}/jwks`,
     };
     if (!wantsHtml(req.headers.accept)) return links;
-    return linksPage(reply, 'OpenID Connect issuer', `This is the issuer ${space.issuer}. Applications find every endpoint through its discovery document.`, [
-      ['OpenID Connect discovery', links.openid_configuration],
-      ['OAuth 2.0 authorization server metadata (RFC 8414)', links.oauth_authorization_server],
-      ['Public signing keys (JWKS)', links.jwks_uri],
-    ], space.row.displayName);
+    return linksPage(
+      reply,
+      'OpenID Connect issuer',
+      `This is the issuer ${space.issuer}. Applications find every endpoint through its discovery document.`,
+      [
+        ['OpenID Connect discovery', links.openid_configuration],
+        ['OAuth 2.0 authorization server metadata (RFC 8414)', links.oauth_authorization_server],
+        ['Public signing keys (JWKS)', links.jwks_uri],
+      ],
+      space.row.displayName,
+    );
   });
 }

@@ -27,12 +27,20 @@ async function logout(oauth: OAuth, req: FastifyRequest, reply: FastifyReply): P
 
   const confirmed = req.method === 'POST' && csrfMatches(req, 'logout', p.csrf);
   if (!hint && !confirmed) {
-    if (req.method === 'POST' && p.csrf !== undefined) return page(reply, 403, 'Request not accepted', '<p>This form could not be verified. Try again.</p>', space.row.displayName);
+    if (req.method === 'POST' && p.csrf !== undefined)
+      return page(reply, 403, 'Request not accepted', '<p>This form could not be verified. Try again.</p>', space.row.displayName);
     const keep: Record<string, string> = {};
     for (const k of ['client_id', 'post_logout_redirect_uri', 'state']) if (p[k] !== undefined) keep[k] = p[k]!;
     const csrf = csrfToken(bindingOf(oauth, space, req, reply), 'logout');
     // form-action governs the redirect that answers the form too (CSP 3): allow the one checked return address.
-    return page(reply, 200, 'Sign out', logoutConfirmPage({ action: `${space.issuer}/logout`, csrf, hidden: keep }), space.row.displayName, p.post_logout_redirect_uri);
+    return page(
+      reply,
+      200,
+      'Sign out',
+      logoutConfirmPage({ action: `${space.issuer}/logout`, csrf, hidden: keep }),
+      space.row.displayName,
+      p.post_logout_redirect_uri,
+    );
   }
   await endSession(oauth, space, req, reply);
   return signedOut(reply, space, p);

@@ -24,7 +24,10 @@ function bearerOf(req: FastifyRequest): string {
   const body = req.method === 'POST' && type === 'application/x-www-form-urlencoded' ? params(req.body).access_token : undefined;
   if (header !== undefined) {
     const token = bearerToken(header);
-    if (token === undefined || body !== undefined) throw new OAuthError('invalid_request', 'send the access token as Authorization: Bearer <token>', { headers: { 'www-authenticate': challenge('invalid_request') } });
+    if (token === undefined || body !== undefined)
+      throw new OAuthError('invalid_request', 'send the access token as Authorization: Bearer <token>', {
+        headers: { 'www-authenticate': challenge('invalid_request') },
+      });
     return token;
   }
   if (body !== undefined) return body;
@@ -47,11 +50,17 @@ export function userinfoEndpoint(app: FastifyInstance, oauth: OAuth): void {
     }
     const scope = (info.scope ?? '').split(' ');
     if (!scope.includes('openid')) {
-      throw new OAuthError('insufficient_scope', 'the access token lacks the openid scope', { status: 403, headers: { 'www-authenticate': `${challenge('insufficient_scope')}, scope="openid"` } });
+      throw new OAuthError('insufficient_scope', 'the access token lacks the openid scope', {
+        status: 403,
+        headers: { 'www-authenticate': `${challenge('insufficient_scope')}, scope="openid"` },
+      });
     }
     // A client_credentials token has the client as subject: there is no user to describe.
     if (info.sub === info.client_id || !/^[0-9a-f-]{36}$/.test(info.sub)) throw invalidToken('the access token does not act for a user');
-    const [user] = await oauth.db.select().from(users).where(and(eq(users.id, info.sub), eq(users.spaceId, space.row.id)));
+    const [user] = await oauth.db
+      .select()
+      .from(users)
+      .where(and(eq(users.id, info.sub), eq(users.spaceId, space.row.id)));
     if (!user) throw invalidToken('the user of this access token no longer exists');
     return reply.send({ sub: user.id, ...userClaims(user, scope) });
   };

@@ -15,7 +15,11 @@ export interface TokenResponse {
 }
 
 /** The token answer (RFC 6749 §5.1): fields that have no value are left out. */
-export function tokenAnswer(at: { access_token: string; expires_in?: number }, scope: string[], more: { refresh?: string; idToken?: string } = {}): TokenResponse {
+export function tokenAnswer(
+  at: { access_token: string; expires_in?: number },
+  scope: string[],
+  more: { refresh?: string; idToken?: string } = {},
+): TokenResponse {
   return {
     access_token: at.access_token,
     token_type: 'Bearer',

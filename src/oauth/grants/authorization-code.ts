@@ -26,7 +26,10 @@ export const authorizationCodeGrant: Grant = {
   async handle({ oauth, space, client, params }) {
     if (!params.code) throw invalidRequest('code is required');
     const hash = sha256(params.code);
-    const [row] = await oauth.db.select().from(authorizationCodes).where(and(eq(authorizationCodes.codeHash, hash), eq(authorizationCodes.spaceId, space.row.id)));
+    const [row] = await oauth.db
+      .select()
+      .from(authorizationCodes)
+      .where(and(eq(authorizationCodes.codeHash, hash), eq(authorizationCodes.spaceId, space.row.id)));
     if (!row) throw invalidGrant('the authorization code is not valid');
     if (row.consumedAt) {
       if (row.grantId) await oauth.tokens.revokeGrant(oauth.db, row.grantId);

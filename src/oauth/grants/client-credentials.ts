@@ -7,6 +7,11 @@ export const clientCredentialsGrant: Grant = {
   async handle({ oauth, space, client, params }) {
     const scope = grantedScopes(client, params.scope);
     const at = await oauth.tokens.issueAccessToken({ space, client, grantType: 'client_credentials', scope });
-    return { access_token: at.access_token, token_type: 'Bearer', ...(at.expires_in !== undefined ? { expires_in: at.expires_in } : {}), scope: scope.join(' ') };
+    return {
+      access_token: at.access_token,
+      token_type: 'Bearer',
+      ...(at.expires_in !== undefined ? { expires_in: at.expires_in } : {}),
+      scope: scope.join(' '),
+    };
   },
 };

@@ -20,7 +20,10 @@ export const deviceCodeGrant: Grant = {
     if (!params.device_code) throw invalidRequest('device_code is required');
     const hash = sha256(params.device_code);
     const d = deviceCodes;
-    const [row] = await oauth.db.select().from(d).where(and(eq(d.deviceCodeHash, hash), eq(d.spaceId, space.row.id), eq(d.clientPk, client.row.id)));
+    const [row] = await oauth.db
+      .select()
+      .from(d)
+      .where(and(eq(d.deviceCodeHash, hash), eq(d.spaceId, space.row.id), eq(d.clientPk, client.row.id)));
     if (!row) throw invalidGrant('unknown device_code');
     if (row.status === 'consumed') throw invalidGrant('this device_code was already exchanged');
     if (row.expiresAt.getTime() <= Date.now()) throw new OAuthError('expired_token', 'the device_code has expired: start over');
@@ -32,7 +35,13 @@ export const deviceCodeGrant: Grant = {
       const [polled] = await oauth.db
         .update(d)
         .set({ lastPolledAt: now })
-        .where(and(eq(d.deviceCodeHash, hash), eq(d.status, 'pending'), or(isNull(d.lastPolledAt), lte(d.lastPolledAt, new Date(now.getTime() - POLL_INTERVAL * 1000 + POLL_SLACK_MS)))))
+        .where(
+          and(
+            eq(d.deviceCodeHash, hash),
+            eq(d.status, 'pending'),
+            or(isNull(d.lastPolledAt), lte(d.lastPolledAt, new Date(now.getTime() - POLL_INTERVAL * 1000 + POLL_SLACK_MS))),
+          ),
+        )
         .returning({ status: d.status });
       if (!polled) {
         const [again] = await oauth.db.select({ status: d.status }).from(d).where(eq(d.deviceCodeHash, hash));
@@ -44,7 +53,11 @@ export const deviceCodeGrant: Grant = {
 
     // approved (or became so meanwhile): exactly one exchange wins the status update.
     const db = oauth.db;
-    const [won] = await db.update(d).set({ status: 'consumed' }).where(and(eq(d.deviceCodeHash, hash), eq(d.status, 'approved'))).returning();
+    const [won] = await db
+      .update(d)
+      .set({ status: 'consumed' })
+      .where(and(eq(d.deviceCodeHash, hash), eq(d.status, 'approved')))
+      .returning();
     if (!won || !won.userId) {
       const [now] = await db.select({ status: d.status }).from(d).where(eq(d.deviceCodeHash, hash));
       if (now?.status === 'denied') throw new OAuthError('access_denied', 'the user denied the request');
@@ -59,7 +72,9 @@ export const deviceCodeGrant: Grant = {
     const grantId = await oauth.tokens.createGrant(db, { ...subject, acr: '1' });
     const at = await oauth.tokens.issueAccessToken({ ...subject, grantId });
     const refresh = await oauth.tokens.issueRefreshToken(db, { ...subject, grantId });
-    const idToken = won.scope.includes('openid') ? await oauth.tokens.issueIdToken({ ...subject, grantId }, { accessToken: at.access_token, acr: '1' }) : undefined;
+    const idToken = won.scope.includes('openid')
+      ? await oauth.tokens.issueIdToken({ ...subject, grantId }, { accessToken: at.access_token, acr: '1' })
+      : undefined;
     return tokenAnswer(at, won.scope, { refresh: refresh, idToken });
   },
 };

@@ -9,4 +9,6 @@ import { refreshTokenGrant } from './refresh-token.js';
 export { tokenAnswer, type Grant, type GrantRequest, type TokenResponse } from './answer.js';
 import type { Grant } from './answer.js';
 
-export const GRANTS = new Map<string, Grant>([authorizationCodeGrant, clientCredentialsGrant, passwordGrant, refreshTokenGrant, deviceCodeGrant].map((g) => [g.type, g]));
+export const GRANTS = new Map<string, Grant>(
+  [authorizationCodeGrant, clientCredentialsGrant, passwordGrant, refreshTokenGrant, deviceCodeGrant].map((g) => [g.type, g]),
+);

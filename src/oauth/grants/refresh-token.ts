@@ -89,9 +89,10 @@ export const refreshTokenGrant: Grant = {
         throw invalidGrant('the refresh token is invalid');
     }
 
-    const idToken = user && scope.includes('openid')
-      ? await oauth.tokens.issueIdToken({ ...subject, user }, { accessToken: at.access_token, acr: g.acr, sid: g.sid })
-      : undefined;
+    const idToken =
+      user && scope.includes('openid')
+        ? await oauth.tokens.issueIdToken({ ...subject, user }, { accessToken: at.access_token, acr: g.acr, sid: g.sid })
+        : undefined;
     return tokenAnswer(at, scope, { refresh: outcome.issued ? next!.token : undefined, idToken });
   },
 };

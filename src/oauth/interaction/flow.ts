@@ -36,7 +36,10 @@ export function needsLogin(r: AuthzRequest, s: BrowserSession | null, interactio
 
 export async function hasConsent(oauth: OAuth, r: AuthzRequest, s: BrowserSession): Promise<boolean> {
   if (r.prompt.includes('consent')) return false;
-  const [row] = await oauth.db.select({ scope: consents.scope }).from(consents).where(and(eq(consents.userId, s.user.id), eq(consents.clientPk, r.client.row.id)));
+  const [row] = await oauth.db
+    .select({ scope: consents.scope })
+    .from(consents)
+    .where(and(eq(consents.userId, s.user.id), eq(consents.clientPk, r.client.row.id)));
   return !!row && r.scope.every((n) => row.scope.includes(n));
 }
 
@@ -60,7 +63,9 @@ export async function startAuthorization(oauth: OAuth, space: OAuthSpace, req: F
   const consent = !login && !(await hasConsent(oauth, r, session!));
   if (!login && !consent) return respondSuccess(oauth, space, reply, r, session!, acrOf(session!));
   if (r.prompt.includes('none')) {
-    const err = login ? new OAuthError('login_required', 'the user is not signed in') : new OAuthError('consent_required', 'the user has not consented to this request');
+    const err = login
+      ? new OAuthError('login_required', 'the user is not signed in')
+      : new OAuthError('consent_required', 'the user has not consented to this request');
     return deliverError(reply, space, targetOf(r), err);
   }
   const id = await createInteraction(oauth, space, r.client, r.params, sha256(bindingOf(oauth, space, req, reply)));
@@ -68,13 +73,27 @@ export async function startAuthorization(oauth: OAuth, space: OAuthSpace, req: F
 }
 
 /** Ends an interaction with the response; a second browser tab racing for it gets an error page. */
-export async function finish(oauth: OAuth, space: OAuthSpace, reply: FastifyReply, it: Interaction, r: AuthzRequest, s: BrowserSession, err?: OAuthError): Promise<FastifyReply> {
+export async function finish(
+  oauth: OAuth,
+  space: OAuthSpace,
+  reply: FastifyReply,
+  it: Interaction,
+  r: AuthzRequest,
+  s: BrowserSession,
+  err?: OAuthError,
+): Promise<FastifyReply> {
   if (!(await consumeRequest(oauth, it.id, 'interaction'))) return expiredPage(reply, space);
   return err ? deliverError(reply, space, targetOf(r), err) : respondSuccess(oauth, space, reply, r, s, acrOf(s, it));
 }
 
 export const expiredPage = (reply: FastifyReply, space: OAuthSpace) =>
-  page(reply, 400, 'Sign-in request not valid', '<p>This sign-in request has expired or was already completed. Go back to the application and start again.</p>', space.row.displayName);
+  page(
+    reply,
+    400,
+    'Sign-in request not valid',
+    '<p>This sign-in request has expired or was already completed. Go back to the application and start again.</p>',
+    space.row.displayName,
+  );
 
 export const errorPage = (reply: FastifyReply, space: OAuthSpace | null, description: string, status = 400) =>
   page(reply, status, 'Request not valid', `<p>${esc(description)}</p><p>Go back to the application and try again.</p>`, space?.row.displayName);

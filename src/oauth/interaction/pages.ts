@@ -32,8 +32,10 @@ export function page(reply: FastifyReply, status: number, title: string, body: s
     .header('cache-control', 'no-store')
     .header('pragma', 'no-cache')
     .header('x-frame-options', 'DENY')
-    .header('content-security-policy', `default-src 'none'; style-src 'unsafe-inline'; img-src https: http:; form-action 'self'${redirectTo ? ` ${sourceOf(redirectTo)}` : ''}; frame-ancestors 'none'; base-uri 'none'`)
-    .send(`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+    .header(
+      'content-security-policy',
+      `default-src 'none'; style-src 'unsafe-inline'; img-src https: http:; form-action 'self'${redirectTo ? ` ${sourceOf(redirectTo)}` : ''}; frame-ancestors 'none'; base-uri 'none'`,
+    ).send(`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${esc(title)}${spaceName ? ` · ${esc(spaceName)}` : ''}</title><style>${STYLE}</style></head><body><main>
 ${spaceName ? `<p class="space">${esc(spaceName)}</p>` : ''}<h1>${esc(title)}</h1>
 ${body}</main></body></html>`);
@@ -65,7 +67,9 @@ ${a.lines.length ? `<h2 style="font-size:1.05rem">It asks to:</h2><ul>${items}</
 }
 
 export function logoutConfirmPage(a: { action: string; csrf: string; hidden: Record<string, string> }): string {
-  const hidden = Object.entries(a.hidden).map(([k, v]) => `<input type="hidden" name="${esc(k)}" value="${esc(v)}">`).join('');
+  const hidden = Object.entries(a.hidden)
+    .map(([k, v]) => `<input type="hidden" name="${esc(k)}" value="${esc(v)}">`)
+    .join('');
   return `<p>Do you want to sign out?</p><form method="post" action="${esc(a.action)}">
 <input type="hidden" name="csrf" value="${esc(a.csrf)}">${hidden}<button type="submit">Sign out</button></form>`;
 }
@@ -75,15 +79,19 @@ const AUTOSUBMIT_HASH = `sha256-${createHash('sha256').update(AUTOSUBMIT).digest
 
 /** OAuth 2.0 Form Post Response Mode: an auto-submitting form, with a button for browsers without script. */
 export function formPost(reply: FastifyReply, target: string, fields: Record<string, string>): FastifyReply {
-  const inputs = Object.entries(fields).map(([k, v]) => `<input type="hidden" name="${esc(k)}" value="${esc(v)}">`).join('');
+  const inputs = Object.entries(fields)
+    .map(([k, v]) => `<input type="hidden" name="${esc(k)}" value="${esc(v)}">`)
+    .join('');
   return reply
     .code(200)
     .header('content-type', 'text/html; charset=utf-8')
     .header('cache-control', 'no-store')
     .header('pragma', 'no-cache')
     .header('x-frame-options', 'DENY')
-    .header('content-security-policy', `default-src 'none'; script-src '${AUTOSUBMIT_HASH}'; form-action ${sourceOf(target)}; frame-ancestors 'none'; base-uri 'none'`)
-    .send(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Continue</title></head><body>
+    .header(
+      'content-security-policy',
+      `default-src 'none'; script-src '${AUTOSUBMIT_HASH}'; form-action ${sourceOf(target)}; frame-ancestors 'none'; base-uri 'none'`,
+    ).send(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Continue</title></head><body>
 <form method="post" action="${esc(target)}">${inputs}<noscript><p>Your browser does not run scripts: press the button to continue.</p><button type="submit">Continue</button></noscript></form>
 <script>${AUTOSUBMIT}</script></body></html>`);
 }

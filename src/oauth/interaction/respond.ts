@@ -33,7 +33,14 @@ export function deliverError(reply: FastifyReply, space: OAuthSpace, t: Target, 
 }
 
 /** Issues what response_type asks for to the signed-in user and delivers it. */
-export async function respondSuccess(oauth: OAuth, space: OAuthSpace, reply: FastifyReply, r: AuthzRequest, session: BrowserSession, acr: string): Promise<FastifyReply> {
+export async function respondSuccess(
+  oauth: OAuth,
+  space: OAuthSpace,
+  reply: FastifyReply,
+  r: AuthzRequest,
+  session: BrowserSession,
+  acr: string,
+): Promise<FastifyReply> {
   const { client } = r;
   const p = r.params;
   const target: Target = { redirectUri: r.redirectUri, mode: r.responseMode, state: p.state };
@@ -65,7 +72,12 @@ export async function respondSuccess(oauth: OAuth, space: OAuthSpace, reply: Fas
   if (r.responseType === 'token' || r.responseType === 'id_token token') {
     const at = await oauth.tokens.issueAccessToken(subject);
     accessToken = at.access_token;
-    Object.assign(fields, { access_token: at.access_token, token_type: 'Bearer', scope: scope.join(' '), ...(at.expires_in !== undefined ? { expires_in: String(at.expires_in) } : {}) });
+    Object.assign(fields, {
+      access_token: at.access_token,
+      token_type: 'Bearer',
+      scope: scope.join(' '),
+      ...(at.expires_in !== undefined ? { expires_in: String(at.expires_in) } : {}),
+    });
   }
   if (r.responseType.startsWith('id_token')) {
     fields.id_token = await oauth.tokens.issueIdToken(

@@ -19,11 +19,24 @@ import { consumeRequest, loadInteraction, type Interaction } from './store.js';
  * has been sent. (Not the reply itself: a FastifyReply is a thenable, and an async function returning it resolves to
  * what its then() gives, undefined.)
  */
-async function load(oauth: OAuth, space: OAuthSpace, req: FastifyRequest, reply: FastifyReply, csrfPurpose?: string, token?: string): Promise<{ it: Interaction; r: AuthzRequest } | undefined> {
+async function load(
+  oauth: OAuth,
+  space: OAuthSpace,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  csrfPurpose?: string,
+  token?: string,
+): Promise<{ it: Interaction; r: AuthzRequest } | undefined> {
   const it = await loadInteraction(oauth, space, (req.params as { id: string }).id);
   if (!it) return void expiredPage(reply, space);
   if (!browserMatches(req, it.bindingHash, csrfPurpose ? { purpose: `${csrfPurpose}:${it.id}`, token } : undefined)) {
-    return void page(reply, 403, 'Request not accepted', '<p>This form could not be verified (it was opened in another browser, or its security token is missing or wrong). Go back to the application and start again.</p>', space.row.displayName);
+    return void page(
+      reply,
+      403,
+      'Request not accepted',
+      '<p>This form could not be verified (it was opened in another browser, or its security token is missing or wrong). Go back to the application and start again.</p>',
+      space.row.displayName,
+    );
   }
   let target;
   try {
@@ -42,9 +55,31 @@ async function load(oauth: OAuth, space: OAuthSpace, req: FastifyRequest, reply:
   }
 }
 
-function showLogin(reply: FastifyReply, space: OAuthSpace, req: FastifyRequest, it: Interaction, r: AuthzRequest, status = 200, error?: string, username?: string) {
+function showLogin(
+  reply: FastifyReply,
+  space: OAuthSpace,
+  req: FastifyRequest,
+  it: Interaction,
+  r: AuthzRequest,
+  status = 200,
+  error?: string,
+  username?: string,
+) {
   const csrf = csrfToken(bindingCookie(req)!, `login:${it.id}`);
-  return page(reply, status, 'Sign in', loginPage({ action: `${interactionUrl(space, it.id)}/login`, csrf, clientName: r.client.row.clientName, username: username ?? it.params.login_hint, error }), space.row.displayName, r.redirectUri);
+  return page(
+    reply,
+    status,
+    'Sign in',
+    loginPage({
+      action: `${interactionUrl(space, it.id)}/login`,
+      csrf,
+      clientName: r.client.row.clientName,
+      username: username ?? it.params.login_hint,
+      error,
+    }),
+    space.row.displayName,
+    r.redirectUri,
+  );
 }
 
 function showConsent(reply: FastifyReply, space: OAuthSpace, req: FastifyRequest, it: Interaction, r: AuthzRequest, s: BrowserSession) {
@@ -54,7 +89,14 @@ function showConsent(reply: FastifyReply, space: OAuthSpace, req: FastifyRequest
     reply,
     200,
     `Allow access to ${r.client.row.clientName}?`,
-    consentPage({ action: `${interactionUrl(space, it.id)}/consent`, csrf, clientName: r.client.row.clientName, logoUri: r.client.row.logoUri, username: s.user.username, lines }),
+    consentPage({
+      action: `${interactionUrl(space, it.id)}/consent`,
+      csrf,
+      clientName: r.client.row.clientName,
+      logoUri: r.client.row.logoUri,
+      username: s.user.username,
+      lines,
+    }),
     space.row.displayName,
     r.redirectUri,
   );

@@ -47,7 +47,14 @@ export async function startSession(oauth: OAuth, space: OAuthSpace, req: Fastify
   const id = randomToken(32);
   const now = new Date();
   const s = { idHash: sha256(id), user, sid: randomUUID(), authTime: now };
-  await oauth.db.insert(browserSessions).values({ idHash: s.idHash, spaceId: space.row.id, userId: user.id, sid: s.sid, authTime: now, expiresAt: new Date(now.getTime() + space.settings.session_ttl * 1000) });
+  await oauth.db.insert(browserSessions).values({
+    idHash: s.idHash,
+    spaceId: space.row.id,
+    userId: user.id,
+    sid: s.sid,
+    authTime: now,
+    expiresAt: new Date(now.getTime() + space.settings.session_ttl * 1000),
+  });
   reply.setCookie(SESSION_COOKIE, id, { ...cookieOptions(oauth, space), maxAge: space.settings.session_ttl });
   return s;
 }

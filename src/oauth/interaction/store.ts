@@ -18,7 +18,13 @@ export interface Interaction {
   createdAt: Date;
 }
 
-export async function createInteraction(oauth: OAuth, space: OAuthSpace, client: OAuthClient, params: Record<string, string>, bindingHash: string): Promise<string> {
+export async function createInteraction(
+  oauth: OAuth,
+  space: OAuthSpace,
+  client: OAuthClient,
+  params: Record<string, string>,
+  bindingHash: string,
+): Promise<string> {
   const id = randomToken(24);
   await oauth.db.insert(authRequests).values({
     idHash: sha256(id),
@@ -38,7 +44,15 @@ export async function loadInteraction(oauth: OAuth, space: OAuthSpace, id: strin
   const [row] = await oauth.db
     .select()
     .from(authRequests)
-    .where(and(eq(authRequests.idHash, sha256(id)), eq(authRequests.spaceId, space.row.id), eq(authRequests.kind, 'interaction'), isNull(authRequests.consumedAt), gt(authRequests.expiresAt, new Date())));
+    .where(
+      and(
+        eq(authRequests.idHash, sha256(id)),
+        eq(authRequests.spaceId, space.row.id),
+        eq(authRequests.kind, 'interaction'),
+        isNull(authRequests.consumedAt),
+        gt(authRequests.expiresAt, new Date()),
+      ),
+    );
   if (!row) return undefined;
   const { _bind, ...params } = row.params;
   return { id, params, bindingHash: _bind ?? '', createdAt: row.createdAt };

@@ -56,6 +56,8 @@ export const publicKeyFromJwk = (jwk: Record<string, unknown>): KeyObject => cre
 /** OIDC at_hash / c_hash: left half of the hash of the ASCII value, with the hash of the signing algorithm. */
 export function halfHash(alg: SigningAlg, value: string): string {
   // ES256 and RS256 use SHA-256; EdDSA (Ed25519) uses SHA-512 per OIDC's EdDSA profile.
-  const digest = createHash(alg === 'EdDSA' ? 'sha512' : 'sha256').update(value).digest();
+  const digest = createHash(alg === 'EdDSA' ? 'sha512' : 'sha256')
+    .update(value)
+    .digest();
   return digest.subarray(0, digest.length / 2).toString('base64url');
 }

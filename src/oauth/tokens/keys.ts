@@ -60,7 +60,11 @@ export class KeyService {
     const cached = this.cache.get(spaceId);
     const now = Date.now();
     if (cached && now - cached.loadedAt < CACHE_MS && !this.stale(cached, now)) return cached;
-    const rows = await this.db.select().from(signingKeys).where(eq(signingKeys.spaceId, spaceId)).orderBy(asc(signingKeys.activeAt), asc(signingKeys.createdAt));
+    const rows = await this.db
+      .select()
+      .from(signingKeys)
+      .where(eq(signingKeys.spaceId, spaceId))
+      .orderBy(asc(signingKeys.activeAt), asc(signingKeys.createdAt));
     const entry: SpaceKeys = { rows, opened: new Map(), loadedAt: now };
     this.cache.set(spaceId, entry);
     return entry;
@@ -69,7 +73,9 @@ export class KeyService {
   /** A pending key may have become active, or a signing key retired, since the cache was filled. */
   private stale(entry: SpaceKeys, now: number): boolean {
     return entry.rows.some(
-      (r) => (r.activeAt.getTime() <= now && r.activeAt.getTime() > entry.loadedAt) || (r.retiredAt && r.retiredAt.getTime() <= now && r.retiredAt.getTime() > entry.loadedAt),
+      (r) =>
+        (r.activeAt.getTime() <= now && r.activeAt.getTime() > entry.loadedAt) ||
+        (r.retiredAt && r.retiredAt.getTime() <= now && r.retiredAt.getTime() > entry.loadedAt),
     );
   }
 
@@ -103,7 +109,9 @@ export class KeyService {
       now = Date.now(); // the keys just made are active from the moment they were made
       row = this.pick(entry, alg, now);
     }
-    row ??= entry.rows.filter((r) => usable(r, now)).sort((a, b) => Number(a.alg === DEFAULT_ID_TOKEN_ALG) - Number(b.alg === DEFAULT_ID_TOKEN_ALG) || b.activeAt.getTime() - a.activeAt.getTime())[0];
+    row ??= entry.rows
+      .filter((r) => usable(r, now))
+      .sort((a, b) => Number(a.alg === DEFAULT_ID_TOKEN_ALG) - Number(b.alg === DEFAULT_ID_TOKEN_ALG) || b.activeAt.getTime() - a.activeAt.getTime())[0];
     if (!row) throw new Error(`no ${alg} signing key could be made active`);
     return this.open(entry, row);
   }
@@ -141,9 +149,7 @@ export class KeyService {
     if (!this.complete(entry, spaceAlg)) entry = await this.ensure(spaceId);
     const now = Date.now();
     return {
-      keys: entry.rows
-        .filter((r) => !r.expiresAt || r.expiresAt.getTime() > now)
-        .map((r) => ({ ...r.publicJwk, kid: r.kid, alg: r.alg, use: 'sig' })),
+      keys: entry.rows.filter((r) => !r.expiresAt || r.expiresAt.getTime() > now).map((r) => ({ ...r.publicJwk, kid: r.kid, alg: r.alg, use: 'sig' })),
     };
   }
 
@@ -207,7 +213,10 @@ export class KeyService {
       const alg = (opts.alg as SigningAlg | undefined) ?? settings.signing_alg;
       if (alg !== settings.signing_alg) {
         switched = true;
-        await tx.update(spaces).set({ settings: { ...(s?.settings ?? {}), signing_alg: alg }, updatedAt: new Date() }).where(eq(spaces.id, space.id));
+        await tx
+          .update(spaces)
+          .set({ settings: { ...(s?.settings ?? {}), signing_alg: alg }, updatedAt: new Date() })
+          .where(eq(spaces.id, space.id));
       }
       const now = new Date();
       const activeAt = new Date(now.getTime() + 1000 * (opts.publishSeconds ?? settings.key_publish_seconds));

@@ -70,7 +70,10 @@ export class TokenManagement {
 
   private async clientPk(space: SpaceRef, clientId: string | undefined, db: Executor = this.db): Promise<string | undefined> {
     if (clientId === undefined) return undefined;
-    const [row] = await db.select({ id: clients.id }).from(clients).where(and(eq(clients.spaceId, space.id), eq(clients.clientId, clientId)));
+    const [row] = await db
+      .select({ id: clients.id })
+      .from(clients)
+      .where(and(eq(clients.spaceId, space.id), eq(clients.clientId, clientId)));
     if (!row) throw notFound(`client "${clientId}"`);
     return row.id;
   }
@@ -90,13 +93,15 @@ export class TokenManagement {
       .from(grants)
       .innerJoin(clients, eq(clients.id, grants.clientPk))
       .leftJoin(users, eq(users.id, grants.userId))
-      .where(and(
-        eq(grants.spaceId, space.id),
-        isNull(grants.revokedAt),
-        clientPk ? eq(grants.clientPk, clientPk) : undefined,
-        userId ? eq(grants.userId, userId) : undefined,
-        before(grants.createdAt, sql`${grants.id}::text collate "C"`),
-      ))
+      .where(
+        and(
+          eq(grants.spaceId, space.id),
+          isNull(grants.revokedAt),
+          clientPk ? eq(grants.clientPk, clientPk) : undefined,
+          userId ? eq(grants.userId, userId) : undefined,
+          before(grants.createdAt, sql`${grants.id}::text collate "C"`),
+        ),
+      )
       .orderBy(desc(grants.createdAt), desc(sql`${grants.id}::text collate "C"`))
       .limit(q.limit + 1);
     const tokenRows = await this.db
@@ -104,22 +109,31 @@ export class TokenManagement {
       .from(accessTokens)
       .innerJoin(clients, eq(clients.id, accessTokens.clientPk))
       .leftJoin(users, eq(users.id, accessTokens.userId))
-      .where(and(
-        eq(accessTokens.spaceId, space.id),
-        isNull(accessTokens.grantId),
-        isNull(accessTokens.revokedAt),
-        or(isNull(accessTokens.expiresAt), gt(accessTokens.expiresAt, now)),
-        clientPk ? eq(accessTokens.clientPk, clientPk) : undefined,
-        userId ? eq(accessTokens.userId, userId) : undefined,
-        before(accessTokens.createdAt, sql`${accessTokens.id} collate "C"`),
-      ))
+      .where(
+        and(
+          eq(accessTokens.spaceId, space.id),
+          isNull(accessTokens.grantId),
+          isNull(accessTokens.revokedAt),
+          or(isNull(accessTokens.expiresAt), gt(accessTokens.expiresAt, now)),
+          clientPk ? eq(accessTokens.clientPk, clientPk) : undefined,
+          userId ? eq(accessTokens.userId, userId) : undefined,
+          before(accessTokens.createdAt, sql`${accessTokens.id} collate "C"`),
+        ),
+      )
       .orderBy(desc(accessTokens.createdAt), desc(sql`${accessTokens.id} collate "C"`))
       .limit(q.limit + 1);
 
     // A grant lives as long as its unused refresh token (or, without one, its longest-lived access token).
     const ids = grantRows.map((r) => r.g.id);
-    const rts = ids.length ? await this.db.select().from(refreshTokens).where(and(inArray(refreshTokens.grantId, ids), isNull(refreshTokens.usedAt))) : [];
-    const ats = ids.length ? await this.db.select({ grantId: accessTokens.grantId, expiresAt: accessTokens.expiresAt }).from(accessTokens).where(inArray(accessTokens.grantId, ids)) : [];
+    const rts = ids.length
+      ? await this.db
+          .select()
+          .from(refreshTokens)
+          .where(and(inArray(refreshTokens.grantId, ids), isNull(refreshTokens.usedAt)))
+      : [];
+    const ats = ids.length
+      ? await this.db.select({ grantId: accessTokens.grantId, expiresAt: accessTokens.expiresAt }).from(accessTokens).where(inArray(accessTokens.grantId, ids))
+      : [];
     type Merged = { at: Date; raw: string; entry: TokenEntry };
     const merged: Merged[] = [];
     for (const r of grantRows) {
@@ -195,7 +209,10 @@ export class TokenManagement {
           .where(and(eq(grants.id, id), eq(grants.spaceId, space.id), isNull(grants.revokedAt)))
           .returning({ id: grants.id });
         if (done.length === 0) throw notFound(`token "${id}"`);
-        await tx.update(accessTokens).set({ revokedAt: now }).where(and(eq(accessTokens.grantId, id), isNull(accessTokens.revokedAt)));
+        await tx
+          .update(accessTokens)
+          .set({ revokedAt: now })
+          .where(and(eq(accessTokens.grantId, id), isNull(accessTokens.revokedAt)));
       }
       await recordAudit(tx, actor, { space: space.slug, action: 'token.revoke', targetType: 'token', targetId: id });
     });
@@ -220,10 +237,21 @@ export class TokenManagement {
       const ats = await tx
         .update(accessTokens)
         .set({ revokedAt: now })
-        .where(and(eq(accessTokens.spaceId, space.id), isNull(accessTokens.revokedAt), clientPk ? eq(accessTokens.clientPk, clientPk) : eq(accessTokens.userId, userId!)))
+        .where(
+          and(
+            eq(accessTokens.spaceId, space.id),
+            isNull(accessTokens.revokedAt),
+            clientPk ? eq(accessTokens.clientPk, clientPk) : eq(accessTokens.userId, userId!),
+          ),
+        )
         .returning({ id: accessTokens.id });
       const target = clientPk ? { targetType: 'client', targetId: by.client_id! } : { targetType: 'user', targetId: userId! };
-      await recordAudit(tx, actor, { space: space.slug, action: 'token.revoke_all', ...target, changes: { revoked_grants: gs.length, revoked_access_tokens: ats.length } });
+      await recordAudit(tx, actor, {
+        space: space.slug,
+        action: 'token.revoke_all',
+        ...target,
+        changes: { revoked_grants: gs.length, revoked_access_tokens: ats.length },
+      });
       return { revoked_grants: gs.length, revoked_access_tokens: ats.length, tokens_valid_after: cutOff.toISOString() };
     });
     // Caches hold the client row with its tokens_valid_after: drop it everywhere.
@@ -253,12 +281,14 @@ export class TokenManagement {
       .from(consents)
       .innerJoin(clients, eq(clients.id, consents.clientPk))
       .innerJoin(users, eq(users.id, consents.userId))
-      .where(and(
-        eq(consents.spaceId, space.id),
-        clientPk ? eq(consents.clientPk, clientPk) : undefined,
-        userId ? eq(consents.userId, userId) : undefined,
-        c ? sql`(${consents.createdAt}, ${consents.id}::text collate "C") < (${c.at.toISOString()}::timestamptz, ${c.id})` : undefined,
-      ))
+      .where(
+        and(
+          eq(consents.spaceId, space.id),
+          clientPk ? eq(consents.clientPk, clientPk) : undefined,
+          userId ? eq(consents.userId, userId) : undefined,
+          c ? sql`(${consents.createdAt}, ${consents.id}::text collate "C") < (${c.at.toISOString()}::timestamptz, ${c.id})` : undefined,
+        ),
+      )
       .orderBy(desc(consents.createdAt), desc(sql`${consents.id}::text collate "C"`))
       .limit(q.limit + 1);
     const page = rows.slice(0, q.limit);
@@ -281,9 +311,18 @@ export class TokenManagement {
   async revokeConsent(space: SpaceRef, id: string, actor: Actor): Promise<void> {
     if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) throw notFound(`consent "${id}"`);
     await this.db.transaction(async (tx) => {
-      const done = await tx.delete(consents).where(and(eq(consents.id, id), eq(consents.spaceId, space.id))).returning();
+      const done = await tx
+        .delete(consents)
+        .where(and(eq(consents.id, id), eq(consents.spaceId, space.id)))
+        .returning();
       if (done.length === 0) throw new AppError('not_found', `consent "${id}" not found`);
-      await recordAudit(tx, actor, { space: space.slug, action: 'consent.revoke', targetType: 'consent', targetId: id, changes: { user_id: done[0]!.userId, scope: done[0]!.scope.join(' ') } });
+      await recordAudit(tx, actor, {
+        space: space.slug,
+        action: 'consent.revoke',
+        targetType: 'consent',
+        targetId: id,
+        changes: { user_id: done[0]!.userId, scope: done[0]!.scope.join(' ') },
+      });
     });
   }
 }

@@ -82,7 +82,11 @@ export class TokenService {
       const rows = await opaqueLookup.execute({ ids: arrayLiteral(ids) });
       return new Map(rows.map((r) => [r.id, r]));
     });
-    this.rowLookup = this.db.select().from(accessTokens).where(eq(accessTokens.id, sql.placeholder('id'))).prepare('keyward_token_row_lookup');
+    this.rowLookup = this.db
+      .select()
+      .from(accessTokens)
+      .where(eq(accessTokens.id, sql.placeholder('id')))
+      .prepare('keyward_token_row_lookup');
   }
 
   private readonly opaqueReader: BatchReader<typeof accessTokens.$inferSelect>;
@@ -326,7 +330,9 @@ export class TokenService {
         userId: claims.sub !== client.row.clientId ? (claims.sub as string) : null,
         grantType: 'unknown',
         format: 'jwt',
-        scope: String(claims.scope ?? '').split(' ').filter(Boolean),
+        scope: String(claims.scope ?? '')
+          .split(' ')
+          .filter(Boolean),
         createdAt: new Date((claims.iat as number) * 1000),
         expiresAt: claims.exp ? new Date((claims.exp as number) * 1000) : null,
         revokedAt: now,
@@ -337,14 +343,23 @@ export class TokenService {
   /** Revokes an access token this node just issued but will not hand out (its stored row: by hash or by jti). */
   async withdraw(at: IssuedAccessToken): Promise<void> {
     const id = at.access_token.startsWith(OPAQUE_PREFIX) ? sha256(at.access_token) : `jti:${at.jti}`;
-    await this.db.update(accessTokens).set({ revokedAt: new Date() }).where(and(eq(accessTokens.id, id), isNull(accessTokens.revokedAt)));
+    await this.db
+      .update(accessTokens)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(accessTokens.id, id), isNull(accessTokens.revokedAt)));
   }
 
   /** Revokes a grant (and with it its refresh and access tokens). */
   async revokeGrant(db: Executor, grantId: string): Promise<void> {
     const now = new Date();
-    await db.update(grants).set({ revokedAt: now }).where(and(eq(grants.id, grantId), isNull(grants.revokedAt)));
-    await db.update(accessTokens).set({ revokedAt: now }).where(and(eq(accessTokens.grantId, grantId), isNull(accessTokens.revokedAt)));
+    await db
+      .update(grants)
+      .set({ revokedAt: now })
+      .where(and(eq(grants.id, grantId), isNull(grants.revokedAt)));
+    await db
+      .update(accessTokens)
+      .set({ revokedAt: now })
+      .where(and(eq(accessTokens.grantId, grantId), isNull(accessTokens.revokedAt)));
   }
 }
 
