@@ -1,8 +1,7 @@
 // The audit log: every admin mutation, written in the same transaction as the change itself, so a change and
 // its record land together or not at all. Entries name fields that changed; secrets never appear in them.
-import { and, desc, eq, inArray, lt, type SQL } from 'drizzle-orm';
+import { insertAuditEntry, listAuditEntries, type AuditFilter } from '../store/audit-log.js';
 import type { Executor } from '../store/db.js';
-import { auditLog } from '../store/schema.js';
 
 export interface Actor {
   type: 'admin' | 'system' | 'setup' | 'client';
@@ -39,7 +38,7 @@ export function diff(before: Record<string, unknown>, after: Record<string, unkn
 }
 
 export async function recordAudit(tx: Executor, actor: Actor, entry: AuditEntryInput): Promise<void> {
-  await tx.insert(auditLog).values({
+  await insertAuditEntry(tx, {
     actorType: actor.type,
     actorId: actor.id ?? null,
     actorEmail: actor.email ?? null,
@@ -51,30 +50,12 @@ export async function recordAudit(tx: Executor, actor: Actor, entry: AuditEntryI
   });
 }
 
-export interface AuditQuery {
-  /** Restrict to these spaces' entries. Undefined: every entry (a global admin). */
-  spaces?: string[];
-  space?: string;
-  action?: string;
-  before?: number;
-  limit: number;
-}
+/** What listAudit reads: `spaces` undefined means every entry (a global admin); an empty list, none. */
+export type AuditQuery = AuditFilter;
 
 export async function listAudit(db: Executor, q: AuditQuery) {
-  const conds: SQL[] = [];
-  if (q.spaces) {
-    if (q.spaces.length === 0) return { items: [], next_cursor: null };
-    conds.push(inArray(auditLog.space, q.spaces));
-  }
-  if (q.space) conds.push(eq(auditLog.space, q.space));
-  if (q.action) conds.push(eq(auditLog.action, q.action));
-  if (q.before !== undefined) conds.push(lt(auditLog.id, q.before));
-  const rows = await db
-    .select()
-    .from(auditLog)
-    .where(conds.length ? and(...conds) : undefined)
-    .orderBy(desc(auditLog.id))
-    .limit(q.limit + 1);
+  if (q.spaces?.length === 0) return { items: [], next_cursor: null };
+  const rows = await listAuditEntries(db, { ...q, limit: q.limit + 1 });
   const page = rows.slice(0, q.limit);
   return {
     items: page.map((r) => ({

@@ -1,12 +1,12 @@
 // A client as the store keeps it and as the API shows it: the mapping between the two (the rules' ClientSpec, the
 // row's columns, the answer's RFC 7591 names), its entity tag and what the audit log compares. Pure functions;
 // clients.ts stores and audits.
-import type { clients } from '../store/schema.js';
+import type { ClientRow } from '../store/clients.js';
 import { etagOf } from './etag.js';
 import { ttlFromStore, type ClientSpec, type Ttl } from './client-rules.js';
 import type { PageRequest } from './page.js';
 
-export type ClientRow = typeof clients.$inferSelect;
+export type { ClientRow };
 
 export interface ClientView {
   client_id: string;

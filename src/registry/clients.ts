@@ -1,18 +1,31 @@
 // Clients of a space: create, read, update, lifecycle (deactivate, reactivate, delete), secrets and scopes.
 // Field rules live in client-rules.ts; this file stores the result and keeps the audit log.
-import { and, asc, eq, ilike, inArray, sql } from 'drizzle-orm';
 import { AppError, conflict, invalid, notFound } from '../errors.js';
 import { diff, recordAudit, type Actor } from '../events/audit.js';
 import type { Executor } from '../store/db.js';
 import { publishAfter, type ChangeBus } from '../store/changes.js';
 import { isUniqueViolation } from '../store/errors.js';
-import { selectForUpdate, type RowLock } from '../store/locks.js';
-import { clients, clientScopes, clientSecrets, scopes } from '../store/schema.js';
+import type { RowLock } from '../store/locks.js';
+import {
+  addClientSecret,
+  deleteClient,
+  deleteClientSecrets,
+  expireClientSecrets,
+  findClient,
+  insertClient,
+  listClients,
+  removeClientScope,
+  scopeNamesOf,
+  scopesOfClient,
+  setClientScopes,
+  updateClient,
+} from '../store/clients.js';
+import { scopesNamed } from '../store/scopes.js';
 import { seal, type MasterKey } from '../crypto/seal.js';
 import { requireMatch, type IfMatch } from './etag.js';
 import { auditable, clientView, columnsOf, specOf, type ClientListQuery, type ClientRow, type ClientView, type ClientWithSecret } from './client-view.js';
 import { buildClientSpec, usesSecret, type ClientInput, type ClientSpec } from './client-rules.js';
-import { after, toPage, type Page, containing } from './page.js';
+import { mapPage, type Page } from './page.js';
 import { newClientId, randomToken, sha256 } from '../crypto/secrets.js';
 import type { ScopeInput, ScopeService, ScopeView } from './scopes.js';
 import { scopeView } from './scopes.js';
@@ -33,46 +46,18 @@ export class ClientService {
     private readonly bus?: ChangeBus,
   ) {}
 
-  private async scopeNames(db: Executor, clientPks: string[]): Promise<Map<string, string[]>> {
-    const out = new Map<string, string[]>();
-    if (clientPks.length === 0) return out;
-    const rows = await db
-      .select({ clientPk: clientScopes.clientPk, name: scopes.name })
-      .from(clientScopes)
-      .innerJoin(scopes, eq(scopes.id, clientScopes.scopeId))
-      .where(inArray(clientScopes.clientPk, clientPks))
-      .orderBy(asc(scopes.name));
-    for (const r of rows) out.set(r.clientPk, [...(out.get(r.clientPk) ?? []), r.name]);
-    // Code-point order, whatever the database's collation: the same order parseScope gives.
-    for (const list of out.values()) list.sort();
-    return out;
-  }
-
   async list(space: SpaceRef, q: ClientListQuery): Promise<Page<ClientView>> {
-    const rows = await this.db
-      .select()
-      .from(clients)
-      .where(
-        and(
-          eq(clients.spaceId, space.id),
-          after(clients.createdAt, clients.id, q.cursor),
-          q.name ? ilike(clients.name, containing(q.name)) : undefined,
-          q.active !== undefined ? eq(clients.active, q.active) : undefined,
-        ),
-      )
-      .orderBy(asc(clients.createdAt), asc(clients.id))
-      .limit(q.limit + 1);
-    const names = await this.scopeNames(
+    const page = await listClients(this.db, space.id, q);
+    const names = await scopeNamesOf(
       this.db,
-      rows.map((r) => r.id),
+      page.items.map((r) => r.id),
     );
-    return toPage(rows, q.limit, (r) => clientView(r, space.slug, names.get(r.id) ?? []));
+    return mapPage(page, (r) => clientView(r, space.slug, names.get(r.id) ?? []));
   }
 
   /** The client's row; with `lock`, locked until the end of the transaction `db` (read-modify-write). */
   async row(space: SpaceRef, clientId: string, db: Executor = this.db, lock?: RowLock): Promise<ClientRow> {
-    const where = and(eq(clients.spaceId, space.id), eq(clients.clientId, clientId));
-    const [row] = lock ? await selectForUpdate(db, clients, where, lock) : await db.select().from(clients).where(where);
+    const row = await findClient(db, space.id, clientId, lock);
     if (!row) throw notFound(`client "${clientId}"`);
     return row;
   }
@@ -80,34 +65,32 @@ export class ClientService {
   /** Locks the client for a change and checks If-Match against it as it is now; returns the row and its scopes. */
   private async lockedForChange(tx: Executor, space: SpaceRef, clientId: string, ifMatch: IfMatch | undefined, lock: RowLock = 'no key update') {
     const row = await this.row(space, clientId, tx, lock);
-    const scopeNames = (await this.scopeNames(tx, [row.id])).get(row.id) ?? [];
+    const scopeNames = (await scopeNamesOf(tx, [row.id])).get(row.id) ?? [];
     requireMatch(ifMatch, clientView(row, space.slug, scopeNames), `client "${clientId}"`);
     return { row, scopeNames };
   }
 
   async get(space: SpaceRef, clientId: string): Promise<ClientView> {
     const row = await this.row(space, clientId);
-    const names = await this.scopeNames(this.db, [row.id]);
+    const names = await scopeNamesOf(this.db, [row.id]);
     return clientView(row, space.slug, names.get(row.id) ?? []);
   }
 
   /** Replaces the client's scope associations with `names`, which must all exist in the space. */
   private async setScopes(tx: Executor, space: SpaceRef, clientPk: string, names: string[]): Promise<void> {
-    const found = names.length
-      ? await tx
-          .select({ id: scopes.id, name: scopes.name })
-          .from(scopes)
-          .where(and(eq(scopes.spaceId, space.id), inArray(scopes.name, names)))
-      : [];
+    const found = await scopesNamed(tx, space.id, names);
     const missing = names.filter((n) => !found.some((f) => f.name === n));
     if (missing.length) throw invalid('scope', `unknown scope${missing.length > 1 ? 's' : ''} in this space: ${missing.join(', ')}`);
-    await tx.delete(clientScopes).where(eq(clientScopes.clientPk, clientPk));
-    if (found.length) await tx.insert(clientScopes).values(found.map((f) => ({ clientPk, scopeId: f.id })));
+    await setClientScopes(
+      tx,
+      clientPk,
+      found.map((f) => f.id),
+    );
   }
 
   private async addSecret(tx: Executor, clientPk: string): Promise<string> {
     const secret = randomToken(32);
-    await tx.insert(clientSecrets).values({ clientPk, secretHash: sha256(secret) });
+    await addClientSecret(tx, clientPk, sha256(secret));
     return secret;
   }
 
@@ -133,11 +116,7 @@ export class ClientService {
    */
   private async defaultScopes(tx: Executor, space: SpaceRef, spec: ClientSpec): Promise<string[]> {
     if (!spec.grantTypes.some((g) => USER_GRANTS.has(g))) return [];
-    const rows = await tx
-      .select({ name: scopes.name })
-      .from(scopes)
-      .where(and(eq(scopes.spaceId, space.id), inArray(scopes.name, [...STANDARD_SCOPE_NAMES])));
-    return rows.map((r) => r.name).sort();
+    return (await scopesNamed(tx, space.id, STANDARD_SCOPE_NAMES)).map((r) => r.name).sort();
   }
 
   async create(space: SpaceRef, input: ClientInput, actor: Actor): Promise<ClientWithSecret> {
@@ -147,20 +126,17 @@ export class ClientService {
         this.db.transaction(async (tx) => {
           const spec = input.scope === undefined ? { ...given, scopes: await this.defaultScopes(tx, space, given) } : given;
           const now = new Date();
-          const [row] = await tx
-            .insert(clients)
-            .values({
-              ...columnsOf(spec),
-              spaceId: space.id,
-              clientId: newClientId(),
-              deactivatedAt: spec.active ? null : now,
-              tokensValidAfter: spec.active ? null : now,
-            })
-            .returning();
-          await this.setScopes(tx, space, row!.id, spec.scopes);
-          const secret = usesSecret(spec) ? await this.addSecret(tx, row!.id) : undefined;
-          const view = clientView(row!, space.slug, spec.scopes);
-          await recordAudit(tx, actor, { space: space.slug, action: 'client.create', targetType: 'client', targetId: row!.clientId, changes: auditable(view) });
+          const row = await insertClient(tx, {
+            ...columnsOf(spec),
+            spaceId: space.id,
+            clientId: newClientId(),
+            deactivatedAt: spec.active ? null : now,
+            tokensValidAfter: spec.active ? null : now,
+          });
+          await this.setScopes(tx, space, row.id, spec.scopes);
+          const secret = usesSecret(spec) ? await this.addSecret(tx, row.id) : undefined;
+          const view = clientView(row, space.slug, spec.scopes);
+          await recordAudit(tx, actor, { space: space.slug, action: 'client.create', targetType: 'client', targetId: row.clientId, changes: auditable(view) });
           return secret ? { ...view, client_secret: secret, client_secret_expires_at: 0 } : view;
         }),
       given,
@@ -187,20 +163,12 @@ export class ClientService {
             : !current.active && spec.active
               ? { deactivatedAt: null }
               : {};
-        const [row] = await this.insertOrConflict(
-          () =>
-            tx
-              .update(clients)
-              .set({ ...columnsOf(spec), ...lifecycle, updatedAt: now })
-              .where(eq(clients.id, before.id))
-              .returning(),
-          spec,
-        );
+        const row = await this.insertOrConflict(() => updateClient(tx, before.id, { ...columnsOf(spec), ...lifecycle, updatedAt: now }), spec);
         if (input.scope !== undefined) await this.setScopes(tx, space, before.id, spec.scopes);
         let secret: string | undefined;
-        if (!usesSecret(spec)) await tx.delete(clientSecrets).where(eq(clientSecrets.clientPk, before.id));
+        if (!usesSecret(spec)) await deleteClientSecrets(tx, before.id);
         else if (!usesSecret(current)) secret = await this.addSecret(tx, before.id);
-        const view = clientView(row!, space.slug, spec.scopes);
+        const view = clientView(row, space.slug, spec.scopes);
         const action = lifecycle.tokensValidAfter ? 'client.deactivate' : 'deactivatedAt' in lifecycle ? 'client.reactivate' : 'client.update';
         await recordAudit(tx, actor, {
           space: space.slug,
@@ -218,7 +186,7 @@ export class ClientService {
     await this.db.transaction(async (tx) => {
       const { row } = await this.lockedForChange(tx, space, clientId, ifMatch, 'update');
       // Foreign keys cascade to secrets, scope links, and (later) tokens, codes and consents.
-      await tx.delete(clients).where(eq(clients.id, row.id));
+      await deleteClient(tx, row.id);
       await recordAudit(tx, actor, {
         space: space.slug,
         action: 'client.delete',
@@ -250,11 +218,7 @@ export class ClientService {
         const now = Date.now();
         const until = new Date(now + graceSeconds * 1000);
         // Secrets already expiring keep the earlier of their deadline and the new one.
-        await tx
-          .update(clientSecrets)
-          .set({ expiresAt: sql`least(coalesce(${clientSecrets.expiresAt}, ${until}), ${until})` })
-          .where(eq(clientSecrets.clientPk, row.id));
-        await tx.delete(clientSecrets).where(and(eq(clientSecrets.clientPk, row.id), sql`${clientSecrets.expiresAt} <= ${new Date(now)}`));
+        await expireClientSecrets(tx, row.id, until, new Date(now));
         const secret = await this.addSecret(tx, row.id);
         await recordAudit(tx, actor, {
           space: space.slug,
@@ -278,10 +242,11 @@ export class ClientService {
         const { row } = await this.lockedForChange(tx, space, clientId, ifMatch);
         const secret = randomToken(32);
         const now = new Date();
-        await tx
-          .update(clients)
-          .set({ webhookSecretSealed: seal(this.masterKey, secret, `client-webhook:${row.id}`), webhookSecretCreatedAt: now, updatedAt: now })
-          .where(eq(clients.id, row.id));
+        await updateClient(tx, row.id, {
+          webhookSecretSealed: seal(this.masterKey, secret, `client-webhook:${row.id}`),
+          webhookSecretCreatedAt: now,
+          updatedAt: now,
+        });
         await recordAudit(tx, actor, {
           space: space.slug,
           action: 'client.webhook_secret',
@@ -296,13 +261,7 @@ export class ClientService {
 
   async listScopes(space: SpaceRef, clientId: string): Promise<ScopeView[]> {
     const row = await this.row(space, clientId);
-    const rows = await this.db
-      .select({ s: scopes })
-      .from(clientScopes)
-      .innerJoin(scopes, eq(scopes.id, clientScopes.scopeId))
-      .where(eq(clientScopes.clientPk, row.id))
-      .orderBy(asc(scopes.name));
-    return rows.map((r) => scopeView(r.s));
+    return (await scopesOfClient(this.db, row.id)).map(scopeView);
   }
 
   /**
@@ -333,11 +292,7 @@ export class ClientService {
     await this.db.transaction(async (tx) => {
       const { row } = await this.lockedForChange(tx, space, clientId, ifMatch);
       const scope = await this.scopeService.get(space.id, name, tx);
-      const deleted = await tx
-        .delete(clientScopes)
-        .where(and(eq(clientScopes.clientPk, row.id), eq(clientScopes.scopeId, scope.id)))
-        .returning();
-      if (deleted.length === 0) throw new AppError('not_found', `scope "${name}" is not associated with this client`);
+      if (!(await removeClientScope(tx, row.id, scope.id))) throw new AppError('not_found', `scope "${name}" is not associated with this client`);
       await recordAudit(tx, actor, {
         space: space.slug,
         action: 'client.disassociate_scope',

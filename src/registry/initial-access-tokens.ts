@@ -1,13 +1,18 @@
 // Initial access tokens for dynamic client registration (RFC 7591 §3): an admin creates them, a registering client
 // spends one use. A registry rule (who may register), not an endpoint concern, so the admin API and the RFC 7591
 // endpoint (oauth/registration.ts) share this one service. The token is shown once; the store keeps its SHA-256.
-import { and, asc, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import { randomToken, sha256 } from '../crypto/secrets.js';
 import { invalid, notFound } from '../errors.js';
 import { recordAudit, type Actor } from '../events/audit.js';
 import type { Executor } from '../store/db.js';
-import { initialAccessTokens } from '../store/schema.js';
-import { after, toPage, type Page, type PageRequest } from './page.js';
+import {
+  consumeInitialAccessToken,
+  insertInitialAccessToken,
+  listInitialAccessTokens,
+  revokeInitialAccessToken,
+  type InitialAccessTokenRow,
+} from '../store/initial-access-tokens.js';
+import { mapPage, type Page, type PageRequest } from './page.js';
 
 export const INITIAL_TOKEN_PREFIX = 'kwiat_';
 const MAX_EXPIRES_IN = 365 * 86400;
@@ -25,7 +30,7 @@ export interface InitialAccessTokenView {
   active: boolean;
 }
 
-const iatView = (r: typeof initialAccessTokens.$inferSelect): InitialAccessTokenView => ({
+const iatView = (r: InitialAccessTokenRow): InitialAccessTokenView => ({
   id: r.id,
   created_at: r.createdAt.toISOString(),
   expires_at: r.expiresAt?.toISOString() ?? null,
@@ -38,13 +43,7 @@ export class InitialAccessTokenService {
   constructor(private readonly db: Executor) {}
 
   async listInitialTokens(space: SpaceRef, req: PageRequest): Promise<Page<InitialAccessTokenView>> {
-    const rows = await this.db
-      .select()
-      .from(initialAccessTokens)
-      .where(and(eq(initialAccessTokens.spaceId, space.id), after(initialAccessTokens.createdAt, initialAccessTokens.id, req.cursor)))
-      .orderBy(asc(initialAccessTokens.createdAt), asc(initialAccessTokens.id))
-      .limit(req.limit + 1);
-    return toPage(rows, req.limit, iatView);
+    return mapPage(await listInitialAccessTokens(this.db, space.id, req), iatView);
   }
 
   async createInitialToken(space: SpaceRef, input: { expires_in?: number | null; uses?: number | null }, actor: Actor) {
@@ -56,21 +55,18 @@ export class InitialAccessTokenService {
       throw invalid('uses', `uses must be a whole number from 1 to ${MAX_USES}, or absent for unlimited`);
     const token = INITIAL_TOKEN_PREFIX + randomToken(32);
     return this.db.transaction(async (tx) => {
-      const [row] = await tx
-        .insert(initialAccessTokens)
-        .values({
-          tokenHash: sha256(token),
-          spaceId: space.id,
-          expiresAt: expiresIn != null ? new Date(Date.now() + expiresIn * 1000) : null,
-          usesLeft: uses ?? null,
-        })
-        .returning();
-      const view = iatView(row!);
+      const row = await insertInitialAccessToken(tx, {
+        tokenHash: sha256(token),
+        spaceId: space.id,
+        expiresAt: expiresIn != null ? new Date(Date.now() + expiresIn * 1000) : null,
+        usesLeft: uses ?? null,
+      });
+      const view = iatView(row);
       await recordAudit(tx, actor, {
         space: space.slug,
         action: 'initial_access_token.create',
         targetType: 'initial_access_token',
-        targetId: row!.id,
+        targetId: row.id,
         changes: { expires_at: view.expires_at, uses_left: view.uses_left },
       });
       return { ...view, token };
@@ -80,32 +76,13 @@ export class InitialAccessTokenService {
   async revokeInitialToken(space: SpaceRef, id: string, actor: Actor): Promise<void> {
     if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound(`initial access token "${id}"`);
     await this.db.transaction(async (tx) => {
-      const [row] = await tx
-        .update(initialAccessTokens)
-        .set({ revokedAt: new Date() })
-        .where(and(eq(initialAccessTokens.id, id), eq(initialAccessTokens.spaceId, space.id), isNull(initialAccessTokens.revokedAt)))
-        .returning({ id: initialAccessTokens.id });
-      if (!row) throw notFound(`initial access token "${id}"`);
+      if (!(await revokeInitialAccessToken(tx, space.id, id))) throw notFound(`initial access token "${id}"`);
       await recordAudit(tx, actor, { space: space.slug, action: 'initial_access_token.revoke', targetType: 'initial_access_token', targetId: id });
     });
   }
 
   /** Uses one of the token's uses, atomically; undefined when unknown, expired, revoked or used up. */
   async consumeInitialToken(spaceId: string, token: string): Promise<string | undefined> {
-    const t = initialAccessTokens;
-    const [row] = await this.db
-      .update(t)
-      .set({ usesLeft: sql`case when ${t.usesLeft} is null then null else ${t.usesLeft} - 1 end` })
-      .where(
-        and(
-          eq(t.tokenHash, sha256(token)),
-          eq(t.spaceId, spaceId),
-          isNull(t.revokedAt),
-          or(isNull(t.expiresAt), gt(t.expiresAt, new Date())),
-          or(isNull(t.usesLeft), gt(t.usesLeft, 0)),
-        ),
-      )
-      .returning({ id: t.id });
-    return row?.id;
+    return consumeInitialAccessToken(this.db, spaceId, sha256(token));
   }
 }

@@ -1,17 +1,16 @@
 // Scopes of a space (seed 004): a name, the description shown on the consent page, and a default flag.
-import { and, asc, eq, ilike } from 'drizzle-orm';
 import { conflict, invalid, notFound } from '../errors.js';
 import { diff, recordAudit, type Actor } from '../events/audit.js';
 import type { Executor } from '../store/db.js';
 import { publishAfter, type ChangeBus } from '../store/changes.js';
 import { isUniqueViolation } from '../store/errors.js';
-import { selectForUpdate, type RowLock } from '../store/locks.js';
-import { scopes } from '../store/schema.js';
+import type { RowLock } from '../store/locks.js';
+import { deleteScope, findScope, insertScope, listScopes, updateScope, type ScopeRow } from '../store/scopes.js';
 import { SCOPE_TOKEN } from './client-rules.js';
 import { requireMatch, type IfMatch } from './etag.js';
-import { after, toPage, type Page, type PageRequest, containing } from './page.js';
+import { mapPage, type Page, type PageRequest } from './page.js';
 
-export type ScopeRow = typeof scopes.$inferSelect;
+export type { ScopeRow };
 
 export interface ScopeInput {
   name?: string;
@@ -48,19 +47,12 @@ export class ScopeService {
   ) {}
 
   async list(spaceId: string, req: PageRequest & { name?: string }): Promise<Page<ScopeView>> {
-    const rows = await this.db
-      .select()
-      .from(scopes)
-      .where(and(eq(scopes.spaceId, spaceId), after(scopes.createdAt, scopes.id, req.cursor), req.name ? ilike(scopes.name, containing(req.name)) : undefined))
-      .orderBy(asc(scopes.createdAt), asc(scopes.id))
-      .limit(req.limit + 1);
-    return toPage(rows, req.limit, scopeView);
+    return mapPage(await listScopes(this.db, spaceId, req), scopeView);
   }
 
   /** The scope's row; with `lock`, locked until the end of the transaction `db` (read-modify-write). */
   async get(spaceId: string, name: string, db: Executor = this.db, lock?: RowLock): Promise<ScopeRow> {
-    const where = and(eq(scopes.spaceId, spaceId), eq(scopes.name, name));
-    const [row] = lock ? await selectForUpdate(db, scopes, where, lock) : await db.select().from(scopes).where(where);
+    const row = await findScope(db, spaceId, name, lock);
     if (!row) throw notFound(`scope "${name}"`);
     return row;
   }
@@ -79,18 +71,15 @@ export class ScopeService {
       throw invalid('name', 'name must be 1 to 100 printable characters without spaces, quotes or backslashes (RFC 6749 scope-token)');
     }
     const description = checkDescription(input.description) ?? '';
-    let row: ScopeRow | undefined;
+    let row: ScopeRow;
     try {
-      [row] = await tx
-        .insert(scopes)
-        .values({ spaceId: space.id, name, description, isDefault: input.default ?? false })
-        .returning();
+      row = await insertScope(tx, { spaceId: space.id, name, description, isDefault: input.default ?? false });
     } catch (err) {
       if (isUniqueViolation(err)) throw conflict(`scope "${name}" already exists in this space`, 'name');
       throw err;
     }
-    await recordAudit(tx, actor, { space: space.slug, action: 'scope.create', targetType: 'scope', targetId: name, changes: { ...scopeView(row!) } });
-    return row!;
+    await recordAudit(tx, actor, { space: space.slug, action: 'scope.create', targetType: 'scope', targetId: name, changes: { ...scopeView(row) } });
+    return row;
   }
 
   async create(space: { id: string; slug: string }, input: ScopeInput, actor: Actor): Promise<ScopeView> {
@@ -114,19 +103,15 @@ export class ScopeService {
       space.id,
       this.db.transaction(async (tx) => {
         const before = await this.lockedForChange(tx, space.id, name, ifMatch);
-        const [row] = await tx
-          .update(scopes)
-          .set({
-            ...(description !== undefined ? { description } : {}),
-            ...(input.default !== undefined ? { isDefault: input.default } : {}),
-            updatedAt: new Date(),
-          })
-          .where(eq(scopes.id, before.id))
-          .returning();
+        const row = await updateScope(tx, before.id, {
+          ...(description !== undefined ? { description } : {}),
+          ...(input.default !== undefined ? { isDefault: input.default } : {}),
+          updatedAt: new Date(),
+        });
         const { updated_at: _a, ...b } = scopeView(before);
-        const { updated_at: _b, ...a } = scopeView(row!);
+        const { updated_at: _b, ...a } = scopeView(row);
         await recordAudit(tx, actor, { space: space.slug, action: 'scope.update', targetType: 'scope', targetId: name, changes: diff(b, a) });
-        return scopeView(row!);
+        return scopeView(row);
       }),
     );
   }
@@ -134,7 +119,7 @@ export class ScopeService {
   async delete(space: { id: string; slug: string }, name: string, actor: Actor, ifMatch?: IfMatch): Promise<void> {
     await this.db.transaction(async (tx) => {
       const row = await this.lockedForChange(tx, space.id, name, ifMatch, 'update');
-      await tx.delete(scopes).where(eq(scopes.id, row.id));
+      await deleteScope(tx, row.id);
       await recordAudit(tx, actor, { space: space.slug, action: 'scope.delete', targetType: 'scope', targetId: name });
     });
     await this.bus?.publish('scope', space.id);

@@ -1,13 +1,12 @@
 // Spaces: isolated issuers. The slug is part of the issuer URL, so it is fixed at creation.
-import { and, asc, eq, inArray } from 'drizzle-orm';
 import { AppError, conflict, invalid, notFound } from '../errors.js';
 import { recordAudit, diff, type Actor, SYSTEM } from '../events/audit.js';
 import type { Executor } from '../store/db.js';
 import { publishAfter, type ChangeBus } from '../store/changes.js';
-import { selectForUpdate, type RowLock } from '../store/locks.js';
-import { spaces } from '../store/schema.js';
+import type { RowLock } from '../store/locks.js';
+import { allSpaceSettings, deleteSpace, findSpace, insertSpace, listSpaces, lockSpaceById, updateSpace, type SpaceRow } from '../store/spaces.js';
 import { requireMatch, type IfMatch } from './etag.js';
-import { after, toPage, type Page, type PageRequest } from './page.js';
+import { mapPage, type Page, type PageRequest } from './page.js';
 import { mergeSettings, settingsOf, type SpaceSettings } from './space-settings.js';
 import { seedStandardScopes, standardScopesSeeded } from './standard-scopes.js';
 
@@ -18,7 +17,7 @@ const MAX_TTL = 10 * 365 * 24 * 3600;
 /** Whether `slug` has the form of a space slug (lowercase letters, digits, inner hyphens, at most 63). */
 export const isSlug = (slug: string): boolean => SLUG.test(slug);
 
-export type SpaceRow = typeof spaces.$inferSelect;
+export type { SpaceRow };
 
 export interface SpaceView {
   slug: string;
@@ -72,19 +71,12 @@ export class SpaceService {
 
   async list(req: PageRequest, onlySlugs?: string[]): Promise<Page<SpaceView>> {
     if (onlySlugs && onlySlugs.length === 0) return { items: [], next_cursor: null };
-    const rows = await this.db
-      .select()
-      .from(spaces)
-      .where(and(after(spaces.createdAt, spaces.id, req.cursor), onlySlugs ? inArray(spaces.slug, onlySlugs) : undefined))
-      .orderBy(asc(spaces.createdAt), asc(spaces.id))
-      .limit(req.limit + 1);
-    return toPage(rows, req.limit, spaceView);
+    return mapPage(await listSpaces(this.db, req, onlySlugs), spaceView);
   }
 
   /** The space's row; with `lock`, locked until the end of the transaction `db` (read-modify-write). */
   async find(slug: string, db: Executor = this.db, lock?: RowLock): Promise<SpaceRow | undefined> {
-    const [row] = lock ? await selectForUpdate(db, spaces, eq(spaces.slug, slug), lock) : await db.select().from(spaces).where(eq(spaces.slug, slug));
-    return row;
+    return findSpace(db, slug, lock);
   }
 
   async get(slug: string, db: Executor = this.db, lock?: RowLock): Promise<SpaceRow> {
@@ -111,17 +103,13 @@ export class SpaceService {
     // Settings given at creation are checked and stored as an update would store them (defaults filled in).
     const settings = input.settings !== undefined ? mergeSettings({}, input.settings) : undefined;
     return this.db.transaction(async (tx) => {
-      const [row] = await tx
-        .insert(spaces)
-        .values({
-          slug,
-          displayName,
-          ...(input.access_token_ttl ? { accessTokenTtl: input.access_token_ttl } : {}),
-          ...(input.refresh_token_ttl ? { refreshTokenTtl: input.refresh_token_ttl } : {}),
-          ...(settings ? { settings: settings as unknown as Record<string, unknown> } : {}),
-        })
-        .onConflictDoNothing()
-        .returning();
+      const row = await insertSpace(tx, {
+        slug,
+        displayName,
+        ...(input.access_token_ttl ? { accessTokenTtl: input.access_token_ttl } : {}),
+        ...(input.refresh_token_ttl ? { refreshTokenTtl: input.refresh_token_ttl } : {}),
+        ...(settings ? { settings: settings as unknown as Record<string, unknown> } : {}),
+      });
       if (!row) throw conflict(`space "${slug}" already exists`, 'slug');
       const view = spaceView(row);
       await recordAudit(tx, actor, { space: slug, action: 'space.create', targetType: 'space', targetId: slug, changes: view as never });
@@ -144,18 +132,14 @@ export class SpaceService {
       this.db.transaction(async (tx) => {
         // Locked: settings are merged into what is stored, so two concurrent changes of different settings both stay.
         const before = await this.lockedForChange(tx, slug, ifMatch);
-        const [row] = await tx
-          .update(spaces)
-          .set({
-            ...(displayName !== undefined ? { displayName } : {}),
-            ...(input.access_token_ttl !== undefined ? { accessTokenTtl: input.access_token_ttl } : {}),
-            ...(input.refresh_token_ttl !== undefined ? { refreshTokenTtl: input.refresh_token_ttl } : {}),
-            ...(input.settings !== undefined ? { settings: mergeSettings(before.settings ?? {}, input.settings) as unknown as Record<string, unknown> } : {}),
-            updatedAt: new Date(),
-          })
-          .where(eq(spaces.id, before.id))
-          .returning();
-        const view = spaceView(row!);
+        const row = await updateSpace(tx, before.id, {
+          ...(displayName !== undefined ? { displayName } : {}),
+          ...(input.access_token_ttl !== undefined ? { accessTokenTtl: input.access_token_ttl } : {}),
+          ...(input.refresh_token_ttl !== undefined ? { refreshTokenTtl: input.refresh_token_ttl } : {}),
+          ...(input.settings !== undefined ? { settings: mergeSettings(before.settings ?? {}, input.settings) as unknown as Record<string, unknown> } : {}),
+          updatedAt: new Date(),
+        });
+        const view = spaceView(row);
         const { updated_at: _a, settings: sb, ...b } = spaceView(before);
         const { updated_at: _b, settings: sa, ...a } = view;
         // Settings are logged key by key (settings.<key>), so an entry names exactly what changed.
@@ -171,7 +155,7 @@ export class SpaceService {
     await this.db.transaction(async (tx) => {
       const row = await this.lockedForChange(tx, slug, ifMatch, 'update');
       // Foreign keys cascade: clients, scopes, secrets, roles of this space go with it.
-      await tx.delete(spaces).where(eq(spaces.id, row.id));
+      await deleteSpace(tx, row.id);
       await recordAudit(tx, actor, { space: slug, action: 'space.delete', targetType: 'space', targetId: slug });
     });
     await this.bus?.publish('space', slug);
@@ -180,7 +164,7 @@ export class SpaceService {
   /** Creates the default space when missing; idempotent and safe when several nodes start at once. */
   async ensureDefault(): Promise<void> {
     await this.db.transaction(async (tx) => {
-      const [row] = await tx.insert(spaces).values({ slug: DEFAULT_SPACE, displayName: 'Default' }).onConflictDoNothing().returning();
+      const row = await insertSpace(tx, { slug: DEFAULT_SPACE, displayName: 'Default' });
       if (row) {
         await recordAudit(tx, SYSTEM, { space: DEFAULT_SPACE, action: 'space.create', targetType: 'space', targetId: DEFAULT_SPACE });
         await seedStandardScopes(tx, row, row.settings, SYSTEM);
@@ -194,11 +178,11 @@ export class SpaceService {
    * when several nodes start at once: each space is seeded under its row lock, and a seeded space is skipped.
    */
   async seedStandardScopes(): Promise<string[]> {
-    const all = await this.db.select({ id: spaces.id, settings: spaces.settings }).from(spaces);
+    const all = await allSpaceSettings(this.db);
     const seeded: string[] = [];
     for (const candidate of all.filter((s) => !standardScopesSeeded(s.settings))) {
       const slug = await this.db.transaction(async (tx) => {
-        const [row] = await tx.select().from(spaces).where(eq(spaces.id, candidate.id)).for('update');
+        const row = await lockSpaceById(tx, candidate.id);
         if (!row || standardScopesSeeded(row.settings)) return undefined;
         await seedStandardScopes(tx, row, row.settings, SYSTEM);
         return row.slug;

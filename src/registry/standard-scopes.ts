@@ -1,10 +1,10 @@
 // The standard scopes of OpenID Connect Core §5.4 (profile, email, address, phone): every space starts with them,
 // as ordinary scope rows an admin may edit or delete. Here: their names, consent texts and the claims each releases,
 // and the one-time seeding of a space (at its creation, and once at start-up for spaces older than this list).
-import { eq } from 'drizzle-orm';
 import { recordAudit, type Actor } from '../events/audit.js';
 import type { Executor } from '../store/db.js';
-import { scopes, spaces } from '../store/schema.js';
+import { insertMissingScopes } from '../store/scopes.js';
+import { updateSpace } from '../store/spaces.js';
 import { SEEDED_KEY } from './space-settings.js';
 
 export interface StandardScope {
@@ -60,11 +60,10 @@ type SpaceRef = { id: string; slug: string };
  * "profile", say) is kept as it is.
  */
 export async function seedStandardScopes(tx: Executor, space: SpaceRef, settings: Record<string, unknown>, actor: Actor): Promise<string[]> {
-  const created = await tx
-    .insert(scopes)
-    .values(STANDARD_SCOPES.map((s) => ({ spaceId: space.id, name: s.name, description: s.description, isDefault: false })))
-    .onConflictDoNothing()
-    .returning({ name: scopes.name, description: scopes.description });
+  const created = await insertMissingScopes(
+    tx,
+    STANDARD_SCOPES.map((s) => ({ spaceId: space.id, name: s.name, description: s.description, isDefault: false })),
+  );
   for (const c of created) {
     await recordAudit(tx, actor, {
       space: space.slug,
@@ -75,10 +74,7 @@ export async function seedStandardScopes(tx: Executor, space: SpaceRef, settings
     });
   }
   const seeded = Array.isArray(settings[SEEDED_KEY]) ? (settings[SEEDED_KEY] as string[]) : [];
-  await tx
-    .update(spaces)
-    .set({ settings: { ...settings, [SEEDED_KEY]: [...new Set([...seeded, SEED])] } })
-    .where(eq(spaces.id, space.id));
+  await updateSpace(tx, space.id, { settings: { ...settings, [SEEDED_KEY]: [...new Set([...seeded, SEED])] } });
   return created.map((c) => c.name);
 }
 

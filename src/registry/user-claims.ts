@@ -4,9 +4,7 @@
 // so the claims released to clients are uniform. An empty string clears a claim like null: a claim is released
 // only when it has a value, never as "" or null.
 import { invalid } from '../errors.js';
-import type { users } from '../store/schema.js';
-
-type UserRow = typeof users.$inferSelect;
+import type { UserRow } from '../store/users.js';
 
 export const ADDRESS_FIELDS = ['formatted', 'street_address', 'locality', 'region', 'postal_code', 'country'] as const;
 export type AddressField = (typeof ADDRESS_FIELDS)[number];

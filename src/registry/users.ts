@@ -1,19 +1,18 @@
 // Users of a space (seed 000): personal users sign in through the browser; service users only through the
 // password grant, and only for clients that allow it. Passwords are Argon2id; disabling cuts off every token.
-import { and, asc, eq, ilike, or } from 'drizzle-orm';
 import { diff, recordAudit, type Actor } from '../events/audit.js';
 import { conflict, invalid, notFound } from '../errors.js';
 import type { ChangeBus } from '../store/changes.js';
 import type { Executor } from '../store/db.js';
 import { isUniqueViolation } from '../store/errors.js';
-import { selectForUpdate, type RowLock } from '../store/locks.js';
-import { users } from '../store/schema.js';
+import type { RowLock } from '../store/locks.js';
+import { cutOffUserTokens, deleteUser, findUser, insertUser, listUsers, updateUser, type UserRow } from '../store/users.js';
 import { requireMatch, type IfMatch } from './etag.js';
-import { after, toPage, type Page, type PageRequest, containing } from './page.js';
+import { mapPage, type Page, type PageRequest } from './page.js';
 import { hashPassword, verifyPassword } from '../crypto/secrets.js';
 import { claimColumns, claimsView, type ClaimsInput, type ClaimsView } from './user-claims.js';
 
-export type UserRow = typeof users.$inferSelect;
+export type { UserRow };
 export type UserKind = 'personal' | 'service';
 type SpaceRef = { id: string; slug: string };
 
@@ -101,22 +100,7 @@ export class UserService {
   ) {}
 
   async list(space: SpaceRef, q: UserListQuery): Promise<Page<UserView>> {
-    const like = q.q ? containing(q.q) : undefined;
-    const rows = await this.db
-      .select()
-      .from(users)
-      .where(
-        and(
-          eq(users.spaceId, space.id),
-          after(users.createdAt, users.id, q.cursor),
-          like ? or(ilike(users.username, like), ilike(users.email, like), ilike(users.name, like)) : undefined,
-          q.kind ? eq(users.kind, q.kind) : undefined,
-          q.disabled !== undefined ? eq(users.disabled, q.disabled) : undefined,
-        ),
-      )
-      .orderBy(asc(users.createdAt), asc(users.id))
-      .limit(q.limit + 1);
-    return toPage(rows, q.limit, (r) => userView(r, space.slug));
+    return mapPage(await listUsers(this.db, space.id, q), (r) => userView(r, space.slug));
   }
 
   /**
@@ -124,9 +108,8 @@ export class UserService {
    * the transaction `db` (read-modify-write).
    */
   async row(space: SpaceRef, ref: string, db: Executor = this.db, lock?: RowLock): Promise<UserRow> {
-    const byId = UUID.test(ref) ? eq(users.id, ref.toLowerCase()) : undefined;
-    const where = and(eq(users.spaceId, space.id), byId ? or(byId, eq(users.usernameKey, ref.toLowerCase())) : eq(users.usernameKey, ref.toLowerCase()));
-    const [row] = lock ? await selectForUpdate(db, users, where, lock) : await db.select().from(users).where(where);
+    const key = ref.toLowerCase();
+    const row = await findUser(db, space.id, { id: UUID.test(ref) ? key : undefined, usernameKey: key }, lock);
     if (!row) throw notFound(`user "${ref}"`);
     return row;
   }
@@ -161,23 +144,20 @@ export class UserService {
     const passwordHash = input.password ? await hashPassword(input.password) : null;
     const view = await this.uniqueOrConflict(username, () =>
       this.db.transaction(async (tx) => {
-        const [row] = await tx
-          .insert(users)
-          .values({
-            spaceId: space.id,
-            username,
-            usernameKey: username.toLowerCase(),
-            email: input.email ?? null,
-            emailVerified: input.email_verified ?? false,
-            name: input.name ?? null,
-            ...claims,
-            kind,
-            passwordHash,
-            disabled: input.disabled ?? false,
-          })
-          .returning();
-        const v = userView(row!, space.slug);
-        await recordAudit(tx, actor, { space: space.slug, action: 'user.create', targetType: 'user', targetId: row!.id, changes: auditable(v) });
+        const row = await insertUser(tx, {
+          spaceId: space.id,
+          username,
+          usernameKey: username.toLowerCase(),
+          email: input.email ?? null,
+          emailVerified: input.email_verified ?? false,
+          name: input.name ?? null,
+          ...claims,
+          kind,
+          passwordHash,
+          disabled: input.disabled ?? false,
+        });
+        const v = userView(row, space.slug);
+        await recordAudit(tx, actor, { space: space.slug, action: 'user.create', targetType: 'user', targetId: row.id, changes: auditable(v) });
         return v;
       }),
     );
@@ -197,22 +177,18 @@ export class UserService {
       // Again with the stored address: address fields given are merged into it.
       const claims = input.address ? claimColumns(input, before.address) : checked;
       const disabling = input.disabled === true && !before.disabled;
-      const [row] = await tx
-        .update(users)
-        .set({
-          ...(input.email !== undefined ? { email: input.email } : {}),
-          ...(input.email_verified !== undefined ? { emailVerified: input.email_verified } : {}),
-          ...(input.name !== undefined ? { name: input.name } : {}),
-          ...claims,
-          ...(passwordHash !== undefined ? { passwordHash } : {}),
-          ...(input.disabled !== undefined ? { disabled: input.disabled } : {}),
-          // Every token issued until now stays invalid, also after the user is enabled again.
-          ...(disabling ? { tokensValidAfter: now } : {}),
-          updatedAt: now,
-        })
-        .where(eq(users.id, before.id))
-        .returning();
-      const v = userView(row!, space.slug);
+      const row = await updateUser(tx, before.id, {
+        ...(input.email !== undefined ? { email: input.email } : {}),
+        ...(input.email_verified !== undefined ? { emailVerified: input.email_verified } : {}),
+        ...(input.name !== undefined ? { name: input.name } : {}),
+        ...claims,
+        ...(passwordHash !== undefined ? { passwordHash } : {}),
+        ...(input.disabled !== undefined ? { disabled: input.disabled } : {}),
+        // Every token issued until now stays invalid, also after the user is enabled again.
+        ...(disabling ? { tokensValidAfter: now } : {}),
+        updatedAt: now,
+      });
+      const v = userView(row, space.slug);
       const action = disabling ? 'user.disable' : input.disabled === false && before.disabled ? 'user.enable' : 'user.update';
       await recordAudit(tx, actor, {
         space: space.slug,
@@ -234,7 +210,7 @@ export class UserService {
     const id = await this.db.transaction(async (tx) => {
       const row = await this.lockedForChange(tx, space, ref, ifMatch, 'update');
       // Foreign keys cascade to grants, tokens, codes, consents and sessions.
-      await tx.delete(users).where(eq(users.id, row.id));
+      await deleteUser(tx, row.id);
       await recordAudit(tx, actor, { space: space.slug, action: 'user.delete', targetType: 'user', targetId: row.id, changes: { username: row.username } });
       return row.id;
     });
@@ -247,10 +223,7 @@ export class UserService {
    * set a later one).
    */
   async cutOffTokens(tx: Executor, userId: string, at: Date): Promise<Date> {
-    const [row] = await selectForUpdate(tx, users, eq(users.id, userId));
-    if (row?.tokensValidAfter && row.tokensValidAfter > at) return row.tokensValidAfter;
-    await tx.update(users).set({ tokensValidAfter: at, updatedAt: at }).where(eq(users.id, userId));
-    return at;
+    return cutOffUserTokens(tx, userId, at);
   }
 
   /**
@@ -268,13 +241,7 @@ export class UserService {
    */
   async checkPassword(spaceId: string, username: string, password: string): Promise<UserRow | undefined> {
     dummyHash ??= hashPassword('keyward-dummy-password-for-timing');
-    const [row] =
-      username.length <= 200
-        ? await this.db
-            .select()
-            .from(users)
-            .where(and(eq(users.spaceId, spaceId), eq(users.usernameKey, username.trim().toLowerCase())))
-        : [];
+    const row = username.length <= 200 ? await findUser(this.db, spaceId, { usernameKey: username.trim().toLowerCase() }) : undefined;
     const ok = await verifyPassword(row?.passwordHash ?? (await dummyHash), password.slice(0, 1024));
     if (!row || !ok || !row.passwordHash || row.disabled) return undefined;
     return row;

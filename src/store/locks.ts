@@ -32,3 +32,13 @@ export async function selectForUpdate<T extends PgTable>(
     .for(lock);
   return rows as T['$inferSelect'][];
 }
+
+/** The rows of `table` matching `where`; with `lock`, locked as selectForUpdate locks them, else read plainly. */
+export async function selectRows<T extends PgTable>(db: Executor, table: T, where: SQL | undefined, lock?: RowLock): Promise<T['$inferSelect'][]> {
+  if (lock) return selectForUpdate(db, table, where, lock);
+  const rows = await db
+    .select()
+    .from(table as PgTable)
+    .where(where);
+  return rows as T['$inferSelect'][];
+}
