@@ -1,10 +1,29 @@
 // Admin accounts, their roles per space, and their API tokens. Tokens are shown once and stored as SHA-256.
-import { and, asc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import { AppError, conflict, invalid, notFound } from '../errors.js';
 import type { Executor } from '../store/db.js';
 import { isUniqueViolation } from '../store/errors.js';
-import { selectForUpdate, type RowLock } from '../store/locks.js';
-import { adminRoles, admins, adminTokens, spaces } from '../store/schema.js';
+import type { RowLock } from '../store/locks.js';
+import {
+  countAdmins,
+  deleteAdmin,
+  deleteRole,
+  findAdmin,
+  findAdminByEmail,
+  findUsableAdminToken,
+  hasAdminsLocked,
+  insertAdmin,
+  insertAdminToken,
+  insertRole,
+  listAdmins,
+  listAdminTokens,
+  revokeAdminToken,
+  rolesOf,
+  touchAdminToken,
+  updateAdmin,
+  type AdminRow,
+  type AdminTokenRow,
+} from '../store/admins.js';
+import { findSpace } from '../store/spaces.js';
 import { requireMatch, type IfMatch } from '../registry/etag.js';
 import { hashPassword, randomToken, sha256, verifyPassword } from '../crypto/secrets.js';
 import { recordAudit, type Actor } from '../events/audit.js';
@@ -40,10 +59,7 @@ export interface TokenView {
   revoked_at: string | null;
 }
 
-type AdminRow = typeof admins.$inferSelect;
-type TokenRow = typeof adminTokens.$inferSelect;
-
-const tokenView = (t: TokenRow): TokenView => ({
+const tokenView = (t: AdminTokenRow): TokenView => ({
   id: t.id,
   name: t.name,
   hint: t.hint,
@@ -67,16 +83,10 @@ let dummyHash: Promise<string> | undefined;
 export class AdminService {
   constructor(private readonly db: Executor) {}
 
-  private async rolesOf(db: Executor, adminIds: string[]): Promise<Map<string, RoleGrant[]>> {
+  private async rolesByAdmin(db: Executor, adminIds: string[]): Promise<Map<string, RoleGrant[]>> {
     const out = new Map<string, RoleGrant[]>();
-    if (adminIds.length === 0) return out;
-    const rows = await db
-      .select({ adminId: adminRoles.adminId, role: adminRoles.role, slug: spaces.slug })
-      .from(adminRoles)
-      .leftJoin(spaces, eq(spaces.id, adminRoles.spaceId))
-      .where(inArray(adminRoles.adminId, adminIds));
-    for (const r of rows) {
-      out.set(r.adminId, [...(out.get(r.adminId) ?? []), { space: r.slug ?? GLOBAL, role: r.role as Role }]);
+    for (const r of await rolesOf(db, adminIds)) {
+      out.set(r.adminId, [...(out.get(r.adminId) ?? []), { space: r.space ?? GLOBAL, role: r.role as Role }]);
     }
     for (const list of out.values()) list.sort((a, b) => a.space.localeCompare(b.space));
     return out;
@@ -95,14 +105,13 @@ export class AdminService {
   }
 
   async count(): Promise<number> {
-    const [row] = await this.db.select({ n: sql<number>`count(*)::int` }).from(admins);
-    return row?.n ?? 0;
+    return countAdmins(this.db);
   }
 
   /** All admins, or those holding a role in one of `onlySpaces`. */
   async list(onlySpaces?: string[]): Promise<AdminView[]> {
-    let rows = await this.db.select().from(admins).orderBy(asc(admins.createdAt), asc(admins.id));
-    const roles = await this.rolesOf(
+    let rows = await listAdmins(this.db);
+    const roles = await this.rolesByAdmin(
       this.db,
       rows.map((r) => r.id),
     );
@@ -113,9 +122,9 @@ export class AdminService {
   /** An admin with their roles; with `lock`, the admin's row is locked until the end of the transaction `db`. */
   async get(id: string, db: Executor = this.db, lock?: RowLock): Promise<AdminView> {
     if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound(`admin "${id}"`);
-    const [row] = lock ? await selectForUpdate(db, admins, eq(admins.id, id), lock) : await db.select().from(admins).where(eq(admins.id, id));
+    const row = await findAdmin(db, id, lock);
     if (!row) throw notFound(`admin "${id}"`);
-    return this.view(row, (await this.rolesOf(db, [row.id])).get(row.id) ?? []);
+    return this.view(row, (await this.rolesByAdmin(db, [row.id])).get(row.id) ?? []);
   }
 
   /**
@@ -130,7 +139,7 @@ export class AdminService {
 
   private async spaceId(db: Executor, space: string, field: string): Promise<string | null> {
     if (space === GLOBAL) return null;
-    const [row] = await db.select({ id: spaces.id }).from(spaces).where(eq(spaces.slug, space));
+    const row = await findSpace(db, space);
     if (!row) throw invalid(field, `space "${space}" does not exist`);
     return row.id;
   }
@@ -143,18 +152,18 @@ export class AdminService {
     roles.forEach((r, i) => checkRole(`roles[${i}].role`, r.role));
     const passwordHash = input.password !== undefined ? await hashPassword(input.password) : null;
     const work = async (tx: Executor) => {
-      let row: AdminRow | undefined;
+      let row: AdminRow;
       try {
-        [row] = await tx.insert(admins).values({ email, emailKey: email.toLowerCase(), passwordHash }).returning();
+        row = await insertAdmin(tx, { email, emailKey: email.toLowerCase(), passwordHash });
       } catch (err) {
         if (isUniqueViolation(err)) throw conflict(`an admin with e-mail ${email} already exists`, 'email');
         throw err;
       }
       for (const r of roles) {
-        await tx.insert(adminRoles).values({ adminId: row!.id, spaceId: await this.spaceId(tx, r.space, 'roles'), role: r.role });
+        await insertRole(tx, row.id, await this.spaceId(tx, r.space, 'roles'), r.role);
       }
-      await recordAudit(tx, actor, { action: 'admin.create', targetType: 'admin', targetId: row!.id, changes: { email, roles } });
-      return this.get(row!.id, tx);
+      await recordAudit(tx, actor, { action: 'admin.create', targetType: 'admin', targetId: row.id, changes: { email, roles } });
+      return this.get(row.id, tx);
     };
     return db === this.db ? this.db.transaction((tx) => work(tx)) : work(db);
   }
@@ -164,14 +173,11 @@ export class AdminService {
     const passwordHash = input.password !== undefined ? await hashPassword(input.password) : undefined;
     return this.db.transaction(async (tx) => {
       const before = await this.lockedForChange(tx, id, ifMatch);
-      await tx
-        .update(admins)
-        .set({
-          ...(passwordHash ? { passwordHash } : {}),
-          ...(input.disabled !== undefined ? { disabled: input.disabled } : {}),
-          updatedAt: new Date(),
-        })
-        .where(eq(admins.id, id));
+      await updateAdmin(tx, id, {
+        ...(passwordHash ? { passwordHash } : {}),
+        ...(input.disabled !== undefined ? { disabled: input.disabled } : {}),
+        updatedAt: new Date(),
+      });
       const changes: Record<string, unknown> = {};
       if (passwordHash) changes.password = 'changed';
       if (input.disabled !== undefined && input.disabled !== before.disabled) changes.disabled = { from: before.disabled, to: input.disabled };
@@ -183,7 +189,7 @@ export class AdminService {
   async delete(id: string, actor: Actor, ifMatch?: IfMatch): Promise<void> {
     await this.db.transaction(async (tx) => {
       const before = await this.lockedForChange(tx, id, ifMatch, 'update');
-      await tx.delete(admins).where(eq(admins.id, id));
+      await deleteAdmin(tx, id);
       await recordAudit(tx, actor, { action: 'admin.delete', targetType: 'admin', targetId: id, changes: { email: before.email } });
     });
   }
@@ -192,16 +198,15 @@ export class AdminService {
     return this.db.transaction(async (tx) => {
       await this.lockedForChange(tx, id, ifMatch);
       const spaceId = await this.spaceId(tx, space, 'space');
-      const where = and(eq(adminRoles.adminId, id), spaceId ? eq(adminRoles.spaceId, spaceId) : isNull(adminRoles.spaceId));
-      const deleted = await tx.delete(adminRoles).where(where).returning();
-      if (role) await tx.insert(adminRoles).values({ adminId: id, spaceId, role });
-      else if (deleted.length === 0) throw new AppError('not_found', `this admin has no role in "${space}"`);
+      const replaced = await deleteRole(tx, id, spaceId);
+      if (role) await insertRole(tx, id, spaceId, role);
+      else if (replaced === undefined) throw new AppError('not_found', `this admin has no role in "${space}"`);
       await recordAudit(tx, actor, {
         space: space === GLOBAL ? null : space,
         action: role ? 'admin.grant_role' : 'admin.revoke_role',
         targetType: 'admin',
         targetId: id,
-        changes: { space, role: { from: deleted[0]?.role ?? null, to: role } },
+        changes: { space, role: { from: replaced ?? null, to: role } },
       });
       return this.get(id, tx);
     });
@@ -216,14 +221,11 @@ export class AdminService {
     checkPassword(password);
     const actor: Actor = { type: 'system' };
     return this.db.transaction(async (tx) => {
-      const [row] = await tx.select().from(admins).where(eq(admins.emailKey, email.trim().toLowerCase())).for('update');
+      const row = await findAdminByEmail(tx, email.trim().toLowerCase(), 'update');
       if (!row) return this.create({ email, password, roles: [{ space: GLOBAL, role: 'owner' }] }, actor, tx);
-      await tx
-        .update(admins)
-        .set({ passwordHash: await hashPassword(password), disabled: false, updatedAt: new Date() })
-        .where(eq(admins.id, row.id));
-      await tx.delete(adminRoles).where(and(eq(adminRoles.adminId, row.id), isNull(adminRoles.spaceId)));
-      await tx.insert(adminRoles).values({ adminId: row.id, spaceId: null, role: 'owner' });
+      await updateAdmin(tx, row.id, { passwordHash: await hashPassword(password), disabled: false, updatedAt: new Date() });
+      await deleteRole(tx, row.id, null);
+      await insertRole(tx, row.id, null, 'owner');
       await recordAudit(tx, actor, {
         action: 'admin.recover',
         targetType: 'admin',
@@ -239,7 +241,7 @@ export class AdminService {
    * alike. Unknown addresses cost a verification too (a dummy hash), so the time taken tells nothing.
    */
   async checkPassword(email: string, password: string): Promise<AdminView | undefined> {
-    const [row] = await this.db.select().from(admins).where(eq(admins.emailKey, email.trim().toLowerCase()));
+    const row = await findAdminByEmail(this.db, email.trim().toLowerCase());
     dummyHash ??= hashPassword('keyward-dummy-admin-password');
     const ok = await verifyPassword(row?.passwordHash ?? (await dummyHash), password.slice(0, 1024));
     if (!row || !row.passwordHash || row.disabled || !ok) return undefined;
@@ -247,8 +249,7 @@ export class AdminService {
   }
 
   async listTokens(adminId: string): Promise<TokenView[]> {
-    const rows = await this.db.select().from(adminTokens).where(eq(adminTokens.adminId, adminId)).orderBy(asc(adminTokens.createdAt));
-    return rows.map(tokenView);
+    return (await listAdminTokens(this.db, adminId)).map(tokenView);
   }
 
   /** Creates an API token; `value` is only given by the bootstrap (KEYWARD_BOOTSTRAP_ADMIN_TOKEN). */
@@ -260,22 +261,21 @@ export class AdminService {
       throw invalid('expires_in', 'expires_in must be null (no expiry) or seconds from 60 to 157680000');
     }
     const token = value ?? TOKEN_PREFIX + randomToken(32);
-    const [row] = await db
-      .insert(adminTokens)
-      .values({ adminId, name, tokenHash: sha256(token), hint: token.slice(0, 7), expiresAt: expiresIn ? new Date(Date.now() + expiresIn * 1000) : null })
-      .returning();
-    await recordAudit(db, actor, { action: 'admin_token.create', targetType: 'admin_token', targetId: row!.id, changes: { admin: adminId, name } });
-    return { ...tokenView(row!), token };
+    const row = await insertAdminToken(db, {
+      adminId,
+      name,
+      tokenHash: sha256(token),
+      hint: token.slice(0, 7),
+      expiresAt: expiresIn ? new Date(Date.now() + expiresIn * 1000) : null,
+    });
+    await recordAudit(db, actor, { action: 'admin_token.create', targetType: 'admin_token', targetId: row.id, changes: { admin: adminId, name } });
+    return { ...tokenView(row), token };
   }
 
   async revokeToken(adminId: string, tokenId: string, actor: Actor): Promise<void> {
     if (!/^[0-9a-f-]{36}$/i.test(tokenId)) throw notFound(`token "${tokenId}"`);
     await this.db.transaction(async (tx) => {
-      const [row] = await tx
-        .update(adminTokens)
-        .set({ revokedAt: new Date() })
-        .where(and(eq(adminTokens.id, tokenId), eq(adminTokens.adminId, adminId), isNull(adminTokens.revokedAt)))
-        .returning();
+      const row = await revokeAdminToken(tx, adminId, tokenId);
       if (!row) throw notFound(`active token "${tokenId}"`);
       await recordAudit(tx, actor, { action: 'admin_token.revoke', targetType: 'admin_token', targetId: tokenId, changes: { admin: adminId, name: row.name } });
     });
@@ -284,23 +284,12 @@ export class AdminService {
   /** Resolves a bearer token to its admin and roles; undefined when unknown, revoked, expired or disabled. */
   async authenticate(token: string): Promise<Principal | undefined> {
     const now = new Date();
-    const [row] = await this.db
-      .select({ tokenId: adminTokens.id, lastUsedAt: adminTokens.lastUsedAt, adminId: admins.id, email: admins.email })
-      .from(adminTokens)
-      .innerJoin(admins, eq(admins.id, adminTokens.adminId))
-      .where(
-        and(
-          eq(adminTokens.tokenHash, sha256(token)),
-          isNull(adminTokens.revokedAt),
-          or(isNull(adminTokens.expiresAt), gt(adminTokens.expiresAt, now)),
-          eq(admins.disabled, false),
-        ),
-      );
+    const row = await findUsableAdminToken(this.db, sha256(token), now);
     if (!row) return undefined;
     if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
-      await this.db.update(adminTokens).set({ lastUsedAt: now }).where(eq(adminTokens.id, row.tokenId));
+      await touchAdminToken(this.db, row.tokenId, now);
     }
-    const grants = (await this.rolesOf(this.db, [row.adminId])).get(row.adminId) ?? [];
+    const grants = (await this.rolesByAdmin(this.db, [row.adminId])).get(row.adminId) ?? [];
     return { adminId: row.adminId, email: row.email, tokenId: row.tokenId, roles: new Map(grants.map((g) => [g.space, g.role])) };
   }
 
@@ -310,9 +299,7 @@ export class AdminService {
    */
   async createFirstOwner(input: { email: string; password?: string; token?: string; withToken: boolean; tokenName: string }, actor: Actor) {
     return this.db.transaction(async (tx) => {
-      await tx.execute(sql`select pg_advisory_xact_lock(7358002)`);
-      const [existing] = await tx.select({ id: admins.id }).from(admins).limit(1);
-      if (existing) return undefined;
+      if (await hasAdminsLocked(tx)) return undefined;
       const admin = await this.create({ email: input.email, password: input.password, roles: [{ space: GLOBAL, role: 'owner' }] }, actor, tx);
       const token = input.withToken ? await this.createToken(admin.id, { name: input.tokenName }, actor, tx, input.token) : undefined;
       return { admin, token };
