@@ -103,6 +103,23 @@ describe('layer rule (dependency-cruiser)', () => {
     expect(value.rules).toContain('services-bag-type-only');
   });
 
+  it('fails when registry/ writes SQL itself (drizzle-orm or the schema) instead of calling a store module', async () => {
+    const schema = "export const scopes = { name: 'name' };\n";
+    const viaStore = await cruise({
+      'src/store/schema.ts': schema,
+      'src/store/scopes.ts': "import { scopes } from './schema.js';\nexport const findScope = () => scopes.name;\n",
+      'src/registry/scopes.ts': "import { findScope } from '../store/scopes.js';\nexport const get = () => findScope();\n",
+    });
+    expect(viaStore.output).toContain('no dependency violations');
+    const direct = await cruise({
+      'src/store/schema.ts': schema,
+      'src/registry/scopes.ts': "import { scopes } from '../store/schema.js';\nexport const get = () => scopes.name;\n",
+      'src/events/audit.ts': "import { sql } from 'drizzle-orm';\nexport const q = sql;\n",
+    });
+    expect(direct.ok).toBe(false);
+    expect(direct.rules.filter((r) => r === 'sql-only-in-store')).toHaveLength(2);
+  }, 60_000);
+
   it('fails on an import cycle', async () => {
     const r = await cruise({
       'src/oauth/a.ts': "import { b } from './b.js';\nexport const a = () => b;\n",
