@@ -21,15 +21,6 @@ export const ErrorBody = Type.Object(
   { $id: 'Error' },
 );
 
-export const errorResponses = {
-  400: Type.Ref('Error'),
-  401: Type.Ref('Error'),
-  403: Type.Ref('Error'),
-  404: Type.Ref('Error'),
-  409: Type.Ref('Error'),
-  503: Type.Ref('Error'),
-};
-
 export const PageQuery = Type.Object(
   {
     limit: Type.Optional(Type.String({ pattern: '^[0-9]{1,3}$', description: 'page size, 1 to 200 (default 50)' })),

@@ -20,7 +20,7 @@ import { spaceRoutes } from '../admin/routes/spaces.js';
 import { tokenRoutes } from '../admin/routes/tokens.js';
 import { userRoutes } from '../admin/routes/users.js';
 import { setupRoutes, type SetupState } from '../admin/setup.js';
-import { documented, operationKey } from '../admin/operations.js';
+import { documented, operationKey, TAGS, withErrorResponses } from '../admin/operations.js';
 import { SIGN_IN_PATH, signInRoutes } from '../admin/routes/sign-in.js';
 import { installErrorHandler } from './errors.js';
 import { securityHeaders } from './headers.js';
@@ -114,6 +114,7 @@ export async function buildApp({ config, services, logger, setup }: AppOptions):
           openapi: '3.1.0',
           info: { title: 'Keyward admin API', version: '1', description: 'Spaces, clients, scopes, admins and the audit log.' },
           servers: [{ url: `${config.publicUrl}${ADMIN_PREFIX}` }],
+          tags: TAGS,
           components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'admin API token' } } },
           security: [{ bearer: [] }],
         },
@@ -123,6 +124,12 @@ export async function buildApp({ config, services, logger, setup }: AppOptions):
           schema: schema ? documented(schema as { response?: Record<string, unknown> }, operationKey(String(route.method), url, ADMIN_PREFIX)) : schema,
           url,
         }),
+      });
+      // Each route answers (and the document lists) the errors it can give, derived from its schema: see operations.ts.
+      api.addHook('onRoute', (route) => {
+        if (route.schema && !route.schema.hide && typeof route.method === 'string') {
+          route.schema = withErrorResponses(route.method, operationKey(route.method, route.url, ADMIN_PREFIX), route.schema);
+        }
       });
       for (const schema of [ErrorBody, Space, Scope, Client, Admin, AdminToken]) api.addSchema(schema);
       installAdminAuth(api, services, new Set([ADMIN_PREFIX + OPENAPI_PATH, ADMIN_PREFIX + SIGN_IN_PATH]));

@@ -3,7 +3,7 @@
 import { Type } from 'typebox';
 import type { Services } from '../../services.js';
 import { AdminSignIn, SIGN_IN_TOKEN_SECONDS } from '../sign-in.js';
-import { AdminTokenCreated, errorResponses } from '../schemas.js';
+import { AdminTokenCreated } from '../schemas.js';
 import type { Typed } from './common.js';
 
 export const SIGN_IN_PATH = '/sign-in';
@@ -31,7 +31,7 @@ export function signInRoutes(app: Typed, services: Services): void {
         summary: 'Sign in with e-mail and password; answers an admin API token that expires (shown only here)',
         security: [],
         body: SignInBody,
-        response: { 201: SignedIn, 429: Type.Ref('Error'), ...errorResponses },
+        response: { 201: SignedIn },
       },
     },
     async (req, reply) =>
