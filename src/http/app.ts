@@ -24,6 +24,7 @@ import { documented, operationKey, TAGS, withErrorResponses } from '../admin/ope
 import { SIGN_IN_PATH, signInRoutes } from '../admin/routes/sign-in.js';
 import { installErrorHandler } from './errors.js';
 import { securityHeaders } from './headers.js';
+import { docsRoutes, DOCS_PATH } from './docs.js';
 import { homeRoute } from './home.js';
 import { refuseNul } from './input.js';
 import { createOAuth } from '../oauth/context.js';
@@ -96,7 +97,8 @@ export async function buildApp({ config, services, logger, setup }: AppOptions):
   securityHeaders(app);
   refuseNul(app);
 
-  homeRoute(app, config, ADMIN_PREFIX, OPENAPI_PATH);
+  homeRoute(app, config, ADMIN_PREFIX, OPENAPI_PATH, DOCS_PATH);
+  docsRoutes(app, ADMIN_PREFIX, 'Keyward admin API reference');
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { schema: { hide: true } }, async (_req, reply) => {
     try {

@@ -68,7 +68,7 @@ function servedOperations(tree: string): string[] {
     stack.length = depth;
     stack[depth] = m[2]!;
     const path = stack.join('');
-    if (!path.startsWith(API) || path === `${API}/openapi.json`) continue;
+    if (!path.startsWith(API) || path === `${API}/openapi.json` || path.startsWith(`${API}/docs`)) continue; // the document and its reference page
     const openapiPath = path.slice(API.length).replace(/:(\w+)/g, '{$1}');
     for (const method of m[3]!.split(', ')) if (method !== 'HEAD') out.push(`${method.toLowerCase()} ${openapiPath}`);
   }
