@@ -3,6 +3,7 @@
 // One table of ids, so a new route without an id fails test/integration/openapi.test.ts rather than shipping a
 // generated name; the errors follow from the route's own facts, with one table for the exceptions.
 import { Type } from 'typebox';
+import { ERROR_EXAMPLES } from './examples.js';
 
 /** "method /path" (path with {params}, below the admin API prefix) → operationId. */
 export const OPERATION_IDS: Record<string, string> = {
@@ -143,7 +144,10 @@ export function errorStatuses(method: string, key: string, schema: RouteSchema):
 export function withErrorResponses<S extends RouteSchema>(method: string, key: string, schema: S): S {
   const added = ERROR_EXCEPTIONS[OPERATION_IDS[key] ?? '']?.add ?? {};
   const errors = Object.fromEntries(
-    errorStatuses(method, key, schema).map((code) => [code, Type.Ref('Error', added[code] ? { description: added[code] } : {})]),
+    errorStatuses(method, key, schema).map((code) => [
+      code,
+      Type.Ref('Error', { ...(added[code] ? { description: added[code] } : {}), ...(ERROR_EXAMPLES[code] ? { examples: [ERROR_EXAMPLES[code]] } : {}) }),
+    ]),
   );
   return { ...schema, response: { ...errors, ...(schema.response as object) } };
 }
@@ -153,15 +157,20 @@ export function operationKey(method: string, url: string, prefix: string): strin
   return `${method.toLowerCase()} ${url.slice(prefix.length).replace(/:([A-Za-z_]+)/g, '{$1}')}`;
 }
 
+/**
+ * One response as the document shows it, with a description. @fastify/swagger drops what stands next to a $ref,
+ * so a referenced body with examples (the errors) is given in its content form, which keeps the example.
+ */
+function documentedResponse(status: string, body: { description?: string; $ref?: string; examples?: unknown[] }) {
+  const description = body.description ?? RESPONSE_DESCRIPTIONS[status] ?? `HTTP ${status}`;
+  if (!body.$ref || !body.examples?.length) return { ...body, description };
+  return { description, content: { 'application/json': { schema: { $ref: body.$ref }, example: body.examples[0] } } };
+}
+
 /** The route schema as the document shows it: its operationId and a description on every response. */
 export function documented<S extends { response?: Record<string, unknown> }>(schema: S, key: string): S & { operationId?: string } {
   const response = schema.response
-    ? Object.fromEntries(
-        Object.entries(schema.response).map(([status, body]) => [
-          status,
-          { ...(body as object), description: (body as { description?: string }).description ?? RESPONSE_DESCRIPTIONS[status] ?? `HTTP ${status}` },
-        ]),
-      )
+    ? Object.fromEntries(Object.entries(schema.response).map(([status, body]) => [status, documentedResponse(status, body as object)]))
     : undefined;
   return { ...schema, ...(response ? { response } : {}), ...(OPERATION_IDS[key] ? { operationId: OPERATION_IDS[key] } : {}) };
 }

@@ -42,9 +42,12 @@ describe.runIf(runBrowserTests)('admin API reference page (chromium)', () => {
     // An operation opens with its parameters and responses.
     await page.locator('#operations-clients-createClient .opblock-summary').click();
     await page.locator('#operations-clients-createClient .responses-table').first().waitFor();
-    const shot = path.join(mkdtempSync(path.join(tmpdir(), 'keyward-docs-')), 'docs.png');
-    await page.screenshot({ path: shot, fullPage: false });
-    process.stderr.write(`API reference screenshot: ${shot}\n`);
+    // With its request example (from the document's examples).
+    expect(await page.locator('#operations-clients-createClient .body-param__example').textContent()).toContain('"redirect_uris"');
+    const dir = mkdtempSync(path.join(tmpdir(), 'keyward-docs-'));
+    await page.screenshot({ path: path.join(dir, 'docs.png') });
+    await page.locator('#operations-clients-createClient').screenshot({ path: path.join(dir, 'create-client.png') });
+    process.stderr.write(`API reference screenshots: ${dir}/docs.png, create-client.png\n`);
     expect(problems).toEqual([]);
     await page.close();
   }, 60_000);

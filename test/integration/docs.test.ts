@@ -52,7 +52,7 @@ describe('admin API reference page', () => {
       ['swagger-ui-bundle.js', 'text/javascript; charset=utf-8'],
       ['swagger-ui.css', 'text/css; charset=utf-8'],
       ['favicon-32x32.png', 'image/png'],
-    ]) {
+    ] as const) {
       const url = file.endsWith('.png') ? /href="(docs\/[^"]+\.png)"/.exec(page.body)![1]! : /(docs\/\d+\.\d+\.\d+\/)/.exec(page.body)![1]! + file;
       const res = await t.app.inject({ url: `${API}/${url}` });
       expect(res.statusCode, file).toBe(200);

@@ -142,7 +142,9 @@ describe('admin API: the errors each operation can give', () => {
     for (const [status, provoke] of Object.entries(provokers)) {
       const res = await provoke();
       expect(res.statusCode, `${operationId} → ${res.body.slice(0, 300)}`).toBe(Number(status));
-      expect(JSON.parse(res.body), operationId).toEqual(expect.objectContaining({ error: expect.any(String), message: expect.any(String) }));
+      // The error code is the one the document's example for this status shows.
+      const example = (op.responses[status] as { content: { 'application/json': { example: { error: string } } } }).content['application/json'].example;
+      expect(JSON.parse(res.body), operationId).toEqual(expect.objectContaining({ error: example.error, message: expect.any(String) }));
     }
   });
 });

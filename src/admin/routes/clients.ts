@@ -16,6 +16,7 @@ import {
   WebhookSecretAnswer,
 } from '../schemas.js';
 import { optionalBody, pageRequest, spaceFor, type Typed } from './common.js';
+import { CLIENT_UPDATE_EXAMPLE } from '../examples.js';
 
 const tags = ['clients'];
 const ClientScopeParams = Type.Object({ ...ClientParams.properties, name: Type.String({ maxLength: 200 }) });
@@ -87,7 +88,7 @@ export function clientRoutes(app: Typed, services: Services): void {
           'When client_type changes to confidential, the new client_secret is in this answer only. With If-Match, only if the client is unchanged since.',
         params: ClientParams,
         headers: IfMatchHeaders,
-        body: ClientInput,
+        body: { ...ClientInput, examples: [CLIENT_UPDATE_EXAMPLE] },
         response: { 200: withETag(ClientWithSecret) },
       },
     },
