@@ -17,7 +17,8 @@ beforeAll(requireBuild);
 describe('keyward serve', () => {
   it('prints the URLs and a one-time setup link on a first start without bootstrap variables', async () => {
     const dir = tmp();
-    const p = run(['serve'], { ...base, KEYWARD_DATA_DIR: dir });
+    // The lines as people read them (the JSON form: log-format.test.ts).
+    const p = run(['serve'], { ...base, KEYWARD_DATA_DIR: dir, KEYWARD_LOG_FORMAT: 'pretty' });
     try {
       const [, url] = await p.waitFor(/listening on (http:\/\/\S+)/);
       expect(p.out()).toMatch(/Created a new master key in .*master\.key/);
