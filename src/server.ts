@@ -95,7 +95,8 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   let store: Awaited<ReturnType<typeof openStore>>;
   try {
     key = resolveMasterKey(config);
-    if (key.createdFile) say([`Created a new master key in ${key.createdFile} (mode 0600). Back it up: sealed secrets need it.`], { masterKeyFile: key.createdFile });
+    if (key.createdFile)
+      say([`Created a new master key in ${key.createdFile} (mode 0600). Back it up: sealed secrets need it.`], { masterKeyFile: key.createdFile });
     store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log: logger });
   } catch (err) {
     await limiter.close();

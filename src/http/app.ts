@@ -35,17 +35,20 @@ const OPENAPI_PATH = '/openapi.json';
 /**
  * One line per request, when it completes (Fastify's own two, "incoming request" and "request completed", are off):
  * method, path without the query string, status, response time and request id, at info (a 5xx at error). Written
- * through the app's logger with the id as a field: a per-request child logger would cost 1–2 µs more (RequestLogger),
- * and below info (the bench runs at warn) a request pays one level check.
+ * through one child of the app's logger with the id as a field: a per-request child would cost 1–2 µs more
+ * (RequestLogger). Its fields are fixed and none is a secret, so the child skips the redaction paths, which cost
+ * ~8 µs a line (measured: 13 → 5 µs CPU a line, the write included). Below info (the bench runs at warn) a request
+ * pays one level check.
  */
 function logRequests(logger: Logger) {
+  const lines = logger.child({}, { redact: [] });
   return (req: FastifyRequest, reply: FastifyReply, done: () => void): void => {
     const statusCode = reply.statusCode;
     const failed = statusCode >= 500;
-    if (logger.isLevelEnabled(failed ? 'error' : 'info')) {
+    if (lines.isLevelEnabled(failed ? 'error' : 'info')) {
       const line = { reqId: req.id, method: req.method, path: pathOf(req.url), statusCode, responseTime: Math.round(reply.elapsedTime * 100) / 100 };
-      if (failed) logger.error(line, 'request failed');
-      else logger.info(line, 'request completed');
+      if (failed) lines.error(line, 'request failed');
+      else lines.info(line, 'request completed');
     }
     done();
   };

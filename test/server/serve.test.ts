@@ -102,6 +102,7 @@ describe('keyward serve', () => {
     [{ KEYWARD_PORT: 'x' }, /KEYWARD_PORT must be an integer/],
     [{ KEYWARD_DATABASE_URL: 'postgres://127.0.0.1/none' }, /KEYWARD_MASTER_KEY is required/],
     [{ KEYWARD_BOOTSTRAP_ADMIN_EMAIL: 'a@b.c', KEYWARD_BOOTSTRAP_ADMIN_PASSWORD: 'short' }, /KEYWARD_BOOTSTRAP_ADMIN_PASSWORD must be at least 12/],
+    [{ KEYWARD_LOG_FORMAT: 'text' }, /KEYWARD_LOG_FORMAT must be pretty or json, got "text"/],
   ])('exits 2 on bad configuration %o with a message naming the key', async (env, message) => {
     const r = await runToEnd(['serve'], { KEYWARD_DATA_DIR: tmp(), ...env });
     expect(r.code).toBe(2);
