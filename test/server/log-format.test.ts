@@ -42,7 +42,8 @@ async function firstHour(url: string, setupUrl: string): Promise<{ requests: num
 
 async function serve(env: Record<string, string>): Promise<Proc> {
   const p = run(['serve'], { KEYWARD_HOST: '127.0.0.1', KEYWARD_PORT: '0', KEYWARD_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'kw-logs-')), ...env });
-  await p.waitFor(/listening on http/);
+  // A first start (initdb, migrations) on a loaded machine can take minutes.
+  await p.waitFor(/listening on http/, 150_000);
   return p;
 }
 
@@ -61,7 +62,7 @@ const parsesToObject = (line: string): boolean => {
 };
 
 describe('log format', () => {
-  it('writes only JSON lines without a terminal: the start-up lines with their URLs as fields, one line per request', { timeout: 180_000 }, async () => {
+  it('writes only JSON lines without a terminal: the start-up lines with their URLs as fields, one line per request', { timeout: 300_000 }, async () => {
     const p = await serve({});
     let requests: number;
     let secrets: string[];
@@ -103,7 +104,7 @@ describe('log format', () => {
 
   it(
     'writes lines for people with KEYWARD_LOG_FORMAT=pretty: the start-up lines as they read, one line per request, no JSON',
-    { timeout: 180_000 },
+    { timeout: 300_000 },
     async () => {
       const p = await serve({ KEYWARD_LOG_FORMAT: 'pretty' });
       let requests: number;
