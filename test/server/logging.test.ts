@@ -48,7 +48,7 @@ describe('logging', () => {
     expect(errors).toEqual([]);
   });
 
-  /** The admin's whole first hour through one app: every secret it handles, returned for the log check. */
+  /** The admin's whole first hour through one app (on a store of its own: PGlite starts in 5-40 s with the load): every secret it handles, returned for the log check. */
   async function secretsThrough(format: LogFormat): Promise<{ requests: number; secrets: string[] }> {
     // A store of its own: the setup page works only while the store has no admin.
     const own = await openTestStore('pglite');
@@ -115,7 +115,7 @@ describe('logging', () => {
     return { requests, secrets };
   }
 
-  it('logs one JSON line per request, without secrets, tokens, passwords or setup codes', async () => {
+  it('logs one JSON line per request, without secrets, tokens, passwords or setup codes', { timeout: 120_000 }, async () => {
     const start = lines.length;
     const { requests, secrets } = await secretsThrough('json');
     const written = lines.slice(start);
@@ -136,7 +136,7 @@ describe('logging', () => {
     for (const value of secrets) expect(all).not.toContain(value);
   });
 
-  it('logs one line per request for people in the pretty format, with the same redaction', async () => {
+  it('logs one line per request for people in the pretty format, with the same redaction', { timeout: 120_000 }, async () => {
     const start = lines.length;
     const { requests, secrets } = await secretsThrough('pretty');
     const written = lines.slice(start);
