@@ -4,7 +4,7 @@ import Fastify, { LogController, type FastifyInstance, type FastifyReply, type F
 import formbody from '@fastify/formbody';
 import swagger from '@fastify/swagger';
 import type { Logger } from 'pino';
-import { requestLogger } from '../logger.js';
+import { pathOf, requestLogger } from '../logger.js';
 import type { Config } from '../config/index.js';
 import type { Services } from '../services.js';
 import { installAdminAuth } from '../admin/auth.js';
@@ -34,20 +34,25 @@ export const ADMIN_PREFIX = '/admin/api/v1';
 const OPENAPI_PATH = '/openapi.json';
 
 /**
- * Requests logged as they come and go (Fastify's "incoming request" / "request completed" at info): the admin API
- * and the setup pages, which are rare and worth an audit trail. The OAuth endpoints are the hot path (thousands of
- * requests a second); there only failures are logged, by logFailures below.
+ * One line per request, when it completes (Fastify's own two, "incoming request" and "request completed", are off):
+ * method, path without the query string, status, response time and request id, at info (a 5xx at error). Written
+ * through one child of the app's logger with the id as a field: a per-request child would cost 1–2 µs more
+ * (RequestLogger). Its fields are fixed and none is a secret, so the child skips the redaction paths, which cost
+ * ~8 µs a line (measured: 13 → 5 µs CPU a line, the write included). Below info (the bench runs at warn) a request
+ * pays one level check.
  */
-const logsEveryRequest = (url: string) => url.startsWith('/admin/') || url.startsWith('/setup');
-
-/** Failures of the requests not logged one by one: 5xx at error, 4xx at debug; same shape as Fastify's own lines. */
-function logFailures(req: FastifyRequest, reply: FastifyReply, done: () => void): void {
-  const status = reply.statusCode;
-  if (status >= 400 && !logsEveryRequest(req.url)) {
-    if (status >= 500) reply.log.error({ req, res: reply, responseTime: reply.elapsedTime }, 'request failed');
-    else reply.log.debug({ req, res: reply, responseTime: reply.elapsedTime }, 'request refused');
-  }
-  done();
+function logRequests(logger: Logger) {
+  const lines = logger.child({}, { redact: [] });
+  return (req: FastifyRequest, reply: FastifyReply, done: () => void): void => {
+    const statusCode = reply.statusCode;
+    const failed = statusCode >= 500;
+    if (lines.isLevelEnabled(failed ? 'error' : 'info')) {
+      const line = { reqId: req.id, method: req.method, path: pathOf(req.url), statusCode, responseTime: Math.round(reply.elapsedTime * 100) / 100 };
+      if (failed) lines.error(line, 'request failed');
+      else lines.info(line, 'request completed');
+    }
+    done();
+  };
 }
 
 /** Trusts the nearest `hops` proxies (proxy-addr calls this with each hop's index, nearest first). */
@@ -66,7 +71,7 @@ export async function buildApp({ config, services, logger, setup }: AppOptions):
     logger: logger ? undefined : false,
     // Per-request loggers made on first use only (see RequestLogger). Without a logger Fastify makes none.
     ...(logger ? { childLoggerFactory: (parent, bindings, options) => requestLogger(parent as Logger, bindings, options) } : {}),
-    logController: new LogController({ disableRequestLogging: (req) => !logsEveryRequest(req.url) }),
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 256 * 1024,
     // Slow or idle clients cannot hold a node: headers, whole requests and idle keep-alive connections are timed,
     // and Node checks the first two every second at most (its default, 30 s, would let them run far over).
@@ -93,7 +98,7 @@ export async function buildApp({ config, services, logger, setup }: AppOptions):
   // Past this many open connections, new ones are closed as soon as they are accepted (per process).
   app.server.maxConnections = config.maxConnections;
   installErrorHandler(app);
-  if (logger) app.addHook('onResponse', logFailures);
+  if (logger) app.addHook('onResponse', logRequests(logger));
   securityHeaders(app);
   refuseNul(app);
 
