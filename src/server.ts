@@ -1,4 +1,6 @@
 // Starting and stopping a Keyward node: configuration, store, migrations, first-run bootstrap, HTTP.
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { Config } from './config/index.js';
@@ -124,6 +126,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
         .catch((err: unknown) => logger.error({ err }, 'maintenance failed'));
     const first = opts.maintenance === false ? undefined : setTimeout(maintain, 10_000).unref();
     const hourly = opts.maintenance === false ? undefined : setInterval(maintain, 3_600_000).unref();
+    const stopCollecting = collectStartGarbage();
 
     const running: RunningServer = {
       app,
@@ -134,6 +137,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
       close: async () => {
         clearTimeout(first);
         clearInterval(hourly);
+        stopCollecting();
         await app.close();
         await Promise.all([store.close(), limiter.close()]);
       },
@@ -145,6 +149,27 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     await Promise.all([store.close(), limiter.close()]);
     throw err;
   }
+}
+
+/**
+ * Full garbage collections once the start has settled (6 and 12 s after). Start-up (migrations, schema compilation,
+ * the OpenAPI document) leaves ~30 MB of dead objects and a young generation grown to its largest (32 MB), which an
+ * idle server would hold for good: V8 collects when allocation asks for it, and an idle server allocates nothing.
+ * V8 shrinks the young generation only in a collection made while the allocation rate of the last 5 seconds is low,
+ * hence the delay, and a second try when the first came too soon. Measured: heap 69 → 38 MB, resident memory ~30 MB
+ * less, embedded and PostgreSQL mode alike. V8 gives gc() only to contexts made while --expose-gc is set: one is made
+ * for it, then the flag is unset. Returns a function that cancels what has not run yet.
+ */
+function collectStartGarbage(): () => void {
+  let left = 2;
+  const timer = setInterval(() => {
+    if (--left === 0) clearInterval(timer);
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    setFlagsFromString('--no-expose-gc');
+    gc();
+  }, 6_000).unref();
+  return () => clearInterval(timer);
 }
 
 /** On an empty store: the bootstrap admin from the environment, or a one-time setup code. */
