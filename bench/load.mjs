@@ -54,10 +54,10 @@ export function freePort() {
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /**
- * Starts a server (a Node script) and waits until a line of its stdout matches `ready`, then one more second for
+ * Starts a server (a Node script) and waits until a line of its stdout matches `ready`, then `settleMs` more for
  * start-up work to settle, and reads its memory then: the "idle after start" figure.
  */
-export function start(name, args, env, ready) {
+export function start(name, args, env, ready, settleMs = 1000) {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     children.push(child);
@@ -74,7 +74,7 @@ export function start(name, args, env, ready) {
       ready = /(?!)/; // once
       clearTimeout(timer);
       child.off('exit', onExit);
-      void sleep(1000).then(() => resolve({ name, child, pid: child.pid, idle: memoryOf(child.pid), end: undefined }));
+      void sleep(settleMs).then(() => resolve({ name, child, pid: child.pid, idle: memoryOf(child.pid), end: undefined }));
     });
     child.stderr.on('data', (d) => (err += d));
     child.once('exit', onExit);

@@ -8,15 +8,14 @@
 import cluster, { type Worker } from 'node:cluster';
 import type { Logger } from 'pino';
 import type { Config } from './config/index.js';
-import { banner, listenUrl, prepareStore, startServer, stopOnSignals } from './server.js';
+import { sayer } from './logger.js';
+import { announceStart, listenUrl, prepareStore, startServer, stopOnSignals } from './server.js';
 
 // Handed from the primary to its workers through their environment; never configuration.
 const WORKER_INDEX = 'KEYWARD_INTERNAL_WORKER_INDEX';
 const SETUP_CODE = 'KEYWARD_INTERNAL_SETUP_CODE';
 
 export const isClusterWorker = (): boolean => cluster.isWorker && process.env[WORKER_INDEX] !== undefined;
-
-const say = (line: string) => process.stdout.write(line + '\n');
 
 // A worker that keeps dying (a crash that some request or the data triggers again and again) is not replaced forever:
 // past RESTART_LIMIT exits within RESTART_WINDOW_MS the primary stops everything and exits 1, so that the supervisor
@@ -32,6 +31,7 @@ export async function runPrimary(config: Config, logger: Logger): Promise<void> 
   // connection is either still in the shared queue (another worker takes it) or was accepted by the dead worker,
   // whose exit resets it: the client hears at once. Must be set before the first fork.
   cluster.schedulingPolicy = cluster.SCHED_NONE;
+  const say = sayer(logger, config.logFormat);
   const setup = await prepareStore(config, say);
   const started = new Set<number>();
   let stopping = false;
@@ -46,7 +46,7 @@ export async function runPrimary(config: Config, logger: Logger): Promise<void> 
       bannerShown = true;
       if (config.publicUrlDerived && config.port === 0) config.publicUrl = `http://localhost:${address.port}`;
       const setupUrl = setup.code ? `${config.publicUrl}/setup?code=${setup.code}` : undefined;
-      for (const line of banner(config, listenUrl(config, address.port), 'postgres', setupUrl, config.workers)) say(line);
+      announceStart(say, config, listenUrl(config, address.port), 'postgres', setupUrl, config.workers);
     });
     worker.once('exit', (code, signal) => {
       if (stopping) return;

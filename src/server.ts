@@ -1,11 +1,13 @@
 // Starting and stopping a Keyward node: configuration, store, migrations, first-run bootstrap, HTTP.
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { Config } from './config/index.js';
 import { resolveMasterKey } from './config/master-key.js';
 import { buildApp } from './http/app.js';
 import { createLimiter } from './store/counters.js';
-import { createLogger } from './logger.js';
+import { createLogger, sayer, type Say } from './logger.js';
 import { randomToken } from './crypto/secrets.js';
 import { createServices, type Services } from './services.js';
 import { openStore } from './store/db.js';
@@ -25,8 +27,8 @@ export interface RunningServer {
 
 export interface StartOptions {
   logger?: Logger;
-  /** Lines for people (URLs, sign-in hints); default: stdout. */
-  say?: (line: string) => void;
+  /** The start-up lines for people (URLs, sign-in hints); default: the logger's, at every level. */
+  say?: Say;
   /** Set in cluster workers: the primary has migrated and bootstrapped the store (prepareStore) and prints the banner. */
   prepared?: SetupState;
   /** Run the hourly maintenance (key rotation, purge) in this process; default true (one cluster worker only). */
@@ -39,7 +41,7 @@ export interface StartOptions {
 }
 
 /** Migrations, the default space and the first-run bootstrap: once per start, before any request is served. */
-async function prepare(config: Config, services: Services, say: (l: string) => void): Promise<SetupState> {
+async function prepare(config: Config, services: Services, say: Say): Promise<SetupState> {
   await services.store.migrate();
   await services.spaces.ensureDefault();
   await services.spaces.seedStandardScopes();
@@ -47,7 +49,7 @@ async function prepare(config: Config, services: Services, say: (l: string) => v
 }
 
 /** prepare() on its own store connection, for a cluster primary that serves no request itself. */
-export async function prepareStore(config: Config, say: (l: string) => void): Promise<SetupState> {
+export async function prepareStore(config: Config, say: Say): Promise<SetupState> {
   const key = resolveMasterKey(config);
   const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
@@ -57,16 +59,27 @@ export async function prepareStore(config: Config, say: (l: string) => void): Pr
   }
 }
 
-/** The lines a start prints for people: where the server listens and where to go next. */
-export function banner(config: Config, url: string, storeKind: string, setupUrl: string | undefined, workers = 1): string[] {
+/** What a start tells people (where the server listens and where to go next): the lines, and the same as fields. */
+export function announceStart(say: Say, config: Config, url: string, storeKind: string, setupUrl: string | undefined, workers = 1): void {
+  const fields = {
+    url,
+    store: storeKind === 'pglite' ? 'embedded' : 'postgresql',
+    ...(storeKind === 'pglite' ? { dataDir: config.dataDir } : {}),
+    workers,
+    publicUrl: config.publicUrl,
+    adminApi: `${config.publicUrl}/admin/api/v1`,
+    openapi: `${config.publicUrl}/admin/api/v1/openapi.json`,
+    issuer: `${config.publicUrl}/spaces/default`,
+    ...(setupUrl ? { setupUrl } : {}),
+  };
   const lines = [
     `Keyward is listening on ${url} (store: ${storeKind === 'pglite' ? `embedded, ${config.dataDir}` : 'PostgreSQL'}${workers > 1 ? `, ${workers} processes` : ''})`,
-    `  Admin API:      ${config.publicUrl}/admin/api/v1  (OpenAPI: ${config.publicUrl}/admin/api/v1/openapi.json)`,
-    `  Default issuer: ${config.publicUrl}/spaces/default`,
+    `  Admin API:      ${fields.adminApi}  (OpenAPI: ${fields.openapi})`,
+    `  Default issuer: ${fields.issuer}`,
     `  CLI:            export KEYWARD_URL=${config.publicUrl}`,
   ];
   if (setupUrl) lines.push(`  First start: create the first admin at ${setupUrl}  (one-time link)`);
-  return lines;
+  say(lines, fields);
 }
 
 /** The address to print for a bound port (a wildcard bind is reached through localhost). */
@@ -75,8 +88,8 @@ export function listenUrl(config: Config, port: number): string {
 }
 
 export async function startServer(config: Config, opts: StartOptions = {}): Promise<RunningServer> {
-  const logger = opts.logger ?? createLogger(config.logLevel);
-  const say = opts.say ?? ((line: string) => process.stdout.write(line + '\n'));
+  const logger = opts.logger ?? createLogger(config.logLevel, undefined, config.logFormat);
+  const say = opts.say ?? sayer(logger, config.logFormat);
   configureSigning(signingPlace(config.workers));
   // First: an unreachable KEYWARD_REDIS_URL stops the start here, before anything is created (`keyward: …`, exit 1).
   const limiter = await createLimiter(config, logger);
@@ -84,7 +97,8 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   let store: Awaited<ReturnType<typeof openStore>>;
   try {
     key = resolveMasterKey(config);
-    if (key.createdFile) say(`Created a new master key in ${key.createdFile} (mode 0600). Back it up: sealed secrets need it.`);
+    if (key.createdFile)
+      say([`Created a new master key in ${key.createdFile} (mode 0600). Back it up: sealed secrets need it.`], { masterKeyFile: key.createdFile });
     store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log: logger });
   } catch (err) {
     await limiter.close();
@@ -112,6 +126,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
         .catch((err: unknown) => logger.error({ err }, 'maintenance failed'));
     const first = opts.maintenance === false ? undefined : setTimeout(maintain, 10_000).unref();
     const hourly = opts.maintenance === false ? undefined : setInterval(maintain, 3_600_000).unref();
+    const stopCollecting = collectStartGarbage();
 
     const running: RunningServer = {
       app,
@@ -122,12 +137,13 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
       close: async () => {
         clearTimeout(first);
         clearInterval(hourly);
+        stopCollecting();
         await app.close();
         await Promise.all([store.close(), limiter.close()]);
       },
     };
     opts.onListening?.(running);
-    if (!opts.prepared) for (const line of banner(config, url, store.kind, setupUrl)) say(line);
+    if (!opts.prepared) announceStart(say, config, url, store.kind, setupUrl);
     return running;
   } catch (err) {
     await Promise.all([store.close(), limiter.close()]);
@@ -135,8 +151,29 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   }
 }
 
+/**
+ * Full garbage collections once the start has settled (6 and 12 s after). Start-up (migrations, schema compilation,
+ * the OpenAPI document) leaves ~30 MB of dead objects and a young generation grown to its largest (32 MB), which an
+ * idle server would hold for good: V8 collects when allocation asks for it, and an idle server allocates nothing.
+ * V8 shrinks the young generation only in a collection made while the allocation rate of the last 5 seconds is low,
+ * hence the delay, and a second try when the first came too soon. Measured: heap 69 → 38 MB, resident memory ~30 MB
+ * less, embedded and PostgreSQL mode alike. V8 gives gc() only to contexts made while --expose-gc is set: one is made
+ * for it, then the flag is unset. Returns a function that cancels what has not run yet.
+ */
+function collectStartGarbage(): () => void {
+  let left = 2;
+  const timer = setInterval(() => {
+    if (--left === 0) clearInterval(timer);
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    setFlagsFromString('--no-expose-gc');
+    gc();
+  }, 6_000).unref();
+  return () => clearInterval(timer);
+}
+
 /** On an empty store: the bootstrap admin from the environment, or a one-time setup code. */
-async function bootstrap(config: Config, services: Services, say: (l: string) => void): Promise<SetupState> {
+async function bootstrap(config: Config, services: Services, say: Say): Promise<SetupState> {
   if ((await services.admins.count()) > 0) return { code: null };
   const { email, password, token } = config.bootstrap;
   if (email) {
@@ -144,7 +181,7 @@ async function bootstrap(config: Config, services: Services, say: (l: string) =>
       { email, password, token, withToken: token !== undefined, tokenName: 'bootstrap' },
       { type: 'system' },
     );
-    if (created) say(`Created the first admin ${email} (owner of every space) from KEYWARD_BOOTSTRAP_ADMIN_*.`);
+    if (created) say([`Created the first admin ${email} (owner of every space) from KEYWARD_BOOTSTRAP_ADMIN_*.`], { admin: email });
     return { code: null };
   }
   return { code: randomToken(24) };

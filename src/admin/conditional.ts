@@ -17,11 +17,6 @@ export const IfMatchHeaders = Type.Object({
   ),
 });
 
-/** The 412 answer of a conditional write. */
-export const preconditionResponses = {
-  412: Type.Ref('Error', { description: "If-Match names none of the resource's current ETag: it changed since; nothing was changed" }),
-};
-
 /** A response schema that documents the ETag header the answer carries. */
 export function withETag<T extends TSchema>(schema: T): T {
   return { ...schema, headers: { etag: { type: 'string', description: 'strong entity tag of this version of the resource; send it as If-Match' } } };

@@ -1,6 +1,9 @@
 // What the OpenAPI document says about each operation beyond its route schema: a stable operationId (what client
-// generators name their methods after) and, for every response, a description by status. One table, so a new
-// route without an id fails test/integration/openapi.test.ts rather than shipping a generated name.
+// generators name their methods after), the errors it can answer and, for every response, a description by status.
+// One table of ids, so a new route without an id fails test/integration/openapi.test.ts rather than shipping a
+// generated name; the errors follow from the route's own facts, with one table for the exceptions.
+import { Type } from 'typebox';
+import { ERROR_EXAMPLES } from './examples.js';
 
 /** "method /path" (path with {params}, below the admin API prefix) → operationId. */
 export const OPERATION_IDS: Record<string, string> = {
@@ -53,35 +56,121 @@ export const OPERATION_IDS: Record<string, string> = {
   'get /audit-log': 'listAuditLog',
 };
 
+/** The tags of the document, in the order a reader meets them, each with what it groups. */
+export const TAGS = [
+  { name: 'spaces', description: 'Spaces: each is an OAuth issuer of its own, with its settings' },
+  { name: 'clients', description: 'OAuth clients of a space, their secrets and their scopes' },
+  { name: 'scopes', description: 'Scopes a space offers to its clients' },
+  { name: 'users', description: 'Users who sign in at a space (personal) or use the password grant (service)' },
+  { name: 'tokens', description: 'Grants, access tokens and consents of a space: list and revoke' },
+  { name: 'registration', description: 'Initial access tokens for dynamic client registration' },
+  { name: 'keys', description: 'Signing keys of a space: list and rotate' },
+  { name: 'admins', description: 'Admin accounts, their roles and API tokens, and sign-in' },
+  { name: 'audit', description: 'The audit log of admin changes' },
+];
+
 /** What each status means, wherever it is answered (the error body says the particulars). */
 export const RESPONSE_DESCRIPTIONS: Record<string, string> = {
   200: 'Success',
   201: 'Created',
   204: 'Done; no content',
   400: 'Bad input; `field` names the field at fault',
-  401: 'No admin API token, or one that is unknown, revoked or expired (sign-in: wrong e-mail or password)',
+  401: 'No admin API token, or one that is unknown, revoked or expired',
   403: "The role of the token's admin does not allow this here",
-  404: 'No such resource (or route)',
+  404: 'No such resource',
   409: 'Conflicts with the current state (a duplicate, a rule), or collided with a concurrent change: send it again',
-  412: 'If-Match names a version that is no longer current; nothing was changed',
-  429: 'Too many failed sign-in attempts; try again later',
+  412: "If-Match names none of the resource's current ETag: it changed since; nothing was changed",
+  413: 'The request body is over 256 KiB',
+  415: 'The request body is not application/json',
   503: 'The store is unreachable right now; retry after Retry-After seconds',
 };
+
+/**
+ * Operations whose errors differ from what their route facts give (see errorStatuses), by operationId: statuses
+ * they add (with what the status means there) and statuses they cannot answer.
+ */
+export const ERROR_EXCEPTIONS: Record<string, { add?: Record<number, string>; omit?: number[] }> = {
+  // Public, so no token to refuse and no role to check; but the password can be wrong, and failures are counted.
+  signIn: {
+    add: { 401: 'Wrong e-mail or password (or a disabled admin)', 429: 'Too many failed sign-in attempts; try again later' },
+    omit: [409],
+  },
+  // Lists the spaces the caller may see, none if none: never forbidden.
+  listSpaces: { omit: [403] },
+  // Only for yourself (403 for anybody else), who exist; a token's name need not be unique.
+  createAdminToken: { omit: [404, 409] },
+  // Creates with nothing unique to collide on (keys: one rotation at a time per space, under a lock).
+  createInitialAccessToken: { omit: [409] },
+  rotateKeys: { omit: [409] },
+};
+
+/** What a route's schema tells about its input, as the error derivation reads it. */
+export interface RouteSchema {
+  body?: unknown;
+  params?: unknown;
+  querystring?: unknown;
+  headers?: unknown;
+  security?: unknown;
+  response?: unknown;
+}
+
+/**
+ * The error statuses an operation can answer, from its route's facts: 400 with any input to validate (path,
+ * query, If-Match, body); 401 and 403 behind a token; 404 when the path names a resource; 409 for a create (a
+ * duplicate) or a conditional write (a rule, a concurrent change); 412 with If-Match; 413 and 415 when the method
+ * carries a body (Fastify reads it whatever the schema); 503 always (every operation reads the store).
+ * ERROR_EXCEPTIONS then adds and removes.
+ */
+export function errorStatuses(method: string, key: string, schema: RouteSchema): number[] {
+  const takesBody = ['POST', 'PUT', 'PATCH'].includes(method.toUpperCase());
+  const conditional = !!(schema.headers as { properties?: Record<string, unknown> } | undefined)?.properties?.['if-match'];
+  const authenticated = !(Array.isArray(schema.security) && schema.security.length === 0);
+  const creates = Object.keys(schema.response ?? {}).includes('201');
+  const statuses = new Set([503]);
+  const when = (yes: boolean, ...codes: number[]) => yes && codes.forEach((c) => statuses.add(c));
+  when(takesBody || !!schema.params || !!schema.querystring || conditional, 400);
+  when(authenticated, 401, 403);
+  when(!!schema.params, 404);
+  when(creates || conditional, 409);
+  when(conditional, 412);
+  when(takesBody, 413, 415);
+  const exception = ERROR_EXCEPTIONS[OPERATION_IDS[key] ?? ''];
+  for (const code of Object.keys(exception?.add ?? {})) statuses.add(Number(code));
+  for (const code of exception?.omit ?? []) statuses.delete(code);
+  return [...statuses].sort((a, b) => a - b);
+}
+
+/** The route schema with a response for each error it can answer (the Error body), next to its own answers. */
+export function withErrorResponses<S extends RouteSchema>(method: string, key: string, schema: S): S {
+  const added = ERROR_EXCEPTIONS[OPERATION_IDS[key] ?? '']?.add ?? {};
+  const errors = Object.fromEntries(
+    errorStatuses(method, key, schema).map((code) => [
+      code,
+      Type.Ref('Error', { ...(added[code] ? { description: added[code] } : {}), ...(ERROR_EXAMPLES[code] ? { examples: [ERROR_EXAMPLES[code]] } : {}) }),
+    ]),
+  );
+  return { ...schema, response: { ...errors, ...(schema.response as object) } };
+}
 
 /** The key of OPERATION_IDS for a Fastify route: its method and its path below `prefix`, `:param` as `{param}`. */
 export function operationKey(method: string, url: string, prefix: string): string {
   return `${method.toLowerCase()} ${url.slice(prefix.length).replace(/:([A-Za-z_]+)/g, '{$1}')}`;
 }
 
+/**
+ * One response as the document shows it, with a description. @fastify/swagger drops what stands next to a $ref,
+ * so a referenced body with examples (the errors) is given in its content form, which keeps the example.
+ */
+function documentedResponse(status: string, body: { description?: string; $ref?: string; examples?: unknown[] }) {
+  const description = body.description ?? RESPONSE_DESCRIPTIONS[status] ?? `HTTP ${status}`;
+  if (!body.$ref || !body.examples?.length) return { ...body, description };
+  return { description, content: { 'application/json': { schema: { $ref: body.$ref }, example: body.examples[0] } } };
+}
+
 /** The route schema as the document shows it: its operationId and a description on every response. */
 export function documented<S extends { response?: Record<string, unknown> }>(schema: S, key: string): S & { operationId?: string } {
   const response = schema.response
-    ? Object.fromEntries(
-        Object.entries(schema.response).map(([status, body]) => [
-          status,
-          { ...(body as object), description: (body as { description?: string }).description ?? RESPONSE_DESCRIPTIONS[status] ?? `HTTP ${status}` },
-        ]),
-      )
+    ? Object.fromEntries(Object.entries(schema.response).map(([status, body]) => [status, documentedResponse(status, body as object)]))
     : undefined;
   return { ...schema, ...(response ? { response } : {}), ...(OPERATION_IDS[key] ? { operationId: OPERATION_IDS[key] } : {}) };
 }

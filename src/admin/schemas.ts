@@ -5,6 +5,7 @@ import { APPLICATION_TYPES, ASSERTION_SIGNING_ALGS, AUTH_METHODS, GRANT_TYPES, R
 import { MAX_DEFAULT_MAX_AGE } from '../registry/client-rules.js';
 import { ROLES } from './rbac.js';
 import { DEFAULT_SETTINGS } from '../registry/space-settings.js';
+import * as ex from './examples.js';
 
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const Str = (description: string, opts: object = {}) => Type.String({ description, ...opts });
@@ -18,17 +19,8 @@ export const ErrorBody = Type.Object(
     message: Type.String({ description: 'what is wrong, for people' }),
     field: Type.Optional(Type.String({ description: 'the input field at fault' })),
   },
-  { $id: 'Error' },
+  { $id: 'Error', examples: [ex.ERROR_EXAMPLE] },
 );
-
-export const errorResponses = {
-  400: Type.Ref('Error'),
-  401: Type.Ref('Error'),
-  403: Type.Ref('Error'),
-  404: Type.Ref('Error'),
-  409: Type.Ref('Error'),
-  503: Type.Ref('Error'),
-};
 
 export const PageQuery = Type.Object(
   {
@@ -55,7 +47,7 @@ export const SpaceInput = Type.Object(
       }),
     ),
   },
-  { additionalProperties: false },
+  { additionalProperties: false, examples: [ex.SPACE_INPUT_EXAMPLE] },
 );
 
 /** The effective settings of a space; the shape follows DEFAULT_SETTINGS, so a new setting appears here too. */
@@ -77,7 +69,7 @@ export const Space = Type.Object(
     created_at: Type.String({ format: 'date-time' }),
     updated_at: Type.String({ format: 'date-time' }),
   },
-  { $id: 'Space' },
+  { $id: 'Space', examples: [ex.SPACE_EXAMPLE] },
 );
 
 export const ScopeInput = Type.Object(
@@ -86,7 +78,7 @@ export const ScopeInput = Type.Object(
     description: Type.Optional(Str('shown on the consent page', { maxLength: 2000 })),
     default: Type.Optional(Type.Boolean({ description: 'granted when a client asks for no scope' })),
   },
-  { additionalProperties: false },
+  { additionalProperties: false, examples: [ex.SCOPE_INPUT_EXAMPLE] },
 );
 
 export const Scope = Type.Object(
@@ -97,7 +89,7 @@ export const Scope = Type.Object(
     created_at: Type.String({ format: 'date-time' }),
     updated_at: Type.String({ format: 'date-time' }),
   },
-  { $id: 'Scope' },
+  { $id: 'Scope', examples: [ex.SCOPE_EXAMPLE] },
 );
 
 const Ttl = (what: string) =>
@@ -190,7 +182,7 @@ export const ClientInput = Type.Object(
     ),
     require_auth_time: Type.Optional(Type.Boolean({ description: 'auth_time is always in the ID token (Keyward includes it whenever it knows it)' })),
   },
-  { additionalProperties: false },
+  { additionalProperties: false, examples: [ex.CLIENT_INPUT_EXAMPLE] },
 );
 
 const clientFields = {
@@ -235,13 +227,16 @@ const clientFields = {
   updated_at: Type.String({ format: 'date-time' }),
 };
 
-export const Client = Type.Object(clientFields, { $id: 'Client' });
+export const Client = Type.Object(clientFields, { $id: 'Client', examples: [ex.CLIENT_EXAMPLE] });
 
-export const ClientWithSecret = Type.Object({
-  ...clientFields,
-  client_secret: Type.Optional(Type.String({ description: 'shown only in this answer' })),
-  client_secret_expires_at: Type.Optional(Type.Integer({ description: '0: the secret does not expire' })),
-});
+export const ClientWithSecret = Type.Object(
+  {
+    ...clientFields,
+    client_secret: Type.Optional(Type.String({ description: 'shown only in this answer' })),
+    client_secret_expires_at: Type.Optional(Type.Integer({ description: '0: the secret does not expire' })),
+  },
+  { examples: [ex.CLIENT_CREATED_EXAMPLE] },
+);
 
 export const ClientParams = Type.Object({ space: Type.String({ maxLength: 100 }), client_id: Type.String({ maxLength: 200 }) });
 
@@ -320,7 +315,7 @@ export const TokenInput = Type.Object(
     name: Type.Optional(Type.String({ maxLength: 200 })),
     expires_in: Type.Optional(Nullable(Type.Integer({ description: 'seconds until expiry; null = no expiry' }))),
   },
-  { additionalProperties: false },
+  { additionalProperties: false, examples: [ex.ADMIN_TOKEN_INPUT_EXAMPLE] },
 );
 
 const tokenFields = {
@@ -332,8 +327,11 @@ const tokenFields = {
   last_used_at: Nullable(Type.String({ format: 'date-time' })),
   revoked_at: Nullable(Type.String({ format: 'date-time' })),
 };
-export const AdminToken = Type.Object(tokenFields, { $id: 'AdminToken' });
-export const AdminTokenCreated = Type.Object({ ...tokenFields, token: Type.String({ description: 'shown only in this answer' }) });
+export const AdminToken = Type.Object(tokenFields, { $id: 'AdminToken', examples: [ex.ADMIN_TOKEN_EXAMPLE] });
+export const AdminTokenCreated = Type.Object(
+  { ...tokenFields, token: Type.String({ description: 'shown only in this answer' }) },
+  { examples: [ex.ADMIN_TOKEN_CREATED_EXAMPLE] },
+);
 
 export const AuditQuery = Type.Object(
   {

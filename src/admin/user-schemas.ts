@@ -2,6 +2,7 @@
 // be serialized.
 import { Type, type TSchema } from 'typebox';
 import { PageQuery } from './schemas.js';
+import { TOKEN_ENTRY_EXAMPLE, USER_EXAMPLE, USER_INPUT_EXAMPLE } from './examples.js';
 
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const Kind = Type.Union([Type.Literal('personal'), Type.Literal('service')], {
@@ -82,24 +83,27 @@ export const UserInput = Type.Object(
     kind: Type.Optional(Kind),
     disabled: Type.Optional(Type.Boolean({ description: 'true disables: every token issued before stays invalid for good' })),
   },
-  { additionalProperties: false },
+  { additionalProperties: false, examples: [USER_INPUT_EXAMPLE] },
 );
 
-export const User = Type.Object({
-  id: Type.String(),
-  space: Type.String(),
-  username: Type.String(),
-  email: Nullable(Type.String()),
-  email_verified: Type.Boolean(),
-  name: Nullable(Type.String()),
-  ...ClaimOutputs,
-  kind: Type.String(),
-  disabled: Type.Boolean(),
-  has_password: Type.Boolean(),
-  tokens_valid_after: Nullable(Type.String({ format: 'date-time', description: 'tokens issued earlier are invalid' })),
-  created_at: Type.String({ format: 'date-time' }),
-  updated_at: Type.String({ format: 'date-time' }),
-});
+export const User = Type.Object(
+  {
+    id: Type.String(),
+    space: Type.String(),
+    username: Type.String(),
+    email: Nullable(Type.String()),
+    email_verified: Type.Boolean(),
+    name: Nullable(Type.String()),
+    ...ClaimOutputs,
+    kind: Type.String(),
+    disabled: Type.Boolean(),
+    has_password: Type.Boolean(),
+    tokens_valid_after: Nullable(Type.String({ format: 'date-time', description: 'tokens issued earlier are invalid' })),
+    created_at: Type.String({ format: 'date-time' }),
+    updated_at: Type.String({ format: 'date-time' }),
+  },
+  { examples: [USER_EXAMPLE] },
+);
 
 export const UserParams = Type.Object({ space: Type.String({ maxLength: 100 }), user_id: Type.String({ maxLength: 200, description: 'user id or username' }) });
 
@@ -122,22 +126,25 @@ export const TokenListQuery = Type.Object(
   { additionalProperties: false },
 );
 
-export const TokenEntry = Type.Object({
-  id: Type.String({ description: 'grant id, or "at_<...>" for a stored access token outside a grant' }),
-  kind: Type.String({ description: 'grant (refresh token family) or access_token' }),
-  grant_type: Type.String(),
-  scope: Type.String(),
-  client_id: Nullable(Type.String()),
-  client_name: Nullable(Type.String()),
-  user_id: Nullable(Type.String()),
-  username: Nullable(Type.String()),
-  issued_at: Type.String({ format: 'date-time' }),
-  expires_at: Type.String({ description: 'date-time, or "never"' }),
-  refresh_count: Nullable(Type.Integer({ description: 'refreshes used (grants only)' })),
-  refresh_limit: Type.Union([Type.Integer(), Type.Literal('unlimited'), Type.Null()], { description: 'refreshes allowed (grants only)' }),
-  active: Type.Boolean(),
-  revoked_at: Nullable(Type.String({ format: 'date-time' })),
-});
+export const TokenEntry = Type.Object(
+  {
+    id: Type.String({ description: 'grant id, or "at_<...>" for a stored access token outside a grant' }),
+    kind: Type.String({ description: 'grant (refresh token family) or access_token' }),
+    grant_type: Type.String(),
+    scope: Type.String(),
+    client_id: Nullable(Type.String()),
+    client_name: Nullable(Type.String()),
+    user_id: Nullable(Type.String()),
+    username: Nullable(Type.String()),
+    issued_at: Type.String({ format: 'date-time' }),
+    expires_at: Type.String({ description: 'date-time, or "never"' }),
+    refresh_count: Nullable(Type.Integer({ description: 'refreshes used (grants only)' })),
+    refresh_limit: Type.Union([Type.Integer(), Type.Literal('unlimited'), Type.Null()], { description: 'refreshes allowed (grants only)' }),
+    active: Type.Boolean(),
+    revoked_at: Nullable(Type.String({ format: 'date-time' })),
+  },
+  { examples: [TOKEN_ENTRY_EXAMPLE] },
+);
 
 export const TokenParams = Type.Object({ space: Type.String({ maxLength: 100 }), id: Type.String({ maxLength: 200 }) });
 

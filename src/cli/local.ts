@@ -29,7 +29,7 @@ export function registerLocalCommands(program: Command): void {
     .action(async () => {
       const config = configOrExit();
       const [{ createLogger }, { startServer, stopOnSignals }] = await Promise.all([import('../logger.js'), import('../server.js')]);
-      const logger = createLogger(config.logLevel);
+      const logger = createLogger(config.logLevel, undefined, config.logFormat);
       if (config.workers > 1) {
         const { isClusterWorker, runPrimary, runWorker } = await import('../cluster.js');
         return isClusterWorker() ? runWorker(config, logger) : runPrimary(config, logger);

@@ -21,6 +21,8 @@ export interface Config {
   /** 32 bytes; undefined in embedded mode until the key file is read or created. */
   masterKey: Buffer | undefined;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** pretty: lines for people (pino-pretty); json: one JSON object a line, for a log collector. */
+  logFormat: 'pretty' | 'json';
   shutdownTimeoutMs: number;
   /** A client must have sent a request's headers within this time of starting it (slow-header attacks). */
   headersTimeoutMs: number;
@@ -56,6 +58,7 @@ export const CONFIG_KEYS: Record<string, string> = {
   KEYWARD_TRUST_PROXY: 'reverse proxies whose X-Forwarded-For names the client: addresses/CIDRs (comma-separated) or a hop count; default none',
   KEYWARD_MASTER_KEY: 'base64 of 32 random bytes; required with PostgreSQL, else created in the data dir',
   KEYWARD_LOG_LEVEL: 'fatal | error | warn | info | debug | trace | silent (default info)',
+  KEYWARD_LOG_FORMAT: 'pretty (lines for people) | json (one JSON object a line); default pretty when stdout is a terminal, else json',
   KEYWARD_SHUTDOWN_TIMEOUT_MS: 'how long SIGTERM waits for in-flight requests (default 10000)',
   KEYWARD_HEADERS_TIMEOUT_MS: 'a connection that has not sent its request headers within this time is closed (default 10000)',
   KEYWARD_REQUEST_TIMEOUT_MS: 'a connection that has not sent its whole request within this time is answered 408 and closed (default 30000)',
@@ -145,7 +148,8 @@ function url(key: string, raw: string, protocols: string[]): string {
   return raw;
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+/** `terminal`: whether stdout is a terminal, which picks the default log format. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, terminal = process.stdout.isTTY === true): Config {
   const file = env.KEYWARD_CONFIG_FILE ? readFileKeys(env.KEYWARD_CONFIG_FILE) : {};
   const get = (key: string): string | undefined => {
     const v = env[key] ?? file[key];
@@ -169,6 +173,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const logLevel = (get('KEYWARD_LOG_LEVEL') ?? 'info') as Config['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) {
     throw new ConfigError('KEYWARD_LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
+  }
+  const logFormat = get('KEYWARD_LOG_FORMAT') ?? (terminal ? 'pretty' : 'json');
+  if (logFormat !== 'pretty' && logFormat !== 'json') {
+    throw new ConfigError('KEYWARD_LOG_FORMAT', `must be pretty or json, got "${logFormat}"`);
   }
 
   const bootstrap: Config['bootstrap'] = {
@@ -217,6 +225,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy,
     masterKey,
     logLevel,
+    logFormat,
     shutdownTimeoutMs: integer('KEYWARD_SHUTDOWN_TIMEOUT_MS', get('KEYWARD_SHUTDOWN_TIMEOUT_MS'), 10000, 0, 600000),
     headersTimeoutMs,
     requestTimeoutMs,

@@ -4,7 +4,7 @@ import Fastify, { LogController, type FastifyInstance, type FastifyReply, type F
 import formbody from '@fastify/formbody';
 import swagger from '@fastify/swagger';
 import type { Logger } from 'pino';
-import { requestLogger } from '../logger.js';
+import { pathOf, requestLogger } from '../logger.js';
 import type { Config } from '../config/index.js';
 import type { Services } from '../services.js';
 import { installAdminAuth } from '../admin/auth.js';
@@ -20,10 +20,11 @@ import { spaceRoutes } from '../admin/routes/spaces.js';
 import { tokenRoutes } from '../admin/routes/tokens.js';
 import { userRoutes } from '../admin/routes/users.js';
 import { setupRoutes, type SetupState } from '../admin/setup.js';
-import { documented, operationKey } from '../admin/operations.js';
+import { documented, operationKey, TAGS, withErrorResponses } from '../admin/operations.js';
 import { SIGN_IN_PATH, signInRoutes } from '../admin/routes/sign-in.js';
 import { installErrorHandler } from './errors.js';
 import { securityHeaders } from './headers.js';
+import { docsRoutes, DOCS_PATH } from './docs.js';
 import { homeRoute } from './home.js';
 import { refuseNul } from './input.js';
 import { createOAuth } from '../oauth/context.js';
@@ -33,20 +34,25 @@ export const ADMIN_PREFIX = '/admin/api/v1';
 const OPENAPI_PATH = '/openapi.json';
 
 /**
- * Requests logged as they come and go (Fastify's "incoming request" / "request completed" at info): the admin API
- * and the setup pages, which are rare and worth an audit trail. The OAuth endpoints are the hot path (thousands of
- * requests a second); there only failures are logged, by logFailures below.
+ * One line per request, when it completes (Fastify's own two, "incoming request" and "request completed", are off):
+ * method, path without the query string, status, response time and request id, at info (a 5xx at error). Written
+ * through one child of the app's logger with the id as a field: a per-request child would cost 1–2 µs more
+ * (RequestLogger). Its fields are fixed and none is a secret, so the child skips the redaction paths, which cost
+ * ~8 µs a line (measured: 13 → 5 µs CPU a line, the write included). Below info (the bench runs at warn) a request
+ * pays one level check.
  */
-const logsEveryRequest = (url: string) => url.startsWith('/admin/') || url.startsWith('/setup');
-
-/** Failures of the requests not logged one by one: 5xx at error, 4xx at debug; same shape as Fastify's own lines. */
-function logFailures(req: FastifyRequest, reply: FastifyReply, done: () => void): void {
-  const status = reply.statusCode;
-  if (status >= 400 && !logsEveryRequest(req.url)) {
-    if (status >= 500) reply.log.error({ req, res: reply, responseTime: reply.elapsedTime }, 'request failed');
-    else reply.log.debug({ req, res: reply, responseTime: reply.elapsedTime }, 'request refused');
-  }
-  done();
+function logRequests(logger: Logger) {
+  const lines = logger.child({}, { redact: [] });
+  return (req: FastifyRequest, reply: FastifyReply, done: () => void): void => {
+    const statusCode = reply.statusCode;
+    const failed = statusCode >= 500;
+    if (lines.isLevelEnabled(failed ? 'error' : 'info')) {
+      const line = { reqId: req.id, method: req.method, path: pathOf(req.url), statusCode, responseTime: Math.round(reply.elapsedTime * 100) / 100 };
+      if (failed) lines.error(line, 'request failed');
+      else lines.info(line, 'request completed');
+    }
+    done();
+  };
 }
 
 /** Trusts the nearest `hops` proxies (proxy-addr calls this with each hop's index, nearest first). */
@@ -65,7 +71,7 @@ export async function buildApp({ config, services, logger, setup }: AppOptions):
     logger: logger ? undefined : false,
     // Per-request loggers made on first use only (see RequestLogger). Without a logger Fastify makes none.
     ...(logger ? { childLoggerFactory: (parent, bindings, options) => requestLogger(parent as Logger, bindings, options) } : {}),
-    logController: new LogController({ disableRequestLogging: (req) => !logsEveryRequest(req.url) }),
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 256 * 1024,
     // Slow or idle clients cannot hold a node: headers, whole requests and idle keep-alive connections are timed,
     // and Node checks the first two every second at most (its default, 30 s, would let them run far over).
@@ -92,11 +98,12 @@ export async function buildApp({ config, services, logger, setup }: AppOptions):
   // Past this many open connections, new ones are closed as soon as they are accepted (per process).
   app.server.maxConnections = config.maxConnections;
   installErrorHandler(app);
-  if (logger) app.addHook('onResponse', logFailures);
+  if (logger) app.addHook('onResponse', logRequests(logger));
   securityHeaders(app);
   refuseNul(app);
 
-  homeRoute(app, config, ADMIN_PREFIX, OPENAPI_PATH);
+  homeRoute(app, config, ADMIN_PREFIX, OPENAPI_PATH, DOCS_PATH);
+  docsRoutes(app, ADMIN_PREFIX, 'Keyward admin API reference');
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { schema: { hide: true } }, async (_req, reply) => {
     try {
@@ -114,6 +121,7 @@ export async function buildApp({ config, services, logger, setup }: AppOptions):
           openapi: '3.1.0',
           info: { title: 'Keyward admin API', version: '1', description: 'Spaces, clients, scopes, admins and the audit log.' },
           servers: [{ url: `${config.publicUrl}${ADMIN_PREFIX}` }],
+          tags: TAGS,
           components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'admin API token' } } },
           security: [{ bearer: [] }],
         },
@@ -123,6 +131,12 @@ export async function buildApp({ config, services, logger, setup }: AppOptions):
           schema: schema ? documented(schema as { response?: Record<string, unknown> }, operationKey(String(route.method), url, ADMIN_PREFIX)) : schema,
           url,
         }),
+      });
+      // Each route answers (and the document lists) the errors it can give, derived from its schema: see operations.ts.
+      api.addHook('onRoute', (route) => {
+        if (route.schema && !route.schema.hide && typeof route.method === 'string') {
+          route.schema = withErrorResponses(route.method, operationKey(route.method, route.url, ADMIN_PREFIX), route.schema);
+        }
       });
       for (const schema of [ErrorBody, Space, Scope, Client, Admin, AdminToken]) api.addSchema(schema);
       installAdminAuth(api, services, new Set([ADMIN_PREFIX + OPENAPI_PATH, ADMIN_PREFIX + SIGN_IN_PATH]));

@@ -1,7 +1,11 @@
 // What the authorization server's endpoints share: the store, caches, keys and token service of this node.
 import type { Config } from '../config/index.js';
 import type { Services } from '../services.js';
-import type { Db } from '../store/db.js';
+import { AuthorizationCodeStore } from '../store/authorization-codes.js';
+import { BrowserSessionStore } from '../store/browser-sessions.js';
+import type { Db, Executor } from '../store/db.js';
+import { DeviceCodeStore } from '../store/device-codes.js';
+import { InteractionStore } from '../store/interactions.js';
 import { OAuthCache } from './cache.js';
 import { LoginGuard } from './login-guard.js';
 import { KeyService } from './tokens/keys.js';
@@ -16,6 +20,16 @@ export interface OAuth {
   tokens: TokenService;
   /** Every password check goes through it (brute-force limits). */
   logins: LoginGuard;
+  codes: AuthorizationCodeStore;
+  deviceCodes: DeviceCodeStore;
+  sessions: BrowserSessionStore;
+  /** Pending authorization requests: pushed (PAR) and waiting for login or consent. */
+  interactions: InteractionStore;
+  /**
+   * Runs `work` in one store transaction, for the calls that take an Executor (TokenService's grant writes): what
+   * belongs together (a grant and its first refresh token, a grant's revocation) commits or rolls back together.
+   */
+  transaction<T>(work: (tx: Executor) => Promise<T>): Promise<T>;
 }
 
 export function createOAuth(config: Config, services: Services): OAuth {
@@ -23,5 +37,18 @@ export function createOAuth(config: Config, services: Services): OAuth {
   const cache = new OAuthCache(db, () => config.publicUrl, services.bus);
   const keys = services.keys;
   const logins = new LoginGuard(services.users, services.limiter);
-  return { db, config, services, cache, keys, tokens: new TokenService(services.store, keys, cache), logins };
+  return {
+    db,
+    config,
+    services,
+    cache,
+    keys,
+    tokens: new TokenService(services.store, keys, cache),
+    logins,
+    codes: new AuthorizationCodeStore(db),
+    deviceCodes: new DeviceCodeStore(db),
+    sessions: new BrowserSessionStore(db),
+    interactions: new InteractionStore(db),
+    transaction: (work) => db.transaction(work),
+  };
 }

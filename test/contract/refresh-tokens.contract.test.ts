@@ -1,11 +1,13 @@
 // Store contract: RefreshTokenStore.rotate() on both stores. One transaction counts the refresh, marks the token used
 // and stores the successor; at the limit no successor is stored; a used token is reuse unless inside the grace
-// period; a failure anywhere (a real SQL error, injected with a trigger) leaves nothing behind.
-import { eq, sql } from 'drizzle-orm';
+// period; a failure anywhere (a real SQL error, injected with a trigger on each statement and at COMMIT) leaves
+// nothing behind.
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { SYSTEM } from '../../src/events/audit.js';
 import { RefreshTokenStore } from '../../src/store/refresh-tokens.js';
 import { grants, refreshTokens } from '../../src/store/schema.js';
+import { injectRotationFault, ROTATION_FAULTS } from '../helpers/rotation-faults.js';
 import { useServices } from '../helpers/services.js';
 import { pgNotice, STORE_KINDS } from '../helpers/store.js';
 
@@ -89,21 +91,21 @@ describe.each(STORE_KINDS)('RefreshTokenStore.rotate (%s)', (kind) => {
     expect((await tokenRow('rev-0'))!.usedAt).toBeNull();
   });
 
-  it('a failed successor write rolls back the count and the mark: the token stays usable', async () => {
-    const { store, grantId } = await family('flt');
-    const db = env.ts.store.db;
-    await db.execute(
-      sql.raw(`create or replace function keyward_contract_fail() returns trigger language plpgsql as $$
-      begin if new.token_hash = 'flt-1' then raise exception 'injected fault'; end if; return new; end $$`),
-    );
-    await db.execute(sql.raw(`create trigger keyward_contract_fail before insert on refresh_tokens for each row execute function keyward_contract_fail()`));
+  // A failure after some of rotate()'s statements have run (or at COMMIT, after all of them) rolls every one back:
+  // the presented token is not marked used, the count and the grant's scope are as before, no successor is stored,
+  // and the retry is an ordinary rotation, not reuse.
+  it.each(ROTATION_FAULTS)('a failure at %s rolls the whole rotation back: the retry rotates, it is not reuse', async (fault) => {
+    const tag = `flt${ROTATION_FAULTS.indexOf(fault)}`;
+    const { store, grantId } = await family(tag);
+    const remove = await injectRotationFault(env.ts.store.db, fault);
     try {
-      await expect(store.rotate(req(grantId, 'flt-0', 'flt-1'))).rejects.toThrow();
+      await expect(store.rotate(req(grantId, `${tag}-0`, `${tag}-1`, { grantScope: ['a'] }))).rejects.toThrow();
     } finally {
-      await db.execute(sql.raw(`drop trigger keyward_contract_fail on refresh_tokens`));
+      await remove();
     }
-    expect((await tokenRow('flt-0'))!.usedAt).toBeNull();
-    expect((await grantRow(grantId)).refreshCount).toBe(0);
-    expect(await store.rotate(req(grantId, 'flt-0', 'flt-1'))).toMatchObject({ status: 'rotated', refreshCount: 1, issued: true });
+    expect((await tokenRow(`${tag}-0`))!.usedAt).toBeNull();
+    expect(await tokenRow(`${tag}-1`)).toBeUndefined();
+    expect(await grantRow(grantId)).toMatchObject({ refreshCount: 0, scope: ['a', 'b'] });
+    expect(await store.rotate(req(grantId, `${tag}-0`, `${tag}-1`))).toEqual({ status: 'rotated', refreshCount: 1, issued: true, withinGrace: false });
   });
 });

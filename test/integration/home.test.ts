@@ -17,6 +17,7 @@ describe('home pages', () => {
     expect(res.headers['content-type']).toMatch(/^text\/html/);
     expect(res.body).toContain('href="http://localhost:8080/spaces/default"');
     expect(res.body).toContain('href="http://localhost:8080/admin/api/v1/openapi.json"');
+    expect(res.body).toContain('href="http://localhost:8080/admin/api/v1/docs"');
     expect(res.headers['content-security-policy']).toContain("default-src 'none'");
   });
 
@@ -28,6 +29,7 @@ describe('home pages', () => {
       default_issuer: 'http://localhost:8080/spaces/default',
       admin_api: 'http://localhost:8080/admin/api/v1',
       openapi: 'http://localhost:8080/admin/api/v1/openapi.json',
+      api_reference: 'http://localhost:8080/admin/api/v1/docs',
     });
   });
 

@@ -12,7 +12,10 @@ export function requireBuild(): void {
 
 export interface Proc {
   child: ChildProcessWithoutNullStreams;
+  /** stdout and stderr, as they came. */
   out: () => string;
+  /** stdout alone. */
+  stdout: () => string;
   waitFor(pattern: RegExp, ms?: number): Promise<RegExpMatchArray>;
   exit: Promise<number | null>;
 }
@@ -20,12 +23,17 @@ export interface Proc {
 export function run(args: string[], env: Record<string, string>): Proc {
   const child = spawn(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH ?? '', ...env } });
   let buf = '';
-  child.stdout.on('data', (d) => (buf += d));
+  let stdout = '';
+  child.stdout.on('data', (d) => {
+    buf += d;
+    stdout += d;
+  });
   child.stderr.on('data', (d) => (buf += d));
   const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return {
     child,
     out: () => buf,
+    stdout: () => stdout,
     exit,
     // Generous: a start on a loaded 2-core machine (migrations, first keys) can take a while.
     waitFor: (pattern, ms = 60_000) =>

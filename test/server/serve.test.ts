@@ -17,7 +17,8 @@ beforeAll(requireBuild);
 describe('keyward serve', () => {
   it('prints the URLs and a one-time setup link on a first start without bootstrap variables', async () => {
     const dir = tmp();
-    const p = run(['serve'], { ...base, KEYWARD_DATA_DIR: dir });
+    // The lines as people read them (the JSON form: log-format.test.ts).
+    const p = run(['serve'], { ...base, KEYWARD_DATA_DIR: dir, KEYWARD_LOG_FORMAT: 'pretty' });
     try {
       const [, url] = await p.waitFor(/listening on (http:\/\/\S+)/);
       expect(p.out()).toMatch(/Created a new master key in .*master\.key/);
@@ -101,6 +102,7 @@ describe('keyward serve', () => {
     [{ KEYWARD_PORT: 'x' }, /KEYWARD_PORT must be an integer/],
     [{ KEYWARD_DATABASE_URL: 'postgres://127.0.0.1/none' }, /KEYWARD_MASTER_KEY is required/],
     [{ KEYWARD_BOOTSTRAP_ADMIN_EMAIL: 'a@b.c', KEYWARD_BOOTSTRAP_ADMIN_PASSWORD: 'short' }, /KEYWARD_BOOTSTRAP_ADMIN_PASSWORD must be at least 12/],
+    [{ KEYWARD_LOG_FORMAT: 'text' }, /KEYWARD_LOG_FORMAT must be pretty or json, got "text"/],
   ])('exits 2 on bad configuration %o with a message naming the key', async (env, message) => {
     const r = await runToEnd(['serve'], { KEYWARD_DATA_DIR: tmp(), ...env });
     expect(r.code).toBe(2);

@@ -59,6 +59,13 @@ describe('configuration', () => {
     }
   });
 
+  it('writes logs for people on a terminal and JSON elsewhere, unless KEYWARD_LOG_FORMAT says', () => {
+    expect(loadConfig({}, true).logFormat).toBe('pretty');
+    expect(loadConfig({}, false).logFormat).toBe('json');
+    expect(loadConfig({ KEYWARD_LOG_FORMAT: 'json' }, true).logFormat).toBe('json');
+    expect(loadConfig({ KEYWARD_LOG_FORMAT: 'pretty' }, false).logFormat).toBe('pretty');
+  });
+
   it('has the documented defaults', () => {
     const c = loadConfig({});
     expect(c).toMatchObject({ port: 8080, host: '0.0.0.0', publicUrl: 'http://localhost:8080', databaseUrl: undefined, logLevel: 'info' });
@@ -76,6 +83,7 @@ describe('configuration', () => {
     [{ KEYWARD_DATABASE_URL: 'postgres://localhost/x' }, 'KEYWARD_MASTER_KEY', /required/],
     [{ KEYWARD_MASTER_KEY: 'c2hvcnQ=' }, 'KEYWARD_MASTER_KEY', /32 random bytes/],
     [{ KEYWARD_LOG_LEVEL: 'loud' }, 'KEYWARD_LOG_LEVEL', /one of/],
+    [{ KEYWARD_LOG_FORMAT: 'text' }, 'KEYWARD_LOG_FORMAT', /must be pretty or json, got "text"/],
     [{ KEYWARD_BOOTSTRAP_ADMIN_TOKEN: 'x'.repeat(40) }, 'KEYWARD_BOOTSTRAP_ADMIN_EMAIL', /required/],
     [{ KEYWARD_BOOTSTRAP_ADMIN_EMAIL: 'a@b.c', KEYWARD_BOOTSTRAP_ADMIN_PASSWORD: 'short' }, 'KEYWARD_BOOTSTRAP_ADMIN_PASSWORD', /12/],
     [{ KEYWARD_BOOTSTRAP_ADMIN_EMAIL: 'a@b.c', KEYWARD_BOOTSTRAP_ADMIN_TOKEN: 'short' }, 'KEYWARD_BOOTSTRAP_ADMIN_TOKEN', /32/],

@@ -7,9 +7,9 @@ import { etagOf } from '../../registry/etag.js';
 import { checkRole } from '../accounts.js';
 import type { Services } from '../../services.js';
 import { actorOf, principalOf } from '../auth.js';
-import { IfMatchHeaders, ifMatchOf, preconditionResponses, sendTagged, withETag } from '../conditional.js';
+import { IfMatchHeaders, ifMatchOf, sendTagged, withETag } from '../conditional.js';
 import { GLOBAL, requirePermission, visibleSpaces } from '../rbac.js';
-import { AdminInput, AdminParams, AdminTokenCreated, errorResponses, RoleInput, TokenInput } from '../schemas.js';
+import { AdminInput, AdminParams, AdminTokenCreated, RoleInput, TokenInput } from '../schemas.js';
 import { optionalBody, type Typed } from './common.js';
 
 const tags = ['admins'];
@@ -41,7 +41,7 @@ export function adminRoutes(app: Typed, services: Services): void {
       schema: {
         tags,
         summary: 'List admins (all for a global owner; else those sharing a space you own)',
-        response: { 200: Type.Object({ items: Type.Array(Type.Ref('Admin')) }), ...errorResponses },
+        response: { 200: Type.Object({ items: Type.Array(Type.Ref('Admin')) }) },
       },
     },
     async (req) => {
@@ -54,7 +54,7 @@ export function adminRoutes(app: Typed, services: Services): void {
   app.post(
     '/admins',
     {
-      schema: { tags, summary: 'Create an admin account with roles', body: AdminInput, response: { 201: Type.Ref('Admin'), ...errorResponses } },
+      schema: { tags, summary: 'Create an admin account with roles', body: AdminInput, response: { 201: Type.Ref('Admin') } },
     },
     async (req, reply) => {
       const roles = req.body.roles ?? [];
@@ -72,7 +72,7 @@ export function adminRoutes(app: Typed, services: Services): void {
         tags,
         summary: 'Get an admin ("me" for yourself), with their ETag',
         params: AdminParams,
-        response: { 200: withETag(Type.Ref('Admin')), ...errorResponses },
+        response: { 200: withETag(Type.Ref('Admin')) },
       },
     },
     async (req, reply) => {
@@ -92,7 +92,7 @@ export function adminRoutes(app: Typed, services: Services): void {
         params: AdminParams,
         headers: IfMatchHeaders,
         body: AdminInput,
-        response: { 200: withETag(Type.Ref('Admin')), ...errorResponses, ...preconditionResponses },
+        response: { 200: withETag(Type.Ref('Admin')) },
       },
     },
     async (req, reply) => {
@@ -115,7 +115,7 @@ export function adminRoutes(app: Typed, services: Services): void {
         summary: 'Delete an admin and their tokens (global owner)',
         params: AdminParams,
         headers: IfMatchHeaders,
-        response: { 204: Type.Null(), ...errorResponses, ...preconditionResponses },
+        response: { 204: Type.Null() },
       },
     },
     async (req, reply) => {
@@ -136,7 +136,7 @@ export function adminRoutes(app: Typed, services: Services): void {
         params: RoleParams,
         headers: IfMatchHeaders,
         body: RoleInput,
-        response: { 200: withETag(Type.Ref('Admin')), ...errorResponses, ...preconditionResponses },
+        response: { 200: withETag(Type.Ref('Admin')) },
       },
     },
     async (req, reply) => {
@@ -156,7 +156,7 @@ export function adminRoutes(app: Typed, services: Services): void {
         summary: "Remove an admin's role in a space; If-Match takes the admin's ETag",
         params: RoleParams,
         headers: IfMatchHeaders,
-        response: { 200: withETag(Type.Ref('Admin')), ...errorResponses, ...preconditionResponses },
+        response: { 200: withETag(Type.Ref('Admin')) },
       },
     },
     async (req, reply) => {
@@ -175,7 +175,7 @@ export function adminRoutes(app: Typed, services: Services): void {
         tags,
         summary: 'List API tokens (never their values)',
         params: AdminParams,
-        response: { 200: Type.Object({ items: Type.Array(Type.Ref('AdminToken')) }), ...errorResponses },
+        response: { 200: Type.Object({ items: Type.Array(Type.Ref('AdminToken')) }) },
       },
     },
     async (req) => {
@@ -194,7 +194,7 @@ export function adminRoutes(app: Typed, services: Services): void {
         summary: 'Create an API token for yourself; the value is in this answer only',
         params: AdminParams,
         body: TokenInput,
-        response: { 201: AdminTokenCreated, ...errorResponses },
+        response: { 201: AdminTokenCreated },
       },
       preValidation: optionalBody,
     },
@@ -212,7 +212,7 @@ export function adminRoutes(app: Typed, services: Services): void {
   app.delete(
     '/admins/:admin_id/tokens/:token_id',
     {
-      schema: { tags, summary: 'Revoke an API token', params: TokenParams, response: { 204: Type.Null(), ...errorResponses } },
+      schema: { tags, summary: 'Revoke an API token', params: TokenParams, response: { 204: Type.Null() } },
     },
     async (req, reply) => {
       const id = resolveId(req, req.params.admin_id);

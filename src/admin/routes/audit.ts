@@ -4,7 +4,7 @@ import type { Services } from '../../services.js';
 import { listAudit } from '../../events/audit.js';
 import { principalOf } from '../auth.js';
 import { visibleSpaces } from '../rbac.js';
-import { AuditEntry, AuditQuery, errorResponses } from '../schemas.js';
+import { AuditEntry, AuditQuery } from '../schemas.js';
 import { pageRequest, type Typed } from './common.js';
 
 export function auditRoutes(app: Typed, services: Services): void {
@@ -15,7 +15,7 @@ export function auditRoutes(app: Typed, services: Services): void {
         tags: ['audit'],
         summary: 'Admin mutations, newest first (global admins see all; others the spaces where they are admin or owner)',
         querystring: AuditQuery,
-        response: { 200: Type.Object({ items: Type.Array(AuditEntry), next_cursor: Type.Union([Type.String(), Type.Null()]) }), ...errorResponses },
+        response: { 200: Type.Object({ items: Type.Array(AuditEntry), next_cursor: Type.Union([Type.String(), Type.Null()]) }) },
       },
     },
     async (req) => {

@@ -2,14 +2,13 @@ import { Type } from 'typebox';
 import { clientETag } from '../../registry/clients.js';
 import type { Services } from '../../services.js';
 import { actorOf } from '../auth.js';
-import { IfMatchHeaders, ifMatchOf, preconditionResponses, sendTagged, withETag } from '../conditional.js';
+import { IfMatchHeaders, ifMatchOf, sendTagged, withETag } from '../conditional.js';
 import {
   AssociateInput,
   ClientInput,
   ClientListQuery,
   ClientParams,
   ClientWithSecret,
-  errorResponses,
   pageOf,
   RotateSecretAnswer,
   RotateSecretInput,
@@ -17,6 +16,7 @@ import {
   WebhookSecretAnswer,
 } from '../schemas.js';
 import { optionalBody, pageRequest, spaceFor, type Typed } from './common.js';
+import { CLIENT_UPDATE_EXAMPLE } from '../examples.js';
 
 const tags = ['clients'];
 const ClientScopeParams = Type.Object({ ...ClientParams.properties, name: Type.String({ maxLength: 200 }) });
@@ -31,7 +31,7 @@ export function clientRoutes(app: Typed, services: Services): void {
         summary: 'List clients, filtered by name and active',
         params: SpaceParams,
         querystring: ClientListQuery,
-        response: { 200: pageOf(Type.Ref('Client')), ...errorResponses },
+        response: { 200: pageOf(Type.Ref('Client')) },
       },
     },
     async (req) => {
@@ -49,7 +49,7 @@ export function clientRoutes(app: Typed, services: Services): void {
         summary: "Register a client; a confidential client's client_secret is in this answer only",
         params: SpaceParams,
         body: ClientInput,
-        response: { 201: ClientWithSecret, ...errorResponses },
+        response: { 201: ClientWithSecret },
       },
     },
     async (req, reply) => {
@@ -68,7 +68,7 @@ export function clientRoutes(app: Typed, services: Services): void {
         tags,
         summary: 'Get a client (never its secret), with its ETag',
         params: ClientParams,
-        response: { 200: withETag(Type.Ref('Client')), ...errorResponses },
+        response: { 200: withETag(Type.Ref('Client')) },
       },
     },
     async (req, reply) => {
@@ -88,8 +88,8 @@ export function clientRoutes(app: Typed, services: Services): void {
           'When client_type changes to confidential, the new client_secret is in this answer only. With If-Match, only if the client is unchanged since.',
         params: ClientParams,
         headers: IfMatchHeaders,
-        body: ClientInput,
-        response: { 200: withETag(ClientWithSecret), ...errorResponses, ...preconditionResponses },
+        body: { ...ClientInput, examples: [CLIENT_UPDATE_EXAMPLE] },
+        response: { 200: withETag(ClientWithSecret) },
       },
     },
     async (req, reply) => {
@@ -107,7 +107,7 @@ export function clientRoutes(app: Typed, services: Services): void {
         summary: 'Delete a client with all its secrets, tokens, codes and consents',
         params: ClientParams,
         headers: IfMatchHeaders,
-        response: { 204: Type.Null(), ...errorResponses, ...preconditionResponses },
+        response: { 204: Type.Null() },
       },
     },
     async (req, reply) => {
@@ -126,7 +126,7 @@ export function clientRoutes(app: Typed, services: Services): void {
         params: ClientParams,
         headers: IfMatchHeaders,
         body: RotateSecretInput,
-        response: { 200: RotateSecretAnswer, ...errorResponses, ...preconditionResponses },
+        response: { 200: RotateSecretAnswer },
       },
       preValidation: optionalBody,
     },
@@ -145,7 +145,7 @@ export function clientRoutes(app: Typed, services: Services): void {
         summary: 'Generate (or replace) the webhook signing secret, shown only in this answer',
         params: ClientParams,
         headers: IfMatchHeaders,
-        response: { 200: WebhookSecretAnswer, ...errorResponses, ...preconditionResponses },
+        response: { 200: WebhookSecretAnswer },
       },
     },
     async (req, reply) => {
@@ -161,7 +161,7 @@ export function clientRoutes(app: Typed, services: Services): void {
         tags,
         summary: 'Scopes associated with the client',
         params: ClientParams,
-        response: { 200: Type.Object({ items: Type.Array(Type.Ref('Scope')) }), ...errorResponses },
+        response: { 200: Type.Object({ items: Type.Array(Type.Ref('Scope')) }) },
       },
     },
     async (req) => {
@@ -179,7 +179,7 @@ export function clientRoutes(app: Typed, services: Services): void {
         params: ClientParams,
         headers: IfMatchHeaders,
         body: AssociateInput,
-        response: { 200: Type.Object({ items: Type.Array(Type.Ref('Scope')) }), ...errorResponses, ...preconditionResponses },
+        response: { 200: Type.Object({ items: Type.Array(Type.Ref('Scope')) }) },
       },
     },
     async (req) => {
@@ -204,7 +204,7 @@ export function clientRoutes(app: Typed, services: Services): void {
         summary: 'Disassociate a scope from the client (the scope itself stays)',
         params: ClientScopeParams,
         headers: IfMatchHeaders,
-        response: { 204: Type.Null(), ...errorResponses, ...preconditionResponses },
+        response: { 204: Type.Null() },
       },
     },
     async (req, reply) => {

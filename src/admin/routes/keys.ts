@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import { SIGNING_ALGS } from '../../registry/capabilities.js';
 import type { Services } from '../../services.js';
 import { actorOf } from '../auth.js';
-import { errorResponses, SpaceParams } from '../schemas.js';
+import { SpaceParams } from '../schemas.js';
 import { optionalBody, spaceFor, type Typed } from './common.js';
 
 const tags = ['keys'];
@@ -37,7 +37,7 @@ export function keyRoutes(app: Typed, services: Services): void {
         tags,
         summary: 'List the signing keys of the space (pending, active, retired until expired)',
         params: SpaceParams,
-        response: { 200: Type.Object({ items: Type.Array(KeyView) }), ...errorResponses },
+        response: { 200: Type.Object({ items: Type.Array(KeyView) }) },
       },
     },
     async (req) => {
@@ -54,7 +54,7 @@ export function keyRoutes(app: Typed, services: Services): void {
         summary: "Add a signing key that signs after publish_seconds (default: the space's key_publish_seconds); current keys retire then",
         params: SpaceParams,
         body: RotateInput,
-        response: { 201: KeyView, ...errorResponses },
+        response: { 201: KeyView },
       },
       preValidation: optionalBody,
     },

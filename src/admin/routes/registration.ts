@@ -3,7 +3,7 @@
 import { Type } from 'typebox';
 import type { Services } from '../../services.js';
 import { actorOf } from '../auth.js';
-import { errorResponses, pageOf, PageQuery, SpaceParams } from '../schemas.js';
+import { pageOf, PageQuery, SpaceParams } from '../schemas.js';
 import { optionalBody, pageRequest, spaceFor, type Typed } from './common.js';
 
 const tags = ['registration'];
@@ -38,7 +38,7 @@ export function registrationRoutes(app: Typed, services: Services): void {
         summary: 'List initial access tokens (never the tokens themselves)',
         params: SpaceParams,
         querystring: PageQuery,
-        response: { 200: pageOf(InitialAccessToken), ...errorResponses },
+        response: { 200: pageOf(InitialAccessToken) },
       },
     },
     async (req) => {
@@ -56,7 +56,7 @@ export function registrationRoutes(app: Typed, services: Services): void {
         summary: 'Create an initial access token for dynamic client registration (shown once)',
         params: SpaceParams,
         body: TokenInput,
-        response: { 201: CreatedToken, ...errorResponses },
+        response: { 201: CreatedToken },
       },
     },
     async (req, reply) => {
@@ -68,7 +68,7 @@ export function registrationRoutes(app: Typed, services: Services): void {
   app.delete(
     '/spaces/:space/initial-access-tokens/:id',
     {
-      schema: { tags, summary: 'Revoke an initial access token', params: TokenParams, response: { 204: Type.Null(), ...errorResponses } },
+      schema: { tags, summary: 'Revoke an initial access token', params: TokenParams, response: { 204: Type.Null() } },
     },
     async (req, reply) => {
       const space = await spaceFor(services, req, req.params.space, 'clients:write');

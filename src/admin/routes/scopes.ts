@@ -3,8 +3,8 @@ import { scopeView } from '../../registry/scopes.js';
 import type { Services } from '../../services.js';
 import { etagOf } from '../../registry/etag.js';
 import { actorOf } from '../auth.js';
-import { IfMatchHeaders, ifMatchOf, preconditionResponses, sendTagged, withETag } from '../conditional.js';
-import { errorResponses, pageOf, PageQuery, ScopeInput, SpaceParams } from '../schemas.js';
+import { IfMatchHeaders, ifMatchOf, sendTagged, withETag } from '../conditional.js';
+import { pageOf, PageQuery, ScopeInput, SpaceParams } from '../schemas.js';
 import { pageRequest, spaceFor, type Typed } from './common.js';
 
 const tags = ['scopes'];
@@ -20,7 +20,7 @@ export function scopeRoutes(app: Typed, services: Services): void {
         summary: 'List scopes',
         params: SpaceParams,
         querystring: ScopeListQuery,
-        response: { 200: pageOf(Type.Ref('Scope')), ...errorResponses },
+        response: { 200: pageOf(Type.Ref('Scope')) },
       },
     },
     async (req) => {
@@ -32,7 +32,7 @@ export function scopeRoutes(app: Typed, services: Services): void {
   app.post(
     '/spaces/:space/scopes',
     {
-      schema: { tags, summary: 'Create a scope', params: SpaceParams, body: ScopeInput, response: { 201: Type.Ref('Scope'), ...errorResponses } },
+      schema: { tags, summary: 'Create a scope', params: SpaceParams, body: ScopeInput, response: { 201: Type.Ref('Scope') } },
     },
     async (req, reply) => {
       const space = await spaceFor(services, req, req.params.space, 'clients:write');
@@ -43,7 +43,7 @@ export function scopeRoutes(app: Typed, services: Services): void {
   app.get(
     '/spaces/:space/scopes/:name',
     {
-      schema: { tags, summary: 'Get a scope, with its ETag', params: ScopeParams, response: { 200: withETag(Type.Ref('Scope')), ...errorResponses } },
+      schema: { tags, summary: 'Get a scope, with its ETag', params: ScopeParams, response: { 200: withETag(Type.Ref('Scope')) } },
     },
     async (req, reply) => {
       const space = await spaceFor(services, req, req.params.space, 'read');
@@ -61,7 +61,7 @@ export function scopeRoutes(app: Typed, services: Services): void {
         params: ScopeParams,
         headers: IfMatchHeaders,
         body: ScopeInput,
-        response: { 200: withETag(Type.Ref('Scope')), ...errorResponses, ...preconditionResponses },
+        response: { 200: withETag(Type.Ref('Scope')) },
       },
     },
     async (req, reply) => {
@@ -79,7 +79,7 @@ export function scopeRoutes(app: Typed, services: Services): void {
         summary: 'Delete a scope (it is removed from every client)',
         params: ScopeParams,
         headers: IfMatchHeaders,
-        response: { 204: Type.Null(), ...errorResponses, ...preconditionResponses },
+        response: { 204: Type.Null() },
       },
     },
     async (req, reply) => {

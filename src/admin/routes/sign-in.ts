@@ -3,7 +3,8 @@
 import { Type } from 'typebox';
 import type { Services } from '../../services.js';
 import { AdminSignIn, SIGN_IN_TOKEN_SECONDS } from '../sign-in.js';
-import { AdminTokenCreated, errorResponses } from '../schemas.js';
+import { SIGNED_IN_EXAMPLE, SIGN_IN_EXAMPLE } from '../examples.js';
+import { AdminTokenCreated } from '../schemas.js';
 import type { Typed } from './common.js';
 
 export const SIGN_IN_PATH = '/sign-in';
@@ -17,9 +18,9 @@ const SignInBody = Type.Object(
       Type.Integer({ minimum: 60, maximum: 7_776_000, description: `seconds (default ${SIGN_IN_TOKEN_SECONDS}, 7 days; at most 90 days)` }),
     ),
   },
-  { additionalProperties: false },
+  { additionalProperties: false, examples: [SIGN_IN_EXAMPLE] },
 );
-const SignedIn = Type.Object({ ...AdminTokenCreated.properties, admin_id: Type.String(), email: Type.String() });
+const SignedIn = Type.Object({ ...AdminTokenCreated.properties, admin_id: Type.String(), email: Type.String() }, { examples: [SIGNED_IN_EXAMPLE] });
 
 export function signInRoutes(app: Typed, services: Services): void {
   const signIn = new AdminSignIn(services.admins, services.limiter);
@@ -31,7 +32,7 @@ export function signInRoutes(app: Typed, services: Services): void {
         summary: 'Sign in with e-mail and password; answers an admin API token that expires (shown only here)',
         security: [],
         body: SignInBody,
-        response: { 201: SignedIn, 429: Type.Ref('Error'), ...errorResponses },
+        response: { 201: SignedIn },
       },
     },
     async (req, reply) =>

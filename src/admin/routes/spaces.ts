@@ -5,9 +5,9 @@ import { etagOf } from '../../registry/etag.js';
 import { spaceView, type SpaceView } from '../../registry/spaces.js';
 import type { Services } from '../../services.js';
 import { actorOf, principalOf } from '../auth.js';
-import { IfMatchHeaders, ifMatchOf, preconditionResponses, sendTagged, withETag } from '../conditional.js';
+import { IfMatchHeaders, ifMatchOf, sendTagged, withETag } from '../conditional.js';
 import { GLOBAL, requirePermission, visibleSpaces } from '../rbac.js';
-import { errorResponses, pageOf, PageQuery, SpaceInput, SpaceParams } from '../schemas.js';
+import { pageOf, PageQuery, SpaceInput, SpaceParams } from '../schemas.js';
 import { pageRequest, spaceFor, type Typed } from './common.js';
 
 const tags = ['spaces'];
@@ -21,7 +21,7 @@ export function spaceRoutes(app: Typed, services: Services, config: Config): voi
   app.get(
     '/spaces',
     {
-      schema: { tags, summary: 'List the spaces the caller may see', querystring: PageQuery, response: { 200: pageOf(Type.Ref('Space')), ...errorResponses } },
+      schema: { tags, summary: 'List the spaces the caller may see', querystring: PageQuery, response: { 200: pageOf(Type.Ref('Space')) } },
     },
     async (req) => {
       const page = await services.spaces.list(pageRequest(req.query), visibleSpaces(principalOf(req)));
@@ -36,7 +36,7 @@ export function spaceRoutes(app: Typed, services: Services, config: Config): voi
         tags,
         summary: 'Create a space (needs the admin role for all spaces)',
         body: SpaceInput,
-        response: { 201: Type.Ref('Space'), ...errorResponses },
+        response: { 201: Type.Ref('Space') },
       },
     },
     async (req, reply) => {
@@ -52,7 +52,7 @@ export function spaceRoutes(app: Typed, services: Services, config: Config): voi
         tags,
         summary: 'Get a space (settings included), with its ETag',
         params: SpaceParams,
-        response: { 200: withETag(Type.Ref('Space')), ...errorResponses },
+        response: { 200: withETag(Type.Ref('Space')) },
       },
     },
     async (req, reply) => tagged(reply, spaceView(await spaceFor(services, req, req.params.space, 'read'))),
@@ -67,7 +67,7 @@ export function spaceRoutes(app: Typed, services: Services, config: Config): voi
         params: SpaceParams,
         headers: IfMatchHeaders,
         body: SpaceInput,
-        response: { 200: withETag(Type.Ref('Space')), ...errorResponses, ...preconditionResponses },
+        response: { 200: withETag(Type.Ref('Space')) },
       },
     },
     async (req, reply) => {
@@ -84,7 +84,7 @@ export function spaceRoutes(app: Typed, services: Services, config: Config): voi
         summary: 'Delete a space with everything in it',
         params: SpaceParams,
         headers: IfMatchHeaders,
-        response: { 204: Type.Null(), ...errorResponses, ...preconditionResponses },
+        response: { 204: Type.Null() },
       },
     },
     async (req, reply) => {

@@ -3,7 +3,7 @@
 import { Type } from 'typebox';
 import type { Services } from '../../services.js';
 import { actorOf } from '../auth.js';
-import { errorResponses, pageOf, SpaceParams } from '../schemas.js';
+import { pageOf, SpaceParams } from '../schemas.js';
 import { Consent, ConsentQuery, RevokeAllAnswer, RevokeAllInput, TokenEntry, TokenListQuery, TokenParams } from '../user-schemas.js';
 import { optionalBody, pageRequest, spaceFor, type Typed } from './common.js';
 
@@ -18,7 +18,7 @@ export function tokenRoutes(app: Typed, services: Services): void {
         summary: 'List live grants (refresh token families) and stored access tokens, newest first',
         params: SpaceParams,
         querystring: TokenListQuery,
-        response: { 200: pageOf(TokenEntry), ...errorResponses },
+        response: { 200: pageOf(TokenEntry) },
       },
     },
     async (req) => {
@@ -34,7 +34,7 @@ export function tokenRoutes(app: Typed, services: Services): void {
         tags,
         summary: 'Revoke one grant (with its refresh and access tokens) or one stored access token',
         params: TokenParams,
-        response: { 204: Type.Null(), ...errorResponses },
+        response: { 204: Type.Null() },
       },
     },
     async (req, reply) => {
@@ -52,7 +52,7 @@ export function tokenRoutes(app: Typed, services: Services): void {
         summary: 'Revoke every token of a client or of a user (the client stays active, the user enabled)',
         params: SpaceParams,
         body: RevokeAllInput,
-        response: { 200: RevokeAllAnswer, ...errorResponses },
+        response: { 200: RevokeAllAnswer },
       },
       preValidation: optionalBody,
     },
@@ -70,7 +70,7 @@ export function tokenRoutes(app: Typed, services: Services): void {
         summary: 'List consents users gave to clients',
         params: SpaceParams,
         querystring: ConsentQuery,
-        response: { 200: pageOf(Consent), ...errorResponses },
+        response: { 200: pageOf(Consent) },
       },
     },
     async (req) => {
@@ -86,7 +86,7 @@ export function tokenRoutes(app: Typed, services: Services): void {
         tags,
         summary: 'Forget a consent: the user is asked again next time (issued tokens stay)',
         params: TokenParams,
-        response: { 204: Type.Null(), ...errorResponses },
+        response: { 204: Type.Null() },
       },
     },
     async (req, reply) => {

@@ -3,8 +3,8 @@ import { Type } from 'typebox';
 import type { Services } from '../../services.js';
 import { etagOf } from '../../registry/etag.js';
 import { actorOf } from '../auth.js';
-import { IfMatchHeaders, ifMatchOf, preconditionResponses, sendTagged, withETag } from '../conditional.js';
-import { errorResponses, pageOf, SpaceParams } from '../schemas.js';
+import { IfMatchHeaders, ifMatchOf, sendTagged, withETag } from '../conditional.js';
+import { pageOf, SpaceParams } from '../schemas.js';
 import { User, UserInput, UserListQuery, UserParams } from '../user-schemas.js';
 import { pageRequest, spaceFor, type Typed } from './common.js';
 
@@ -19,7 +19,7 @@ export function userRoutes(app: Typed, services: Services): void {
         summary: 'List users, filtered by text, kind and disabled',
         params: SpaceParams,
         querystring: UserListQuery,
-        response: { 200: pageOf(User), ...errorResponses },
+        response: { 200: pageOf(User) },
       },
     },
     async (req) => {
@@ -32,7 +32,7 @@ export function userRoutes(app: Typed, services: Services): void {
   app.post(
     '/spaces/:space/users',
     {
-      schema: { tags, summary: 'Create a user', params: SpaceParams, body: UserInput, response: { 201: User, ...errorResponses } },
+      schema: { tags, summary: 'Create a user', params: SpaceParams, body: UserInput, response: { 201: User } },
     },
     async (req, reply) => {
       const space = await spaceFor(services, req, req.params.space, 'space:write');
@@ -47,7 +47,7 @@ export function userRoutes(app: Typed, services: Services): void {
         tags,
         summary: 'Get a user by id or username (never the password), with its ETag',
         params: UserParams,
-        response: { 200: withETag(User), ...errorResponses },
+        response: { 200: withETag(User) },
       },
     },
     async (req, reply) => {
@@ -66,7 +66,7 @@ export function userRoutes(app: Typed, services: Services): void {
         params: UserParams,
         headers: IfMatchHeaders,
         body: UserInput,
-        response: { 200: withETag(User), ...errorResponses, ...preconditionResponses },
+        response: { 200: withETag(User) },
       },
     },
     async (req, reply) => {
@@ -84,7 +84,7 @@ export function userRoutes(app: Typed, services: Services): void {
         summary: 'Delete a user with their grants, tokens and consents',
         params: UserParams,
         headers: IfMatchHeaders,
-        response: { 204: Type.Null(), ...errorResponses, ...preconditionResponses },
+        response: { 204: Type.Null() },
       },
     },
     async (req, reply) => {

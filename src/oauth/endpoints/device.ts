@@ -1,11 +1,9 @@
 // The device authorization endpoint (RFC 8628 §3.1, §3.2) and the verification page /device (§3.3), where a
 // person enters the user code, sees what is asked, signs in and allows or denies. Plain HTML, no JavaScript.
 import { randomInt } from 'node:crypto';
-import { and, eq, gt, inArray } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { randomToken, safeEqual, sha256 } from '../../crypto/secrets.js';
 import { isUniqueViolation } from '../../store/errors.js';
-import { clients, deviceCodes, scopes } from '../../store/schema.js';
 import type { OAuthSpace } from '../cache.js';
 import { authenticateClient } from '../client-auth/index.js';
 import type { OAuth } from '../context.js';
@@ -87,7 +85,7 @@ export function deviceEndpoints(app: FastifyInstance, oauth: OAuth): void {
     for (let attempt = 0; ; attempt++) {
       const userCode = newUserCode();
       try {
-        await oauth.db.insert(deviceCodes).values({
+        await oauth.deviceCodes.insert({
           deviceCodeHash: sha256(deviceCode),
           userCode: sha256(userCode),
           spaceId: space.row.id,
@@ -155,21 +153,8 @@ export function deviceEndpoints(app: FastifyInstance, oauth: OAuth): void {
     }
 
     const code = normalize(p.user_code ?? '').slice(0, 20);
-    const now = new Date();
-    const [row] = code
-      ? await oauth.db
-          .select()
-          .from(deviceCodes)
-          .where(
-            and(
-              eq(deviceCodes.userCode, sha256(code)),
-              eq(deviceCodes.spaceId, space.row.id),
-              eq(deviceCodes.status, 'pending'),
-              gt(deviceCodes.expiresAt, now),
-            ),
-          )
-      : [];
-    if (!row) {
+    const found = code ? await oauth.deviceCodes.pendingByUserCode(sha256(code), space.row.id) : undefined;
+    if (!found) {
       await oauth.logins.userCodeFailed(space, req.ip);
       return render(
         reply,
@@ -179,23 +164,18 @@ export function deviceEndpoints(app: FastifyInstance, oauth: OAuth): void {
         codeForm(action, p.csrf, p.user_code ?? '', 'That code is not valid or has expired. Check the code on your device.'),
       );
     }
-    const pendingHere = and(eq(deviceCodes.deviceCodeHash, row.deviceCodeHash), eq(deviceCodes.status, 'pending'), gt(deviceCodes.expiresAt, now));
+    const row = found.code;
 
     if (p.action === 'deny') {
-      await oauth.db.update(deviceCodes).set({ status: 'denied' }).where(pendingHere);
+      await oauth.deviceCodes.deny(row.deviceCodeHash);
       return render(reply, 200, space, 'Request denied', '<p>The device was not connected. You can close this page.</p>');
     }
 
-    const [c] = await oauth.db.select({ name: clients.clientName }).from(clients).where(eq(clients.id, row.clientPk));
-    const known = row.scope.length
-      ? await oauth.db
-          .select({ name: scopes.name, description: scopes.description })
-          .from(scopes)
-          .where(and(eq(scopes.spaceId, space.row.id), inArray(scopes.name, row.scope)))
-      : [];
+    const client = await oauth.cache.client(space.row.id, found.clientId);
     // The same sentences as the consent page: never a raw scope name.
-    const lines = consentLines(row.scope, known);
-    const confirm = (error?: string) => confirmForm({ action, csrf: p.csrf!, code, app: c?.name ?? 'An application', lines, username: p.username, error });
+    const lines = consentLines(row.scope, client?.scopes ?? []);
+    const app = client?.row.clientName;
+    const confirm = (error?: string) => confirmForm({ action, csrf: p.csrf!, code, app: app ?? 'An application', lines, username: p.username, error });
 
     if (p.action !== 'allow') return render(reply, 200, space, 'Connect a device', confirm());
     const login = p.username && p.password ? await oauth.logins.verify(space, p.username, p.password, 'personal', req.ip) : { status: 'wrong' as const };
@@ -204,13 +184,9 @@ export function deviceEndpoints(app: FastifyInstance, oauth: OAuth): void {
       return render(reply, 429, space, 'Connect a device', confirm(retryText(login.retryAfter)));
     }
     if (login.status !== 'ok') return render(reply, 401, space, 'Connect a device', confirm('Wrong username or password.'));
-    const [approved] = await oauth.db
-      .update(deviceCodes)
-      .set({ status: 'approved', userId: login.user.id, authTime: new Date() })
-      .where(pendingHere)
-      .returning({ hash: deviceCodes.deviceCodeHash });
-    if (!approved) return render(reply, 400, space, 'Connect a device', codeForm(action, p.csrf, '', 'That code was already used or has expired.'));
-    return render(reply, 200, space, 'Device connected', `<p>You allowed <strong>${esc(c?.name ?? 'the application')}</strong>. Return to your device.</p>`);
+    if (!(await oauth.deviceCodes.approve(row.deviceCodeHash, login.user.id)))
+      return render(reply, 400, space, 'Connect a device', codeForm(action, p.csrf, '', 'That code was already used or has expired.'));
+    return render(reply, 200, space, 'Device connected', `<p>You allowed <strong>${esc(app ?? 'the application')}</strong>. Return to your device.</p>`);
   });
 }
 

@@ -20,6 +20,6 @@ export function tokenEndpoint(app: FastifyInstance, oauth: OAuth): void {
     const client = await authenticateClient({ db: oauth.db, cache: oauth.cache, space, endpointUrls: [`${space.issuer}/token`] }, req, p);
     admitOrigin(oauth, req, reply, client);
     if (!client.row.grantTypes.includes(grant.type)) throw unauthorizedClient(`this client may not use the ${grant.type} grant`);
-    return reply.send(await grant.handle({ oauth, space, client, params: p, req }));
+    return reply.send(await grant.handle({ oauth, space, client, params: p, ip: req.ip }));
   });
 }

@@ -6,7 +6,7 @@ import { deviceCodeGrant } from './device-code.js';
 import { passwordGrant } from './password.js';
 import { refreshTokenGrant } from './refresh-token.js';
 
-export { tokenAnswer, type Grant, type GrantRequest, type TokenResponse } from './answer.js';
+export type { Grant, GrantRequest, TokenResponse } from './answer.js';
 import type { Grant } from './answer.js';
 
 export const GRANTS = new Map<string, Grant>(

@@ -2,15 +2,22 @@
 // its successor stored in one transaction (RefreshTokenStore.rotate); presenting a used token again is reuse and
 // revokes the whole grant, unless the space allows a grace period (refresh_reuse_grace_seconds) and the token was
 // rotated less than that long ago: then it is rotated again and the family lives (Hydra #1831, Keycloak #16081).
-import { eq } from 'drizzle-orm';
 import { sha256 } from '../../crypto/secrets.js';
-import { users } from '../../store/schema.js';
+import type { UserRow } from '../../registry/users.js';
 import { invalidGrant, invalidRequest, invalidScope } from '../errors.js';
 import type { OAuthClient } from '../cache.js';
+import type { OAuth } from '../context.js';
 import { isProtocolScope } from '../../registry/capabilities.js';
-import { tokenAnswer, type Grant } from './answer.js';
+import { issueTokens, mayHaveTokens, type Grant } from './answer.js';
+import type { IssuedAccessToken } from '../tokens/service.js';
+import { userById } from './users.js';
 
 const REUSED = 'the refresh token was already used; the authorization has been revoked';
+
+async function reused(oauth: OAuth, grantId: string): Promise<never> {
+  await oauth.transaction((tx) => oauth.tokens.revokeGrant(tx, grantId));
+  throw invalidGrant(REUSED);
+}
 
 /** The grant's scopes the client may still have: a scope dissociated from the client or deleted is dropped. */
 function stillAllowed(client: OAuthClient, scope: string[]): string[] {
@@ -30,17 +37,13 @@ export const refreshTokenGrant: Grant = {
     const { token: rt, grant: g } = found;
     if (g.revokedAt) throw invalidGrant('the refresh token has been revoked');
     const graceSeconds = space.settings.refresh_reuse_grace_seconds;
-    if (rt.usedAt && Date.now() - rt.usedAt.getTime() >= graceSeconds * 1000) {
-      await oauth.tokens.revokeGrant(oauth.db, g.id);
-      throw invalidGrant(REUSED);
-    }
+    if (rt.usedAt && Date.now() - rt.usedAt.getTime() >= graceSeconds * 1000) return reused(oauth, g.id);
     if (rt.expiresAt && rt.expiresAt.getTime() <= Date.now()) throw invalidGrant('the refresh token has expired');
     if (!oauth.tokens.clientAllows(client, g.createdAt)) throw invalidGrant('the authorization is no longer valid for this client');
-    let user: typeof users.$inferSelect | undefined;
+    let user: UserRow | undefined;
     if (g.userId) {
-      if (!(await oauth.tokens.liveUser(g.userId, g.createdAt))) throw invalidGrant('the user of this authorization is disabled or was signed out');
-      [user] = await oauth.db.select().from(users).where(eq(users.id, g.userId));
-      if (!user) throw invalidGrant('the user of this authorization no longer exists');
+      user = await userById(oauth, space, g.userId);
+      if (!user || !mayHaveTokens(user, g.createdAt)) throw invalidGrant('the user of this authorization is disabled or was signed out');
     }
 
     // Scopes are checked again at every refresh: what the client lost since the grant began is dropped, from these
@@ -64,35 +67,30 @@ export const refreshTokenGrant: Grant = {
     // The access token is issued (and stored) BEFORE the rotation commits: if storing it fails, nothing was rotated
     // and the client's retry with the same refresh token is an ordinary refresh, not reuse. If the rotation does not
     // happen, the access token is withdrawn (on reuse the grant's revocation takes it anyway).
-    const subject = { space, client, grantType: 'refresh_token', scope, user: user ?? null, grantId: g.id, authTime: g.authTime };
-    const at = await oauth.tokens.issueAccessToken(subject);
-    const next = oauth.tokens.nextRefreshToken({ space, client });
-    const outcome = await store
-      .rotate({ hash, grantId: g.id, limit, graceSeconds, grantScope, next: next ? { hash: next.hash, expiresAt: next.expiresAt } : null })
-      .catch(async (err: unknown) => {
-        await oauth.tokens.withdraw(at).catch(() => {});
-        throw err;
-      });
-    if (outcome.status !== 'rotated' && outcome.status !== 'reused') await oauth.tokens.withdraw(at);
-    switch (outcome.status) {
-      case 'rotated':
-        break;
-      case 'reused':
-        // A concurrent request used the same token first (outside any grace period): that is reuse too.
-        await oauth.tokens.revokeGrant(oauth.db, g.id);
-        throw invalidGrant(REUSED);
-      case 'limit':
-        throw limitReached();
-      case 'revoked':
-        throw invalidGrant('the refresh token has been revoked');
-      case 'unknown':
-        throw invalidGrant('the refresh token is invalid');
-    }
-
-    const idToken =
-      user && scope.includes('openid')
-        ? await oauth.tokens.issueIdToken({ ...subject, user }, { accessToken: at.access_token, acr: g.acr, sid: g.sid })
-        : undefined;
-    return tokenAnswer(at, scope, { refresh: outcome.issued ? next!.token : undefined, idToken });
+    const rotate = async (at: IssuedAccessToken): Promise<string | undefined> => {
+      const next = oauth.tokens.nextRefreshToken({ space, client });
+      const outcome = await store
+        .rotate({ hash, grantId: g.id, limit, graceSeconds, grantScope, next: next ? { hash: next.hash, expiresAt: next.expiresAt } : null })
+        .catch(async (err: unknown) => {
+          await oauth.tokens.withdraw(at).catch(() => {});
+          throw err;
+        });
+      if (outcome.status !== 'rotated' && outcome.status !== 'reused') await oauth.tokens.withdraw(at);
+      switch (outcome.status) {
+        case 'rotated':
+          return outcome.issued ? next!.token : undefined;
+        case 'reused':
+          // A concurrent request used the same token first (outside any grace period): that is reuse too.
+          return reused(oauth, g.id);
+        case 'limit':
+          throw limitReached();
+        case 'revoked':
+          throw invalidGrant('the refresh token has been revoked');
+        case 'unknown':
+          throw invalidGrant('the refresh token is invalid');
+      }
+    };
+    const issue = { space, client, grantType: 'refresh_token', scope, user: user ?? null, authTime: g.authTime, acr: g.acr, sid: g.sid };
+    return issueTokens(oauth, issue, { grantId: g.id, rotate });
   },
 };

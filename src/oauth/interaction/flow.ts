@@ -1,18 +1,16 @@
 // What a valid authorization request still needs: a login (none yet, prompt=login, max_age passed), a consent
 // (none remembered covering the scopes, or prompt=consent), or nothing — then the response is issued.
-import { and, eq, sql } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sha256 } from '../../crypto/secrets.js';
-import { consents } from '../../store/schema.js';
 import type { AuthzRequest } from '../authz-request.js';
 import type { OAuthSpace } from '../cache.js';
 import type { OAuth } from '../context.js';
 import { OAuthError } from '../errors.js';
 import { params, requireForm, type Params } from '../http.js';
 import { esc, page } from './pages.js';
-import { deliverError, respondSuccess, type Target } from './respond.js';
+import { deliverError, newCode, respondSuccess, type Target } from './respond.js';
 import { bindingOf, currentSession, type BrowserSession } from './session.js';
-import { consumeRequest, createInteraction, type Interaction } from './store.js';
+import { completeInteraction, createInteraction, type Interaction } from './store.js';
 
 export const targetOf = (r: AuthzRequest): Target => ({ redirectUri: r.redirectUri, mode: r.responseMode, state: r.state });
 
@@ -34,33 +32,20 @@ export function needsLogin(r: AuthzRequest, s: BrowserSession | null, interactio
   return r.prompt.includes('login');
 }
 
-export async function hasConsent(oauth: OAuth, r: AuthzRequest, s: BrowserSession): Promise<boolean> {
+/** True when the user consented to every scope of the request before (`s` looked up with the request's client). */
+export function hasConsent(r: AuthzRequest, s: BrowserSession): boolean {
   if (r.prompt.includes('consent')) return false;
-  const [row] = await oauth.db
-    .select({ scope: consents.scope })
-    .from(consents)
-    .where(and(eq(consents.userId, s.user.id), eq(consents.clientPk, r.client.row.id)));
-  return !!row && r.scope.every((n) => row.scope.includes(n));
-}
-
-/** Remembers the user's consent: the union of every scope they allowed this client. */
-export async function storeConsent(oauth: OAuth, space: OAuthSpace, r: AuthzRequest, s: BrowserSession): Promise<void> {
-  await oauth.db
-    .insert(consents)
-    .values({ spaceId: space.row.id, userId: s.user.id, clientPk: r.client.row.id, scope: r.scope })
-    .onConflictDoUpdate({
-      target: [consents.userId, consents.clientPk],
-      set: { scope: sql`ARRAY(SELECT DISTINCT unnest(${consents.scope} || excluded.scope) ORDER BY 1)`, updatedAt: new Date() },
-    });
+  const allowed = s.consented;
+  return !!allowed && r.scope.every((n) => allowed.includes(n));
 }
 
 export const interactionUrl = (space: OAuthSpace, id: string) => `${space.issuer}/interaction/${id}`;
 
 /** At the authorization endpoint: answer at once, or hand over to the login/consent pages. */
 export async function startAuthorization(oauth: OAuth, space: OAuthSpace, req: FastifyRequest, reply: FastifyReply, r: AuthzRequest): Promise<FastifyReply> {
-  const session = await currentSession(oauth, space, req);
+  const session = await currentSession(oauth, space, req, r.client);
   const login = needsLogin(r, session);
-  const consent = !login && !(await hasConsent(oauth, r, session!));
+  const consent = !login && !hasConsent(r, session!);
   if (!login && !consent) return respondSuccess(oauth, space, reply, r, session!, acrOf(session!));
   if (r.prompt.includes('none')) {
     const err = login
@@ -72,7 +57,10 @@ export async function startAuthorization(oauth: OAuth, space: OAuthSpace, req: F
   return reply.code(303).header('cache-control', 'no-store').redirect(interactionUrl(space, id), 303);
 }
 
-/** Ends an interaction with the response; a second browser tab racing for it gets an error page. */
+/**
+ * Ends an interaction with the response (remembering the consent given on its page, when `consented`); a second
+ * browser tab racing for it gets an error page.
+ */
 export async function finish(
   oauth: OAuth,
   space: OAuthSpace,
@@ -80,10 +68,14 @@ export async function finish(
   it: Interaction,
   r: AuthzRequest,
   s: BrowserSession,
-  err?: OAuthError,
+  end: { consented?: boolean; err?: OAuthError } = {},
 ): Promise<FastifyReply> {
-  if (!(await consumeRequest(oauth, it.id, 'interaction'))) return expiredPage(reply, space);
-  return err ? deliverError(reply, space, targetOf(r), err) : respondSuccess(oauth, space, reply, r, s, acrOf(s, it));
+  const acr = acrOf(s, it);
+  // The code and the consent are stored with the interaction's end, in one statement.
+  const code = !end.err && r.responseType === 'code' ? newCode(space, r, s, acr) : undefined;
+  const consent = end.consented ? { spaceId: space.row.id, userId: s.user.id, clientPk: r.client.row.id, scope: r.scope } : undefined;
+  if (!(await completeInteraction(oauth, it.id, { consent, code: code?.row }))) return expiredPage(reply, space);
+  return end.err ? deliverError(reply, space, targetOf(r), end.err) : respondSuccess(oauth, space, reply, r, s, acr, code?.value);
 }
 
 export const expiredPage = (reply: FastifyReply, space: OAuthSpace) =>

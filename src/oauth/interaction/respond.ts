@@ -2,7 +2,7 @@
 // the redirect URI in the requested response mode, always with the issuer (RFC 9207).
 import type { FastifyReply } from 'fastify';
 import { randomToken, sha256 } from '../../crypto/secrets.js';
-import { authorizationCodes } from '../../store/schema.js';
+import type { NewAuthorizationCode } from '../../store/authorization-codes.js';
 import type { AuthzRequest, ResponseMode } from '../authz-request.js';
 import type { OAuthSpace } from '../cache.js';
 import type { OAuth } from '../context.js';
@@ -32,7 +32,32 @@ export function deliverError(reply: FastifyReply, space: OAuthSpace, t: Target, 
   return deliver(reply, space, t, { error: err.error, error_description: err.description });
 }
 
-/** Issues what response_type asks for to the signed-in user and delivers it. */
+/** A new authorization code for the response to `r`, and the row that stores it (as its SHA-256). */
+export function newCode(space: OAuthSpace, r: AuthzRequest, session: BrowserSession, acr: string): { value: string; row: NewAuthorizationCode } {
+  const p = r.params;
+  const value = randomToken(32);
+  const row = {
+    codeHash: sha256(value),
+    spaceId: space.row.id,
+    clientPk: r.client.row.id,
+    userId: session.user.id,
+    redirectUri: r.redirectUri,
+    scope: r.scope,
+    codeChallenge: p.code_challenge ?? null,
+    codeChallengeMethod: p.code_challenge ? (p.code_challenge_method ?? 'plain') : null,
+    nonce: p.nonce ?? null,
+    authTime: session.authTime,
+    acr,
+    sid: session.sid,
+    expiresAt: new Date(Date.now() + space.settings.authorization_code_ttl * 1000),
+  };
+  return { value, row };
+}
+
+/**
+ * Issues what response_type asks for to the signed-in user and delivers it. `code`: an authorization code already
+ * stored (with the end of its interaction); without it a code is made and stored here.
+ */
 export async function respondSuccess(
   oauth: OAuth,
   space: OAuthSpace,
@@ -40,28 +65,18 @@ export async function respondSuccess(
   r: AuthzRequest,
   session: BrowserSession,
   acr: string,
+  code?: string,
 ): Promise<FastifyReply> {
   const { client } = r;
   const p = r.params;
   const target: Target = { redirectUri: r.redirectUri, mode: r.responseMode, state: p.state };
   const scope = r.scope;
   if (r.responseType === 'code') {
-    const code = randomToken(32);
-    await oauth.db.insert(authorizationCodes).values({
-      codeHash: sha256(code),
-      spaceId: space.row.id,
-      clientPk: client.row.id,
-      userId: session.user.id,
-      redirectUri: r.redirectUri,
-      scope,
-      codeChallenge: p.code_challenge ?? null,
-      codeChallengeMethod: p.code_challenge ? (p.code_challenge_method ?? 'plain') : null,
-      nonce: p.nonce ?? null,
-      authTime: session.authTime,
-      acr,
-      sid: session.sid,
-      expiresAt: new Date(Date.now() + space.settings.authorization_code_ttl * 1000),
-    });
+    if (code === undefined) {
+      const made = newCode(space, r, session, acr);
+      await oauth.codes.insert(made.row);
+      code = made.value;
+    }
     return deliver(reply, space, target, { code });
   }
   // Implicit (public clients registered for it): tokens straight from the authorization endpoint, no refresh token.

@@ -9,10 +9,10 @@ import { params, spaceOf } from '../http.js';
 import { retryText } from '../login-guard.js';
 import { consentLines } from './consent-text.js';
 import { consentPage, loginPage, page } from './pages.js';
-import { errorPage, expiredPage, finish, hasConsent, interactionUrl, needsLogin, storeConsent } from './flow.js';
+import { errorPage, expiredPage, finish, hasConsent, interactionUrl, needsLogin } from './flow.js';
 import { deliverError } from './respond.js';
 import { bindingCookie, browserMatches, csrfToken, currentSession, startSession, type BrowserSession } from './session.js';
-import { consumeRequest, loadInteraction, type Interaction } from './store.js';
+import { completeInteraction, loadInteraction, type Interaction } from './store.js';
 
 /**
  * The interaction, re-validated (the client may have changed meanwhile); undefined when the page that says why not
@@ -43,14 +43,14 @@ async function load(
     target = await trustedTarget(oauth, space, it.params);
   } catch (err) {
     if (!(err instanceof NoRedirect)) throw err;
-    await consumeRequest(oauth, it.id, 'interaction');
+    await completeInteraction(oauth, it.id);
     return void errorPage(reply, space, err.description);
   }
   try {
     return { it, r: validateAuthz(space, target, it.params) };
   } catch (err) {
     if (!(err instanceof OAuthError)) throw err;
-    await consumeRequest(oauth, it.id, 'interaction');
+    await completeInteraction(oauth, it.id);
     return void deliverError(reply, space, { redirectUri: target.redirectUri, mode: errorMode(it.params), state: it.params.state }, err);
   }
 }
@@ -104,9 +104,9 @@ function showConsent(reply: FastifyReply, space: OAuthSpace, req: FastifyRequest
 
 /** Shows the next step the request needs, or finishes it. */
 async function next(oauth: OAuth, space: OAuthSpace, req: FastifyRequest, reply: FastifyReply, it: Interaction, r: AuthzRequest) {
-  const s = await currentSession(oauth, space, req);
+  const s = await currentSession(oauth, space, req, r.client);
   if (needsLogin(r, s, it)) return showLogin(reply, space, req, it, r);
-  if (!(await hasConsent(oauth, r, s!))) return showConsent(reply, space, req, it, r, s!);
+  if (!hasConsent(r, s!)) return showConsent(reply, space, req, it, r, s!);
   return finish(oauth, space, reply, it, r, s!);
 }
 
@@ -141,11 +141,8 @@ export function interactionRoutes(app: FastifyInstance, oauth: OAuth): void {
     if (!l) return reply;
     const s = await currentSession(oauth, space, req);
     if (!s || needsLogin(l.r, s, l.it)) return reply.code(303).redirect(interactionUrl(space, l.it.id), 303);
-    if (body.decision === 'allow') {
-      await storeConsent(oauth, space, l.r, s);
-      return finish(oauth, space, reply, l.it, l.r, s);
-    }
-    if (body.decision === 'deny') return finish(oauth, space, reply, l.it, l.r, s, new OAuthError('access_denied', 'the user denied the request'));
+    if (body.decision === 'allow') return finish(oauth, space, reply, l.it, l.r, s, { consented: true });
+    if (body.decision === 'deny') return finish(oauth, space, reply, l.it, l.r, s, { err: new OAuthError('access_denied', 'the user denied the request') });
     return showConsent(reply, space, req, l.it, l.r, s);
   });
 }

@@ -1,22 +1,22 @@
 // Browser state, all in cookies scoped to the space's path: the sign-in session (random id, stored hashed in
 // browser_sessions) and a binding secret that ties interactions and their CSRF tokens to this one browser.
 import { createHmac, randomUUID } from 'node:crypto';
-import { and, eq, gt } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomToken, safeEqual, sha256 } from '../../crypto/secrets.js';
-import { browserSessions, users } from '../../store/schema.js';
-import type { OAuthSpace } from '../cache.js';
+import type { UserRow } from '../../registry/users.js';
+import type { OAuthClient, OAuthSpace } from '../cache.js';
 import type { OAuth } from '../context.js';
 
 export const SESSION_COOKIE = 'kw_session';
 export const BIND_COOKIE = 'kw_bind';
 
-export type UserRow = typeof users.$inferSelect;
 export interface BrowserSession {
   idHash: string;
   user: UserRow;
   sid: string;
   authTime: Date;
+  /** The scopes the user consented to for the client the session was looked up for (null: none, or not asked). */
+  consented: string[] | null;
 }
 
 function cookieOptions(oauth: OAuth, space: OAuthSpace) {
@@ -28,17 +28,16 @@ const cookie = (req: FastifyRequest, name: string): string | undefined => {
   return typeof v === 'string' && v.length > 0 && v.length < 200 ? v : undefined;
 };
 
-/** The signed-in session of this browser, or null (none, expired, or its user is disabled or gone). */
-export async function currentSession(oauth: OAuth, space: OAuthSpace, req: FastifyRequest): Promise<BrowserSession | null> {
+/**
+ * The signed-in session of this browser, or null (none, expired, or its user is disabled or gone). With `client`,
+ * the user's consent for that client comes with it (same statement).
+ */
+export async function currentSession(oauth: OAuth, space: OAuthSpace, req: FastifyRequest, client?: OAuthClient): Promise<BrowserSession | null> {
   const id = cookie(req, SESSION_COOKIE);
   if (!id) return null;
-  const [row] = await oauth.db
-    .select({ s: browserSessions, u: users })
-    .from(browserSessions)
-    .innerJoin(users, eq(users.id, browserSessions.userId))
-    .where(and(eq(browserSessions.idHash, sha256(id)), eq(browserSessions.spaceId, space.row.id), gt(browserSessions.expiresAt, new Date())));
-  if (!row || row.u.disabled || row.u.kind !== 'personal') return null;
-  return { idHash: row.s.idHash, user: row.u, sid: row.s.sid, authTime: row.s.authTime };
+  const row = await oauth.sessions.find(sha256(id), space.row.id, client?.row.id);
+  if (!row || row.user.disabled || row.user.kind !== 'personal') return null;
+  return { idHash: row.session.idHash, user: row.user, sid: row.session.sid, authTime: row.session.authTime, consented: row.consented };
 }
 
 /** A new session after a successful login; the old one (if any) ends, so a planted id never gains a login. */
@@ -46,8 +45,8 @@ export async function startSession(oauth: OAuth, space: OAuthSpace, req: Fastify
   await endSession(oauth, space, req, reply, false);
   const id = randomToken(32);
   const now = new Date();
-  const s = { idHash: sha256(id), user, sid: randomUUID(), authTime: now };
-  await oauth.db.insert(browserSessions).values({
+  const s = { idHash: sha256(id), user, sid: randomUUID(), authTime: now, consented: null };
+  await oauth.sessions.insert({
     idHash: s.idHash,
     spaceId: space.row.id,
     userId: user.id,
@@ -62,7 +61,7 @@ export async function startSession(oauth: OAuth, space: OAuthSpace, req: Fastify
 export async function endSession(oauth: OAuth, space: OAuthSpace, req: FastifyRequest, reply: FastifyReply, clear = true): Promise<void> {
   const id = cookie(req, SESSION_COOKIE);
   if (!id) return;
-  await oauth.db.delete(browserSessions).where(and(eq(browserSessions.idHash, sha256(id)), eq(browserSessions.spaceId, space.row.id)));
+  await oauth.sessions.delete(sha256(id), space.row.id);
   if (clear) reply.clearCookie(SESSION_COOKIE, cookieOptions(oauth, space));
 }
 

@@ -1,8 +1,7 @@
-// Pending authorization requests in auth_requests, by the SHA-256 of a random id: pushed ones (PAR, RFC 9126)
+// Pending authorization requests (store/interactions.ts), by the SHA-256 of a random id: pushed ones (PAR, RFC 9126)
 // and ones waiting for login or consent (the page URL carries only the id). Both are single use.
-import { and, eq, gt, isNull } from 'drizzle-orm';
 import { randomToken, sha256 } from '../../crypto/secrets.js';
-import { authRequests } from '../../store/schema.js';
+import type { InteractionStore } from '../../store/interactions.js';
 import type { OAuthClient, OAuthSpace } from '../cache.js';
 import type { OAuth } from '../context.js';
 
@@ -26,14 +25,12 @@ export async function createInteraction(
   bindingHash: string,
 ): Promise<string> {
   const id = randomToken(24);
-  await oauth.db.insert(authRequests).values({
+  await oauth.interactions.insert({
     idHash: sha256(id),
     spaceId: space.row.id,
     clientPk: client.row.id,
     kind: 'interaction',
     params: { ...params, _bind: bindingHash },
-    // This server's clock, like the sessions' auth_time it is compared with.
-    createdAt: new Date(),
     expiresAt: new Date(Date.now() + INTERACTION_TTL * 1000),
   });
   return id;
@@ -41,36 +38,19 @@ export async function createInteraction(
 
 export async function loadInteraction(oauth: OAuth, space: OAuthSpace, id: string): Promise<Interaction | undefined> {
   if (!/^[A-Za-z0-9_-]{10,100}$/.test(id)) return undefined;
-  const [row] = await oauth.db
-    .select()
-    .from(authRequests)
-    .where(
-      and(
-        eq(authRequests.idHash, sha256(id)),
-        eq(authRequests.spaceId, space.row.id),
-        eq(authRequests.kind, 'interaction'),
-        isNull(authRequests.consumedAt),
-        gt(authRequests.expiresAt, new Date()),
-      ),
-    );
+  const row = await oauth.interactions.findInteraction(sha256(id), space.row.id);
   if (!row) return undefined;
   const { _bind, ...params } = row.params;
   return { id, params, bindingHash: _bind ?? '', createdAt: row.createdAt };
 }
 
-/** Marks a request used; false when another request got there first. */
-export async function consumeRequest(oauth: OAuth, id: string, kind: 'interaction' | 'par'): Promise<boolean> {
-  const rows = await oauth.db
-    .update(authRequests)
-    .set({ consumedAt: new Date() })
-    .where(and(eq(authRequests.idHash, sha256(id)), eq(authRequests.kind, kind), isNull(authRequests.consumedAt)))
-    .returning({ idHash: authRequests.idHash });
-  return rows.length === 1;
-}
+/** Marks an interaction used (storing what it made: see InteractionStore.complete); false when another request got there first. */
+export const completeInteraction = (oauth: OAuth, id: string, made: Parameters<InteractionStore['complete']>[1] = {}): Promise<boolean> =>
+  oauth.interactions.complete(sha256(id), made);
 
 export async function pushRequest(oauth: OAuth, space: OAuthSpace, client: OAuthClient, params: Record<string, string>): Promise<string> {
   const uri = PAR_PREFIX + randomToken(32);
-  await oauth.db.insert(authRequests).values({
+  await oauth.interactions.insert({
     idHash: sha256(uri),
     spaceId: space.row.id,
     clientPk: client.row.id,
@@ -84,19 +64,5 @@ export async function pushRequest(oauth: OAuth, space: OAuthSpace, client: OAuth
 /** The pushed parameters, used up by this call; undefined when unknown, expired, used, or another client's. */
 export async function takePushed(oauth: OAuth, space: OAuthSpace, client: OAuthClient, uri: string): Promise<Record<string, string> | undefined> {
   if (!uri.startsWith(PAR_PREFIX)) return undefined;
-  const [row] = await oauth.db
-    .update(authRequests)
-    .set({ consumedAt: new Date() })
-    .where(
-      and(
-        eq(authRequests.idHash, sha256(uri)),
-        eq(authRequests.spaceId, space.row.id),
-        eq(authRequests.clientPk, client.row.id),
-        eq(authRequests.kind, 'par'),
-        isNull(authRequests.consumedAt),
-        gt(authRequests.expiresAt, new Date()),
-      ),
-    )
-    .returning({ params: authRequests.params });
-  return row?.params;
+  return oauth.interactions.takePushed(sha256(uri), space.row.id, client.row.id);
 }
