@@ -14,6 +14,7 @@ import { tokenEndpoint } from './endpoints/token.js';
 import { userinfoEndpoint } from './endpoints/userinfo.js';
 import { installCors } from './cors.js';
 import { installOAuthPlumbing } from './http.js';
+import { installClientAuth } from './client-auth/index.js';
 
 export async function oauthRoutes(app: FastifyInstance, oauth: OAuth): Promise<void> {
   await app.register(
@@ -21,6 +22,7 @@ export async function oauthRoutes(app: FastifyInstance, oauth: OAuth): Promise<v
       await spaceApp.register(formbody);
       installOAuthPlumbing(spaceApp, oauth);
       installCors(spaceApp, oauth);
+      installClientAuth(spaceApp, oauth);
       issuerHome(spaceApp);
       discoveryEndpoints(spaceApp, oauth);
       tokenEndpoint(spaceApp, oauth);

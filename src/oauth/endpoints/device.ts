@@ -7,9 +7,8 @@ import { randomToken, safeEqual, sha256 } from '../../crypto/secrets.js';
 import { isUniqueViolation } from '../../store/errors.js';
 import { clients, deviceCodes, scopes } from '../../store/schema.js';
 import type { OAuthSpace } from '../cache.js';
-import { authenticateClient } from '../client-auth/index.js';
 import type { OAuth } from '../context.js';
-import { admitOrigin, corsPreflight } from '../cors.js';
+import { corsPreflight } from '../cors.js';
 import { unauthorizedClient } from '../errors.js';
 import { DEVICE_CODE_GRANT, POLL_INTERVAL } from '../grants/device-code.js';
 import { consentLines } from '../interaction/consent-text.js';
@@ -73,13 +72,11 @@ function cookieValue(req: FastifyRequest, name: string): string | undefined {
 
 export function deviceEndpoints(app: FastifyInstance, oauth: OAuth): void {
   corsPreflight(app, '/device_authorization', 'client', 'POST');
-  app.post('/device_authorization', { config: { cors: 'client' } }, async (req, reply) => {
+  app.post('/device_authorization', { config: { cors: 'client', clientAuth: { endpoint: 'device_authorization' } } }, async (req, reply) => {
     noStore(reply);
-    requireForm(req);
     const space = spaceOf(req);
-    const p = params(req.body);
-    const client = await authenticateClient({ db: oauth.db, cache: oauth.cache, space, endpointUrls: [`${space.issuer}/device_authorization`] }, req, p);
-    admitOrigin(oauth, req, reply, client);
+    const p = req.oauthParams!;
+    const client = req.oauthClient!;
     if (!client.row.grantTypes.includes(DEVICE_CODE_GRANT)) throw unauthorizedClient('this client may not use the device authorization grant');
     const scope = grantedScopes(client, p.scope, { allowProtocol: true });
     const deviceCode = DEVICE_CODE_PREFIX + randomToken(32);
