@@ -3,7 +3,7 @@
 import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { OAuthSpace } from '../cache.js';
-import { ACR_VALUES, errorMode, NoRedirect, PROMPTS, RESPONSE_MODES, RESPONSE_TYPES, trustedTarget, validateAuthz } from '../authz-request.js';
+import { errorMode, NoRedirect, trustedTarget, validateAuthz } from '../authz-request.js';
 import type { OAuth } from '../context.js';
 import { OAuthError } from '../errors.js';
 import type { Params } from '../http.js';
@@ -12,24 +12,6 @@ import { deliverError } from '../interaction/respond.js';
 import { interactionRoutes } from '../interaction/routes.js';
 import { takePushed } from '../interaction/store.js';
 import { logoutEndpoint } from './logout.js';
-import { metadataParts } from './discovery.js';
-import { PKCE_METHODS } from '../../registry/capabilities.js';
-import { STANDARD_CLAIMS } from '../../registry/standard-scopes.js';
-
-metadataParts.push((space: OAuthSpace) => ({
-  authorization_endpoint: `${space.issuer}/authorize`,
-  pushed_authorization_request_endpoint: `${space.issuer}/par`,
-  end_session_endpoint: `${space.issuer}/logout`,
-  response_types_supported: [...RESPONSE_TYPES],
-  response_modes_supported: [...RESPONSE_MODES],
-  code_challenge_methods_supported: PKCE_METHODS.filter((m) => m !== 'plain' || space.settings.allow_plain_pkce),
-  authorization_response_iss_parameter_supported: true,
-  prompt_values_supported: [...PROMPTS],
-  acr_values_supported: [...ACR_VALUES],
-  require_pushed_authorization_requests: space.settings.require_par,
-  // The ID token's own claims, then every claim the standard scopes release (OIDC Core §5.4).
-  claims_supported: ['sub', 'iss', 'aud', 'exp', 'iat', 'auth_time', 'nonce', 'acr', 'sid', 'azp', 'at_hash', 'c_hash', ...STANDARD_CLAIMS],
-}));
 
 async function authorize(oauth: OAuth, req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
   const parsed = browserRequest(req, reply);

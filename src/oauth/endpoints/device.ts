@@ -16,7 +16,6 @@ import { esc } from '../interaction/pages.js';
 import { noStore, params, requireForm, spaceOf, type Params } from '../http.js';
 import { retryText } from '../login-guard.js';
 import { grantedScopes } from '../scopes.js';
-import { metadataParts } from './discovery.js';
 
 export const DEVICE_CODE_PREFIX = 'kwdc_';
 // No vowels (no words) and no look-alikes (0/O, 1/I): 20^8 codes, typed on a phone keyboard without trouble.
@@ -210,5 +209,3 @@ export function deviceEndpoints(app: FastifyInstance, oauth: OAuth): void {
     return render(reply, 200, space, 'Device connected', `<p>You allowed <strong>${esc(c?.name ?? 'the application')}</strong>. Return to your device.</p>`);
   });
 }
-
-metadataParts.push((space) => ({ device_authorization_endpoint: `${space.issuer}/device_authorization` }));
