@@ -1,6 +1,5 @@
-// The authorization endpoint (RFC 6749 §3.1) with its login and consent pages and the browser-session cookies.
+// The authorization endpoint (RFC 6749 §3.1); its login and consent pages are interaction/routes.ts.
 // An untrusted client or redirect URI gets an error page, never a redirect (RFC 6749 §4.1.2.1, RFC 9700 §4.1).
-import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { OAuthSpace } from '../cache.js';
 import { errorMode, NoRedirect, trustedTarget, validateAuthz } from '../authz-request.js';
@@ -9,9 +8,7 @@ import { OAuthError } from '../errors.js';
 import type { Params } from '../http.js';
 import { browserRequest, errorPage, startAuthorization } from '../interaction/flow.js';
 import { deliverError } from '../interaction/respond.js';
-import { interactionRoutes } from '../interaction/routes.js';
 import { takePushed } from '../interaction/store.js';
-import { logoutEndpoint } from './logout.js';
 
 async function authorize(oauth: OAuth, req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
   const parsed = browserRequest(req, reply);
@@ -53,13 +50,7 @@ async function pushed(oauth: OAuth, space: OAuthSpace, p: Params): Promise<Param
   return stored;
 }
 
-/** The browser routes, with the cookie parser in their own plugin context: its hooks stay off the API routes. */
-export async function authorizationEndpoints(app: FastifyInstance, oauth: OAuth): Promise<void> {
-  await app.register(async (browser) => {
-    await browser.register(cookie);
-    browser.get('/authorize', (req, reply) => authorize(oauth, req, reply));
-    browser.post('/authorize', (req, reply) => authorize(oauth, req, reply));
-    interactionRoutes(browser, oauth);
-    logoutEndpoint(browser, oauth);
-  });
+export function authorizationEndpoint(app: FastifyInstance, oauth: OAuth): void {
+  app.get('/authorize', (req, reply) => authorize(oauth, req, reply));
+  app.post('/authorize', (req, reply) => authorize(oauth, req, reply));
 }
