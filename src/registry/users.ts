@@ -3,7 +3,6 @@
 import { and, asc, eq, ilike, or } from 'drizzle-orm';
 import { diff, recordAudit, type Actor } from '../events/audit.js';
 import { conflict, invalid, notFound } from '../errors.js';
-import type { ChangeBus } from '../store/changes.js';
 import type { Executor } from '../store/db.js';
 import { isUniqueViolation } from '../store/errors.js';
 import { selectForUpdate, type RowLock } from '../store/locks.js';
@@ -95,10 +94,7 @@ function checkFields(input: UserInput): Partial<UserRow> {
 let dummyHash: Promise<string> | undefined;
 
 export class UserService {
-  constructor(
-    private readonly db: Executor,
-    private readonly bus?: ChangeBus,
-  ) {}
+  constructor(private readonly db: Executor) {}
 
   async list(space: SpaceRef, q: UserListQuery): Promise<Page<UserView>> {
     const like = q.q ? containing(q.q) : undefined;
@@ -181,7 +177,6 @@ export class UserService {
         return v;
       }),
     );
-    await this.bus?.publish('user', view.id);
     return view;
   }
 
@@ -226,19 +221,16 @@ export class UserService {
       });
       return v;
     });
-    await this.bus?.publish('user', view.id);
     return view;
   }
 
   async delete(space: SpaceRef, ref: string, actor: Actor, ifMatch?: IfMatch): Promise<void> {
-    const id = await this.db.transaction(async (tx) => {
+    await this.db.transaction(async (tx) => {
       const row = await this.lockedForChange(tx, space, ref, ifMatch, 'update');
       // Foreign keys cascade to grants, tokens, codes, consents and sessions.
       await tx.delete(users).where(eq(users.id, row.id));
       await recordAudit(tx, actor, { space: space.slug, action: 'user.delete', targetType: 'user', targetId: row.id, changes: { username: row.username } });
-      return row.id;
     });
-    await this.bus?.publish('user', id);
   }
 
   /**
