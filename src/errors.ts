@@ -1,7 +1,6 @@
 // The error type of the admin API and the registry. Its JSON form is { error, message, field? }; anything that is
 // not an AppError reaches clients as a bare 500 `server_error` without internals (see http/errors.ts).
-export type AppErrorCode =
-  'invalid_request' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'precondition_failed' | 'too_many_requests' | 'server_error';
+export type AppErrorCode = 'invalid_request' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'precondition_failed' | 'too_many_requests';
 
 const STATUS: Record<AppErrorCode, number> = {
   invalid_request: 400,
@@ -11,7 +10,6 @@ const STATUS: Record<AppErrorCode, number> = {
   conflict: 409,
   precondition_failed: 412,
   too_many_requests: 429,
-  server_error: 500,
 };
 
 export class AppError extends Error {

@@ -41,7 +41,7 @@ export function createServices(store: Store, masterKey: MasterKey, limiter: Limi
     clients: new ClientService(store.db, masterKey, scopes, bus),
     admins: new AdminService(store.db),
     keys: new KeyService(store.db, masterKey, bus),
-    users: new UserService(store.db, bus),
+    users: new UserService(store.db),
     tokenAdmin: new TokenManagement(store.db, bus),
     initialTokens: new InitialAccessTokenService(store.db),
     limiter,

@@ -81,10 +81,16 @@ export class OAuthCache {
     return value;
   }
 
+  /** The client and its space when cached and fresh (the caller compares the space): the hot path stays synchronous. */
+  cachedClient(clientId: string): { spaceId: string; value: OAuthClient } | undefined {
+    const hit = this.clientCache.get(clientId);
+    return this.fresh(hit) ? hit : undefined;
+  }
+
   /** The client with its secrets' hashes and scopes; undefined when unknown in this space. */
   async client(spaceId: string, clientId: string): Promise<OAuthClient | undefined> {
-    const hit = this.clientCache.get(clientId);
-    if (this.fresh(hit)) return hit.spaceId === spaceId ? hit.value : undefined;
+    const hit = this.cachedClient(clientId);
+    if (hit) return hit.spaceId === spaceId ? hit.value : undefined;
     const [row] = await this.db.select().from(clients).where(eq(clients.clientId, clientId));
     if (!row) return undefined;
     const [secrets, links] = await Promise.all([
@@ -135,10 +141,5 @@ export class OAuthCache {
     const value = new Set(rows.flatMap((r) => [...originsOfClient(r)]));
     this.corsCache.set(spaceId, { at: Date.now(), value });
     return value;
-  }
-
-  /** Drops a client at once (used after writes the token path makes itself). */
-  forgetClient(clientId: string): void {
-    this.clientCache.delete(clientId);
   }
 }

@@ -1,5 +1,7 @@
 // The one error type of the authorization server (RFC 6749 §4.1.2.1, §5.2; RFC 6750 §3.1; RFC 7591 §3.2.2;
 // RFC 8628 §3.5; RFC 9126). `description` is public; `detail` goes to the log only.
+// server_error and temporarily_unavailable are never thrown: the error handler (http.ts) answers them itself for
+// failures that are not OAuthErrors.
 export type OAuthErrorCode =
   | 'invalid_request'
   | 'invalid_client'
@@ -9,28 +11,20 @@ export type OAuthErrorCode =
   | 'invalid_scope'
   | 'access_denied'
   | 'unsupported_response_type'
-  | 'server_error'
-  | 'temporarily_unavailable'
   | 'invalid_token'
   | 'insufficient_scope'
   | 'login_required'
   | 'consent_required'
-  | 'interaction_required'
-  | 'invalid_request_uri'
   | 'invalid_redirect_uri'
   | 'invalid_client_metadata'
-  | 'invalid_dpop_proof'
   | 'authorization_pending'
   | 'slow_down'
-  | 'expired_token'
-  | 'unsupported_token_type';
+  | 'expired_token';
 
 const DEFAULT_STATUS: Partial<Record<OAuthErrorCode, number>> = {
   invalid_client: 401,
   invalid_token: 401,
   insufficient_scope: 403,
-  server_error: 500,
-  temporarily_unavailable: 503,
 };
 
 export class OAuthError extends Error {

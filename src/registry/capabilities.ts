@@ -21,7 +21,6 @@ export const DEVICE_CODE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
  * registered either.
  */
 export const RESPONSE_TYPES = ['code', 'token', 'id_token', 'id_token token'] as const;
-export type ResponseType = (typeof RESPONSE_TYPES)[number];
 export const RESPONSE_MODES = ['query', 'fragment', 'form_post'] as const;
 
 /** Client authentication at the token, introspection, revocation, PAR and device endpoints. */

@@ -2,7 +2,6 @@
 // password grant, and only for clients that allow it. Passwords are Argon2id; disabling cuts off every token.
 import { diff, recordAudit, type Actor } from '../events/audit.js';
 import { conflict, invalid, notFound } from '../errors.js';
-import type { ChangeBus } from '../store/changes.js';
 import type { Executor } from '../store/db.js';
 import { isUniqueViolation } from '../store/errors.js';
 import type { RowLock } from '../store/locks.js';
@@ -94,10 +93,7 @@ function checkFields(input: UserInput): Partial<UserRow> {
 let dummyHash: Promise<string> | undefined;
 
 export class UserService {
-  constructor(
-    private readonly db: Executor,
-    private readonly bus?: ChangeBus,
-  ) {}
+  constructor(private readonly db: Executor) {}
 
   async list(space: SpaceRef, q: UserListQuery): Promise<Page<UserView>> {
     return mapPage(await listUsers(this.db, space.id, q), (r) => userView(r, space.slug));
@@ -161,7 +157,6 @@ export class UserService {
         return v;
       }),
     );
-    await this.bus?.publish('user', view.id);
     return view;
   }
 
@@ -202,19 +197,16 @@ export class UserService {
       });
       return v;
     });
-    await this.bus?.publish('user', view.id);
     return view;
   }
 
   async delete(space: SpaceRef, ref: string, actor: Actor, ifMatch?: IfMatch): Promise<void> {
-    const id = await this.db.transaction(async (tx) => {
+    await this.db.transaction(async (tx) => {
       const row = await this.lockedForChange(tx, space, ref, ifMatch, 'update');
       // Foreign keys cascade to grants, tokens, codes, consents and sessions.
       await deleteUser(tx, row.id);
       await recordAudit(tx, actor, { space: space.slug, action: 'user.delete', targetType: 'user', targetId: row.id, changes: { username: row.username } });
-      return row.id;
     });
-    await this.bus?.publish('user', id);
   }
 
   /**

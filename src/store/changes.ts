@@ -6,7 +6,7 @@
 import { EventEmitter } from 'node:events';
 import type { Store } from './db.js';
 
-export type ChangeTopic = 'space' | 'client' | 'scope' | 'user' | 'key';
+export type ChangeTopic = 'space' | 'client' | 'scope' | 'key';
 const CHANNEL = 'keyward_changes';
 
 const RESET = 'reset';

@@ -201,6 +201,39 @@ describe.each(STORE_KINDS)('client authentication (%s)', (kind) => {
     await expectError(intro, 401, 'invalid_client');
   });
 
+  it('authenticates the same way at all five endpoints: token, introspection, revocation, PAR and device authorization', async () => {
+    const DEVICE = 'urn:ietf:params:oauth:grant-type:device_code';
+    const c = await register({ grant_types: ['client_credentials', 'authorization_code', DEVICE], redirect_uris: ['https://app.example.com/cb'] });
+    const bodies: Record<string, string> = {
+      token: 'grant_type=client_credentials',
+      introspect: 'token=kwat_unknown',
+      revoke: 'token=kwat_unknown',
+      par: 'response_type=code&redirect_uri=https%3A%2F%2Fapp.example.com%2Fcb&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256',
+      device_authorization: '',
+    };
+    const ok: Record<string, number> = { token: 200, introspect: 200, revoke: 200, par: 201, device_authorization: 200 };
+    const call = (endpoint: string, headers: Record<string, string>, extra = '') =>
+      fetch(`${s.issuer}/${endpoint}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+        body: [bodies[endpoint], extra].filter(Boolean).join('&'),
+      });
+    for (const endpoint of Object.keys(bodies)) {
+      const good = await call(endpoint, { authorization: basicHeader(c.client_id, c.client_secret) });
+      expect(good.status, endpoint).toBe(ok[endpoint]);
+      const wrong = await call(endpoint, { authorization: basicHeader(c.client_id, 'wrong') });
+      expect((await expectError(wrong, 401, 'invalid_client')).error_description).toBe('client authentication failed');
+      expect(wrong.headers.get('www-authenticate'), endpoint).toBe('Basic realm="keyward", charset="UTF-8"');
+      // Not the registered method: refused, with the Basic challenge the client should answer.
+      const post = await call(endpoint, {}, `client_id=${c.client_id}&client_secret=${c.client_secret}`);
+      expect((await expectError(post, 401, 'invalid_client')).error_description).toBe('this client must authenticate with client_secret_basic');
+      expect(post.headers.get('www-authenticate'), endpoint).toMatch(/^Basic /);
+      await expectError(await call(endpoint, {}), 401, 'invalid_client');
+      // A body that is not a form is refused before any client is looked at.
+      await expectError(await call(endpoint, { 'content-type': 'application/json' }), 400, 'invalid_request');
+    }
+  });
+
   it('refuses unknown clients and malformed Basic credentials', async () => {
     await expectError(await ccRequest('no-such-client', oauth.ClientSecretBasic('x')), 401, 'invalid_client');
     await expectError(await ccRequest('no-such-client', raw({}, { authorization: 'Basic !!!' })), 401, 'invalid_client');

@@ -97,7 +97,10 @@ describe.each(STORE_KINDS)('device authorization grant (%s)', (kind) => {
     const b = browser(`${s.issuer}/device`);
     const first = await b.open(auth.verification_uri_complete);
     expect(first.status).toBe(200);
-    expect(first.headers.get('content-security-policy')).toBe("default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'");
+    // The sign-in pages' policy: no script, forms post here only, no framing.
+    expect(first.headers.get('content-security-policy')).toBe(
+      "default-src 'none'; style-src 'unsafe-inline'; img-src https: http:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+    );
     expect(first.headers.get('cache-control')).toBe('no-store');
     expect(first.html).toContain(`value="${auth.user_code}"`);
     expect(first.html).not.toContain('<script');

@@ -5,7 +5,6 @@ import { AppError } from '../../src/errors.js';
 import { ASSERTION_SIGNING_ALGS, AUTH_METHODS, GRANT_TYPES, PKCE_METHODS, RESPONSE_TYPES, SIGNING_ALGS } from '../../src/registry/capabilities.js';
 import { buildClientSpec, type ClientInput } from '../../src/registry/client-rules.js';
 import { metadata } from '../../src/oauth/endpoints/discovery.js';
-import '../../src/oauth/endpoints/authorize.js';
 import { GRANTS } from '../../src/oauth/grants/index.js';
 import { SIGN_PARAMS } from '../../src/oauth/tokens/sign-worker.js';
 import { settingsOf } from '../../src/registry/space-settings.js';
@@ -34,6 +33,14 @@ describe('protocol capabilities', () => {
     expect(meta.id_token_signing_alg_values_supported).toEqual([...SIGNING_ALGS]);
     expect(meta.id_token_signing_alg_values_supported).toContain('RS256');
     expect(meta.code_challenge_methods_supported).toEqual([...PKCE_METHODS]);
+  });
+
+  it('discovery is one function of the space: every endpoint is there without any endpoint module loaded', () => {
+    for (const name of ['token', 'authorize', 'par', 'introspect', 'revoke', 'userinfo', 'device_authorization', 'logout', 'jwks']) {
+      expect(Object.values(meta), name).toContain(`${space.issuer}/${name}`);
+    }
+    expect(meta.registration_endpoint).toBeUndefined();
+    expect(metadata({ ...space, settings: { ...space.settings, registration: 'open' } }).registration_endpoint).toBe(`${space.issuer}/register`);
   });
 
   it('the token endpoint serves every listed grant type but implicit (served by /authorize)', () => {

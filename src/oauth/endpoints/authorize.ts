@@ -1,35 +1,14 @@
-// The authorization endpoint (RFC 6749 §3.1) with its login and consent pages and the browser-session cookies.
+// The authorization endpoint (RFC 6749 §3.1); its login and consent pages are interaction/routes.ts.
 // An untrusted client or redirect URI gets an error page, never a redirect (RFC 6749 §4.1.2.1, RFC 9700 §4.1).
-import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { OAuthSpace } from '../cache.js';
-import { ACR_VALUES, errorMode, NoRedirect, PROMPTS, RESPONSE_MODES, RESPONSE_TYPES, trustedTarget, validateAuthz } from '../authz-request.js';
+import { errorMode, NoRedirect, trustedTarget, validateAuthz } from '../authz-request.js';
 import type { OAuth } from '../context.js';
 import { OAuthError } from '../errors.js';
 import type { Params } from '../http.js';
 import { browserRequest, errorPage, startAuthorization } from '../interaction/flow.js';
 import { deliverError } from '../interaction/respond.js';
-import { interactionRoutes } from '../interaction/routes.js';
 import { takePushed } from '../interaction/store.js';
-import { logoutEndpoint } from './logout.js';
-import { metadataParts } from './discovery.js';
-import { PKCE_METHODS } from '../../registry/capabilities.js';
-import { STANDARD_CLAIMS } from '../../registry/standard-scopes.js';
-
-metadataParts.push((space: OAuthSpace) => ({
-  authorization_endpoint: `${space.issuer}/authorize`,
-  pushed_authorization_request_endpoint: `${space.issuer}/par`,
-  end_session_endpoint: `${space.issuer}/logout`,
-  response_types_supported: [...RESPONSE_TYPES],
-  response_modes_supported: [...RESPONSE_MODES],
-  code_challenge_methods_supported: PKCE_METHODS.filter((m) => m !== 'plain' || space.settings.allow_plain_pkce),
-  authorization_response_iss_parameter_supported: true,
-  prompt_values_supported: [...PROMPTS],
-  acr_values_supported: [...ACR_VALUES],
-  require_pushed_authorization_requests: space.settings.require_par,
-  // The ID token's own claims, then every claim the standard scopes release (OIDC Core §5.4).
-  claims_supported: ['sub', 'iss', 'aud', 'exp', 'iat', 'auth_time', 'nonce', 'acr', 'sid', 'azp', 'at_hash', 'c_hash', ...STANDARD_CLAIMS],
-}));
 
 async function authorize(oauth: OAuth, req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
   const parsed = browserRequest(req, reply);
@@ -71,13 +50,7 @@ async function pushed(oauth: OAuth, space: OAuthSpace, p: Params): Promise<Param
   return stored;
 }
 
-/** The browser routes, with the cookie parser in their own plugin context: its hooks stay off the API routes. */
-export async function authorizationEndpoints(app: FastifyInstance, oauth: OAuth): Promise<void> {
-  await app.register(async (browser) => {
-    await browser.register(cookie);
-    browser.get('/authorize', (req, reply) => authorize(oauth, req, reply));
-    browser.post('/authorize', (req, reply) => authorize(oauth, req, reply));
-    interactionRoutes(browser, oauth);
-    logoutEndpoint(browser, oauth);
-  });
+export function authorizationEndpoint(app: FastifyInstance, oauth: OAuth): void {
+  app.get('/authorize', (req, reply) => authorize(oauth, req, reply));
+  app.post('/authorize', (req, reply) => authorize(oauth, req, reply));
 }

@@ -2,46 +2,33 @@
 // person enters the user code, sees what is asked, signs in and allows or denies. Plain HTML, no JavaScript.
 import { randomInt } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { randomToken, safeEqual, sha256 } from '../../crypto/secrets.js';
+import { randomToken, sha256 } from '../../crypto/secrets.js';
 import { isUniqueViolation } from '../../store/errors.js';
 import type { OAuthSpace } from '../cache.js';
-import { authenticateClient } from '../client-auth/index.js';
 import type { OAuth } from '../context.js';
-import { admitOrigin, corsPreflight } from '../cors.js';
+import { corsPreflight } from '../cors.js';
 import { unauthorizedClient } from '../errors.js';
 import { DEVICE_CODE_GRANT, POLL_INTERVAL } from '../grants/device-code.js';
 import { consentLines } from '../interaction/consent-text.js';
-import { esc } from '../interaction/pages.js';
+import { esc, page } from '../interaction/pages.js';
+import { bindingOf, csrfMatches, csrfToken } from '../interaction/session.js';
 import { noStore, params, requireForm, spaceOf, type Params } from '../http.js';
 import { retryText } from '../login-guard.js';
 import { grantedScopes } from '../scopes.js';
-import { metadataParts } from './discovery.js';
 
 export const DEVICE_CODE_PREFIX = 'kwdc_';
 // No vowels (no words) and no look-alikes (0/O, 1/I): 20^8 codes, typed on a phone keyboard without trouble.
 const ALPHABET = 'BCDFGHJKLMNPQRSTVWXZ';
-const CSRF_COOKIE = 'kw_device_csrf';
+const CSRF_PURPOSE = 'device';
 
 const newUserCode = () => Array.from({ length: 8 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
 const display = (code: string) => `${code.slice(0, 4)}-${code.slice(4)}`;
 /** What people type: any case, with or without the dash or spaces. */
 const normalize = (input: string) => input.toUpperCase().replace(/[\s-]/g, '');
 
-const STYLE = `body{font:16px/1.5 system-ui,sans-serif;background:#f4f5f7;margin:0}main{max-width:26rem;margin:3rem auto;padding:2rem;background:#fff;border-radius:8px}
-label{display:block;margin-top:1rem;font-weight:600}input{box-sizing:border-box;width:100%;padding:.5rem;font:inherit}button{margin-top:1.5rem;margin-right:.5rem;padding:.5rem 1.5rem;font:inherit}
-.error{color:#a00;background:#fdecec;padding:.5rem}.space{color:#555;font-size:.9rem}`;
-
-function render(reply: FastifyReply, status: number, space: OAuthSpace, title: string, body: string): FastifyReply {
-  return reply
-    .code(status)
-    .header('content-type', 'text/html; charset=utf-8')
-    .header('cache-control', 'no-store')
-    .header('pragma', 'no-cache')
-    .header('x-frame-options', 'DENY')
-    .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'")
-    .send(`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${esc(title)}</title><style>${STYLE}</style></head>
-<body><main><p class="space">${esc(space.row.displayName)}</p><h1>${esc(title)}</h1>${body}</main></body></html>`);
-}
+// The sign-in pages' layout, headers and policy, under the space's name.
+const render = (reply: FastifyReply, status: number, space: OAuthSpace, title: string, body: string): FastifyReply =>
+  page(reply, status, title, body, space.row.displayName);
 
 const errorLine = (e?: string) => (e ? `<p class="error" role="alert">${esc(e)}</p>` : '');
 
@@ -58,26 +45,16 @@ function confirmForm(a: { action: string; csrf: string; code: string; app: strin
 <form method="post" action="${esc(a.action)}"><input type="hidden" name="csrf" value="${esc(a.csrf)}"><input type="hidden" name="user_code" value="${esc(a.code)}">
 <label for="username">Username</label><input id="username" name="username" type="text" autocomplete="username" value="${esc(a.username ?? '')}">
 <label for="password">Password</label><input id="password" name="password" type="password" autocomplete="current-password">
-<button type="submit" name="action" value="allow">Allow</button><button type="submit" name="action" value="deny" formnovalidate>Deny</button></form>`;
+<button type="submit" name="action" value="allow">Allow</button><button type="submit" name="action" value="deny" class="secondary" formnovalidate>Deny</button></form>`;
 }
 
-function cookieValue(req: FastifyRequest, name: string): string | undefined {
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const at = part.indexOf('=');
-    if (at > 0 && part.slice(0, at).trim() === name) return part.slice(at + 1).trim();
-  }
-  return undefined;
-}
-
-export function deviceEndpoints(app: FastifyInstance, oauth: OAuth): void {
+export function deviceAuthorizationEndpoint(app: FastifyInstance, oauth: OAuth): void {
   corsPreflight(app, '/device_authorization', 'client', 'POST');
-  app.post('/device_authorization', { config: { cors: 'client' } }, async (req, reply) => {
+  app.post('/device_authorization', { config: { cors: 'client', clientAuth: { endpoint: 'device_authorization' } } }, async (req, reply) => {
     noStore(reply);
-    requireForm(req);
     const space = spaceOf(req);
-    const p = params(req.body);
-    const client = await authenticateClient({ db: oauth.db, cache: oauth.cache, space, endpointUrls: [`${space.issuer}/device_authorization`] }, req, p);
-    admitOrigin(oauth, req, reply, client);
+    const p = req.oauthParams!;
+    const client = req.oauthClient!;
     if (!client.row.grantTypes.includes(DEVICE_CODE_GRANT)) throw unauthorizedClient('this client may not use the device authorization grant');
     const scope = grantedScopes(client, p.scope, { allowProtocol: true });
     const deviceCode = DEVICE_CODE_PREFIX + randomToken(32);
@@ -108,15 +85,11 @@ export function deviceEndpoints(app: FastifyInstance, oauth: OAuth): void {
       });
     }
   });
+}
 
-  const csrfOf = (req: FastifyRequest, reply: FastifyReply, space: OAuthSpace): string => {
-    const existing = cookieValue(req, CSRF_COOKIE);
-    if (existing && /^[A-Za-z0-9_-]{43}$/.test(existing)) return existing;
-    const fresh = randomToken(32);
-    const secure = space.issuer.startsWith('https:') ? '; Secure' : '';
-    reply.header('set-cookie', `${CSRF_COOKIE}=${fresh}; Path=/spaces/${space.row.slug}/device; HttpOnly; SameSite=Lax${secure}`);
-    return fresh;
-  };
+/** The verification page, among the browser routes (their cookies): CSRF tokens bound to the browser, as sign-in's. */
+export function devicePages(app: FastifyInstance, oauth: OAuth): void {
+  const csrfOf = (req: FastifyRequest, reply: FastifyReply, space: OAuthSpace): string => csrfToken(bindingOf(oauth, space, req, reply), CSRF_PURPOSE);
 
   app.get('/device', async (req, reply) => {
     const space = spaceOf(req);
@@ -135,8 +108,7 @@ export function deviceEndpoints(app: FastifyInstance, oauth: OAuth): void {
     } catch {
       return render(reply, 400, space, 'Connect a device', '<p class="error">The form could not be read. Go back and try again.</p>');
     }
-    const cookie = cookieValue(req, CSRF_COOKIE);
-    if (!cookie || !p.csrf || !safeEqual(cookie, p.csrf)) {
+    if (p.csrf === undefined || !csrfMatches(req, CSRF_PURPOSE, p.csrf)) {
       return render(
         reply,
         403,
@@ -189,5 +161,3 @@ export function deviceEndpoints(app: FastifyInstance, oauth: OAuth): void {
     return render(reply, 200, space, 'Device connected', `<p>You allowed <strong>${esc(app ?? 'the application')}</strong>. Return to your device.</p>`);
   });
 }
-
-metadataParts.push((space) => ({ device_authorization_endpoint: `${space.issuer}/device_authorization` }));

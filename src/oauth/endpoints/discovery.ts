@@ -1,23 +1,26 @@
-// OpenID Connect discovery and RFC 8414 metadata, and the JWKS. Endpoints not yet served are not listed.
+// OpenID Connect discovery and RFC 8414 metadata, and the JWKS. Endpoints not served are not listed.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { OAuth } from '../context.js';
 import { corsPreflight } from '../cors.js';
 import { spaceOf } from '../http.js';
 import type { OAuthSpace } from '../cache.js';
 import { PROTOCOL_SCOPES } from '../scopes.js';
-import { ASSERTION_SIGNING_ALGS, AUTH_METHODS, GRANT_TYPES, SIGNING_ALGS } from '../../registry/capabilities.js';
+import { ACR_VALUES, PROMPTS, RESPONSE_MODES, RESPONSE_TYPES } from '../authz-request.js';
+import { ASSERTION_SIGNING_ALGS, AUTH_METHODS, GRANT_TYPES, PKCE_METHODS, SIGNING_ALGS } from '../../registry/capabilities.js';
+import { STANDARD_CLAIMS } from '../../registry/standard-scopes.js';
 
 // Endpoints where a client must authenticate have no "none".
 const AUTHENTICATED = AUTH_METHODS.filter((m) => m !== 'none');
+// The ID token's own claims, then every claim the standard scopes release (OIDC Core §5.4).
+const CLAIMS = ['sub', 'iss', 'aud', 'exp', 'iat', 'auth_time', 'nonce', 'acr', 'sid', 'azp', 'at_hash', 'c_hash', ...STANDARD_CLAIMS];
 
-type Metadata = Record<string, unknown>;
-/** Endpoint modules add their metadata here when they register (authorize, userinfo, device, ...). */
-export const metadataParts: ((space: OAuthSpace) => Metadata)[] = [];
-
-/** The metadata of a space; `scopes` are the names of its scopes (scopes_supported lists them after openid). */
-export function metadata(space: OAuthSpace, scopes: string[] = []): Metadata {
+/**
+ * The metadata of a space, all of it here: what each endpoint serves comes from the capability lists its module
+ * checks requests against. `scopes` are the names of the space's scopes (scopes_supported lists them after openid).
+ */
+export function metadata(space: OAuthSpace, scopes: string[] = []): Record<string, unknown> {
   const iss = space.issuer;
-  const base: Metadata = {
+  return {
     issuer: iss,
     token_endpoint: `${iss}/token`,
     jwks_uri: `${iss}/jwks`,
@@ -33,10 +36,23 @@ export function metadata(space: OAuthSpace, scopes: string[] = []): Metadata {
     // Every space has an RS256 key (OpenID Connect Discovery §3 requires RS256 here), and its own algorithm's.
     id_token_signing_alg_values_supported: [...SIGNING_ALGS],
     scopes_supported: [...new Set([...PROTOCOL_SCOPES, ...scopes])],
-    response_types_supported: [] as string[],
+    response_types_supported: [...RESPONSE_TYPES],
     subject_types_supported: ['public'],
+    authorization_endpoint: `${iss}/authorize`,
+    pushed_authorization_request_endpoint: `${iss}/par`,
+    end_session_endpoint: `${iss}/logout`,
+    response_modes_supported: [...RESPONSE_MODES],
+    code_challenge_methods_supported: PKCE_METHODS.filter((m) => m !== 'plain' || space.settings.allow_plain_pkce),
+    authorization_response_iss_parameter_supported: true,
+    prompt_values_supported: [...PROMPTS],
+    acr_values_supported: [...ACR_VALUES],
+    require_pushed_authorization_requests: space.settings.require_par,
+    claims_supported: CLAIMS,
+    device_authorization_endpoint: `${iss}/device_authorization`,
+    // Advertised only where registration is possible (RFC 8414 §2).
+    ...(space.settings.registration === 'closed' ? {} : { registration_endpoint: `${iss}/register` }),
+    userinfo_endpoint: `${iss}/userinfo`,
   };
-  return Object.assign(base, ...metadataParts.map((part) => part(space)));
 }
 
 export function discoveryEndpoints(app: FastifyInstance, oauth: OAuth): void {

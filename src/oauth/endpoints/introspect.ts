@@ -1,21 +1,18 @@
 // Token introspection (RFC 7662) for the space's confidential clients (resource servers).
 import type { FastifyInstance } from 'fastify';
-import { authenticateClient } from '../client-auth/index.js';
 import type { OAuth } from '../context.js';
 import { invalidClient, invalidRequest } from '../errors.js';
-import { noStore, params, requireForm, spaceOf } from '../http.js';
+import { noStore, spaceOf } from '../http.js';
 
 export function introspectionEndpoint(app: FastifyInstance, oauth: OAuth): void {
-  app.post('/introspect', async (req, reply) => {
+  app.post('/introspect', { config: { clientAuth: { endpoint: 'introspect' } } }, async (req, reply) => {
     noStore(reply);
-    requireForm(req);
-    const space = spaceOf(req);
-    const p = params(req.body);
-    const client = await authenticateClient({ db: oauth.db, cache: oauth.cache, space, endpointUrls: [`${space.issuer}/introspect`] }, req, p);
+    const p = req.oauthParams!;
+    const client = req.oauthClient!;
     // A public client proves nothing about itself: it must not learn about tokens (RFC 7662 §4).
     if (client.row.tokenEndpointAuthMethod === 'none') throw invalidClient('public clients may not introspect tokens', false);
     if (!p.token) throw invalidRequest('token is required');
     // token_type_hint is accepted and not needed: the token's own form says what it is (TokenService.introspect).
-    return reply.send(await oauth.tokens.introspect(space, p.token, client));
+    return reply.send(await oauth.tokens.introspect(spaceOf(req), p.token, client));
   });
 }

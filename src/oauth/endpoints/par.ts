@@ -2,19 +2,17 @@
 // directly; the browser later carries only the one-time request_uri.
 import type { FastifyInstance } from 'fastify';
 import { NoRedirect, trustedTarget, validateAuthz } from '../authz-request.js';
-import { authenticateClient } from '../client-auth/index.js';
 import type { OAuth } from '../context.js';
 import { invalidRequest, OAuthError } from '../errors.js';
-import { noStore, params, requireForm, spaceOf } from '../http.js';
+import { noStore, spaceOf } from '../http.js';
 import { PAR_TTL, pushRequest } from '../interaction/store.js';
 
 export function parEndpoint(app: FastifyInstance, oauth: OAuth): void {
-  app.post('/par', async (req, reply) => {
+  app.post('/par', { config: { clientAuth: { endpoint: 'par' } } }, async (req, reply) => {
     noStore(reply);
-    requireForm(req);
     const space = spaceOf(req);
-    const p = params(req.body);
-    const client = await authenticateClient({ db: oauth.db, cache: oauth.cache, space, endpointUrls: [`${space.issuer}/par`] }, req, p);
+    const p = req.oauthParams!;
+    const client = req.oauthClient!;
     if (p.request_uri !== undefined) throw invalidRequest('request_uri must not be sent to the pushed authorization request endpoint');
     let target;
     try {

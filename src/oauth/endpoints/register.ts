@@ -4,7 +4,6 @@ import type { OAuth } from '../context.js';
 import { OAuthError } from '../errors.js';
 import { noStore, spaceOf } from '../http.js';
 import { RegistrationService } from '../registration.js';
-import { metadataParts } from './discovery.js';
 
 export function registrationEndpoints(app: FastifyInstance, oauth: OAuth): void {
   const service = new RegistrationService(oauth.db, oauth.services);
@@ -45,6 +44,3 @@ export function registrationEndpoints(app: FastifyInstance, oauth: OAuth): void 
     return reply.code(204).send();
   });
 }
-
-// Advertised only where registration is possible (RFC 8414 §2).
-metadataParts.push((space) => (space.settings.registration === 'closed' ? {} : { registration_endpoint: `${space.issuer}/register` }));

@@ -9,9 +9,6 @@ import { OAuthError } from '../errors.js';
 import { bearerToken } from '../../bearer.js';
 import { noStore, params, spaceOf } from '../http.js';
 import { userClaims } from '../claims.js';
-import { metadataParts } from './discovery.js';
-
-metadataParts.push((space) => ({ userinfo_endpoint: `${space.issuer}/userinfo` }));
 
 const challenge = (error?: string, description?: string) =>
   `Bearer realm="keyward"${error ? `, error="${error}"` : ''}${description ? `, error_description="${description}"` : ''}`;

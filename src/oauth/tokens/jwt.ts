@@ -1,6 +1,6 @@
 // Compact JWS signing on the hot path with node:crypto (about 4x faster than WebCrypto for ES256, DESIGN.md).
 // Verification of foreign JWTs (client assertions) uses jose.
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { createHash, createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { signer, signInput } from './sign-worker.js';
 
 import { SIGNING_ALGS, type SigningAlg } from '../../registry/capabilities.js';
@@ -51,7 +51,6 @@ export function generateSigningKey(alg: SigningAlg): { privatePem: string; publi
 }
 
 export const privateKeyFromPem = (pem: string): KeyObject => createPrivateKey(pem);
-export const publicKeyFromJwk = (jwk: Record<string, unknown>): KeyObject => createPublicKey({ key: jwk as never, format: 'jwk' });
 
 /** OIDC at_hash / c_hash: left half of the hash of the ASCII value, with the hash of the signing algorithm. */
 export function halfHash(alg: SigningAlg, value: string): string {

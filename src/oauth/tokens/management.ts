@@ -65,7 +65,7 @@ export class TokenManagement {
     private readonly db: Executor,
     private readonly bus?: ChangeBus,
   ) {
-    this.userService = new UserService(db, bus);
+    this.userService = new UserService(db);
   }
 
   private async clientPk(space: SpaceRef, clientId: string | undefined, db: Executor = this.db): Promise<string | undefined> {
@@ -254,9 +254,8 @@ export class TokenManagement {
       });
       return { revoked_grants: gs.length, revoked_access_tokens: ats.length, tokens_valid_after: cutOff.toISOString() };
     });
-    // Caches hold the client row with its tokens_valid_after: drop it everywhere.
+    // Caches hold the client row with its tokens_valid_after: drop it everywhere (no cache holds users).
     if (by.client_id !== undefined) await this.bus?.publish('client', by.client_id);
-    else await this.bus?.publish('user', (await this.userService.row(space, by.user_id!)).id);
     return result;
   }
 
