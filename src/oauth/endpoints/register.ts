@@ -7,7 +7,7 @@ import { RegistrationService } from '../registration.js';
 import { metadataParts } from './discovery.js';
 
 export function registrationEndpoints(app: FastifyInstance, oauth: OAuth): void {
-  const service = new RegistrationService(oauth.db, oauth.services);
+  const service = new RegistrationService(oauth.services, oauth.views);
   const requireJson = (type: string | undefined) => {
     if ((type ?? '').split(';')[0]!.trim().toLowerCase() !== 'application/json') {
       throw new OAuthError('invalid_client_metadata', 'send the client metadata as application/json');
