@@ -60,28 +60,10 @@ export class GrantStore {
 
   /** Revokes every live grant and stored access token of a client or user in the space; how many of each. */
   async revokeAll(tx: Executor, spaceId: string, holder: Holder, at: Date): Promise<{ grants: number; accessTokens: number }> {
-    const gs = await tx
-      .update(grants)
-      .set({ revokedAt: at })
-      .where(
-        and(
-          eq(grants.spaceId, spaceId),
-          isNull(grants.revokedAt),
-          'clientPk' in holder ? eq(grants.clientPk, holder.clientPk) : eq(grants.userId, holder.userId),
-        ),
-      )
-      .returning({ id: grants.id });
-    const ats = await tx
-      .update(accessTokens)
-      .set({ revokedAt: at })
-      .where(
-        and(
-          eq(accessTokens.spaceId, spaceId),
-          isNull(accessTokens.revokedAt),
-          'clientPk' in holder ? eq(accessTokens.clientPk, holder.clientPk) : eq(accessTokens.userId, holder.userId),
-        ),
-      )
-      .returning({ id: accessTokens.id });
+    const live = (t: typeof grants | typeof accessTokens) =>
+      and(eq(t.spaceId, spaceId), isNull(t.revokedAt), 'clientPk' in holder ? eq(t.clientPk, holder.clientPk) : eq(t.userId, holder.userId));
+    const gs = await tx.update(grants).set({ revokedAt: at }).where(live(grants)).returning({ id: grants.id });
+    const ats = await tx.update(accessTokens).set({ revokedAt: at }).where(live(accessTokens)).returning({ id: accessTokens.id });
     return { grants: gs.length, accessTokens: ats.length };
   }
 

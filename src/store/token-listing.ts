@@ -18,6 +18,9 @@ export type ConsentRow = typeof consents.$inferSelect;
 
 const before = (f: ListFilter, at: PgColumn, id: SQL): SQL | undefined =>
   f.before ? sql`(${at}, ${id}) < (${f.before.at.toISOString()}::timestamptz, ${f.before.id})` : undefined;
+/** The filter's client and user, on a table that has both columns. */
+const holder = (f: ListFilter, t: typeof grants | typeof accessTokens | typeof consents) =>
+  and(f.clientPk ? eq(t.clientPk, f.clientPk) : undefined, f.userId ? eq(t.userId, f.userId) : undefined);
 const grantKey = sql`${grants.id}::text collate "C"`;
 const tokenKey = sql`${accessTokens.id} collate "C"`;
 const consentKey = sql`${consents.id}::text collate "C"`;
@@ -32,15 +35,7 @@ export class TokenListing {
       .from(grants)
       .innerJoin(clients, eq(clients.id, grants.clientPk))
       .leftJoin(users, eq(users.id, grants.userId))
-      .where(
-        and(
-          eq(grants.spaceId, spaceId),
-          isNull(grants.revokedAt),
-          f.clientPk ? eq(grants.clientPk, f.clientPk) : undefined,
-          f.userId ? eq(grants.userId, f.userId) : undefined,
-          before(f, grants.createdAt, grantKey),
-        ),
-      )
+      .where(and(eq(grants.spaceId, spaceId), isNull(grants.revokedAt), holder(f, grants), before(f, grants.createdAt, grantKey)))
       .orderBy(desc(grants.createdAt), desc(grantKey))
       .limit(f.limit + 1);
   }
@@ -58,8 +53,7 @@ export class TokenListing {
           isNull(accessTokens.grantId),
           isNull(accessTokens.revokedAt),
           or(isNull(accessTokens.expiresAt), gt(accessTokens.expiresAt, now)),
-          f.clientPk ? eq(accessTokens.clientPk, f.clientPk) : undefined,
-          f.userId ? eq(accessTokens.userId, f.userId) : undefined,
+          holder(f, accessTokens),
           before(f, accessTokens.createdAt, tokenKey),
         ),
       )
@@ -90,14 +84,7 @@ export class TokenListing {
       .from(consents)
       .innerJoin(clients, eq(clients.id, consents.clientPk))
       .innerJoin(users, eq(users.id, consents.userId))
-      .where(
-        and(
-          eq(consents.spaceId, spaceId),
-          f.clientPk ? eq(consents.clientPk, f.clientPk) : undefined,
-          f.userId ? eq(consents.userId, f.userId) : undefined,
-          before(f, consents.createdAt, consentKey),
-        ),
-      )
+      .where(and(eq(consents.spaceId, spaceId), holder(f, consents), before(f, consents.createdAt, consentKey)))
       .orderBy(desc(consents.createdAt), desc(consentKey))
       .limit(f.limit + 1);
   }
