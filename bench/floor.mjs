@@ -2,7 +2,7 @@
 // node:http reads the form POST and writes the JSON answer; in between,
 //   MODE=jwt     a JWT with Keyward's claims is signed with ES256 through node:crypto (grouped per event-loop turn, as
 //                Keyward does);
-//   MODE=opaque  a random token's hash is stored with Keyward's own group-commit INSERT (dist/oauth/tokens/insert.js)
+//   MODE=opaque  a random token's hash is stored with Keyward's own group-commit INSERT (dist/store/access-tokens.js)
 //                into Keyward's access_tokens table in the bench's PostgreSQL database (DATABASE_URL, CLIENT_PK,
 //                SPACE_ID: a client Keyward registered there), one statement per event-loop turn, as Keyward does;
 //   MODE=argon2  one Argon2id verification of PASSWORD against HASH (@node-rs/argon2's verify, on libuv's thread pool
@@ -65,7 +65,7 @@ function jwtIssuer() {
 }
 
 async function opaqueIssuer() {
-  const insertModule = '../dist/oauth/tokens/insert.js';
+  const insertModule = '../dist/store/access-tokens.js';
   const { insertAccessTokens } = await import(insertModule).catch((err) => {
     throw new Error(`floor (opaque) uses Keyward's own group-commit INSERT from ${insertModule} (run \`npm run build\`; if the module moved, update this path): ${err.message}`);
   });

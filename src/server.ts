@@ -14,7 +14,7 @@ import { openStore } from './store/db.js';
 import { masterKeyFrom } from './crypto/seal.js';
 import type { SetupState } from './admin/setup.js';
 import { SYSTEM } from './events/audit.js';
-import { purgeExpired } from './oauth/maintenance.js';
+import { purgeExpired } from './store/purge.js';
 import { configureSigning, signingPlace } from './oauth/tokens/sign-worker.js';
 
 export interface RunningServer {

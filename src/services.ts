@@ -32,17 +32,19 @@ export interface Services {
 export function createServices(store: Store, masterKey: MasterKey, limiter: Limiter = new MemoryLimiter()): Services {
   const bus = new ChangeBus(store);
   const scopes = new ScopeService(store.db, bus);
+  const clients = new ClientService(store.db, masterKey, scopes, bus);
+  const users = new UserService(store.db);
   return {
     store,
     masterKey,
     bus,
     spaces: new SpaceService(store.db, bus),
     scopes,
-    clients: new ClientService(store.db, masterKey, scopes, bus),
+    clients,
     admins: new AdminService(store.db),
     keys: new KeyService(store.db, masterKey, bus),
-    users: new UserService(store.db),
-    tokenAdmin: new TokenManagement(store.db, bus),
+    users,
+    tokenAdmin: new TokenManagement(store.db, clients, users, bus),
     initialTokens: new InitialAccessTokenService(store.db),
     limiter,
   };

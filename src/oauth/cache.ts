@@ -1,16 +1,12 @@
 // In-memory views of spaces and clients for the hot paths (token, introspection). Entries are dropped when a
 // change notice arrives (this node at once, others through NOTIFY) and expire after CACHE_MS regardless.
-import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { ChangeBus } from '../store/changes.js';
-import type { Executor } from '../store/db.js';
-import { clients, clientScopes, clientSecrets, scopes, spaces } from '../store/schema.js';
+import { OAuthViews, type ClientRow, type ScopeRow, type SecretHash, type SpaceRow } from '../store/oauth-views.js';
 import { settingsOf, type SpaceSettings } from '../registry/space-settings.js';
 import { isSlug } from '../registry/spaces.js';
 import { originsOfClient } from './cors.js';
 
-export type SpaceRow = typeof spaces.$inferSelect;
-export type ClientRow = typeof clients.$inferSelect;
-export type ScopeRow = typeof scopes.$inferSelect;
+export type { ClientRow, ScopeRow, SpaceRow };
 
 export interface OAuthSpace {
   row: SpaceRow;
@@ -20,7 +16,7 @@ export interface OAuthSpace {
 
 export interface OAuthClient {
   row: ClientRow;
-  secrets: { hash: string; expiresAt: Date | null }[];
+  secrets: SecretHash[];
   /** Scopes associated with the client: the only ones it may be granted. */
   scopes: ScopeRow[];
 }
@@ -35,7 +31,7 @@ export class OAuthCache {
   private readonly corsCache = new Map<string, { at: number; value: ReadonlySet<string> }>();
 
   constructor(
-    private readonly db: Executor,
+    private readonly views: OAuthViews,
     private readonly publicUrl: () => string,
     private readonly bus: ChangeBus,
   ) {
@@ -74,7 +70,7 @@ export class OAuthCache {
     if (hit) return hit;
     // No space has another form: garbage in the URL (a NUL byte the database refuses, say) is an unknown space.
     if (!isSlug(slug)) return undefined;
-    const [row] = await this.db.select().from(spaces).where(eq(spaces.slug, slug));
+    const row = await this.views.space(slug);
     if (!row) return undefined;
     const value = { row, settings: settingsOf(row.settings), issuer: `${this.publicUrl()}/spaces/${row.slug}` };
     this.spaceCache.set(slug, { at: Date.now(), value });
@@ -91,24 +87,9 @@ export class OAuthCache {
   async client(spaceId: string, clientId: string): Promise<OAuthClient | undefined> {
     const hit = this.cachedClient(clientId);
     if (hit) return hit.spaceId === spaceId ? hit.value : undefined;
-    const [row] = await this.db.select().from(clients).where(eq(clients.clientId, clientId));
+    const row = await this.views.client(clientId);
     if (!row) return undefined;
-    const [secrets, links] = await Promise.all([
-      this.db.select({ hash: clientSecrets.secretHash, expiresAt: clientSecrets.expiresAt }).from(clientSecrets).where(eq(clientSecrets.clientPk, row.id)),
-      this.db.select({ scopeId: clientScopes.scopeId }).from(clientScopes).where(eq(clientScopes.clientPk, row.id)),
-    ]);
-    const scopeRows = links.length
-      ? await this.db
-          .select()
-          .from(scopes)
-          .where(
-            inArray(
-              scopes.id,
-              links.map((l) => l.scopeId),
-            ),
-          )
-          .orderBy(asc(scopes.name))
-      : [];
+    const [secrets, scopeRows] = await Promise.all([this.views.secretHashes(row.id), this.views.clientScopes(row.id)]);
     const value = { row, secrets, scopes: scopeRows };
     this.clientCache.set(clientId, { at: Date.now(), spaceId: row.spaceId, value });
     return row.spaceId === spaceId ? value : undefined;
@@ -118,8 +99,7 @@ export class OAuthCache {
   async scopeNames(spaceId: string): Promise<string[]> {
     const hit = this.scopeNameCache.get(spaceId);
     if (this.fresh(hit)) return hit.value;
-    const rows = await this.db.select({ name: scopes.name }).from(scopes).where(eq(scopes.spaceId, spaceId)).orderBy(asc(scopes.name));
-    const value = rows.map((r) => r.name);
+    const value = await this.views.scopeNames(spaceId);
     this.scopeNameCache.set(spaceId, { at: Date.now(), value });
     return value;
   }
@@ -134,11 +114,7 @@ export class OAuthCache {
   async corsOrigins(spaceId: string): Promise<ReadonlySet<string>> {
     const hit = this.cachedCorsOrigins(spaceId);
     if (hit) return hit;
-    const rows = await this.db
-      .select({ redirectUris: clients.redirectUris, allowedCorsOrigins: clients.allowedCorsOrigins })
-      .from(clients)
-      .where(and(eq(clients.spaceId, spaceId), eq(clients.active, true)));
-    const value = new Set(rows.flatMap((r) => [...originsOfClient(r)]));
+    const value = new Set((await this.views.corsSources(spaceId)).flatMap((r) => [...originsOfClient(r)]));
     this.corsCache.set(spaceId, { at: Date.now(), value });
     return value;
   }

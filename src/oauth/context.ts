@@ -6,6 +6,7 @@ import { BrowserSessionStore } from '../store/browser-sessions.js';
 import type { Db, Executor } from '../store/db.js';
 import { DeviceCodeStore } from '../store/device-codes.js';
 import { InteractionStore } from '../store/interactions.js';
+import { OAuthViews } from '../store/oauth-views.js';
 import { OAuthCache } from './cache.js';
 import { LoginGuard } from './login-guard.js';
 import { KeyService } from './tokens/keys.js';
@@ -30,11 +31,14 @@ export interface OAuth {
    * belongs together (a grant and its first refresh token, a grant's revocation) commits or rolls back together.
    */
   transaction<T>(work: (tx: Executor) => Promise<T>): Promise<T>;
+  /** The registry's rows as the authorization server reads them (users, clients, spaces). */
+  views: OAuthViews;
 }
 
 export function createOAuth(config: Config, services: Services): OAuth {
   const db = services.store.db;
-  const cache = new OAuthCache(db, () => config.publicUrl, services.bus);
+  const views = new OAuthViews(db);
+  const cache = new OAuthCache(views, () => config.publicUrl, services.bus);
   const keys = services.keys;
   const logins = new LoginGuard(services.users, services.limiter);
   return {
@@ -43,12 +47,13 @@ export function createOAuth(config: Config, services: Services): OAuth {
     services,
     cache,
     keys,
-    tokens: new TokenService(services.store, keys, cache),
+    tokens: new TokenService(services.store, keys, cache, views),
     logins,
     codes: new AuthorizationCodeStore(db),
     deviceCodes: new DeviceCodeStore(db),
     sessions: new BrowserSessionStore(db),
     interactions: new InteractionStore(db),
     transaction: (work) => db.transaction(work),
+    views,
   };
 }

@@ -1,7 +1,6 @@
 // Dynamic client registration (RFC 7591) and its management protocol (RFC 7592). Initial access tokens are a
 // registry service (registry/initial-access-tokens.ts) shared with the admin API.
 // Registered clients go through services.clients like admin-created ones, so one set of client rules holds.
-import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../events/audit.js';
 import { AppError } from '../errors.js';
 import { bearerToken } from '../bearer.js';
@@ -9,8 +8,8 @@ import { hasPrivateScheme, type ClientInput } from '../registry/client-rules.js'
 import type { ClientView, ClientWithSecret } from '../registry/clients.js';
 import { randomToken, safeEqual, sha256 } from '../crypto/secrets.js';
 import type { Services } from '../services.js';
-import type { Executor } from '../store/db.js';
-import { clients, clientSecrets } from '../store/schema.js';
+import type { OAuthViews } from '../store/oauth-views.js';
+import { registrationTokenOf, setRegistrationToken } from '../store/registration-tokens.js';
 import type { OAuthSpace } from './cache.js';
 import { OAuthError } from './errors.js';
 import { secretMatches as liveSecretMatches } from './client-auth/secret.js';
@@ -143,8 +142,8 @@ export function registrationView(v: ClientView | ClientWithSecret, issuer: strin
 
 export class RegistrationService {
   constructor(
-    private readonly db: Executor,
     private readonly services: Services,
+    private readonly views: OAuthViews,
   ) {}
 
   // --- RFC 7591 registration ---
@@ -171,10 +170,7 @@ export class RegistrationService {
       created = await asRegistrationError(this.services.clients.create(ref, { ...input, name: `${clientName!.slice(0, 80)} dcr-${randomToken(6)}` }, actor));
     }
     const registrationToken = REGISTRATION_TOKEN_PREFIX + randomToken(32);
-    await this.db
-      .update(clients)
-      .set({ registrationTokenHash: sha256(registrationToken) })
-      .where(and(eq(clients.spaceId, space.row.id), eq(clients.clientId, created.client_id)));
+    await setRegistrationToken(this.services.store.db, space.row.id, created.client_id, sha256(registrationToken));
     return { ...registrationView(created, space.issuer), registration_access_token: registrationToken };
   }
 
@@ -184,14 +180,11 @@ export class RegistrationService {
   private async authorize(space: OAuthSpace, clientId: string, authorization: string | undefined) {
     const token = bearerOf(authorization);
     if (!token) throw invalidToken('the registration access token is required (Authorization: Bearer)');
-    const [row] = await this.db
-      .select({ hash: clients.registrationTokenHash })
-      .from(clients)
-      .where(and(eq(clients.spaceId, space.row.id), eq(clients.clientId, clientId)));
+    const row = await registrationTokenOf(this.services.store.db, space.row.id, clientId);
     // Compare against a stand-in when there is no client, so timing does not tell whether it exists.
     const ok = safeEqual(sha256(token), row?.hash ?? sha256(randomToken(16))) && !!row?.hash;
     if (!ok) throw invalidToken('the registration access token is not valid for this client');
-    return { ref: { id: space.row.id, slug: space.row.slug }, actor: { type: 'client', id: clientId } satisfies Actor, token };
+    return { ref: { id: space.row.id, slug: space.row.slug }, actor: { type: 'client', id: clientId } satisfies Actor, token, clientPk: row.clientPk };
   }
 
   async read(space: OAuthSpace, clientId: string, authorization: string | undefined) {
@@ -201,11 +194,11 @@ export class RegistrationService {
   }
 
   async replace(space: OAuthSpace, clientId: string, authorization: string | undefined, body: unknown) {
-    const { ref, actor, token } = await this.authorize(space, clientId, authorization);
+    const { ref, actor, token, clientPk } = await this.authorize(space, clientId, authorization);
     const input = metadataInput(body);
     const m = body as Record<string, unknown>;
     if (m.client_id !== clientId) throw new OAuthError('invalid_request', "client_id in the body must be the client's client_id (RFC 7592 §2.2)");
-    if (m.client_secret !== undefined && !(await this.secretMatches(clientId, m.client_secret))) {
+    if (m.client_secret !== undefined && !(await this.secretMatches(clientPk, m.client_secret))) {
       throw new OAuthError('invalid_request', "client_secret in the body must be the client's current secret");
     }
     // The name is fixed; an omitted scope keeps the associations (RFC 7592 §2.2 lets the server ignore empty values).
@@ -219,14 +212,9 @@ export class RegistrationService {
   }
 
   /** The body's client_secret must be a live secret: an expired one (rotated out) is refused, as at the token endpoint. */
-  private async secretMatches(clientId: string, secret: unknown): Promise<boolean> {
+  private async secretMatches(clientPk: string, secret: unknown): Promise<boolean> {
     if (typeof secret !== 'string') return false;
-    const secrets = await this.db
-      .select({ hash: clientSecrets.secretHash, expiresAt: clientSecrets.expiresAt })
-      .from(clientSecrets)
-      .innerJoin(clients, eq(clients.id, clientSecrets.clientPk))
-      .where(eq(clients.clientId, clientId));
-    return liveSecretMatches({ secrets }, secret);
+    return liveSecretMatches({ secrets: await this.views.secretHashes(clientPk) }, secret);
   }
 }
 

@@ -2,7 +2,7 @@
 // for reuse detection, revoked JWT jtis until their expiry).
 import { describe, expect, it } from 'vitest';
 import { SYSTEM } from '../../src/events/audit.js';
-import { purgeExpired } from '../../src/oauth/maintenance.js';
+import { purgeExpired } from '../../src/store/purge.js';
 import { openStore } from '../../src/store/db.js';
 import { accessTokens, authorizationCodes, grants, refreshTokens, users } from '../../src/store/schema.js';
 import { useServices } from '../helpers/services.js';

@@ -3,7 +3,7 @@
 import { inArray } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { SYSTEM } from '../../src/events/audit.js';
-import { insertAccessTokens, type AccessRow } from '../../src/oauth/tokens/insert.js';
+import { insertAccessTokens, type AccessRow } from '../../src/store/access-tokens.js';
 import { accessTokens } from '../../src/store/schema.js';
 import { useServices } from '../helpers/services.js';
 import { pgNotice, STORE_KINDS } from '../helpers/store.js';

@@ -2,8 +2,7 @@
 // client_id, aud = our issuer or endpoint, short-lived, and a jti that is accepted only once.
 import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import type { Executor } from '../../store/db.js';
-import { assertionJtis } from '../../store/schema.js';
-import { isUniqueViolation } from '../../store/errors.js';
+import { rememberAssertion } from '../../store/client-assertions.js';
 import { invalidClient } from '../errors.js';
 import type { OAuthClient, OAuthSpace } from '../cache.js';
 import { ASSERTION_SIGNING_ALGS } from '../../registry/capabilities.js';
@@ -42,10 +41,7 @@ export async function verifyAssertion(db: Executor, space: OAuthSpace, client: O
   if (exp - Math.floor(Date.now() / 1000) > MAX_ASSERTION_AGE_S) {
     throw invalidClient(`client assertion must expire within ${MAX_ASSERTION_AGE_S} seconds`, false);
   }
-  try {
-    await db.insert(assertionJtis).values({ clientPk: client.row.id, jti: String(payload.jti), expiresAt: new Date(exp * 1000) });
-  } catch (err) {
-    if (isUniqueViolation(err)) throw invalidClient('client assertion was already used (jti replay)', false);
-    throw err;
+  if (!(await rememberAssertion(db, { clientPk: client.row.id, jti: String(payload.jti), expiresAt: new Date(exp * 1000) }))) {
+    throw invalidClient('client assertion was already used (jti replay)', false);
   }
 }

@@ -6,7 +6,7 @@ import { noStore, spaceOf } from '../http.js';
 import { RegistrationService } from '../registration.js';
 
 export function registrationEndpoints(app: FastifyInstance, oauth: OAuth): void {
-  const service = new RegistrationService(oauth.db, oauth.services);
+  const service = new RegistrationService(oauth.services, oauth.views);
   const requireJson = (type: string | undefined) => {
     if ((type ?? '').split(';')[0]!.trim().toLowerCase() !== 'application/json') {
       throw new OAuthError('invalid_client_metadata', 'send the client metadata as application/json');

@@ -1,8 +1,6 @@
 // OIDC Core §5.3 UserInfo: the claims of the user an access token (with openid) acts for. Bearer token in the
 // Authorization header (RFC 6750 §2.1) or, on POST, in the form body (§2.2).
-import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { users } from '../../store/schema.js';
 import type { OAuth } from '../context.js';
 import { admitOrigin, corsPreflight } from '../cors.js';
 import { OAuthError } from '../errors.js';
@@ -54,10 +52,7 @@ export function userinfoEndpoint(app: FastifyInstance, oauth: OAuth): void {
     }
     // A client_credentials token has the client as subject: there is no user to describe.
     if (info.sub === info.client_id || !/^[0-9a-f-]{36}$/.test(info.sub)) throw invalidToken('the access token does not act for a user');
-    const [user] = await oauth.db
-      .select()
-      .from(users)
-      .where(and(eq(users.id, info.sub), eq(users.spaceId, space.row.id)));
+    const user = await oauth.views.user(info.sub, space.row.id);
     if (!user) throw invalidToken('the user of this access token no longer exists');
     return reply.send({ sub: user.id, ...userClaims(user, scope) });
   };

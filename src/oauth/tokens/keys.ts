@@ -3,10 +3,9 @@
 // has it), and any other algorithm a client's id_token_signed_response_alg names (made on first use). A new key is
 // published in the JWKS before it signs (key_publish_seconds); a retired key stays published until every token it
 // signed has expired. Rotation rotates every chain at once. Private keys are sealed with the master key.
-import { and, asc, eq, lt, sql } from 'drizzle-orm';
 import type { Executor } from '../../store/db.js';
 import type { ChangeBus } from '../../store/changes.js';
-import { clients, signingKeys, spaces } from '../../store/schema.js';
+import { SigningKeyStore, type KeyRow } from '../../store/signing-keys.js';
 import { recordAudit, type Actor } from '../../events/audit.js';
 import { open, seal, type MasterKey } from '../../crypto/seal.js';
 import { settingsOf } from '../../registry/space-settings.js';
@@ -14,8 +13,6 @@ import { randomToken } from '../../crypto/secrets.js';
 import { DEFAULT_ID_TOKEN_ALG, isOneOf, SIGNING_ALGS, type SigningAlg } from '../../registry/capabilities.js';
 import { generateSigningKey, privateKeyFromPem, type SigningKey } from './jwt.js';
 import { invalid } from '../../errors.js';
-
-type KeyRow = typeof signingKeys.$inferSelect;
 
 interface SpaceKeys {
   rows: KeyRow[];
@@ -43,12 +40,14 @@ const requiredAlgs = (spaceAlg: SigningAlg): SigningAlg[] => [...new Set([spaceA
 
 export class KeyService {
   private readonly cache = new Map<string, SpaceKeys>();
+  private readonly store: SigningKeyStore;
 
   constructor(
-    private readonly db: Executor,
+    db: Executor,
     private readonly masterKey: MasterKey,
     private readonly bus?: ChangeBus,
   ) {
+    this.store = new SigningKeyStore(db);
     bus?.on('key', (spaceId) => this.cache.delete(spaceId));
     bus?.on('space', () => this.cache.clear());
     bus?.onReset(() => this.cache.clear());
@@ -60,11 +59,7 @@ export class KeyService {
     const cached = this.cache.get(spaceId);
     const now = Date.now();
     if (cached && now - cached.loadedAt < CACHE_MS && !this.stale(cached, now)) return cached;
-    const rows = await this.db
-      .select()
-      .from(signingKeys)
-      .where(eq(signingKeys.spaceId, spaceId))
-      .orderBy(asc(signingKeys.activeAt), asc(signingKeys.createdAt));
+    const rows = await this.store.list(spaceId);
     const entry: SpaceKeys = { rows, opened: new Map(), loadedAt: now };
     this.cache.set(spaceId, entry);
     return entry;
@@ -118,15 +113,11 @@ export class KeyService {
 
   /** Makes the keys a space lacks: its own algorithm's, RS256's, and `more`; one creator per space across nodes. */
   private async ensure(spaceId: string, more: SigningAlg[] = []): Promise<SpaceKeys> {
-    const made = await this.db.transaction(async (tx) => {
-      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${'keys:' + spaceId}))`);
-      const algs = [...new Set([...requiredAlgs(await this.algOf(tx, spaceId)), ...more])];
+    const made = await this.store.locked(spaceId, async (tx) => {
+      const algs = [...new Set([...requiredAlgs(settingsOf((await this.store.space(tx, spaceId))?.settings).signing_alg), ...more])];
       const now = new Date();
-      const live = await tx
-        .select({ alg: signingKeys.alg })
-        .from(signingKeys)
-        .where(and(eq(signingKeys.spaceId, spaceId), sql`(${signingKeys.retiredAt} is null or ${signingKeys.retiredAt} > ${now})`));
-      const missing = algs.filter((a) => !live.some((r) => r.alg === a));
+      const live = await this.store.liveAlgs(tx, spaceId, now);
+      const missing = algs.filter((a) => !live.includes(a));
       for (const alg of missing) await this.insertKey(tx, spaceId, alg, now);
       return missing.length;
     });
@@ -164,19 +155,10 @@ export class KeyService {
     return { ...row.publicJwk, alg: row.alg };
   }
 
-  private async algOf(db: Executor, spaceId: string): Promise<SigningAlg> {
-    const [space] = await db.select({ settings: spaces.settings }).from(spaces).where(eq(spaces.id, spaceId));
-    return settingsOf(space?.settings).signing_alg;
-  }
-
   private async insertKey(db: Executor, spaceId: string, alg: SigningAlg, activeAt: Date): Promise<KeyRow> {
     const kid = randomToken(12);
     const { privatePem, publicJwk } = generateSigningKey(alg);
-    const [row] = await db
-      .insert(signingKeys)
-      .values({ spaceId, kid, alg, publicJwk, privateSealed: seal(this.masterKey, privatePem, this.aad(kid)), activeAt })
-      .returning();
-    return row!;
+    return this.store.insert(db, { spaceId, kid, alg, publicJwk, privateSealed: seal(this.masterKey, privatePem, this.aad(kid)), activeAt });
   }
 
   /**
@@ -184,13 +166,10 @@ export class KeyService {
    * ID token lifetime. Undefined when some client's tokens never expire (then a retired key stays published).
    */
   private async maxTokenLifetime(db: Executor, spaceId: string): Promise<number | undefined> {
-    const [space] = await db.select().from(spaces).where(eq(spaces.id, spaceId));
-    const [row] = await db
-      .select({ never: sql<number>`count(*) filter (where ${clients.accessTokenTtl} = 0)::int`, max: sql<number | null>`max(${clients.accessTokenTtl})` })
-      .from(clients)
-      .where(and(eq(clients.spaceId, spaceId), eq(clients.accessTokenFormat, 'jwt')));
-    if ((row?.never ?? 0) > 0) return undefined;
-    return Math.max(space!.accessTokenTtl, settingsOf(space!.settings).id_token_ttl, row?.max ?? 0);
+    const space = await this.store.space(db, spaceId);
+    const clients = await this.store.jwtClientLifetimes(db, spaceId);
+    if (clients.never) return undefined;
+    return Math.max(space!.accessTokenTtl, settingsOf(space!.settings).id_token_ttl, clients.max ?? 0);
   }
 
   /**
@@ -206,33 +185,23 @@ export class KeyService {
       throw invalid('publish_seconds', 'publish_seconds must be a whole number from 0 to 604800');
     }
     let switched = false;
-    const row = await this.db.transaction(async (tx) => {
-      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${'keys:' + space.id}))`);
-      const [s] = await tx.select().from(spaces).where(eq(spaces.id, space.id));
+    const row = await this.store.locked(space.id, async (tx) => {
+      const s = await this.store.space(tx, space.id);
       const settings = settingsOf(s?.settings);
       const alg = (opts.alg as SigningAlg | undefined) ?? settings.signing_alg;
       if (alg !== settings.signing_alg) {
         switched = true;
-        await tx
-          .update(spaces)
-          .set({ settings: { ...(s?.settings ?? {}), signing_alg: alg }, updatedAt: new Date() })
-          .where(eq(spaces.id, space.id));
+        await this.store.setSpaceSettings(tx, space.id, { ...(s?.settings ?? {}), signing_alg: alg });
       }
       const now = new Date();
       const activeAt = new Date(now.getTime() + 1000 * (opts.publishSeconds ?? settings.key_publish_seconds));
       const lifetime = await this.maxTokenLifetime(tx, space.id);
       const expiresAt = lifetime === undefined ? null : new Date(activeAt.getTime() + lifetime * 1000);
       // Every chain that still signs (or is about to) gets its successor, plus the ones a space always has.
-      const live = await tx
-        .select({ alg: signingKeys.alg })
-        .from(signingKeys)
-        .where(and(eq(signingKeys.spaceId, space.id), sql`(${signingKeys.retiredAt} is null or ${signingKeys.retiredAt} > ${now})`));
-      const algs = [...new Set([alg, ...requiredAlgs(settings.signing_alg), ...live.map((r) => r.alg as SigningAlg)])];
+      const live = (await this.store.liveAlgs(tx, space.id, now)) as SigningAlg[];
+      const algs = [...new Set([alg, ...requiredAlgs(settings.signing_alg), ...live])];
       // Current (and pending) keys stop signing when the new ones start.
-      await tx
-        .update(signingKeys)
-        .set({ retiredAt: activeAt, expiresAt })
-        .where(and(eq(signingKeys.spaceId, space.id), sql`(${signingKeys.retiredAt} is null or ${signingKeys.retiredAt} > ${activeAt})`));
+      await this.store.retireAt(tx, space.id, activeAt, expiresAt);
       let primary: KeyRow | undefined;
       for (const a of algs) {
         const created = await this.insertKey(tx, space.id, a, activeAt);
@@ -255,7 +224,7 @@ export class KeyService {
   }
 
   async list(spaceId: string): Promise<KeyView[]> {
-    const rows = await this.db.select().from(signingKeys).where(eq(signingKeys.spaceId, spaceId)).orderBy(asc(signingKeys.activeAt));
+    const rows = await this.store.list(spaceId);
     const now = Date.now();
     return rows.map((r) => keyView(r, now));
   }
@@ -265,10 +234,10 @@ export class KeyService {
    * key_rotation_days, drops keys past their expiry.
    */
   async maintain(actor: Actor): Promise<{ rotated: string[]; removed: number }> {
-    const removed = await this.db.delete(signingKeys).where(lt(signingKeys.expiresAt, new Date())).returning({ kid: signingKeys.kid });
-    if (removed.length) this.cache.clear();
+    const removed = await this.store.deleteExpired(new Date());
+    if (removed) this.cache.clear();
     const rotated: string[] = [];
-    for (const s of await this.db.select().from(spaces)) {
+    for (const s of await this.store.spaces()) {
       const settings = settingsOf(s.settings);
       const keys = await this.list(s.id);
       // Spaces without keys get theirs on first use, as before.
@@ -281,7 +250,7 @@ export class KeyService {
         rotated.push(s.slug);
       }
     }
-    return { rotated, removed: removed.length };
+    return { rotated, removed };
   }
 }
 

@@ -1,17 +1,18 @@
 // Token management (seed 004's Token Management page): what is issued in a space (grants, i.e. refresh token
 // families, and stored access tokens outside a grant), revoking one or all of a client's or user's, and consents.
-import { and, desc, eq, gt, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { recordAudit, type Actor } from '../../events/audit.js';
 import { AppError, invalid, notFound } from '../../errors.js';
 import type { ChangeBus } from '../../store/changes.js';
-import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../store/db.js';
-import { selectForUpdate } from '../../store/locks.js';
-import { accessTokens, clients, consents, grants, refreshTokens, users } from '../../store/schema.js';
-import { UserService } from '../../registry/users.js';
+import { revokeAccessTokenInSpace } from '../../store/access-tokens.js';
+import { GrantStore } from '../../store/grants.js';
+import { TokenListing, type ListFilter } from '../../store/token-listing.js';
+import type { ClientService } from '../../registry/clients.js';
+import type { UserService } from '../../registry/users.js';
 
 type SpaceRef = { id: string; slug: string };
 const AT = 'at_';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface TokenEntry {
   id: string;
@@ -60,80 +61,36 @@ const latest = (dates: (Date | null)[]): Date | null | 'never' => {
 };
 
 export class TokenManagement {
-  private readonly userService: UserService;
+  private readonly listing: TokenListing;
+  private readonly grants: GrantStore;
+
   constructor(
     private readonly db: Executor,
+    private readonly clients: ClientService,
+    private readonly users: UserService,
     private readonly bus?: ChangeBus,
   ) {
-    this.userService = new UserService(db);
+    this.listing = new TokenListing(db);
+    this.grants = new GrantStore(db);
   }
 
-  private async clientPk(space: SpaceRef, clientId: string | undefined, db: Executor = this.db): Promise<string | undefined> {
-    if (clientId === undefined) return undefined;
-    const [row] = await db
-      .select({ id: clients.id })
-      .from(clients)
-      .where(and(eq(clients.spaceId, space.id), eq(clients.clientId, clientId)));
-    if (!row) throw notFound(`client "${clientId}"`);
-    return row.id;
-  }
-
-  private async userId(space: SpaceRef, ref: string | undefined, db: Executor = this.db): Promise<string | undefined> {
-    return ref === undefined ? undefined : (await this.userService.row(space, ref, db)).id;
+  /** The filter of a listing: the client and user named in the query (404 when unknown), the cursor, the size. */
+  private async filter(space: SpaceRef, q: TokenQuery, db: Executor = this.db): Promise<ListFilter> {
+    return {
+      clientPk: q.client_id === undefined ? undefined : (await this.clients.row(space, q.client_id, db)).id,
+      userId: q.user_id === undefined ? undefined : (await this.users.row(space, q.user_id, db)).id,
+      before: q.cursor ? decodeCursor(q.cursor) : undefined,
+      limit: q.limit,
+    };
   }
 
   async list(space: SpaceRef, q: TokenQuery): Promise<{ items: TokenEntry[]; next_cursor: string | null }> {
-    const clientPk = await this.clientPk(space, q.client_id);
-    const userId = await this.userId(space, q.user_id);
-    const c = q.cursor ? decodeCursor(q.cursor) : undefined;
-    const before = (at: PgColumn, id: SQL): SQL | undefined => (c ? sql`(${at}, ${id}) < (${c.at.toISOString()}::timestamptz, ${c.id})` : undefined);
+    const f = await this.filter(space, q);
     const now = new Date();
-    const grantRows = await this.db
-      .select({ g: grants, clientId: clients.clientId, clientName: clients.name, refreshLimit: clients.refreshLimit, username: users.username })
-      .from(grants)
-      .innerJoin(clients, eq(clients.id, grants.clientPk))
-      .leftJoin(users, eq(users.id, grants.userId))
-      .where(
-        and(
-          eq(grants.spaceId, space.id),
-          isNull(grants.revokedAt),
-          clientPk ? eq(grants.clientPk, clientPk) : undefined,
-          userId ? eq(grants.userId, userId) : undefined,
-          before(grants.createdAt, sql`${grants.id}::text collate "C"`),
-        ),
-      )
-      .orderBy(desc(grants.createdAt), desc(sql`${grants.id}::text collate "C"`))
-      .limit(q.limit + 1);
-    const tokenRows = await this.db
-      .select({ t: accessTokens, clientId: clients.clientId, clientName: clients.name, username: users.username })
-      .from(accessTokens)
-      .innerJoin(clients, eq(clients.id, accessTokens.clientPk))
-      .leftJoin(users, eq(users.id, accessTokens.userId))
-      .where(
-        and(
-          eq(accessTokens.spaceId, space.id),
-          isNull(accessTokens.grantId),
-          isNull(accessTokens.revokedAt),
-          or(isNull(accessTokens.expiresAt), gt(accessTokens.expiresAt, now)),
-          clientPk ? eq(accessTokens.clientPk, clientPk) : undefined,
-          userId ? eq(accessTokens.userId, userId) : undefined,
-          before(accessTokens.createdAt, sql`${accessTokens.id} collate "C"`),
-        ),
-      )
-      .orderBy(desc(accessTokens.createdAt), desc(sql`${accessTokens.id} collate "C"`))
-      .limit(q.limit + 1);
-
+    const grantRows = await this.listing.grants(space.id, f);
+    const tokenRows = await this.listing.accessTokens(space.id, f, now);
     // A grant lives as long as its unused refresh token (or, without one, its longest-lived access token).
-    const ids = grantRows.map((r) => r.g.id);
-    const rts = ids.length
-      ? await this.db
-          .select()
-          .from(refreshTokens)
-          .where(and(inArray(refreshTokens.grantId, ids), isNull(refreshTokens.usedAt)))
-      : [];
-    const ats = ids.length
-      ? await this.db.select({ grantId: accessTokens.grantId, expiresAt: accessTokens.expiresAt }).from(accessTokens).where(inArray(accessTokens.grantId, ids))
-      : [];
+    const { refresh: rts, access: ats } = await this.listing.expiries(grantRows.map((r) => r.g.id));
     type Merged = { at: Date; raw: string; entry: TokenEntry };
     const merged: Merged[] = [];
     for (const r of grantRows) {
@@ -194,26 +151,10 @@ export class TokenManagement {
   async revoke(space: SpaceRef, id: string, actor: Actor): Promise<void> {
     await this.db.transaction(async (tx) => {
       const now = new Date();
-      if (id.startsWith(AT)) {
-        const done = await tx
-          .update(accessTokens)
-          .set({ revokedAt: now })
-          .where(and(eq(accessTokens.id, id.slice(AT.length)), eq(accessTokens.spaceId, space.id), isNull(accessTokens.revokedAt)))
-          .returning({ id: accessTokens.id });
-        if (done.length === 0) throw notFound(`token "${id}"`);
-      } else {
-        if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) throw notFound(`token "${id}"`);
-        const done = await tx
-          .update(grants)
-          .set({ revokedAt: now })
-          .where(and(eq(grants.id, id), eq(grants.spaceId, space.id), isNull(grants.revokedAt)))
-          .returning({ id: grants.id });
-        if (done.length === 0) throw notFound(`token "${id}"`);
-        await tx
-          .update(accessTokens)
-          .set({ revokedAt: now })
-          .where(and(eq(accessTokens.grantId, id), isNull(accessTokens.revokedAt)));
-      }
+      const done = id.startsWith(AT)
+        ? await revokeAccessTokenInSpace(tx, space.id, id.slice(AT.length), now)
+        : UUID.test(id) && (await this.grants.revokeInSpace(tx, space.id, id, now));
+      if (!done) throw notFound(`token "${id}"`);
       await recordAudit(tx, actor, { space: space.slug, action: 'token.revoke', targetType: 'token', targetId: id });
     });
   }
@@ -226,70 +167,25 @@ export class TokenManagement {
     if ((by.client_id === undefined) === (by.user_id === undefined)) throw invalid('client_id', 'give either client_id or user_id');
     const now = new Date();
     const result = await this.db.transaction(async (tx) => {
-      const clientPk = await this.clientPk(space, by.client_id, tx);
-      const userId = await this.userId(space, by.user_id, tx);
-      const cutOff = clientPk ? await this.cutOffClient(tx, clientPk, now) : await this.userService.cutOffTokens(tx, userId!, now);
-      const gs = await tx
-        .update(grants)
-        .set({ revokedAt: now })
-        .where(and(eq(grants.spaceId, space.id), isNull(grants.revokedAt), clientPk ? eq(grants.clientPk, clientPk) : eq(grants.userId, userId!)))
-        .returning({ id: grants.id });
-      const ats = await tx
-        .update(accessTokens)
-        .set({ revokedAt: now })
-        .where(
-          and(
-            eq(accessTokens.spaceId, space.id),
-            isNull(accessTokens.revokedAt),
-            clientPk ? eq(accessTokens.clientPk, clientPk) : eq(accessTokens.userId, userId!),
-          ),
-        )
-        .returning({ id: accessTokens.id });
+      const { clientPk, userId } = await this.filter(space, { ...by, limit: 0 }, tx);
+      const cutOff = clientPk ? await this.grants.cutOffClient(tx, clientPk, now) : await this.users.cutOffTokens(tx, userId!, now);
+      const n = await this.grants.revokeAll(tx, space.id, clientPk ? { clientPk } : { userId: userId! }, now);
       const target = clientPk ? { targetType: 'client', targetId: by.client_id! } : { targetType: 'user', targetId: userId! };
       await recordAudit(tx, actor, {
         space: space.slug,
         action: 'token.revoke_all',
         ...target,
-        changes: { revoked_grants: gs.length, revoked_access_tokens: ats.length },
+        changes: { revoked_grants: n.grants, revoked_access_tokens: n.accessTokens },
       });
-      return { revoked_grants: gs.length, revoked_access_tokens: ats.length, tokens_valid_after: cutOff.toISOString() };
+      return { revoked_grants: n.grants, revoked_access_tokens: n.accessTokens, tokens_valid_after: cutOff.toISOString() };
     });
     // Caches hold the client row with its tokens_valid_after: drop it everywhere (no cache holds users).
     if (by.client_id !== undefined) await this.bus?.publish('client', by.client_id);
     return result;
   }
 
-  /**
-   * Invalidates every token of the client issued until `at`. The row is locked first (a concurrent PATCH of the
-   * client waits, then sees the new cut-off), and the cut-off never moves back: a deactivation committed while
-   * this waited may have set a later one.
-   */
-  private async cutOffClient(tx: Executor, clientPk: string, at: Date): Promise<Date> {
-    const [row] = await selectForUpdate(tx, clients, eq(clients.id, clientPk));
-    if (row?.tokensValidAfter && row.tokensValidAfter > at) return row.tokensValidAfter;
-    await tx.update(clients).set({ tokensValidAfter: at }).where(eq(clients.id, clientPk));
-    return at;
-  }
-
   async listConsents(space: SpaceRef, q: TokenQuery) {
-    const clientPk = await this.clientPk(space, q.client_id);
-    const userId = await this.userId(space, q.user_id);
-    const c = q.cursor ? decodeCursor(q.cursor) : undefined;
-    const rows = await this.db
-      .select({ c: consents, clientId: clients.clientId, username: users.username })
-      .from(consents)
-      .innerJoin(clients, eq(clients.id, consents.clientPk))
-      .innerJoin(users, eq(users.id, consents.userId))
-      .where(
-        and(
-          eq(consents.spaceId, space.id),
-          clientPk ? eq(consents.clientPk, clientPk) : undefined,
-          userId ? eq(consents.userId, userId) : undefined,
-          c ? sql`(${consents.createdAt}, ${consents.id}::text collate "C") < (${c.at.toISOString()}::timestamptz, ${c.id})` : undefined,
-        ),
-      )
-      .orderBy(desc(consents.createdAt), desc(sql`${consents.id}::text collate "C"`))
-      .limit(q.limit + 1);
+    const rows = await this.listing.consents(space.id, await this.filter(space, q));
     const page = rows.slice(0, q.limit);
     const last = page[page.length - 1];
     return {
@@ -308,19 +204,16 @@ export class TokenManagement {
 
   /** Forgets a consent: the next authorization of that client asks the user again. Issued tokens stay. */
   async revokeConsent(space: SpaceRef, id: string, actor: Actor): Promise<void> {
-    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) throw notFound(`consent "${id}"`);
+    if (!UUID.test(id)) throw notFound(`consent "${id}"`);
     await this.db.transaction(async (tx) => {
-      const done = await tx
-        .delete(consents)
-        .where(and(eq(consents.id, id), eq(consents.spaceId, space.id)))
-        .returning();
-      if (done.length === 0) throw new AppError('not_found', `consent "${id}" not found`);
+      const done = await this.listing.deleteConsent(tx, space.id, id);
+      if (!done) throw new AppError('not_found', `consent "${id}" not found`);
       await recordAudit(tx, actor, {
         space: space.slug,
         action: 'consent.revoke',
         targetType: 'consent',
         targetId: id,
-        changes: { user_id: done[0]!.userId, scope: done[0]!.scope.join(' ') },
+        changes: { user_id: done.userId, scope: done.scope.join(' ') },
       });
     });
   }

@@ -1,15 +1,15 @@
 // Issues access tokens (JWT per RFC 9068, or opaque), refresh tokens and ID tokens, and answers what a token is
 // (introspection). Opaque tokens are stored as SHA-256 only, durably, through a group-commit writer.
 import { randomUUID } from 'node:crypto';
-import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db, Executor, Store } from '../../store/db.js';
+import { AccessTokenStore, type AccessRow, type StoredAccessToken } from '../../store/access-tokens.js';
+import { GrantStore } from '../../store/grants.js';
+import type { OAuthViews } from '../../store/oauth-views.js';
 import { RefreshTokenStore } from '../../store/refresh-tokens.js';
-import { accessTokens, clients, grants, users } from '../../store/schema.js';
 import { randomToken, sha256 } from '../../crypto/secrets.js';
 import type { OAuthCache, OAuthClient, OAuthSpace } from '../cache.js';
 import { userClaims, type ClaimSource } from '../claims.js';
 import { BatchReader, BatchWriter } from './batch.js';
-import { arrayLiteral, insertAccessTokens } from './insert.js';
 import { halfHash, signJwtGrouped, type SigningAlg } from './jwt.js';
 import type { KeyService } from './keys.js';
 import { verifyOwnJwt } from './verify.js';
@@ -41,8 +41,6 @@ export function lifetime(clientValue: number | null, spaceValue: number): number
   return clientValue ?? spaceValue;
 }
 
-type AccessRow = typeof accessTokens.$inferInsert;
-
 export interface Introspection {
   active: boolean;
   scope?: string;
@@ -58,39 +56,28 @@ export interface Introspection {
 }
 
 export class TokenService {
-  private readonly writer: BatchWriter<AccessRow>;
   readonly refreshTokens: RefreshTokenStore;
-
+  private readonly accessTokens: AccessTokenStore;
+  private readonly grants: GrantStore;
+  private readonly writer: BatchWriter<AccessRow>;
+  /** Opaque tokens are looked up by hash in groups: one statement for the lookups of one event loop turn. */
+  private readonly opaqueReader: BatchReader<StoredAccessToken>;
+  /** Where a revocation the client asked for runs (callers inside a transaction pass theirs to revokeGrant). */
   private readonly db: Db;
 
   constructor(
     store: Pick<Store, 'db' | 'run'>,
     private readonly keys: KeyService,
     private readonly cache: OAuthCache,
+    private readonly views: OAuthViews,
   ) {
     this.db = store.db;
     this.refreshTokens = new RefreshTokenStore(store.db);
-    this.writer = new BatchWriter((rows) => insertAccessTokens(store, rows));
-    // Introspection's queries, built once (named prepared statements on PostgreSQL: no re-parse, no re-plan).
-    // Opaque tokens are looked up by hash in groups (BatchReader): one statement of constant text for 1 or 500 ids.
-    const opaqueLookup = this.db
-      .select()
-      .from(accessTokens)
-      .where(sql`${accessTokens.id} = any(${sql.placeholder('ids')}::text[])`)
-      .prepare('keyward_opaque_token_batch');
-    this.opaqueReader = new BatchReader(async (ids) => {
-      const rows = await opaqueLookup.execute({ ids: arrayLiteral(ids) });
-      return new Map(rows.map((r) => [r.id, r]));
-    });
-    this.rowLookup = this.db
-      .select()
-      .from(accessTokens)
-      .where(eq(accessTokens.id, sql.placeholder('id')))
-      .prepare('keyward_token_row_lookup');
+    this.accessTokens = new AccessTokenStore(store);
+    this.grants = new GrantStore(store.db);
+    this.writer = new BatchWriter((rows) => this.accessTokens.insert(rows));
+    this.opaqueReader = new BatchReader((ids) => this.accessTokens.findMany(ids));
   }
-
-  private readonly opaqueReader: BatchReader<typeof accessTokens.$inferSelect>;
-  private readonly rowLookup;
 
   async issueAccessToken(s: TokenSubject): Promise<IssuedAccessToken> {
     const now = Date.now();
@@ -142,20 +129,16 @@ export class TokenService {
 
   /** Starts a grant: the family that refresh tokens (and its access tokens) belong to. */
   async createGrant(db: Executor, s: Omit<TokenSubject, 'grantId'> & { acr?: string | null; sid?: string | null }): Promise<string> {
-    const [row] = await db
-      .insert(grants)
-      .values({
-        spaceId: s.space.row.id,
-        clientPk: s.client.row.id,
-        userId: s.user?.id ?? null,
-        grantType: s.grantType,
-        scope: s.scope,
-        authTime: s.authTime ?? null,
-        acr: s.acr ?? null,
-        sid: s.sid ?? null,
-      })
-      .returning({ id: grants.id });
-    return row!.id;
+    return this.grants.create(db, {
+      spaceId: s.space.row.id,
+      clientPk: s.client.row.id,
+      userId: s.user?.id ?? null,
+      grantType: s.grantType,
+      scope: s.scope,
+      authTime: s.authTime ?? null,
+      acr: s.acr ?? null,
+      sid: s.sid ?? null,
+    });
   }
 
   /** A new refresh token in the grant, or undefined when the client's refresh_limit is 0 or it lacks the grant. */
@@ -216,7 +199,7 @@ export class TokenService {
       const client = await this.cache.client(space.row.id, claims.client_id);
       const iat = new Date((claims.iat as number) * 1000);
       if (!client || !this.clientAllows(client, iat)) return inactive;
-      const [stored] = await this.rowLookup.execute({ id: `jti:${claims.jti}` });
+      const stored = await this.accessTokens.find(`jti:${claims.jti}`);
       if (stored && !(await this.storedAlive(stored))) return inactive;
       const user = claims.sub !== claims.client_id ? await this.liveUser(claims.sub as string, iat) : undefined;
       if (user === null) return inactive;
@@ -270,9 +253,9 @@ export class TokenService {
   private async clientIdOf(clientPk: string): Promise<string> {
     const known = this.clientIds.get(clientPk);
     if (known) return known;
-    const [row] = await this.db.select({ clientId: clients.clientId }).from(clients).where(eq(clients.id, clientPk));
-    if (row) this.clientIds.set(clientPk, row.clientId);
-    return row?.clientId ?? '';
+    const clientId = await this.views.clientId(clientPk);
+    if (clientId) this.clientIds.set(clientPk, clientId);
+    return clientId ?? '';
   }
 
   /** A client cuts off tokens issued before its last deactivation (seed 004) and while it is inactive. */
@@ -282,20 +265,16 @@ export class TokenService {
     return !after || issuedAt.getTime() >= after.getTime();
   }
 
-  private async storedAlive(row: typeof accessTokens.$inferSelect): Promise<boolean> {
+  private async storedAlive(row: StoredAccessToken): Promise<boolean> {
     if (row.revokedAt) return false;
     if (row.expiresAt && row.expiresAt.getTime() <= Date.now()) return false;
-    if (row.grantId) {
-      const [g] = await this.db.select({ revokedAt: grants.revokedAt }).from(grants).where(eq(grants.id, row.grantId));
-      if (!g || g.revokedAt) return false;
-    }
-    return true;
+    return !row.grantId || this.grants.isLive(row.grantId);
   }
 
   /** The user when enabled and not cut off since `issuedAt`; null when the token must be inactive. */
   async liveUser(userId: string, issuedAt: Date): Promise<{ id: string; username: string } | null> {
     if (!/^[0-9a-f-]{36}$/.test(userId)) return null;
-    const [u] = await this.db.select().from(users).where(eq(users.id, userId));
+    const u = await this.views.user(userId);
     if (!u || u.disabled) return null;
     if (u.tokensValidAfter && issuedAt.getTime() < u.tokensValidAfter.getTime()) return null;
     return { id: u.id, username: u.username };
@@ -312,54 +291,36 @@ export class TokenService {
       return;
     }
     if (token.startsWith(OPAQUE_PREFIX)) {
-      await this.db
-        .update(accessTokens)
-        .set({ revokedAt: new Date() })
-        .where(and(eq(accessTokens.id, sha256(token)), eq(accessTokens.clientPk, client.row.id), isNull(accessTokens.revokedAt)));
+      await this.accessTokens.revoke(sha256(token), client.row.id);
       return;
     }
     const claims = await verifyOwnJwt(this.keys, space, token);
     if (!claims || claims.client_id !== client.row.clientId || typeof claims.jti !== 'string') return;
-    const now = new Date();
-    await this.db
-      .insert(accessTokens)
-      .values({
-        id: `jti:${claims.jti}`,
-        spaceId: space.row.id,
-        clientPk: client.row.id,
-        userId: claims.sub !== client.row.clientId ? (claims.sub as string) : null,
-        grantType: 'unknown',
-        format: 'jwt',
-        scope: String(claims.scope ?? '')
-          .split(' ')
-          .filter(Boolean),
-        createdAt: new Date((claims.iat as number) * 1000),
-        expiresAt: claims.exp ? new Date((claims.exp as number) * 1000) : null,
-        revokedAt: now,
-      })
-      .onConflictDoUpdate({ target: accessTokens.id, set: { revokedAt: now } });
+    await this.accessTokens.revokeJwt({
+      id: `jti:${claims.jti}`,
+      spaceId: space.row.id,
+      clientPk: client.row.id,
+      userId: claims.sub !== client.row.clientId ? (claims.sub as string) : null,
+      grantType: 'unknown',
+      format: 'jwt',
+      scope: String(claims.scope ?? '')
+        .split(' ')
+        .filter(Boolean),
+      createdAt: new Date((claims.iat as number) * 1000),
+      expiresAt: claims.exp ? new Date((claims.exp as number) * 1000) : null,
+      revokedAt: new Date(),
+    });
   }
 
   /** Revokes an access token this node just issued but will not hand out (its stored row: by hash or by jti). */
   async withdraw(at: IssuedAccessToken): Promise<void> {
     const id = at.access_token.startsWith(OPAQUE_PREFIX) ? sha256(at.access_token) : `jti:${at.jti}`;
-    await this.db
-      .update(accessTokens)
-      .set({ revokedAt: new Date() })
-      .where(and(eq(accessTokens.id, id), isNull(accessTokens.revokedAt)));
+    await this.accessTokens.revoke(id);
   }
 
   /** Revokes a grant (and with it its refresh and access tokens). */
   async revokeGrant(db: Executor, grantId: string): Promise<void> {
-    const now = new Date();
-    await db
-      .update(grants)
-      .set({ revokedAt: now })
-      .where(and(eq(grants.id, grantId), isNull(grants.revokedAt)));
-    await db
-      .update(accessTokens)
-      .set({ revokedAt: now })
-      .where(and(eq(accessTokens.grantId, grantId), isNull(accessTokens.revokedAt)));
+    await this.grants.revoke(db, grantId);
   }
 }
 

@@ -3,11 +3,12 @@
 // expire: the first keeps reuse detection working, the second keeps a revoked JWT's jti on the deny list.
 // Runs with the server's hourly maintenance.
 import { lt } from 'drizzle-orm';
-import type { Executor } from '../store/db.js';
-import { accessTokens, assertionJtis, authorizationCodes, authRequests, browserSessions, deviceCodes, refreshTokens } from '../store/schema.js';
+import type { Executor } from './db.js';
+import { accessTokens, assertionJtis, authorizationCodes, authRequests, browserSessions, deviceCodes, refreshTokens } from './schema.js';
 
 const GRACE_MS = 24 * 3600_000;
 
+/** How many rows it removed. */
 export async function purgeExpired(db: Executor, now = new Date()): Promise<number> {
   const old = new Date(now.getTime() - GRACE_MS);
   const counts = await Promise.all([
