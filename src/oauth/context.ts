@@ -3,7 +3,8 @@ import type { Config } from '../config/index.js';
 import type { Services } from '../services.js';
 import { AuthorizationCodeStore } from '../store/authorization-codes.js';
 import { BrowserSessionStore } from '../store/browser-sessions.js';
-import type { Db, Executor } from '../store/db.js';
+import { ClientAssertionStore } from '../store/client-assertions.js';
+import type { Executor } from '../store/db.js';
 import { DeviceCodeStore } from '../store/device-codes.js';
 import { InteractionStore } from '../store/interactions.js';
 import { OAuthViews } from '../store/oauth-views.js';
@@ -13,7 +14,6 @@ import { KeyService } from './tokens/keys.js';
 import { TokenService } from './tokens/service.js';
 
 export interface OAuth {
-  db: Db;
   config: Config;
   services: Services;
   cache: OAuthCache;
@@ -33,6 +33,8 @@ export interface OAuth {
   transaction<T>(work: (tx: Executor) => Promise<T>): Promise<T>;
   /** The registry's rows as the authorization server reads them (users, clients, spaces). */
   views: OAuthViews;
+  /** The jtis of private_key_jwt assertions already accepted (each is accepted once). */
+  assertions: ClientAssertionStore;
 }
 
 export function createOAuth(config: Config, services: Services): OAuth {
@@ -42,7 +44,6 @@ export function createOAuth(config: Config, services: Services): OAuth {
   const keys = services.keys;
   const logins = new LoginGuard(services.users, services.limiter);
   return {
-    db,
     config,
     services,
     cache,
@@ -55,5 +56,6 @@ export function createOAuth(config: Config, services: Services): OAuth {
     interactions: new InteractionStore(db),
     transaction: (work) => db.transaction(work),
     views,
+    assertions: new ClientAssertionStore(db),
   };
 }

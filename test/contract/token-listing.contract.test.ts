@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { SYSTEM } from '../../src/events/audit.js';
 import { AccessTokenStore } from '../../src/store/access-tokens.js';
-import { rememberAssertion } from '../../src/store/client-assertions.js';
+import { ClientAssertionStore } from '../../src/store/client-assertions.js';
 import { GrantStore } from '../../src/store/grants.js';
 import { RefreshTokenStore } from '../../src/store/refresh-tokens.js';
 import { consents, users } from '../../src/store/schema.js';
@@ -105,10 +105,10 @@ describe.each(STORE_KINDS)('TokenListing and client assertions (%s)', (kind) => 
   it('accepts a client assertion jti once per client', async () => {
     const { a, b, db } = await fixture();
     const expiresAt = new Date(Date.now() + 60_000);
-    expect(await rememberAssertion(db, { clientPk: a, jti: 'j1', expiresAt })).toBe(true);
-    expect(await rememberAssertion(db, { clientPk: a, jti: 'j1', expiresAt })).toBe(false);
-    expect(await rememberAssertion(db, { clientPk: b, jti: 'j1', expiresAt })).toBe(true);
+    expect(await new ClientAssertionStore(db).remember({ clientPk: a, jti: 'j1', expiresAt })).toBe(true);
+    expect(await new ClientAssertionStore(db).remember({ clientPk: a, jti: 'j1', expiresAt })).toBe(false);
+    expect(await new ClientAssertionStore(db).remember({ clientPk: b, jti: 'j1', expiresAt })).toBe(true);
     // Other failures are not taken for a replay.
-    await expect(rememberAssertion(db, { clientPk: '00000000-0000-4000-8000-000000000000', jti: 'j2', expiresAt })).rejects.toThrow();
+    await expect(new ClientAssertionStore(db).remember({ clientPk: '00000000-0000-4000-8000-000000000000', jti: 'j2', expiresAt })).rejects.toThrow();
   });
 });

@@ -103,7 +103,7 @@ describe('layer rule (dependency-cruiser)', () => {
     expect(value.rules).toContain('services-bag-type-only');
   });
 
-  it('fails when registry/ writes SQL itself (drizzle-orm or the schema) instead of calling a store module', async () => {
+  it('fails when registry/, events/ or a grant writes SQL itself (drizzle-orm or the schema) instead of calling a store module', async () => {
     const schema = "export const scopes = { name: 'name' };\n";
     const viaStore = await cruise({
       'src/store/schema.ts': schema,
@@ -115,9 +115,10 @@ describe('layer rule (dependency-cruiser)', () => {
       'src/store/schema.ts': schema,
       'src/registry/scopes.ts': "import { scopes } from '../store/schema.js';\nexport const get = () => scopes.name;\n",
       'src/events/audit.ts': "import { sql } from 'drizzle-orm';\nexport const q = sql;\n",
+      'src/oauth/grants/refresh-token.ts': "import { scopes } from '../../store/schema.js';\nexport const g = () => scopes.name;\n",
     });
     expect(direct.ok).toBe(false);
-    expect(direct.rules.filter((r) => r === 'sql-only-in-store')).toHaveLength(2);
+    expect(direct.rules.filter((r) => r === 'sql-only-in-store')).toHaveLength(3);
   }, 60_000);
 
   it('fails on an import cycle', async () => {

@@ -111,7 +111,7 @@ function verify(
   }
   if (method === 'private_key_jwt') {
     const endpointUrl = `${space.issuer}/${route.endpoint}`;
-    return verifyAssertion(oauth.db, space, client, body.client_assertion!, [endpointUrl]).then(() => active(client));
+    return verifyAssertion(oauth.assertions, space, client, body.client_assertion!, [endpointUrl]).then(() => active(client));
   }
   if (secret !== undefined && !secretMatches(client, secret)) throw invalidClient('client authentication failed', method === 'client_secret_basic');
   return active(client);

@@ -1,8 +1,7 @@
 // private_key_jwt (RFC 7523 §2.2, OIDC Core §9): a JWT signed with the client's registered key, iss = sub =
 // client_id, aud = our issuer or endpoint, short-lived, and a jti that is accepted only once.
 import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
-import type { Executor } from '../../store/db.js';
-import { rememberAssertion } from '../../store/client-assertions.js';
+import type { ClientAssertionStore } from '../../store/client-assertions.js';
 import { invalidClient } from '../errors.js';
 import type { OAuthClient, OAuthSpace } from '../cache.js';
 import { ASSERTION_SIGNING_ALGS } from '../../registry/capabilities.js';
@@ -22,7 +21,13 @@ function keySet(client: OAuthClient): JWTVerifyGetKey {
   return set;
 }
 
-export async function verifyAssertion(db: Executor, space: OAuthSpace, client: OAuthClient, assertion: string, endpointUrls: string[]): Promise<void> {
+export async function verifyAssertion(
+  assertions: ClientAssertionStore,
+  space: OAuthSpace,
+  client: OAuthClient,
+  assertion: string,
+  endpointUrls: string[],
+): Promise<void> {
   let payload;
   try {
     ({ payload } = await jwtVerify(assertion, keySet(client), {
@@ -41,7 +46,7 @@ export async function verifyAssertion(db: Executor, space: OAuthSpace, client: O
   if (exp - Math.floor(Date.now() / 1000) > MAX_ASSERTION_AGE_S) {
     throw invalidClient(`client assertion must expire within ${MAX_ASSERTION_AGE_S} seconds`, false);
   }
-  if (!(await rememberAssertion(db, { clientPk: client.row.id, jti: String(payload.jti), expiresAt: new Date(exp * 1000) }))) {
+  if (!(await assertions.remember({ clientPk: client.row.id, jti: String(payload.jti), expiresAt: new Date(exp * 1000) }))) {
     throw invalidClient('client assertion was already used (jti replay)', false);
   }
 }
