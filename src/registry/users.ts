@@ -13,6 +13,10 @@ import { claimColumns, claimsView, type ClaimsInput, type ClaimsView } from './u
 
 export type { UserRow };
 export type UserKind = 'personal' | 'service';
+
+/** True when `user` may still be given tokens for a sign-in at `issuedAt`: enabled, and not cut off since. */
+export const mayHaveTokens = (user: { disabled: boolean; tokensValidAfter: Date | null }, issuedAt: Date): boolean =>
+  !user.disabled && !(user.tokensValidAfter && issuedAt.getTime() < user.tokensValidAfter.getTime());
 type SpaceRef = { id: string; slug: string };
 
 /** The standard claims (given_name, …, phone_number, address) come with ClaimsInput: see user-claims.ts. */
@@ -219,17 +223,9 @@ export class UserService {
   }
 
   /**
-   * The enabled user of `kind` with this username and password, or undefined. Argon2 runs in every case (with a
-   * dummy hash for unknown users), so the answer time does not tell whether a username exists.
-   */
-  async verifyLogin(spaceId: string, username: string, password: string, kind: UserKind): Promise<UserRow | undefined> {
-    const row = await this.checkPassword(spaceId, username, password);
-    return row?.kind === kind ? row : undefined;
-  }
-
-  /**
-   * The enabled user with this username and password, of either kind, or undefined; same timing as verifyLogin.
-   * For callers that tell a user who proved the password that this way of signing in is not for their kind.
+   * The enabled user with this username and password, of either kind, or undefined. Argon2 runs in every case (with
+   * a dummy hash for unknown users), so the answer time does not tell whether a username exists. The caller checks
+   * the kind, so it can tell a user who proved the password that this way of signing in is not for their kind.
    */
   async checkPassword(spaceId: string, username: string, password: string): Promise<UserRow | undefined> {
     dummyHash ??= hashPassword('keyward-dummy-password-for-timing');

@@ -1,22 +1,22 @@
 // The registry's rows as the authorization server reads them: what its in-memory caches are filled from (a space by
 // slug, a client by client_id with its secrets' hashes and its scopes, a space's scope names and CORS sources), and
 // the user and client a stored token names. Reads only: the registry's services write these rows.
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
+import { scopesOfClient, type ClientRow } from './clients.js';
 import type { Executor } from './db.js';
-import { clients, clientScopes, clientSecrets, scopes, spaces, users } from './schema.js';
+import { clients, clientSecrets, scopes, users } from './schema.js';
+import type { ScopeRow } from './scopes.js';
+import { findSpace, type SpaceRow } from './spaces.js';
+import type { UserRow } from './users.js';
 
-export type SpaceRow = typeof spaces.$inferSelect;
-export type ClientRow = typeof clients.$inferSelect;
-export type ScopeRow = typeof scopes.$inferSelect;
-export type UserRow = typeof users.$inferSelect;
+export type { ClientRow, ScopeRow, SpaceRow, UserRow };
 export type SecretHash = { hash: string; expiresAt: Date | null };
 
 export class OAuthViews {
   constructor(private readonly db: Executor) {}
 
-  async space(slug: string): Promise<SpaceRow | undefined> {
-    const [row] = await this.db.select().from(spaces).where(eq(spaces.slug, slug));
-    return row;
+  space(slug: string): Promise<SpaceRow | undefined> {
+    return findSpace(this.db, slug);
   }
 
   /** Client ids are unique across spaces: the caller checks the space. */
@@ -38,19 +38,8 @@ export class OAuthViews {
   }
 
   /** The scopes associated with the client, by name. */
-  async clientScopes(clientPk: string): Promise<ScopeRow[]> {
-    const links = await this.db.select({ scopeId: clientScopes.scopeId }).from(clientScopes).where(eq(clientScopes.clientPk, clientPk));
-    if (!links.length) return [];
-    return this.db
-      .select()
-      .from(scopes)
-      .where(
-        inArray(
-          scopes.id,
-          links.map((l) => l.scopeId),
-        ),
-      )
-      .orderBy(asc(scopes.name));
+  clientScopes(clientPk: string): Promise<ScopeRow[]> {
+    return scopesOfClient(this.db, clientPk);
   }
 
   async scopeNames(spaceId: string): Promise<string[]> {

@@ -157,15 +157,15 @@ describe.each(STORE_KINDS)('admin API: users (%s)', (kind) => {
     expectError(await owner.get(`${U}?cursor=garbage`), 400, 'cursor');
   });
 
-  it('changes the password (Argon2id) and checks sign-in with verifyLogin', async () => {
+  it('changes the password (Argon2id) and checks sign-in with checkPassword', async () => {
     const space = await t.services.spaces.get('default');
     const u = expectStatus(await owner.post(U, { username: 'dave', password: 'dave-password-1' }), 201);
-    expect((await t.services.users.verifyLogin(space.id, 'DAVE', 'dave-password-1', 'personal'))?.id).toBe(u.id);
-    expect(await t.services.users.verifyLogin(space.id, 'dave', 'dave-password-1', 'service')).toBeUndefined();
+    expect((await t.services.users.checkPassword(space.id, 'DAVE', 'dave-password-1'))?.id).toBe(u.id);
+    expect((await t.services.users.checkPassword(space.id, 'dave', 'dave-password-1'))?.kind).toBe('personal');
     expectStatus(await owner.patch(`${U}/dave`, { password: 'dave-password-2' }), 200);
-    expect(await t.services.users.verifyLogin(space.id, 'dave', 'dave-password-1', 'personal')).toBeUndefined();
-    expect(await t.services.users.verifyLogin(space.id, 'dave', 'dave-password-2', 'personal')).toBeDefined();
-    expect(await t.services.users.verifyLogin(space.id, 'nobody', 'dave-password-2', 'personal')).toBeUndefined();
+    expect(await t.services.users.checkPassword(space.id, 'dave', 'dave-password-1')).toBeUndefined();
+    expect((await t.services.users.checkPassword(space.id, 'dave', 'dave-password-2'))?.kind).toBe('personal');
+    expect(await t.services.users.checkPassword(space.id, 'nobody', 'dave-password-2')).toBeUndefined();
     const stored = await t.services.users.row(space, 'dave');
     expect(stored.passwordHash).toMatch(/^\$argon2id\$/);
   });
@@ -176,10 +176,10 @@ describe.each(STORE_KINDS)('admin API: users (%s)', (kind) => {
     const off = expectStatus(await owner.patch(`${U}/erin`, { disabled: true }), 200);
     expect(off.disabled).toBe(true);
     expect(Date.parse(off.tokens_valid_after)).toBeGreaterThan(Date.now() - 10_000);
-    expect(await t.services.users.verifyLogin(space.id, 'erin', 'erin-password-1', 'personal')).toBeUndefined();
+    expect(await t.services.users.checkPassword(space.id, 'erin', 'erin-password-1')).toBeUndefined();
     const on = expectStatus(await owner.patch(`${U}/erin`, { disabled: false, name: 'Erin' }), 200);
     expect(on).toMatchObject({ disabled: false, name: 'Erin', tokens_valid_after: off.tokens_valid_after });
-    expect(await t.services.users.verifyLogin(space.id, 'erin', 'erin-password-1', 'personal')).toBeDefined();
+    expect((await t.services.users.checkPassword(space.id, 'erin', 'erin-password-1'))?.kind).toBe('personal');
   });
 
   it('deletes a user', async () => {

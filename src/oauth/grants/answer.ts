@@ -106,7 +106,3 @@ export async function issueTokens(oauth: OAuth, issue: Issue, grant: GrantStart)
       : undefined;
   return tokenAnswer(at, issue.scope, { refresh, idToken });
 }
-
-/** True when `user` may still be given tokens for a sign-in at `issuedAt`: enabled, and not cut off since. */
-export const mayHaveTokens = (user: { disabled: boolean; tokensValidAfter: Date | null }, issuedAt: Date): boolean =>
-  !user.disabled && !(user.tokensValidAfter && issuedAt.getTime() < user.tokensValidAfter.getTime());

@@ -6,7 +6,8 @@ import { safeEqual, sha256 } from '../../crypto/secrets.js';
 import type { AuthorizationCodeRow } from '../../store/authorization-codes.js';
 import type { OAuth } from '../context.js';
 import { invalidGrant, invalidRequest } from '../errors.js';
-import { issueTokens, mayHaveTokens, type Grant } from './answer.js';
+import { mayHaveTokens } from '../../registry/users.js';
+import { issueTokens, type Grant } from './answer.js';
 
 // Says what happened to the first exchange's tokens, so the developer of an honest client that sent the code twice
 // knows why its tokens stopped working (RFC 6749 §4.1.2: they SHOULD be revoked, and they are).

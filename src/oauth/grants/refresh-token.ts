@@ -8,7 +8,8 @@ import { invalidGrant, invalidRequest, invalidScope } from '../errors.js';
 import type { OAuthClient } from '../cache.js';
 import type { OAuth } from '../context.js';
 import { isProtocolScope } from '../../registry/capabilities.js';
-import { issueTokens, mayHaveTokens, type Grant } from './answer.js';
+import { mayHaveTokens } from '../../registry/users.js';
+import { issueTokens, type Grant } from './answer.js';
 import type { IssuedAccessToken } from '../tokens/service.js';
 import { userById } from './users.js';
 

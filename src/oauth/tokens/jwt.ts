@@ -1,7 +1,7 @@
 // Compact JWS signing on the hot path with node:crypto (about 4x faster than WebCrypto for ES256, DESIGN.md).
 // Verification of foreign JWTs (client assertions) uses jose.
 import { createHash, createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { signer, signInput } from './sign-worker.js';
+import { signer } from './sign-worker.js';
 
 import { SIGNING_ALGS, type SigningAlg } from '../../registry/capabilities.js';
 
@@ -28,12 +28,7 @@ function encodedHeader(key: SigningKey, typ: string): string {
 /** The JWS signing input: encoded header and payload. */
 const signingInput = (key: SigningKey, payload: Record<string, unknown>, typ: string) => `${encodedHeader(key, typ)}.${b64(JSON.stringify(payload))}`;
 
-export function signJwt(key: SigningKey, payload: Record<string, unknown>, typ = 'JWT'): string {
-  const input = signingInput(key, payload, typ);
-  return `${input}.${signInput(key.alg, key.privateKey, input)}`;
-}
-
-/** signJwt with the signature made in a group with the other tokens of this event-loop turn (sign-worker.ts). */
+/** A signed JWT, its signature made in a group with the other tokens of this event-loop turn (sign-worker.ts). */
 export async function signJwtGrouped(key: SigningKey, payload: Record<string, unknown>, typ = 'JWT'): Promise<string> {
   const input = signingInput(key, payload, typ);
   return `${input}.${await signer().sign(key, input)}`;

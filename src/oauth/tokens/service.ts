@@ -1,5 +1,6 @@
 // Issues access tokens (JWT per RFC 9068, or opaque), refresh tokens and ID tokens, and answers what a token is
 // (introspection). Opaque tokens are stored as SHA-256 only, durably, through a group-commit writer.
+import { mayHaveTokens } from '../../registry/users.js';
 import { randomUUID } from 'node:crypto';
 import type { Db, Executor, Store } from '../../store/db.js';
 import { AccessTokenStore, type AccessRow, type StoredAccessToken } from '../../store/access-tokens.js';
@@ -275,8 +276,7 @@ export class TokenService {
   async liveUser(userId: string, issuedAt: Date): Promise<{ id: string; username: string } | null> {
     if (!/^[0-9a-f-]{36}$/.test(userId)) return null;
     const u = await this.views.user(userId);
-    if (!u || u.disabled) return null;
-    if (u.tokensValidAfter && issuedAt.getTime() < u.tokensValidAfter.getTime()) return null;
+    if (!u || !mayHaveTokens(u, issuedAt)) return null;
     return { id: u.id, username: u.username };
   }
 
