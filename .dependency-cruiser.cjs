@@ -93,7 +93,7 @@ module.exports = {
       comment: 'Nothing outside store/ writes SQL: no drizzle-orm, no store/schema.ts; call the store modules instead.',
       severity: 'error',
       from: { path: '^src/', pathNot: '^src/store/' },
-      to: { path: '^(node_modules/)?drizzle-orm(/|$)|^src/store/schema[.]ts$' },
+      to: { path: '^(node_modules/)?drizzle-orm(/|$)|^src/store/schema([.]ts$|/)' },
     },
     {
       name: 'no-circular',
