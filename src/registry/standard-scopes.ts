@@ -48,22 +48,43 @@ export const STANDARD_CLAIMS: readonly string[] = STANDARD_SCOPES.flatMap((s) =>
 
 export const standardScope = (name: string): StandardScope | undefined => STANDARD_SCOPES.find((s) => s.name === name);
 
-// The name under which a space's settings record that its standard scopes were seeded. Recorded so that a standard
-// scope an admin deleted stays deleted: the start-up step seeds a space once, never again.
-const SEED = 'standard_scopes';
+/**
+ * The scope a registered client needs to use the space's connections (DESIGN.md "Connection vault"): every space has
+ * it from the start, like the standard scopes, and an admin associates it with the clients that may use connections.
+ */
+export const CONNECTIONS_SCOPE = {
+  name: 'connections',
+  description: "Use this space's connections to other services: get their access tokens and call their APIs through Keyward",
+} as const;
+
+// The names under which a space's settings record which scope sets were seeded. Recorded so that a seeded scope an
+// admin deleted stays deleted: the start-up step seeds each set into a space once, never again. A set added later
+// (the connections scope) is seeded once into spaces that were seeded before it existed.
+const SEEDS: readonly { marker: string; scopes: readonly { name: string; description: string }[] }[] = [
+  { marker: 'standard_scopes', scopes: STANDARD_SCOPES },
+  { marker: 'connections_scope', scopes: [CONNECTIONS_SCOPE] },
+];
 
 type SpaceRef = { id: string; slug: string };
 
+const seededMarkers = (settings: Record<string, unknown> | null | undefined): string[] =>
+  Array.isArray(settings?.[SEEDED_KEY]) ? (settings![SEEDED_KEY] as string[]) : [];
+
 /**
- * Creates the standard scopes of `space` that are missing (within the caller's transaction) and records that the
- * space is seeded; returns the names created. Idempotent: an existing scope of the same name (an admin's own
- * "profile", say) is kept as it is.
+ * Creates the seeded scopes of `space` that are missing from the sets not seeded yet (within the caller's
+ * transaction) and records that the space is seeded; returns the names created. Idempotent: an existing scope of
+ * the same name (an admin's own "profile", say) is kept as it is.
  */
 export async function seedStandardScopes(tx: Executor, space: SpaceRef, settings: Record<string, unknown>, actor: Actor): Promise<string[]> {
-  const created = await insertMissingScopes(
-    tx,
-    STANDARD_SCOPES.map((s) => ({ spaceId: space.id, name: s.name, description: s.description, isDefault: false })),
-  );
+  const seeded = seededMarkers(settings);
+  const due = SEEDS.filter((s) => !seeded.includes(s.marker));
+  const wanted = due.flatMap((s) => s.scopes);
+  const created = wanted.length
+    ? await insertMissingScopes(
+        tx,
+        wanted.map((s) => ({ spaceId: space.id, name: s.name, description: s.description, isDefault: false })),
+      )
+    : [];
   for (const c of created) {
     await recordAudit(tx, actor, {
       space: space.slug,
@@ -73,11 +94,12 @@ export async function seedStandardScopes(tx: Executor, space: SpaceRef, settings
       changes: { name: c.name, description: c.description, default: false },
     });
   }
-  const seeded = Array.isArray(settings[SEEDED_KEY]) ? (settings[SEEDED_KEY] as string[]) : [];
-  await updateSpace(tx, space.id, { settings: { ...settings, [SEEDED_KEY]: [...new Set([...seeded, SEED])] } });
+  await updateSpace(tx, space.id, { settings: { ...settings, [SEEDED_KEY]: [...new Set([...seeded, ...due.map((s) => s.marker)])] } });
   return created.map((c) => c.name);
 }
 
-/** Whether the space's standard scopes have been seeded (so a start-up must not create them again). */
-export const standardScopesSeeded = (settings: Record<string, unknown> | null | undefined): boolean =>
-  Array.isArray(settings?.[SEEDED_KEY]) && (settings![SEEDED_KEY] as unknown[]).includes(SEED);
+/** Whether every scope set has been seeded into the space (so a start-up must not create them again). */
+export const standardScopesSeeded = (settings: Record<string, unknown> | null | undefined): boolean => {
+  const seeded = seededMarkers(settings);
+  return SEEDS.every((s) => seeded.includes(s.marker));
+};

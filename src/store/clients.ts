@@ -112,3 +112,13 @@ export async function expireClientSecrets(db: Executor, clientPk: string, until:
     .where(eq(clientSecrets.clientPk, clientPk));
   await db.delete(clientSecrets).where(and(eq(clientSecrets.clientPk, clientPk), sql`${clientSecrets.expiresAt} <= ${now}`));
 }
+
+/** The client_id of each client (by primary key). */
+export async function clientIdsByPk(db: Executor, pks: string[]): Promise<Map<string, string>> {
+  if (pks.length === 0) return new Map();
+  const rows = await db
+    .select({ pk: clients.id, clientId: clients.clientId })
+    .from(clients)
+    .where(inArray(clients.id, [...new Set(pks)]));
+  return new Map(rows.map((r) => [r.pk, r.clientId]));
+}

@@ -19,6 +19,7 @@ function sqlState(err: unknown): string | undefined {
 }
 
 export const isUniqueViolation = (err: unknown): boolean => sqlState(err) === '23505';
+export const isForeignKeyViolation = (err: unknown): boolean => sqlState(err) === '23503';
 
 /**
  * A deadlock (40P01) or serialization failure (40001): PostgreSQL aborted this transaction, not the request's

@@ -1,0 +1,84 @@
+// The renewal lease of a connection. A process that refreshes a connection first takes its lease (one UPDATE that
+// succeeds only when no other lease is live) and bumps its generation; it then calls the provider with no
+// transaction open, and writes the result only if it still holds that lease and generation (a fence). So:
+// - at most one refresh per connection runs at a time, across processes and nodes;
+// - no database connection is held while a provider answers (a slow provider does not drain the pool);
+// - a process that died mid-refresh leaves a lease that simply runs out, and the next taker re-reads the row;
+// - a late writer whose lease was taken over writes nothing, so it can never overwrite a newer refresh token.
+import { and, eq, inArray, lt, isNull, or, sql } from 'drizzle-orm';
+import type { Executor } from './db.js';
+import { connections } from './schema.js';
+import type { ConnectionRow, NewConnectionRow } from './connections.js';
+
+/** Statuses the scheduler renews. */
+export const RENEWABLE_STATUSES = ['connected', 'error'];
+
+const leaseFree = () => or(isNull(connections.leaseUntil), lt(connections.leaseUntil, sql`now()`));
+const leaseEnd = (ms: number) => sql`now() + ${ms} * interval '1 millisecond'`;
+
+/** Takes the connection's lease for `owner` unless another is live; the row as it is now, or undefined. */
+export async function claimLease(db: Executor, spaceId: string, id: string, owner: string, leaseMs: number): Promise<ConnectionRow | undefined> {
+  const [row] = await db
+    .update(connections)
+    .set({ leaseOwner: owner, leaseUntil: leaseEnd(leaseMs), generation: sql`${connections.generation} + 1` })
+    .where(and(eq(connections.spaceId, spaceId), eq(connections.id, id), leaseFree()))
+    .returning();
+  return row;
+}
+
+/**
+ * Takes the leases of up to `limit` connections whose scheduled renewal is due, oldest due first. Rows another
+ * process is claiming at this moment are skipped (SKIP LOCKED), so several nodes share the queue without waiting
+ * for each other and without taking the same row twice.
+ */
+export async function claimDue(db: Executor, owner: string, leaseMs: number, limit: number): Promise<ConnectionRow[]> {
+  const due = db
+    .select({ id: connections.id })
+    .from(connections)
+    .where(and(sql`${connections.nextRefreshAt} <= now()`, inArray(connections.status, RENEWABLE_STATUSES), leaseFree()))
+    .orderBy(connections.nextRefreshAt)
+    .limit(limit)
+    .for('update', { skipLocked: true });
+  return db
+    .update(connections)
+    .set({ leaseOwner: owner, leaseUntil: leaseEnd(leaseMs), generation: sql`${connections.generation} + 1` })
+    .where(inArray(connections.id, due))
+    .returning();
+}
+
+/**
+ * Writes a refresh's outcome and gives the lease back, if `owner` still holds the lease it took at `generation`.
+ * Undefined when it does not (the lease ran out and another process took it): then nothing is written.
+ */
+export async function finishLease(
+  db: Executor,
+  id: string,
+  owner: string,
+  generation: number,
+  set: Partial<NewConnectionRow>,
+): Promise<ConnectionRow | undefined> {
+  const [row] = await db
+    .update(connections)
+    .set({ ...set, leaseOwner: null, leaseUntil: null, updatedAt: new Date() })
+    .where(and(eq(connections.id, id), eq(connections.leaseOwner, owner), eq(connections.generation, generation)))
+    .returning();
+  return row;
+}
+
+/** Gives back every lease `owner` holds (a clean shutdown), so other nodes need not wait for them to run out. */
+export async function releaseLeases(db: Executor, owner: string): Promise<void> {
+  await db.update(connections).set({ leaseOwner: null, leaseUntil: null }).where(eq(connections.leaseOwner, owner));
+}
+
+/**
+ * Replaces the connection's credentials outside a lease (a new consent): bumps the generation and clears any lease,
+ * so a renewal still in flight with the old refresh token cannot write its result over the new one.
+ */
+export async function replaceCredentials(db: Executor, id: string, set: Partial<NewConnectionRow>): Promise<ConnectionRow> {
+  const [row] = await db
+    .update(connections)
+    .set({ ...set, leaseOwner: null, leaseUntil: null, generation: sql`${connections.generation} + 1`, updatedAt: new Date() })
+    .where(eq(connections.id, id))
+    .returning();
+  return row!;
+}

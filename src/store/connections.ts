@@ -1,0 +1,74 @@
+// Connections: credentials held for a space at another service, through one of its provider clients (seed 003's
+// access token). The rows carry sealed credentials and the renewal state; the renewal lease is in
+// connection-renewal.ts. Names are unique per space, compared case-insensitively.
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Executor } from './db.js';
+import { selectRows, type RowLock } from './locks.js';
+import { after, toPage, type Page, type PageRequest } from './paging.js';
+import { connections, providerClients } from './schema.js';
+import type { ProviderClientRow } from './provider-clients.js';
+
+export type ConnectionRow = typeof connections.$inferSelect;
+export type NewConnectionRow = typeof connections.$inferInsert;
+
+export interface ConnectionFilter {
+  status?: string[];
+  /** Only connections bound to this registered client (primary key). */
+  boundClientPk?: string;
+  providerClientId?: string;
+}
+
+/** A page of the space's connections, oldest first. */
+export async function listConnections(db: Executor, spaceId: string, q: PageRequest & ConnectionFilter): Promise<Page<ConnectionRow>> {
+  const rows = await db
+    .select()
+    .from(connections)
+    .where(
+      and(
+        eq(connections.spaceId, spaceId),
+        after(connections.createdAt, connections.id, q.cursor),
+        q.status?.length ? inArray(connections.status, q.status) : undefined,
+        q.boundClientPk ? eq(connections.boundClientPk, q.boundClientPk) : undefined,
+        q.providerClientId ? eq(connections.providerClientId, q.providerClientId) : undefined,
+      ),
+    )
+    .orderBy(asc(connections.createdAt), asc(connections.id))
+    .limit(q.limit + 1);
+  return toPage(rows, q.limit);
+}
+
+/** The connection by id within the space; with `lock`, locked until the end of the transaction. */
+export async function findConnection(db: Executor, spaceId: string, id: string, lock?: RowLock): Promise<ConnectionRow | undefined> {
+  const [row] = await selectRows(db, connections, and(eq(connections.spaceId, spaceId), eq(connections.id, id)), lock);
+  return row;
+}
+
+/** The connection and its provider client in one statement (the token and proxy paths need both). */
+export async function findConnectionWithClient(
+  db: Executor,
+  spaceId: string,
+  id: string,
+): Promise<{ connection: ConnectionRow; providerClient: ProviderClientRow } | undefined> {
+  const [row] = await db
+    .select({ connection: connections, providerClient: providerClients })
+    .from(connections)
+    .innerJoin(providerClients, eq(providerClients.id, connections.providerClientId))
+    .where(and(eq(connections.spaceId, spaceId), eq(connections.id, id)));
+  return row;
+}
+
+/** Inserts the connection; a name the space has already (any case) fails with a unique violation. */
+export async function insertConnection(db: Executor, row: NewConnectionRow): Promise<ConnectionRow> {
+  const [inserted] = await db.insert(connections).values(row).returning();
+  return inserted!;
+}
+
+/** Changes the connection's columns; a name clash fails with a unique violation. */
+export async function updateConnection(db: Executor, id: string, set: Partial<NewConnectionRow>): Promise<ConnectionRow> {
+  const [row] = await db.update(connections).set(set).where(eq(connections.id, id)).returning();
+  return row!;
+}
+
+export async function deleteConnection(db: Executor, id: string): Promise<void> {
+  await db.delete(connections).where(eq(connections.id, id));
+}
