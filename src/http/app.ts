@@ -29,6 +29,8 @@ import { homeRoute } from './home.js';
 import { refuseNul } from './input.js';
 import { createOAuth } from '../oauth/context.js';
 import { oauthRoutes } from '../oauth/routes.js';
+import { callingClient, requestSpace } from '../oauth/resource.js';
+import { vaultEndpoints } from '../vault/routes.js';
 
 export const ADMIN_PREFIX = '/admin/api/v1';
 const OPENAPI_PATH = '/openapi.json';
@@ -156,7 +158,15 @@ export async function buildApp({ config, services, logger, setup }: AppOptions):
     { prefix: ADMIN_PREFIX },
   );
 
-  await oauthRoutes(app, createOAuth(config, services));
+  services.vault.attach(() => config.publicUrl, logger || undefined);
+  const oauth = createOAuth(config, services);
+  await oauthRoutes(app, oauth, (spaceApp) =>
+    vaultEndpoints(spaceApp, services.vault, {
+      caller: (req) => callingClient(oauth, req, 'connections'),
+      space: requestSpace,
+      secureCookies: config.publicUrl.startsWith('https:'),
+    }),
+  );
 
   // HTML forms post url-encoded bodies; the JSON admin API does not accept them, so the parser lives here only.
   if (setup) {
