@@ -128,17 +128,23 @@ describe('grants', () => {
 });
 
 describe('client authentication', () => {
-  it('client_secret_basic: form-encoded id and secret in the Authorization header, nothing in the body', async () => {
-    ok(await clientCredentials(testSettings(provider, {}, { clientId: 'id:with space', clientSecret: 's3cret/+=' })));
+  it('client_secret_basic: plain id and secret as they are, nothing in the body', async () => {
+    const id = '3f2504e0-4f89-11d3-9a0c-0305e82c3301';
+    const secret = 'Ab_c-d.e~f/g=';
+    ok(await clientCredentials(testSettings(provider, {}, { clientId: id, clientSecret: secret })));
     const req = only();
-    const [scheme, encoded] = String(req.headers.authorization).split(' ');
-    expect(scheme).toBe('Basic');
-    const [id, secret] = Buffer.from(encoded as string, 'base64')
-      .toString()
-      .split(':');
-    expect(decodeURIComponent((id as string).replace(/\+/g, ' '))).toBe('id:with space');
-    expect(decodeURIComponent(secret as string)).toBe('s3cret/+=');
+    expect(req.headers.authorization).toBe(`Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}`);
     expect(req.form.has('client_secret')).toBe(false);
+    expect(req.form.has('client_id')).toBe(false);
+  });
+
+  it('client_secret_basic: what a form decoder would misread is escaped, and such a server reads the true values', async () => {
+    ok(await clientCredentials(testSettings(provider, {}, { clientId: 'id:with+plus', clientSecret: 'p%41ss+word:x y' })));
+    const decoded = Buffer.from(String(only().headers.authorization).slice('Basic '.length), 'base64').toString('utf8');
+    expect(decoded).toBe('id%3Awith%2Bplus:p%2541ss%2Bword:x y');
+    const cut = decoded.indexOf(':');
+    const formDecode = (v: string) => decodeURIComponent(v.replace(/\+/g, ' '));
+    expect([formDecode(decoded.slice(0, cut)), formDecode(decoded.slice(cut + 1))]).toEqual(['id:with+plus', 'p%41ss+word:x y']);
   });
 
   it('client_secret_post: id and secret in the body', async () => {

@@ -1,7 +1,8 @@
-// Client authentication at the provider's token endpoint: oauth4webapi's ClientSecretBasic, ClientSecretPost and
-// PrivateKeyJwt, plus an HMAC assertion signed with the client secret for entries whose private_key_jwt algorithm is
-// HS256/384/512 (Redox accepts HS384). The key is imported for the entry's algorithm (RS384 needs an RSA key bound
-// to SHA-384 in WebCrypto); without an algorithm in the entry it follows from the key (RSA → RS256, P-256 → ES256, …).
+// Client authentication at the provider's token endpoint: oauth4webapi's ClientSecretPost and PrivateKeyJwt, a Basic
+// header of our own (see clientSecretBasic), and an HMAC assertion signed with the client secret for entries whose
+// private_key_jwt algorithm is HS256/384/512 (Redox accepts HS384). The key is imported for the entry's algorithm
+// (RS384 needs an RSA key bound to SHA-384 in WebCrypto); without an algorithm in the entry it follows from the key
+// (RSA → RS256, P-256 → ES256, …).
 import { createHmac, createPrivateKey, randomBytes, webcrypto, type KeyObject } from 'node:crypto';
 import * as oauth from 'oauth4webapi';
 import type { ProviderSettings } from './types.js';
@@ -88,11 +89,29 @@ async function privateKeyJwt(s: ProviderSettings, audience: string): Promise<Aut
   return { ok: true, auth, secrets: [] };
 }
 
+/** Percent-escapes only what a form decoder would misread: '%', '+', and ':' in the client id (the separator). */
+function basicPart(value: string, isId: boolean): string {
+  return value.replace(isId ? /[%+:]/g : /[%+]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+/**
+ * client_secret_basic. RFC 6749 2.3.1 form-encodes id and secret before Basic, and oauth4webapi does so fully, down
+ * to '-', '.' and '_'; many servers never decode (oauth4webapi issues #148 and #199, Spring Security OAuth), and a
+ * GUID client id (Exact Online's) then fails there. Escaping only the characters a decoder would change gives the
+ * same values to servers that decode and to servers that do not, for every credential without '%' or '+'.
+ */
+function clientSecretBasic(secret: string): oauth.ClientAuth {
+  return (_as, client, _body, headers) => {
+    const pair = `${basicPart(client.client_id, true)}:${basicPart(secret, false)}`;
+    headers.set('authorization', `Basic ${Buffer.from(pair, 'utf8').toString('base64')}`);
+  };
+}
+
 export async function clientAuthFor(s: ProviderSettings): Promise<AuthResult> {
   if (!s.clientId) return { ok: false, description: 'the provider client has no client ID' };
   if (s.authMethod === 'private_key_jwt') return privateKeyJwt(s, s.entry.client_assertion_audience ?? s.tokenUrl);
   // Without a secret the client is public (PKCE only): its client_id goes in the body and the provider decides.
   if (!s.clientSecret) return { ok: true, auth: oauth.None(), secrets: [] };
-  const auth = s.authMethod === 'client_secret_post' ? oauth.ClientSecretPost(s.clientSecret) : oauth.ClientSecretBasic(s.clientSecret);
+  const auth = s.authMethod === 'client_secret_post' ? oauth.ClientSecretPost(s.clientSecret) : clientSecretBasic(s.clientSecret);
   return { ok: true, auth, secrets: [s.clientSecret] };
 }
