@@ -18,8 +18,16 @@ async function start(opts: QuirkProviderOptions = {}): Promise<QuirkProvider> {
 const basic = (id: string, secret: string): string => 'Basic ' + Buffer.from(`${encodeURIComponent(id)}:${encodeURIComponent(secret)}`).toString('base64');
 const REDIRECT = 'http://127.0.0.1:9/callback';
 
-async function tokenRequest(p: QuirkProvider, params: Record<string, string>, headers: Record<string, string> = { authorization: basic('quirk-client', 'quirk-secret') }) {
-  const res = await fetch(p.tokenUrl, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, body: new URLSearchParams(params) });
+async function tokenRequest(
+  p: QuirkProvider,
+  params: Record<string, string>,
+  headers: Record<string, string> = { authorization: basic('quirk-client', 'quirk-secret') },
+) {
+  const res = await fetch(p.tokenUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+    body: new URLSearchParams(params),
+  });
   return { status: res.status, headers: res.headers, body: (await res.json()) as any };
 }
 const refresh = (p: QuirkProvider, token: string) => tokenRequest(p, { grant_type: 'refresh_token', refresh_token: token });
@@ -52,7 +60,12 @@ describe('quirk provider: authorization code, PKCE and client authentication', (
     const back = await authorize(p, { scope: 'accounting openid', code_challenge: challenge, code_challenge_method: 'S256', access_type: 'offline' });
     expect(back.get('state')).toBe('st-1');
     expect(back.get('realmId')).toBe('4620816365');
-    expect(p.authorizations.at(-1)).toMatchObject({ client_id: 'quirk-client', scope: 'accounting openid', code_challenge: challenge, code_challenge_method: 'S256' });
+    expect(p.authorizations.at(-1)).toMatchObject({
+      client_id: 'quirk-client',
+      scope: 'accounting openid',
+      code_challenge: challenge,
+      code_challenge_method: 'S256',
+    });
     expect(p.authorizations.at(-1)!.params.access_type).toBe('offline');
 
     const wrong = await tokenRequest(p, { grant_type: 'authorization_code', code: back.get('code')!, redirect_uri: REDIRECT, code_verifier: 'x'.repeat(43) });
@@ -102,11 +115,27 @@ describe('quirk provider: authorization code, PKCE and client authentication', (
 
   it('verifies a private_key_jwt assertion with jose: algorithm, audience = token URL, fresh jti', async () => {
     const { publicKey, privateKey } = await generateKeyPair('ES384');
-    const p = await start({ clientId: 'redox-client', clientAuthMethods: ['private_key_jwt'], privateKeyJwt: { jwk: await exportJWK(publicKey), alg: 'ES384' } });
+    const p = await start({
+      clientId: 'redox-client',
+      clientAuthMethods: ['private_key_jwt'],
+      privateKeyJwt: { jwk: await exportJWK(publicKey), alg: 'ES384' },
+    });
     const assertion = (aud: string, jti: string = randomUUID()) =>
-      new SignJWT({}).setProtectedHeader({ alg: 'ES384', kid: 'k1' }).setIssuer('redox-client').setSubject('redox-client').setAudience(aud).setJti(jti).setIssuedAt().setExpirationTime('5m').sign(privateKey);
+      new SignJWT({})
+        .setProtectedHeader({ alg: 'ES384', kid: 'k1' })
+        .setIssuer('redox-client')
+        .setSubject('redox-client')
+        .setAudience(aud)
+        .setJti(jti)
+        .setIssuedAt()
+        .setExpirationTime('5m')
+        .sign(privateKey);
     const withAssertion = async (jwt: string) =>
-      tokenRequest(p, { grant_type: 'client_credentials', client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer', client_assertion: jwt }, {});
+      tokenRequest(
+        p,
+        { grant_type: 'client_credentials', client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer', client_assertion: jwt },
+        {},
+      );
     const ok = await withAssertion(await assertion(p.tokenUrl, 'jti-1'));
     expect(ok.status).toBe(200);
     expect(ok.body.refresh_token).toBeUndefined();
@@ -347,7 +376,11 @@ describe('quirk provider: API-key exchange, protected API, revocation', () => {
     const p = await start();
     const a = p.mint();
     const b = p.mint();
-    const revoked = await fetch(p.revocationUrl, { method: 'POST', headers: { authorization: basic('quirk-client', 'quirk-secret') }, body: new URLSearchParams({ token: a.refresh_token! }) });
+    const revoked = await fetch(p.revocationUrl, {
+      method: 'POST',
+      headers: { authorization: basic('quirk-client', 'quirk-secret') },
+      body: new URLSearchParams({ token: a.refresh_token! }),
+    });
     expect(revoked.status).toBe(200);
     expect((await refresh(p, a.refresh_token!)).status).toBe(400);
     const cc = await tokenRequest(p, { grant_type: 'client_credentials', scope: 'api' });

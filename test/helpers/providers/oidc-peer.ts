@@ -7,7 +7,7 @@
 //     Exact Online, which issues one for every code).
 //   - `credentials`: client_credentials with a secret. `jwt`: client_credentials with private_key_jwt (the caller's
 //     public JWK; the assertion's audience may be the issuer or the token URL).
-// A rotated-away refresh token used again is refused (invalid_grant "refresh token already used") and oidc-provider
+// A rotated-away refresh token used again is refused (invalid_grant, error_detail "refresh token already used") and oidc-provider
 // revokes the whole grant; `stats.reuse` counts those refusals through the `grant.error` event.
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -94,8 +94,7 @@ export async function startOidcPeer(opts: OidcPeerOptions) {
     scopes: ['openid', 'offline_access', 'api'],
     pkce: { required: () => true },
     rotateRefreshToken: true,
-    issueRefreshToken: async (_ctx, client, source) =>
-      client.grantTypeAllowed('refresh_token') && (alwaysRefresh || source.scopes.has('offline_access')),
+    issueRefreshToken: async (_ctx, client, source) => client.grantTypeAllowed('refresh_token') && (alwaysRefresh || source.scopes.has('offline_access')),
     features: {
       devInteractions: { enabled: true },
       clientCredentials: { enabled: true },
@@ -126,9 +125,10 @@ export async function startOidcPeer(opts: OidcPeerOptions) {
     stats.success[grant] = (stats.success[grant] ?? 0) + 1;
   });
   provider.on('grant.error', (_ctx, err) => {
-    const e = err as { error?: string; error_description?: string };
-    stats.errors[e.error ?? 'unknown'] = (stats.errors[e.error ?? 'unknown'] ?? 0) + 1;
-    if (e.error_description === 'refresh token already used') stats.reuse++;
+    const code = err.error ?? 'unknown';
+    stats.errors[code] = (stats.errors[code] ?? 0) + 1;
+    // The answer says only "grant request is invalid"; the reason is in error_detail, for the server's eyes.
+    if (err.error_detail === 'refresh token already used') stats.reuse++;
   });
   provider.on('grant.revoked', () => void stats.grantsRevoked++);
   provider.on('server_error', (_ctx, err) => void serverErrors.push(err));
@@ -145,7 +145,14 @@ export async function startOidcPeer(opts: OidcPeerOptions) {
       return void res.end(JSON.stringify({ error: 'invalid_token' }));
     }
     const url = new URL(req.url ?? '/', issuer);
-    const body = { method: req.method, path: url.pathname, query: Object.fromEntries(url.searchParams), sub: (token as { accountId?: string }).accountId ?? null, client_id: token.clientId, scope: token.scope ?? null };
+    const body = {
+      method: req.method,
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      sub: (token as { accountId?: string }).accountId ?? null,
+      client_id: token.clientId,
+      scope: token.scope ?? null,
+    };
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify(body));
   }

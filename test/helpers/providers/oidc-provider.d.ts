@@ -24,6 +24,8 @@ declare module 'oidc-provider' {
   interface OidcError extends Error {
     error?: string;
     error_description?: string;
+    /** The reason behind a generic description ("refresh token already used"); never sent to the client. */
+    error_detail?: string;
   }
 
   export interface Configuration {

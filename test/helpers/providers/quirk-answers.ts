@@ -63,7 +63,12 @@ export function tokenAnswer(tokens: IssuedTokens, opts: AnswerOptions, now: numb
   writeLifetime(fields, opts.lifetime, tokens.expires_in, now);
   if (tokens.refresh_token !== undefined) fields.refresh_token = tokens.refresh_token;
   if (opts.refreshLifetime && tokens.refresh_expires_in !== undefined) {
-    writeLifetime(fields, { style: opts.refreshLifetime.style, field: opts.refreshLifetime.field ?? 'refresh_token_expires_in' }, tokens.refresh_expires_in, now);
+    writeLifetime(
+      fields,
+      { style: opts.refreshLifetime.style, field: opts.refreshLifetime.field ?? 'refresh_token_expires_in' },
+      tokens.refresh_expires_in,
+      now,
+    );
   }
   if (tokens.scope) fields.scope = tokens.scope;
   const top: Record<string, unknown> = opts.errorStyle === 'slack' ? { ok: true } : {};

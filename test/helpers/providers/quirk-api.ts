@@ -35,7 +35,12 @@ function presentedToken(req: IncomingMessage, url: URL, auth: ApiAuthOptions): s
 
 function unauthorized(res: ServerResponse, state: ApiState, description: string): void {
   state.book.stats.apiUnauthorized++;
-  sendJson(res, 401, { error: 'invalid_token', error_description: description }, { 'www-authenticate': `Bearer realm="quirk", error="invalid_token", error_description="${description}"` });
+  sendJson(
+    res,
+    401,
+    { error: 'invalid_token', error_description: description },
+    { 'www-authenticate': `Bearer realm="quirk", error="invalid_token", error_description="${description}"` },
+  );
 }
 
 export async function serveApi(req: IncomingMessage, res: ServerResponse, url: URL, state: ApiState): Promise<void> {

@@ -79,7 +79,23 @@ interface CodeRecord {
   expiresAt: number;
 }
 
-type Resolved = Required<Pick<QuirkProviderOptions, 'clientId' | 'clientSecret' | 'clientAuthMethods' | 'requestFormat' | 'pkce' | 'accessTokenTtlSeconds' | 'refresh' | 'errorStyle' | 'delayMs' | 'apiKey' | 'apiAuth' | 'now'>> &
+type Resolved = Required<
+  Pick<
+    QuirkProviderOptions,
+    | 'clientId'
+    | 'clientSecret'
+    | 'clientAuthMethods'
+    | 'requestFormat'
+    | 'pkce'
+    | 'accessTokenTtlSeconds'
+    | 'refresh'
+    | 'errorStyle'
+    | 'delayMs'
+    | 'apiKey'
+    | 'apiAuth'
+    | 'now'
+  >
+> &
   Omit<QuirkProviderOptions, 'lifetime' | 'refreshLifetime'> & { lifetime: LifetimeField; refreshLifetime?: LifetimeField };
 
 const asField = (v: LifetimeStyle | LifetimeField | undefined): LifetimeField | undefined => (typeof v === 'string' ? { style: v } : v);
@@ -202,14 +218,20 @@ export async function startQuirkProvider(input: QuirkProviderOptions = {}) {
       if (outcome.reason === 'too_early') return sendTokenError(res, answerOptions(), 'access_denied', 'Rate limit exceeded: access_token not expired');
       return invalidGrant(`refresh token ${outcome.reason}`);
     }
-    if (grant === 'client_credentials') return answerTokens(res, tokenAnswer(book.issueClientToken(params.scope ?? ''), { ...answerOptions(), nestUnder: undefined }, now), drop);
+    if (grant === 'client_credentials')
+      return answerTokens(res, tokenAnswer(book.issueClientToken(params.scope ?? ''), { ...answerOptions(), nestUnder: undefined }, now), drop);
     sendTokenError(res, answerOptions(), 'unsupported_grant_type', `grant_type ${grant || '(none)'} is not supported`);
   }
 
   function sendFault(res: ServerResponse, fault: { status: number; body?: unknown; retryAfter?: number }): void {
     book.stats.faults++;
     const headers: Record<string, string> = fault.retryAfter === undefined ? {} : { 'retry-after': String(fault.retryAfter) };
-    sendJson(res, fault.status, fault.body ?? { error: fault.status === 429 ? 'rate_limited' : 'server_error', error_description: `injected ${fault.status}` }, headers);
+    sendJson(
+      res,
+      fault.status,
+      fault.body ?? { error: fault.status === 429 ? 'rate_limited' : 'server_error', error_description: `injected ${fault.status}` },
+      headers,
+    );
   }
 
   /** Redox's legacy API: `{apiKey, secret}` bought for `{accessToken, expires, refreshToken}`, renewed by refresh token. */
@@ -229,7 +251,8 @@ export async function startQuirkProvider(input: QuirkProviderOptions = {}) {
     if (refresh) {
       const outcome = book.useRefreshToken(params.refreshToken ?? '');
       if (!outcome.ok) {
-        if (outcome.reason === 'too_early') return sendJson(res, 400, { error: 'access_denied', error_description: 'Rate limit exceeded: access_token not expired' });
+        if (outcome.reason === 'too_early')
+          return sendJson(res, 400, { error: 'access_denied', error_description: 'Rate limit exceeded: access_token not expired' });
         book.stats.invalidGrant++;
         return sendJson(res, 401, { error: 'invalid_grant', error_description: `refresh token ${outcome.reason}` });
       }

@@ -98,9 +98,7 @@ export interface IssuedTokens {
 }
 
 export type RefreshOutcome =
-  | { ok: true; tokens: IssuedTokens }
-  | { ok: false; reason: 'unknown' | 'expired' | 'reused' | 'revoked' }
-  | { ok: false; reason: 'too_early' };
+  { ok: true; tokens: IssuedTokens } | { ok: false; reason: 'unknown' | 'expired' | 'reused' | 'revoked' } | { ok: false; reason: 'too_early' };
 
 const newToken = (prefix: string): string => prefix + randomBytes(18).toString('base64url');
 
