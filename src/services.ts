@@ -11,6 +11,7 @@ import { KeyService } from './oauth/tokens/keys.js';
 import type { Store } from './store/db.js';
 import { MemoryLimiter, type Limiter } from './store/counters.js';
 import type { MasterKey } from './crypto/seal.js';
+import { defaultCatalog, type Catalog } from './vault/catalog/index.js';
 
 export interface Services {
   store: Store;
@@ -27,6 +28,8 @@ export interface Services {
   initialTokens: InitialAccessTokenService;
   /** Failure counters of the sign-in limits: one per process (Redis-backed when configured, see server.ts). */
   limiter: Limiter;
+  /** The provider catalog (catalog/providers/*.json), loaded and validated once: a broken entry stops the start. */
+  catalog: Catalog;
 }
 
 export function createServices(store: Store, masterKey: MasterKey, limiter: Limiter = new MemoryLimiter()): Services {
@@ -47,5 +50,6 @@ export function createServices(store: Store, masterKey: MasterKey, limiter: Limi
     tokenAdmin: new TokenManagement(store.db, clients, users, bus),
     initialTokens: new InitialAccessTokenService(store.db),
     limiter,
+    catalog: defaultCatalog(),
   };
 }
