@@ -11,7 +11,7 @@ import { KeyService } from './oauth/tokens/keys.js';
 import type { Store } from './store/db.js';
 import { MemoryLimiter, type Limiter } from './store/counters.js';
 import { open, seal, type MasterKey } from './crypto/seal.js';
-import { Catalog } from './vault/catalog/index.js';
+import { defaultCatalog, type Catalog } from './vault/catalog/index.js';
 import { Vault } from './vault/index.js';
 
 export interface Services {
@@ -29,7 +29,7 @@ export interface Services {
   initialTokens: InitialAccessTokenService;
   /** Failure counters of the sign-in limits: one per process (Redis-backed when configured, see server.ts). */
   limiter: Limiter;
-  /** The provider catalog (catalog/providers/*.json), validated when loaded. */
+  /** The provider catalog (catalog/providers/*.json), loaded and validated once: a broken entry stops the start. */
   catalog: Catalog;
   /** The connection vault: provider clients, connections, their renewal and tokens. */
   vault: Vault;
@@ -40,7 +40,7 @@ export function createServices(store: Store, masterKey: MasterKey, limiter: Limi
   const scopes = new ScopeService(store.db, bus);
   const clients = new ClientService(store.db, masterKey, scopes, bus);
   const users = new UserService(store.db);
-  const catalog = Catalog.load();
+  const catalog = defaultCatalog();
   const sealer = {
     seal: (plaintext: string, aad: string) => seal(masterKey, plaintext, aad),
     open: (sealed: string, aad: string) => open(masterKey, sealed, aad),

@@ -54,6 +54,8 @@ export const OPERATION_IDS: Record<string, string> = {
   'post /admins/{admin_id}/tokens': 'createAdminToken',
   'delete /admins/{admin_id}/tokens/{token_id}': 'revokeAdminToken',
   'get /audit-log': 'listAuditLog',
+  'get /providers': 'listProviders',
+  'get /providers/{provider}': 'getProvider',
 };
 
 /** The tags of the document, in the order a reader meets them, each with what it groups. */
@@ -67,6 +69,7 @@ export const TAGS = [
   { name: 'keys', description: 'Signing keys of a space: list and rotate' },
   { name: 'admins', description: 'Admin accounts, their roles and API tokens, and sign-in' },
   { name: 'audit', description: 'The audit log of admin changes' },
+  { name: 'providers', description: "The connection vault's provider catalog: external services and how to reach them" },
 ];
 
 /** What each status means, wherever it is answered (the error body says the particulars). */
@@ -102,6 +105,9 @@ export const ERROR_EXCEPTIONS: Record<string, { add?: Record<number, string>; om
   // Creates with nothing unique to collide on (keys: one rotation at a time per space, under a lock).
   createInitialAccessToken: { omit: [409] },
   rotateKeys: { omit: [409] },
+  // The catalog is open to every signed-in admin, whatever their roles.
+  listProviders: { omit: [403] },
+  getProvider: { omit: [403] },
 };
 
 /** What a route's schema tells about its input, as the error derivation reads it. */
