@@ -11,10 +11,13 @@ import { KeyService } from './oauth/tokens/keys.js';
 import type { Store } from './store/db.js';
 import { MemoryLimiter, type Limiter } from './store/counters.js';
 import type { MasterKey } from './crypto/seal.js';
+import { Keyring } from './crypto/keyring.js';
+import { MasterKeyRotation } from './vault/rotate-key.js';
 
 export interface Services {
   store: Store;
-  masterKey: MasterKey;
+  /** The master keys: the current one seals, older ones (KEYWARD_MASTER_KEYS_PREVIOUS) still open. */
+  keyring: Keyring;
   bus: ChangeBus;
   spaces: SpaceService;
   scopes: ScopeService;
@@ -27,25 +30,30 @@ export interface Services {
   initialTokens: InitialAccessTokenService;
   /** Failure counters of the sign-in limits: one per process (Redis-backed when configured, see server.ts). */
   limiter: Limiter;
+  /** Re-sealing under the current master key (`keyward vault rotate-key`). */
+  masterKeyRotation: MasterKeyRotation;
 }
 
-export function createServices(store: Store, masterKey: MasterKey, limiter: Limiter = new MemoryLimiter()): Services {
+/** `keys`: a lone MasterKey is taken as a keyring of one (tests and tools that need no previous keys). */
+export function createServices(store: Store, keys: Keyring | MasterKey, limiter: Limiter = new MemoryLimiter()): Services {
+  const keyring = Keyring.from(keys);
   const bus = new ChangeBus(store);
   const scopes = new ScopeService(store.db, bus);
-  const clients = new ClientService(store.db, masterKey, scopes, bus);
+  const clients = new ClientService(store.db, keyring, scopes, bus);
   const users = new UserService(store.db);
   return {
     store,
-    masterKey,
+    keyring,
     bus,
     spaces: new SpaceService(store.db, bus),
     scopes,
     clients,
     admins: new AdminService(store.db),
-    keys: new KeyService(store.db, masterKey, bus),
+    keys: new KeyService(store.db, keyring, bus),
     users,
     tokenAdmin: new TokenManagement(store.db, clients, users, bus),
     initialTokens: new InitialAccessTokenService(store.db),
     limiter,
+    masterKeyRotation: new MasterKeyRotation(store.db, keyring),
   };
 }
