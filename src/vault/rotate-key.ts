@@ -57,7 +57,7 @@ export class MasterKeyRotation {
         action: 'vault.master_key_reseal',
         targetType: 'master_key',
         targetId: this.keyring.currentId,
-        changes: { resealed, skipped },
+        changes: { values: resealed, skipped },
       });
     }
     return { resealed, skipped, remaining: await this.remaining() };
