@@ -17,7 +17,6 @@ import { createServices, type Services } from '../../src/services.js';
 import * as schema from '../../src/store/schema.js';
 import { clients, connectAttempts, connections, providerClients, signingKeys } from '../../src/store/schema.js';
 import { replaceSealed, SEALED_COLUMNS, sealedAad, sealedNotUnder } from '../../src/store/sealed-columns.js';
-import { MasterKeyRotation } from '../../src/vault/rotate-key.js';
 import { openTestStore, pgNotice, STORE_KINDS, type TestStore } from '../helpers/store.js';
 
 pgNotice();
@@ -47,7 +46,10 @@ describe.each(STORE_KINDS)('master key rotation over every sealed column (%s)', 
     const out = new Map<string, Row[]>();
     for (const t of TABLES) {
       const rows = (await db().select().from(t)) as Row[];
-      out.set(getTableName(t), rows.sort((a, b) => a.id.localeCompare(b.id)));
+      out.set(
+        getTableName(t),
+        rows.sort((a, b) => a.id.localeCompare(b.id)),
+      );
     }
     return out;
   }
@@ -91,7 +93,13 @@ describe.each(STORE_KINDS)('master key rotation over every sealed column (%s)', 
           clientSecretSealed: seal(oldKey, 'gh secret', sealedAad.providerClient(pcs[0]!, 'client_secret')),
           privateKeySealed: seal(oldKey, '-----BEGIN PRIVATE KEY-----', sealedAad.providerClient(pcs[0]!, 'private_key')),
         },
-        { id: pcs[1], spaceId: space.id, provider: 'custom', name: 'Custom', clientSecretSealed: seal(oldKey, 'custom secret', sealedAad.providerClient(pcs[1]!, 'client_secret')) },
+        {
+          id: pcs[1],
+          spaceId: space.id,
+          provider: 'custom',
+          name: 'Custom',
+          clientSecretSealed: seal(oldKey, 'custom secret', sealedAad.providerClient(pcs[1]!, 'client_secret')),
+        },
       ]);
     const conns = [randomUUID(), randomUUID(), randomUUID()];
     const c = (id: string, col: 'credentials' | 'access_token' | 'refresh_token', key: MasterKey = oldKey) =>
@@ -120,8 +128,22 @@ describe.each(STORE_KINDS)('master key rotation over every sealed column (%s)', 
     await db()
       .insert(connectAttempts)
       .values([
-        { id: attempts[0], connectionId: conns[0]!, linkHash: 'l0', stateHash: 's0', verifierSealed: seal(oldKey, 'v0', sealedAad.connectAttempt(attempts[0]!)), expiresAt },
-        { id: attempts[1], connectionId: conns[1]!, linkHash: 'l1', stateHash: 's1', verifierSealed: seal(oldKey, 'v1', sealedAad.connectAttempt(attempts[1]!)), expiresAt },
+        {
+          id: attempts[0],
+          connectionId: conns[0]!,
+          linkHash: 'l0',
+          stateHash: 's0',
+          verifierSealed: seal(oldKey, 'v0', sealedAad.connectAttempt(attempts[0]!)),
+          expiresAt,
+        },
+        {
+          id: attempts[1],
+          connectionId: conns[1]!,
+          linkHash: 'l1',
+          stateHash: 's1',
+          verifierSealed: seal(oldKey, 'v1', sealedAad.connectAttempt(attempts[1]!)),
+          expiresAt,
+        },
         { id: attempts[2], connectionId: conns[1]!, linkHash: 'l2', expiresAt },
       ]);
 
@@ -214,8 +236,7 @@ describe.each(STORE_KINDS)('master key rotation over every sealed column (%s)', 
     }
     const sealedProps = new Map<string, string[]>();
     for (const c of SEALED_COLUMNS) sealedProps.set(c.table, [...(sealedProps.get(c.table) ?? []), c.property]);
-    const strip = (table: string, rows: Row[]) =>
-      rows.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => !sealedProps.get(table)!.includes(k))));
+    const strip = (table: string, rows: Row[]) => rows.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => !sealedProps.get(table)!.includes(k))));
     const after = await rowsOf();
     for (const [table, rows] of before) expect(strip(table, after.get(table)!), table).toEqual(strip(table, rows));
 

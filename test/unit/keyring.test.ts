@@ -48,9 +48,7 @@ describe('Keyring', () => {
   it('names a key that is not configured and where to add it', () => {
     const stranger = key();
     const sealed = seal(stranger, 'secret', 'row-5');
-    expect(() => ring.open(sealed, 'row-5')).toThrow(
-      `sealed with master key ${stranger.id}, which is not configured; add it to KEYWARD_MASTER_KEYS_PREVIOUS`,
-    );
+    expect(() => ring.open(sealed, 'row-5')).toThrow(`sealed with master key ${stranger.id}, which is not configured; add it to KEYWARD_MASTER_KEYS_PREVIOUS`);
     // Once the rotation is done and the old keys are removed, their values no longer open.
     expect(() => new Keyring(current).open(seal(old, 'x', 'r'), 'r')).toThrow(/KEYWARD_MASTER_KEYS_PREVIOUS/);
   });
