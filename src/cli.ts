@@ -9,6 +9,7 @@ import { registerClientCommands } from './cli/clients.js';
 import { registerKeyCommands } from './cli/keys.js';
 import { registerLocalCommands } from './cli/local.js';
 import { registerLoginCommands } from './cli/login.js';
+import { registerProviderCommands } from './cli/providers.js';
 import { registerRegistrationCommands } from './cli/registration.js';
 import { registerScopeCommands } from './cli/scopes.js';
 import { registerSpaceCommands } from './cli/spaces.js';
@@ -52,6 +53,7 @@ registerAdminCommands(program);
 registerAuditCommand(program);
 registerRegistrationCommands(program);
 registerKeyCommands(program);
+registerProviderCommands(program);
 registerVaultCommands(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {

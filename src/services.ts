@@ -11,6 +11,7 @@ import { KeyService } from './oauth/tokens/keys.js';
 import type { Store } from './store/db.js';
 import { MemoryLimiter, type Limiter } from './store/counters.js';
 import type { MasterKey } from './crypto/seal.js';
+import { defaultCatalog, type Catalog } from './vault/catalog/index.js';
 import { Keyring } from './crypto/keyring.js';
 import { MasterKeyRotation } from './vault/rotate-key.js';
 
@@ -30,6 +31,8 @@ export interface Services {
   initialTokens: InitialAccessTokenService;
   /** Failure counters of the sign-in limits: one per process (Redis-backed when configured, see server.ts). */
   limiter: Limiter;
+  /** The provider catalog (catalog/providers/*.json), loaded and validated once: a broken entry stops the start. */
+  catalog: Catalog;
   /** Re-sealing under the current master key (`keyward vault rotate-key`). */
   masterKeyRotation: MasterKeyRotation;
 }
@@ -54,6 +57,7 @@ export function createServices(store: Store, keys: Keyring | MasterKey, limiter:
     tokenAdmin: new TokenManagement(store.db, clients, users, bus),
     initialTokens: new InitialAccessTokenService(store.db),
     limiter,
+    catalog: defaultCatalog(),
     masterKeyRotation: new MasterKeyRotation(store.db, keyring),
   };
 }

@@ -54,6 +54,8 @@ export const OPERATION_IDS: Record<string, string> = {
   'post /admins/{admin_id}/tokens': 'createAdminToken',
   'delete /admins/{admin_id}/tokens/{token_id}': 'revokeAdminToken',
   'get /audit-log': 'listAuditLog',
+  'get /providers': 'listProviders',
+  'get /providers/{provider}': 'getProvider',
   'get /vault/master-key': 'getMasterKeyStatus',
   'post /vault/rotate-key': 'resealUnderCurrentMasterKey',
 };
@@ -69,6 +71,7 @@ export const TAGS = [
   { name: 'keys', description: 'Signing keys of a space: list and rotate' },
   { name: 'admins', description: 'Admin accounts, their roles and API tokens, and sign-in' },
   { name: 'audit', description: 'The audit log of admin changes' },
+  { name: 'providers', description: "The connection vault's provider catalog: external services and how to reach them" },
   { name: 'vault', description: 'The master keys that seal stored secrets: status and re-sealing after a rotation' },
 ];
 
@@ -105,6 +108,9 @@ export const ERROR_EXCEPTIONS: Record<string, { add?: Record<number, string>; om
   // Creates with nothing unique to collide on (keys: one rotation at a time per space, under a lock).
   createInitialAccessToken: { omit: [409] },
   rotateKeys: { omit: [409] },
+  // The catalog is open to every signed-in admin, whatever their roles.
+  listProviders: { omit: [403] },
+  getProvider: { omit: [403] },
   // A value sealed with a key that is not configured (or that does not open) stops the batch until it is.
   resealUnderCurrentMasterKey: { add: { 409: 'A sealed value names a master key that is not configured, or does not open' } },
 };

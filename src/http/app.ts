@@ -14,6 +14,7 @@ import { auditRoutes } from '../admin/routes/audit.js';
 import { clientRoutes } from '../admin/routes/clients.js';
 import { keyRoutes } from '../admin/routes/keys.js';
 import { typed } from '../admin/routes/common.js';
+import { providerRoutes } from '../admin/routes/providers.js';
 import { registrationRoutes } from '../admin/routes/registration.js';
 import { scopeRoutes } from '../admin/routes/scopes.js';
 import { spaceRoutes } from '../admin/routes/spaces.js';
@@ -151,6 +152,7 @@ export async function buildApp({ config, services, logger, setup }: AppOptions):
       auditRoutes(t, services);
       registrationRoutes(t, services);
       keyRoutes(t, services);
+      providerRoutes(t, services);
       vaultKeyRoutes(t, services);
       signInRoutes(t, services);
       api.get(OPENAPI_PATH, { schema: { hide: true } }, async () => api.swagger());

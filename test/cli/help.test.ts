@@ -21,6 +21,7 @@ const GROUPS: Record<string, string[]> = {
   ],
   scopes: ['list', 'get', 'create', 'update', 'delete'],
   admins: ['list', 'get', 'create', 'update', 'delete', 'grant', 'revoke', 'tokens', 'create-token', 'revoke-token'],
+  providers: ['list', 'show'],
   vault: ['status', 'rotate-key'],
 };
 

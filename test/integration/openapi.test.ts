@@ -56,6 +56,8 @@ const OPERATIONS = [
   'post /spaces/{space}/keys/rotate',
   'get /vault/master-key',
   'post /vault/rotate-key',
+  'get /providers',
+  'get /providers/{provider}',
 ];
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
