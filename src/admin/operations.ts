@@ -56,6 +56,8 @@ export const OPERATION_IDS: Record<string, string> = {
   'get /audit-log': 'listAuditLog',
   'get /providers': 'listProviders',
   'get /providers/{provider}': 'getProvider',
+  'get /vault/master-key': 'getMasterKeyStatus',
+  'post /vault/rotate-key': 'resealUnderCurrentMasterKey',
 };
 
 /** The tags of the document, in the order a reader meets them, each with what it groups. */
@@ -70,6 +72,7 @@ export const TAGS = [
   { name: 'admins', description: 'Admin accounts, their roles and API tokens, and sign-in' },
   { name: 'audit', description: 'The audit log of admin changes' },
   { name: 'providers', description: "The connection vault's provider catalog: external services and how to reach them" },
+  { name: 'vault', description: 'The master keys that seal stored secrets: status and re-sealing after a rotation' },
 ];
 
 /** What each status means, wherever it is answered (the error body says the particulars). */
@@ -108,6 +111,8 @@ export const ERROR_EXCEPTIONS: Record<string, { add?: Record<number, string>; om
   // The catalog is open to every signed-in admin, whatever their roles.
   listProviders: { omit: [403] },
   getProvider: { omit: [403] },
+  // A value sealed with a key that is not configured (or that does not open) stops the batch until it is.
+  resealUnderCurrentMasterKey: { add: { 409: 'A sealed value names a master key that is not configured, or does not open' } },
 };
 
 /** What a route's schema tells about its input, as the error derivation reads it. */

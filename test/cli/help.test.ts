@@ -22,6 +22,7 @@ const GROUPS: Record<string, string[]> = {
   scopes: ['list', 'get', 'create', 'update', 'delete'],
   admins: ['list', 'get', 'create', 'update', 'delete', 'grant', 'revoke', 'tokens', 'create-token', 'revoke-token'],
   providers: ['list', 'show'],
+  vault: ['status', 'rotate-key'],
 };
 
 /** A port nobody listens on: bind one, then let it go. */

@@ -54,6 +54,8 @@ const OPERATIONS = [
   'delete /spaces/{space}/initial-access-tokens/{id}',
   'get /spaces/{space}/keys',
   'post /spaces/{space}/keys/rotate',
+  'get /vault/master-key',
+  'post /vault/rotate-key',
   'get /providers',
   'get /providers/{provider}',
 ];
