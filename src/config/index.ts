@@ -37,6 +37,14 @@ export interface Config {
   /** Server processes sharing the port (node:cluster); 1 = this process serves. */
   workers: number;
   bootstrap: { email?: string; password?: string; token?: string };
+  vault: {
+    /** A connection token asked for within this time of its expiry is renewed first. */
+    refreshMarginMs: number;
+    /** How often the renewal scheduler looks for due connections. */
+    schedulerIntervalMs: number;
+    /** How long a provider may take to answer a token request. */
+    providerTimeoutMs: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -74,6 +82,9 @@ export const CONFIG_KEYS: Record<string, string> = {
   KEYWARD_BOOTSTRAP_ADMIN_TOKEN: 'admin API token value given to the first owner (at least 32 characters)',
   KEYWARD_WORKERS: 'server processes sharing the port: a number, or auto (one per CPU); default 1; >1 needs PostgreSQL',
   KEYWARD_CONFIG_FILE: 'JSON file holding any of these keys; the environment overrides it',
+  KEYWARD_VAULT_REFRESH_MARGIN_SECONDS: 'a connection token asked for within this many seconds of its expiry is renewed first (default 60)',
+  KEYWARD_VAULT_SCHEDULER_INTERVAL_MS: 'how often the vault looks for connections due for renewal (default 1000)',
+  KEYWARD_VAULT_PROVIDER_TIMEOUT_MS: "how long a provider's token endpoint may take to answer (default 15000); a renewal lease lasts 30 s longer",
   KEYWARD_SIGN_THREAD: '1 signs access tokens on a thread, 0 on the event loop; default: a thread when a CPU is to spare (environment only)',
 };
 
@@ -255,5 +266,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, terminal = proc
     maxConnections: integer('KEYWARD_MAX_CONNECTIONS', get('KEYWARD_MAX_CONNECTIONS'), 10_000, 1, 1_000_000),
     workers,
     bootstrap,
+    vault: {
+      refreshMarginMs: integer('KEYWARD_VAULT_REFRESH_MARGIN_SECONDS', get('KEYWARD_VAULT_REFRESH_MARGIN_SECONDS'), 60, 0, 3600) * 1000,
+      schedulerIntervalMs: integer('KEYWARD_VAULT_SCHEDULER_INTERVAL_MS', get('KEYWARD_VAULT_SCHEDULER_INTERVAL_MS'), 1000, 50, 600_000),
+      providerTimeoutMs: integer('KEYWARD_VAULT_PROVIDER_TIMEOUT_MS', get('KEYWARD_VAULT_PROVIDER_TIMEOUT_MS'), 15_000, 100, 120_000),
+    },
   };
 }

@@ -162,7 +162,7 @@ export async function buildApp({ config, services, logger, setup }: AppOptions):
     { prefix: ADMIN_PREFIX },
   );
 
-  services.vault.attach(() => config.publicUrl, logger || undefined);
+  services.vault.attach(() => config.publicUrl, logger || undefined, config.vault);
   const oauth = createOAuth(config, services);
   await oauthRoutes(app, oauth, (spaceApp) =>
     vaultEndpoints(spaceApp, services.vault, {

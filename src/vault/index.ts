@@ -44,9 +44,22 @@ export class Vault {
     this.proxy = new ConnectionProxy(this.tokens);
   }
 
-  attach(publicUrl: () => string, log: Logger | undefined): void {
+  /** The app's public URL, logger and vault settings (KEYWARD_VAULT_*). */
+  attach(
+    publicUrl: () => string,
+    log: Logger | undefined,
+    settings?: { refreshMarginMs: number; schedulerIntervalMs: number; providerTimeoutMs: number },
+  ): void {
     this.publicUrl = publicUrl;
     if (log) this.log = log;
+    if (settings) {
+      this.tokens.options.marginMs = settings.refreshMarginMs;
+      Object.assign(this.renewer.options, {
+        intervalMs: settings.schedulerIntervalMs,
+        providerTimeoutMs: settings.providerTimeoutMs,
+        leaseMs: settings.providerTimeoutMs + 30_000,
+      });
+    }
   }
 
   /**

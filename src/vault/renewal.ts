@@ -34,9 +34,19 @@ export interface RenewalOptions {
   concurrency: number;
   /** Give up re-writing a result after this long (the store was down all that time); logged as lost. */
   writeRetryMs: number;
+  /** How long a provider may take to answer a token request. */
+  providerTimeoutMs: number;
 }
 
-export const DEFAULT_RENEWAL: RenewalOptions = { leaseMs: 45_000, waitMs: 30_000, intervalMs: 1_000, batch: 200, concurrency: 64, writeRetryMs: 15 * 60_000 };
+export const DEFAULT_RENEWAL: RenewalOptions = {
+  leaseMs: 45_000,
+  waitMs: 30_000,
+  intervalMs: 1_000,
+  batch: 200,
+  concurrency: 64,
+  writeRetryMs: 15 * 60_000,
+  providerTimeoutMs: 15_000,
+};
 
 export type RenewalEvent = Outcome['event'];
 export type RenewalListener = (row: ConnectionRow, event: RenewalEvent) => void;
@@ -57,7 +67,7 @@ export class Renewer {
     private readonly catalog: Catalog,
     private readonly sealer: Sealer,
     private readonly logger: () => Logger,
-    private readonly options: RenewalOptions = DEFAULT_RENEWAL,
+    readonly options: RenewalOptions = { ...DEFAULT_RENEWAL },
   ) {}
 
   private get log(): Logger {
@@ -105,7 +115,10 @@ export class Renewer {
       const [pc] = await providerClientsById(this.db, [row.providerClientId]);
       const entry = pc ? this.catalog.get(pc.provider) : undefined;
       if (!pc || !entry) throw new Error('the provider client or its catalog entry is gone');
-      const result = await this.callProvider(row, providerSettings(this.catalog, this.sealer, entry, pc, row));
+      const result = await this.callProvider(row, {
+        ...providerSettings(this.catalog, this.sealer, entry, pc, row),
+        timeoutMs: this.options.providerTimeoutMs,
+      });
       outcome = result.ok ? successOutcome(row, entry, result.tokens, this.sealer, Date.now()) : failureOutcome(row, entry, result.failure, Date.now());
     } catch (err) {
       // A fault of ours (a secret that no longer opens, a catalog entry removed): an error state, never a crash loop.

@@ -50,7 +50,7 @@ export class ConnectionTokens {
     private readonly catalog: Catalog,
     private readonly sealer: Sealer,
     private readonly renewer: Renewer,
-    private readonly options: TokenOptions = { marginMs: 60_000 },
+    readonly options: TokenOptions = { marginMs: 60_000 },
   ) {}
 
   async token(spaceId: string, id: string, caller: TokenCaller, force = false): Promise<ConnectionToken> {
