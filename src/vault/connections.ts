@@ -79,20 +79,21 @@ export class ConnectionService {
   ) {}
 
   /** Views of rows, with their provider's id and bound client's client_id. */
-  async views(space: SpaceRef, rows: ConnectionRow[]): Promise<ConnectionView[]> {
+  async views(space: SpaceRef, rows: ConnectionRow[], db: Executor = this.db): Promise<ConnectionView[]> {
     const clientIds = await clientIdsByPk(
-      this.db,
+      db,
       rows.map((r) => r.boundClientPk).filter((pk): pk is string => pk !== null),
     );
     const providers = new Map<string, string>();
     for (const r of rows) {
-      if (!providers.has(r.providerClientId)) providers.set(r.providerClientId, (await this.providerClients.row(space.id, r.providerClientId)).provider);
+      if (!providers.has(r.providerClientId)) providers.set(r.providerClientId, (await this.providerClients.row(space.id, r.providerClientId, db)).provider);
     }
     return rows.map((r) => connectionView(r, providers.get(r.providerClientId)!, r.boundClientPk ? (clientIds.get(r.boundClientPk) ?? null) : null));
   }
 
-  async view(space: SpaceRef, row: ConnectionRow): Promise<ConnectionView> {
-    return (await this.views(space, [row]))[0]!;
+  /** `db`: the transaction a caller is in (PGlite has one connection: a query outside it would wait forever). */
+  async view(space: SpaceRef, row: ConnectionRow, db: Executor = this.db): Promise<ConnectionView> {
+    return (await this.views(space, [row], db))[0]!;
   }
 
   async list(space: SpaceRef, req: PageRequest & { status?: string[]; provider_client?: string }): Promise<Page<ConnectionView>> {
@@ -132,7 +133,7 @@ export class ConnectionService {
     if (!before) set.kind = kind;
     const pcId = input.provider_client ?? before?.providerClientId;
     if (!pcId) throw invalid('provider_client', 'provider_client is required (the id of a provider client of this space)');
-    const pc = await this.providerClients.row(space.id, pcId).catch(() => {
+    const pc = await this.providerClients.row(space.id, pcId, tx).catch(() => {
       throw invalid('provider_client', `provider client "${pcId}" does not exist in this space`);
     });
     const entry = this.providerClients.entryOf(pc.provider);
@@ -200,7 +201,7 @@ export class ConnectionService {
           action: 'connection.create',
           targetType: 'connection',
           targetId: id,
-          changes: auditable(await this.view(space, row)),
+          changes: auditable(await this.view(space, row, tx)),
         });
         return row;
       });
@@ -225,8 +226,8 @@ export class ConnectionService {
           Object.assign(cols, { status: 'pending', accessTokenSealed: null, refreshTokenSealed: null, expiresAt: null, nextRefreshAt: null });
         }
         const row = await updateConnection(tx, id, { ...cols, updatedAt: new Date() });
-        const { updated_at: _a, ...b } = auditable(await this.view(space, before));
-        const { updated_at: _b, ...a } = auditable(await this.view(space, row));
+        const { updated_at: _a, ...b } = auditable(await this.view(space, before, tx));
+        const { updated_at: _b, ...a } = auditable(await this.view(space, row, tx));
         await recordAudit(tx, actor, { space: space.slug, action: 'connection.update', targetType: 'connection', targetId: id, changes: diff(b, a) });
         return row;
       });

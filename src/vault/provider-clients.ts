@@ -5,7 +5,7 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, randomUUID } from 'node:crypto';
 import { conflict, invalid, notFound } from '../errors.js';
 import { diff, recordAudit, type Actor } from '../events/audit.js';
-import type { Db } from '../store/db.js';
+import type { Db, Executor } from '../store/db.js';
 import { isForeignKeyViolation } from '../store/errors.js';
 import type { Page, PageRequest } from '../store/paging.js';
 import { mapPage } from '../store/paging.js';
@@ -137,8 +137,9 @@ export class ProviderClientService {
     return mapPage(await listProviderClients(this.db, space.id, req), (r) => this.view(space, r));
   }
 
-  async row(spaceId: string, id: string): Promise<ProviderClientRow> {
-    const row = /^[0-9a-f-]{36}$/i.test(id) ? await findProviderClient(this.db, spaceId, id) : undefined;
+  /** `db`: the transaction a caller is in (PGlite has one connection: a query outside it would wait for it forever). */
+  async row(spaceId: string, id: string, db: Executor = this.db): Promise<ProviderClientRow> {
+    const row = /^[0-9a-f-]{36}$/i.test(id) ? await findProviderClient(db, spaceId, id) : undefined;
     if (!row) throw notFound(`provider client "${id}"`);
     return row;
   }
