@@ -12,7 +12,9 @@ import { Admin, AdminToken, Client, ErrorBody, Scope, Space } from '../admin/sch
 import { adminRoutes } from '../admin/routes/admins.js';
 import { auditRoutes } from '../admin/routes/audit.js';
 import { clientRoutes } from '../admin/routes/clients.js';
+import { connectionRoutes } from '../admin/routes/connections.js';
 import { keyRoutes } from '../admin/routes/keys.js';
+import { providerClientRoutes } from '../admin/routes/provider-clients.js';
 import { typed } from '../admin/routes/common.js';
 import { registrationRoutes } from '../admin/routes/registration.js';
 import { scopeRoutes } from '../admin/routes/scopes.js';
@@ -20,6 +22,7 @@ import { spaceRoutes } from '../admin/routes/spaces.js';
 import { tokenRoutes } from '../admin/routes/tokens.js';
 import { userRoutes } from '../admin/routes/users.js';
 import { setupRoutes, type SetupState } from '../admin/setup.js';
+import { Connection, ProviderClient } from '../admin/vault-schemas.js';
 import { documented, operationKey, TAGS, withErrorResponses } from '../admin/operations.js';
 import { SIGN_IN_PATH, signInRoutes } from '../admin/routes/sign-in.js';
 import { installErrorHandler } from './errors.js';
@@ -138,7 +141,7 @@ export async function buildApp({ config, services, logger, setup }: AppOptions):
           route.schema = withErrorResponses(route.method, operationKey(route.method, route.url, ADMIN_PREFIX), route.schema);
         }
       });
-      for (const schema of [ErrorBody, Space, Scope, Client, Admin, AdminToken]) api.addSchema(schema);
+      for (const schema of [ErrorBody, Space, Scope, Client, Admin, AdminToken, ProviderClient, Connection]) api.addSchema(schema);
       installAdminAuth(api, services, new Set([ADMIN_PREFIX + OPENAPI_PATH, ADMIN_PREFIX + SIGN_IN_PATH]));
       const t = typed(api);
       spaceRoutes(t, services, config);
@@ -150,6 +153,8 @@ export async function buildApp({ config, services, logger, setup }: AppOptions):
       auditRoutes(t, services);
       registrationRoutes(t, services);
       keyRoutes(t, services);
+      providerClientRoutes(t, services);
+      connectionRoutes(t, services);
       signInRoutes(t, services);
       api.get(OPENAPI_PATH, { schema: { hide: true } }, async () => api.swagger());
     },
