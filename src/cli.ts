@@ -6,9 +6,11 @@ import { Command, Help, type Option } from 'commander';
 import { registerAdminCommands } from './cli/admins.js';
 import { registerAuditCommand } from './cli/audit.js';
 import { registerClientCommands } from './cli/clients.js';
+import { registerConnectionCommands } from './cli/connections.js';
 import { registerKeyCommands } from './cli/keys.js';
 import { registerLocalCommands } from './cli/local.js';
 import { registerLoginCommands } from './cli/login.js';
+import { registerProviderClientCommands } from './cli/provider-clients.js';
 import { registerRegistrationCommands } from './cli/registration.js';
 import { registerScopeCommands } from './cli/scopes.js';
 import { registerSpaceCommands } from './cli/spaces.js';
@@ -51,6 +53,8 @@ registerAdminCommands(program);
 registerAuditCommand(program);
 registerRegistrationCommands(program);
 registerKeyCommands(program);
+registerProviderClientCommands(program);
+registerConnectionCommands(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   process.stderr.write(`keyward: ${err instanceof Error ? err.message : String(err)}\n`);
