@@ -11,6 +11,7 @@ import { registerKeyCommands } from './cli/keys.js';
 import { registerLocalCommands } from './cli/local.js';
 import { registerLoginCommands } from './cli/login.js';
 import { registerProviderClientCommands } from './cli/provider-clients.js';
+import { registerProviderCommands } from './cli/providers.js';
 import { registerRegistrationCommands } from './cli/registration.js';
 import { registerScopeCommands } from './cli/scopes.js';
 import { registerSpaceCommands } from './cli/spaces.js';
@@ -55,6 +56,7 @@ registerRegistrationCommands(program);
 registerKeyCommands(program);
 registerProviderClientCommands(program);
 registerConnectionCommands(program);
+registerProviderCommands(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   process.stderr.write(`keyward: ${err instanceof Error ? err.message : String(err)}\n`);

@@ -127,6 +127,8 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     const first = opts.maintenance === false ? undefined : setTimeout(maintain, 10_000).unref();
     const hourly = opts.maintenance === false ? undefined : setInterval(maintain, 3_600_000).unref();
     const stopCollecting = collectStartGarbage();
+    // Vault renewals: every node runs the scheduler; the renewal lease lets one node renew each connection.
+    if (opts.maintenance !== false) services.vault.renewer.start();
 
     const running: RunningServer = {
       app,
@@ -139,6 +141,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
         clearInterval(hourly);
         stopCollecting();
         await app.close();
+        await services.vault.renewer.stop();
         await Promise.all([store.close(), limiter.close()]);
       },
     };

@@ -10,7 +10,9 @@ import { ChangeBus } from './store/changes.js';
 import { KeyService } from './oauth/tokens/keys.js';
 import type { Store } from './store/db.js';
 import { MemoryLimiter, type Limiter } from './store/counters.js';
-import type { MasterKey } from './crypto/seal.js';
+import { open, seal, type MasterKey } from './crypto/seal.js';
+import { defaultCatalog, type Catalog } from './vault/catalog/index.js';
+import { Vault } from './vault/index.js';
 
 export interface Services {
   store: Store;
@@ -27,6 +29,10 @@ export interface Services {
   initialTokens: InitialAccessTokenService;
   /** Failure counters of the sign-in limits: one per process (Redis-backed when configured, see server.ts). */
   limiter: Limiter;
+  /** The provider catalog (catalog/providers/*.json), loaded and validated once: a broken entry stops the start. */
+  catalog: Catalog;
+  /** The connection vault: provider clients, connections, their renewal and tokens. */
+  vault: Vault;
 }
 
 export function createServices(store: Store, masterKey: MasterKey, limiter: Limiter = new MemoryLimiter()): Services {
@@ -34,6 +40,11 @@ export function createServices(store: Store, masterKey: MasterKey, limiter: Limi
   const scopes = new ScopeService(store.db, bus);
   const clients = new ClientService(store.db, masterKey, scopes, bus);
   const users = new UserService(store.db);
+  const catalog = defaultCatalog();
+  const sealer = {
+    seal: (plaintext: string, aad: string) => seal(masterKey, plaintext, aad),
+    open: (sealed: string, aad: string) => open(masterKey, sealed, aad),
+  };
   return {
     store,
     masterKey,
@@ -47,5 +58,7 @@ export function createServices(store: Store, masterKey: MasterKey, limiter: Limi
     tokenAdmin: new TokenManagement(store.db, clients, users, bus),
     initialTokens: new InitialAccessTokenService(store.db),
     limiter,
+    catalog,
+    vault: new Vault(store.db, catalog, sealer),
   };
 }

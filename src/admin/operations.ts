@@ -67,6 +67,8 @@ export const OPERATION_IDS: Record<string, string> = {
   'post /spaces/{space}/connections/{id}/connect': 'createConnectLink',
   'post /spaces/{space}/connections/{id}/refresh': 'refreshConnection',
   'get /spaces/{space}/connections/{id}/token': 'getConnectionToken',
+  'get /providers': 'listProviders',
+  'get /providers/{provider}': 'getProvider',
 };
 
 /** The tags of the document, in the order a reader meets them, each with what it groups. */
@@ -81,6 +83,7 @@ export const TAGS = [
   { name: 'admins', description: 'Admin accounts, their roles and API tokens, and sign-in' },
   { name: 'audit', description: 'The audit log of admin changes' },
   { name: 'vault', description: 'The connection vault: provider clients (your apps at other services) and connections, their tokens and consent' },
+  { name: 'providers', description: "The connection vault's provider catalog: external services and how to reach them" },
 ];
 
 /** What each status means, wherever it is answered (the error body says the particulars). */
@@ -125,6 +128,9 @@ export const ERROR_EXCEPTIONS: Record<string, { add?: Record<number, string>; om
   getConnectionToken: {
     add: { 409: 'No valid token now: the connection is disabled, needs to be connected again, was never connected, or its renewal failed' },
   },
+  // The catalog is open to every signed-in admin, whatever their roles.
+  listProviders: { omit: [403] },
+  getProvider: { omit: [403] },
 };
 
 /** What a route's schema tells about its input, as the error derivation reads it. */

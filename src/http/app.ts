@@ -16,6 +16,7 @@ import { connectionRoutes } from '../admin/routes/connections.js';
 import { keyRoutes } from '../admin/routes/keys.js';
 import { providerClientRoutes } from '../admin/routes/provider-clients.js';
 import { typed } from '../admin/routes/common.js';
+import { providerRoutes } from '../admin/routes/providers.js';
 import { registrationRoutes } from '../admin/routes/registration.js';
 import { scopeRoutes } from '../admin/routes/scopes.js';
 import { spaceRoutes } from '../admin/routes/spaces.js';
@@ -32,6 +33,8 @@ import { homeRoute } from './home.js';
 import { refuseNul } from './input.js';
 import { createOAuth } from '../oauth/context.js';
 import { oauthRoutes } from '../oauth/routes.js';
+import { callingClient, requestSpace } from '../oauth/resource.js';
+import { vaultEndpoints } from '../vault/routes.js';
 
 export const ADMIN_PREFIX = '/admin/api/v1';
 const OPENAPI_PATH = '/openapi.json';
@@ -155,13 +158,22 @@ export async function buildApp({ config, services, logger, setup }: AppOptions):
       keyRoutes(t, services);
       providerClientRoutes(t, services);
       connectionRoutes(t, services);
+      providerRoutes(t, services);
       signInRoutes(t, services);
       api.get(OPENAPI_PATH, { schema: { hide: true } }, async () => api.swagger());
     },
     { prefix: ADMIN_PREFIX },
   );
 
-  await oauthRoutes(app, createOAuth(config, services));
+  services.vault.attach(() => config.publicUrl, logger || undefined);
+  const oauth = createOAuth(config, services);
+  await oauthRoutes(app, oauth, (spaceApp) =>
+    vaultEndpoints(spaceApp, services.vault, {
+      caller: (req) => callingClient(oauth, req, 'connections'),
+      space: requestSpace,
+      secureCookies: config.publicUrl.startsWith('https:'),
+    }),
+  );
 
   // HTML forms post url-encoded bodies; the JSON admin API does not accept them, so the parser lives here only.
   if (setup) {

@@ -70,7 +70,9 @@ export function installOAuthPlumbing(app: FastifyInstance, oauth: OAuth): void {
       return reply.code(err.status).headers(err.headers).send(err.toJSON());
     }
     // Edge checks shared with the admin API (NUL bytes, src/http/input.ts) throw AppError: same refusal, OAuth shape.
-    if (err instanceof AppError && err.status === 400) return reply.code(400).send({ error: 'invalid_request', error_description: err.message });
+    // The vault's endpoints under the issuer answer its AppErrors (403, 404, 409) in the same shape.
+    if (err instanceof AppError)
+      return reply.code(err.status).send({ error: err.status === 400 ? 'invalid_request' : err.code, error_description: err.message });
     const status = err.statusCode ?? 500;
     if (status >= 400 && status < 500) {
       return reply

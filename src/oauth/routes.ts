@@ -19,7 +19,7 @@ import { installCors } from './cors.js';
 import { installOAuthPlumbing } from './http.js';
 import { interactionRoutes } from './interaction/routes.js';
 
-export async function oauthRoutes(app: FastifyInstance, oauth: OAuth): Promise<void> {
+export async function oauthRoutes(app: FastifyInstance, oauth: OAuth, mount?: (spaceApp: FastifyInstance) => Promise<void>): Promise<void> {
   await app.register(
     async (spaceApp) => {
       await spaceApp.register(formbody);
@@ -35,6 +35,8 @@ export async function oauthRoutes(app: FastifyInstance, oauth: OAuth): Promise<v
       userinfoEndpoint(spaceApp, oauth);
       registrationEndpoints(spaceApp, oauth);
       deviceAuthorizationEndpoint(spaceApp, oauth);
+      // More endpoints under the issuer, mounted by the app (the connection vault's).
+      if (mount) await mount(spaceApp);
       // The pages people see, with the cookie parser in their own plugin context: its hooks stay off the API routes.
       await spaceApp.register(async (browser) => {
         await browser.register(cookie);

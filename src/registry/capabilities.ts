@@ -11,9 +11,12 @@ export const GRANT_TYPES = [
   'password',
   'implicit',
   'urn:ietf:params:oauth:grant-type:device_code',
+  'urn:ietf:params:oauth:grant-type:token-exchange',
 ] as const;
 export type GrantType = (typeof GRANT_TYPES)[number];
 export const DEVICE_CODE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
+/** RFC 8693: a client trades its own access token for a connection's provider token (the vault). */
+export const TOKEN_EXCHANGE_GRANT = 'urn:ietf:params:oauth:grant-type:token-exchange';
 
 /**
  * Response types /authorize answers, in their normalized order (OAuth 2.0 Multiple Response Types): the code flow

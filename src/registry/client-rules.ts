@@ -190,7 +190,7 @@ export function buildClientSpec(input: ClientInput, current?: ClientSpec): Clien
   }
   const grantTypes = [...new Set(grants)] as GrantType[];
   if (clientType === 'public') {
-    for (const g of ['client_credentials', 'password'] as const) {
+    for (const g of ['client_credentials', 'password', 'urn:ietf:params:oauth:grant-type:token-exchange'] as const) {
       if (grantTypes.includes(g)) throw invalid('grant_types', `${g} needs client authentication: only confidential clients may use it`);
     }
   } else if (grantTypes.includes('implicit')) {

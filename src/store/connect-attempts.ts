@@ -1,7 +1,7 @@
 // Connect attempts: a one-time connect link (stored hashed), then, once the link is opened, the state and sealed
 // PKCE verifier of the provider's consent. Each step is one conditional UPDATE, so a link opens once and a state
 // completes once, whatever races.
-import { and, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Executor } from './db.js';
 import { connectAttempts } from './schema.js';
 
@@ -35,9 +35,4 @@ export async function completeState(db: Executor, stateHash: string): Promise<Co
     .where(and(eq(connectAttempts.stateHash, stateHash), isNull(connectAttempts.completedAt), gt(connectAttempts.expiresAt, sql`now()`)))
     .returning();
   return row;
-}
-
-/** Deletes attempts that expired (the purge job). */
-export async function purgeConnectAttempts(db: Executor): Promise<void> {
-  await db.delete(connectAttempts).where(lt(connectAttempts.expiresAt, sql`now()`));
 }

@@ -4,7 +4,7 @@
 // Runs with the server's hourly maintenance.
 import { lt } from 'drizzle-orm';
 import type { Executor } from './db.js';
-import { accessTokens, assertionJtis, authorizationCodes, authRequests, browserSessions, deviceCodes, refreshTokens } from './schema.js';
+import { accessTokens, assertionJtis, authorizationCodes, authRequests, browserSessions, connectAttempts, deviceCodes, refreshTokens } from './schema.js';
 
 const GRACE_MS = 24 * 3600_000;
 
@@ -19,6 +19,7 @@ export async function purgeExpired(db: Executor, now = new Date()): Promise<numb
     db.delete(assertionJtis).where(lt(assertionJtis.expiresAt, now)).returning({ k: assertionJtis.jti }),
     db.delete(refreshTokens).where(lt(refreshTokens.expiresAt, old)).returning({ k: refreshTokens.tokenHash }),
     db.delete(accessTokens).where(lt(accessTokens.expiresAt, old)).returning({ k: accessTokens.id }),
+    db.delete(connectAttempts).where(lt(connectAttempts.expiresAt, old)).returning({ k: connectAttempts.id }),
   ]);
   return counts.reduce((n, rows) => n + rows.length, 0);
 }

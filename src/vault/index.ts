@@ -1,6 +1,6 @@
 // The connection vault, assembled: provider clients, connections, their renewal, tokens and the connect flow over
 // one store, catalog and keyring. Routes (admin and app-facing) and the token exchange grant call this.
-import type { Logger } from 'pino';
+import { pino, type Logger } from 'pino';
 import type { Actor } from '../events/audit.js';
 import type { Db } from '../store/db.js';
 import type { Catalog } from './catalog/index.js';
@@ -8,6 +8,7 @@ import { ConnectFlow } from './connect.js';
 import type { ConnectionView } from './connection-view.js';
 import { ConnectionService, type ConnectionInput } from './connections.js';
 import { ProviderClientService } from './provider-clients.js';
+import { ConnectionProxy } from './proxy.js';
 import { DEFAULT_RENEWAL, Renewer, type RenewalOptions } from './renewal.js';
 import type { Sealer } from './sealer.js';
 import { ConnectionTokens } from './tokens.js';
@@ -27,13 +28,25 @@ export class Vault {
   readonly renewer: Renewer;
   readonly tokens: ConnectionTokens;
   readonly connect: ConnectFlow;
+  readonly proxy: ConnectionProxy;
+  // The public URL and logger are the HTTP app's (the public URL is known only once the port is bound when it is
+  // derived from port 0): the app attaches them when it mounts the vault's routes.
+  private publicUrl: () => string = () => 'http://localhost:8080';
+  private log: Logger = pino({ level: 'silent' });
 
-  constructor(db: Db, catalog: Catalog, sealer: Sealer, log: Logger, publicUrl: () => string, options: VaultOptions = {}) {
+  constructor(db: Db, catalog: Catalog, sealer: Sealer, options: VaultOptions = {}) {
+    const publicUrl = () => this.publicUrl();
     this.providerClients = new ProviderClientService(db, catalog, sealer, publicUrl);
     this.connections = new ConnectionService(db, this.providerClients, sealer);
-    this.renewer = new Renewer(db, catalog, sealer, log, { ...DEFAULT_RENEWAL, ...options.renewal });
+    this.renewer = new Renewer(db, catalog, sealer, () => this.log, { ...DEFAULT_RENEWAL, ...options.renewal });
     this.tokens = new ConnectionTokens(db, catalog, sealer, this.renewer, { marginMs: options.marginMs ?? 60_000 });
     this.connect = new ConnectFlow(db, catalog, sealer, publicUrl, { linkTtlMs: options.linkTtlMs ?? 60 * 60_000 });
+    this.proxy = new ConnectionProxy(this.tokens);
+  }
+
+  attach(publicUrl: () => string, log: Logger | undefined): void {
+    this.publicUrl = publicUrl;
+    if (log) this.log = log;
   }
 
   /**

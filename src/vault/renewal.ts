@@ -56,9 +56,13 @@ export class Renewer {
     private readonly db: Db,
     private readonly catalog: Catalog,
     private readonly sealer: Sealer,
-    private readonly log: Logger,
+    private readonly logger: () => Logger,
     private readonly options: RenewalOptions = DEFAULT_RENEWAL,
   ) {}
+
+  private get log(): Logger {
+    return this.logger();
+  }
 
   onOutcome(listener: RenewalListener): void {
     this.listeners.push(listener);

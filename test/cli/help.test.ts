@@ -23,6 +23,7 @@ const GROUPS: Record<string, string[]> = {
   admins: ['list', 'get', 'create', 'update', 'delete', 'grant', 'revoke', 'tokens', 'create-token', 'revoke-token'],
   'provider-clients': ['list', 'show', 'create', 'update', 'delete'],
   connections: ['list', 'show', 'create', 'update', 'delete', 'connect', 'refresh', 'token'],
+  providers: ['list', 'show'],
 };
 
 /** A port nobody listens on: bind one, then let it go. */

@@ -67,6 +67,8 @@ const OPERATIONS = [
   'post /spaces/{space}/connections/{id}/connect',
   'post /spaces/{space}/connections/{id}/refresh',
   'get /spaces/{space}/connections/{id}/token',
+  'get /providers',
+  'get /providers/{provider}',
 ];
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 

@@ -10,11 +10,14 @@ import type { IssuedAccessToken } from '../tokens/service.js';
 
 export interface TokenResponse {
   access_token: string;
-  token_type: 'Bearer';
+  /** Bearer for Keyward's own tokens; a token exchange answers the provider's type. */
+  token_type: string;
+  /** RFC 8693 §2.2.1: what a token exchange issued. */
+  issued_token_type?: string;
   expires_in?: number;
   refresh_token?: string;
   id_token?: string;
-  scope: string;
+  scope?: string;
 }
 
 /** The token answer (RFC 6749 §5.1): fields that have no value are left out. */
