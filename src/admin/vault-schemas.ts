@@ -50,11 +50,12 @@ const CONFIG = (description: string) =>
     maxProperties: 50,
     description,
   });
+/** A lifetime or null, described on the union (what generators and the reference page show). */
 const LIFETIME = (what: string, example: number) =>
-  Type.Integer({
-    minimum: 1,
-    description: `${what}: its lifetime in expires_in_unit, for providers whose token answer does not say it; null: as the provider says. Set it to the value of your app at the provider (Exact Online, in milliseconds: ${example})`,
-  });
+  Nullable(
+    Type.Integer({ minimum: 1 }),
+    `${what}: the token's lifetime in expires_in_unit, for providers whose token answer does not say it; null: as the provider says. Set it to the value of your app at the provider (Exact Online, in milliseconds: ${example})`,
+  );
 
 export const ProviderClientInput = Type.Object(
   {
@@ -99,8 +100,8 @@ export const ProviderClientInput = Type.Object(
     scope: Type.Optional(
       Type.String({ maxLength: 2000, description: "space-separated scopes to ask the provider for (default: the catalog entry's default scopes)" }),
     ),
-    access_token_expires_in: Type.Optional(Nullable(LIFETIME('Access Token Expires In', 3599999))),
-    refresh_token_expires_in: Type.Optional(Nullable(LIFETIME('Refresh Token Expires In', 7775999999))),
+    access_token_expires_in: Type.Optional(LIFETIME('Access Token Expires In', 3599999)),
+    refresh_token_expires_in: Type.Optional(LIFETIME('Refresh Token Expires In', 7775999999)),
     expires_in_unit: Type.Optional(UNIT),
     config: Type.Optional(
       CONFIG(
