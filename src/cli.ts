@@ -17,6 +17,7 @@ import { registerScopeCommands } from './cli/scopes.js';
 import { registerSpaceCommands } from './cli/spaces.js';
 import { registerTokenCommands } from './cli/tokens.js';
 import { registerUserCommands } from './cli/users.js';
+import { registerVaultCommands } from './cli/vault.js';
 
 const program = new Command('keyward')
   .description('Keyward: self-hosted OAuth 2.0 / OpenID Connect authorization server and connection vault')
@@ -57,6 +58,7 @@ registerKeyCommands(program);
 registerProviderClientCommands(program);
 registerConnectionCommands(program);
 registerProviderCommands(program);
+registerVaultCommands(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   process.stderr.write(`keyward: ${err instanceof Error ? err.message : String(err)}\n`);

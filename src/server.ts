@@ -4,14 +4,13 @@ import { runInNewContext } from 'node:vm';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { Config } from './config/index.js';
-import { resolveMasterKey } from './config/master-key.js';
+import { keyringFor, resolveMasterKey } from './config/master-key.js';
 import { buildApp } from './http/app.js';
 import { createLimiter } from './store/counters.js';
 import { createLogger, sayer, type Say } from './logger.js';
 import { randomToken } from './crypto/secrets.js';
 import { createServices, type Services } from './services.js';
 import { openStore } from './store/db.js';
-import { masterKeyFrom } from './crypto/seal.js';
 import type { SetupState } from './admin/setup.js';
 import { SYSTEM } from './events/audit.js';
 import { purgeExpired } from './store/purge.js';
@@ -53,7 +52,7 @@ export async function prepareStore(config: Config, say: Say): Promise<SetupState
   const key = resolveMasterKey(config);
   const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
-    return await prepare(config, createServices(store, masterKeyFrom(key.key)), say);
+    return await prepare(config, createServices(store, keyringFor(config, key)), say);
   } finally {
     await store.close();
   }
@@ -105,7 +104,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     throw err;
   }
   try {
-    const services = createServices(store, masterKeyFrom(key.key), limiter);
+    const services = createServices(store, keyringFor(config, key), limiter);
     const setup = opts.prepared ?? (await prepare(config, services, say));
     await services.bus.start();
     const app = await buildApp({ config, services, logger, setup });

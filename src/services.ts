@@ -10,13 +10,16 @@ import { ChangeBus } from './store/changes.js';
 import { KeyService } from './oauth/tokens/keys.js';
 import type { Store } from './store/db.js';
 import { MemoryLimiter, type Limiter } from './store/counters.js';
-import { open, seal, type MasterKey } from './crypto/seal.js';
+import type { MasterKey } from './crypto/seal.js';
 import { defaultCatalog, type Catalog } from './vault/catalog/index.js';
 import { Vault } from './vault/index.js';
+import { Keyring } from './crypto/keyring.js';
+import { MasterKeyRotation } from './vault/rotate-key.js';
 
 export interface Services {
   store: Store;
-  masterKey: MasterKey;
+  /** The master keys: the current one seals, older ones (KEYWARD_MASTER_KEYS_PREVIOUS) still open. */
+  keyring: Keyring;
   bus: ChangeBus;
   spaces: SpaceService;
   scopes: ScopeService;
@@ -33,32 +36,33 @@ export interface Services {
   catalog: Catalog;
   /** The connection vault: provider clients, connections, their renewal and tokens. */
   vault: Vault;
+  /** Re-sealing under the current master key (`keyward vault rotate-key`). */
+  masterKeyRotation: MasterKeyRotation;
 }
 
-export function createServices(store: Store, masterKey: MasterKey, limiter: Limiter = new MemoryLimiter()): Services {
+/** `keys`: a lone MasterKey is taken as a keyring of one (tests and tools that need no previous keys). */
+export function createServices(store: Store, keys: Keyring | MasterKey, limiter: Limiter = new MemoryLimiter()): Services {
+  const keyring = Keyring.from(keys);
   const bus = new ChangeBus(store);
   const scopes = new ScopeService(store.db, bus);
-  const clients = new ClientService(store.db, masterKey, scopes, bus);
+  const clients = new ClientService(store.db, keyring, scopes, bus);
   const users = new UserService(store.db);
   const catalog = defaultCatalog();
-  const sealer = {
-    seal: (plaintext: string, aad: string) => seal(masterKey, plaintext, aad),
-    open: (sealed: string, aad: string) => open(masterKey, sealed, aad),
-  };
   return {
     store,
-    masterKey,
+    keyring,
     bus,
     spaces: new SpaceService(store.db, bus),
     scopes,
     clients,
     admins: new AdminService(store.db),
-    keys: new KeyService(store.db, masterKey, bus),
+    keys: new KeyService(store.db, keyring, bus),
     users,
     tokenAdmin: new TokenManagement(store.db, clients, users, bus),
     initialTokens: new InitialAccessTokenService(store.db),
     limiter,
     catalog,
-    vault: new Vault(store.db, catalog, sealer),
+    vault: new Vault(store.db, catalog, keyring),
+    masterKeyRotation: new MasterKeyRotation(store.db, keyring),
   };
 }

@@ -69,6 +69,8 @@ export const OPERATION_IDS: Record<string, string> = {
   'get /spaces/{space}/connections/{id}/token': 'getConnectionToken',
   'get /providers': 'listProviders',
   'get /providers/{provider}': 'getProvider',
+  'get /vault/master-key': 'getMasterKeyStatus',
+  'post /vault/rotate-key': 'resealUnderCurrentMasterKey',
 };
 
 /** The tags of the document, in the order a reader meets them, each with what it groups. */
@@ -82,8 +84,12 @@ export const TAGS = [
   { name: 'keys', description: 'Signing keys of a space: list and rotate' },
   { name: 'admins', description: 'Admin accounts, their roles and API tokens, and sign-in' },
   { name: 'audit', description: 'The audit log of admin changes' },
-  { name: 'vault', description: 'The connection vault: provider clients (your apps at other services) and connections, their tokens and consent' },
   { name: 'providers', description: "The connection vault's provider catalog: external services and how to reach them" },
+  {
+    name: 'vault',
+    description:
+      'The connection vault: provider clients (your apps at other services), connections with their tokens and consent links, and the master keys that seal stored secrets',
+  },
 ];
 
 /** What each status means, wherever it is answered (the error body says the particulars). */
@@ -131,6 +137,8 @@ export const ERROR_EXCEPTIONS: Record<string, { add?: Record<number, string>; om
   // The catalog is open to every signed-in admin, whatever their roles.
   listProviders: { omit: [403] },
   getProvider: { omit: [403] },
+  // A value sealed with a key that is not configured (or that does not open) stops the batch until it is.
+  resealUnderCurrentMasterKey: { add: { 409: 'A sealed value names a master key that is not configured, or does not open' } },
 };
 
 /** What a route's schema tells about its input, as the error derivation reads it. */

@@ -15,6 +15,8 @@ export const PERMISSIONS = {
   'audit:read': 'admin',
   'admins:manage': 'owner',
   'space:delete': 'owner',
+  // Master key status and re-sealing: every space's secrets, so only an owner of all spaces.
+  'master-key:manage': 'owner',
 } as const satisfies Record<string, Role>;
 export type Permission = keyof typeof PERMISSIONS;
 

@@ -20,6 +20,8 @@ export interface Config {
   trustProxy: false | number | string[];
   /** 32 bytes; undefined in embedded mode until the key file is read or created. */
   masterKey: Buffer | undefined;
+  /** Older master keys (32 bytes each) that may still open values sealed before a rotation; never used to seal. */
+  previousMasterKeys: Buffer[];
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** pretty: lines for people (pino-pretty); json: one JSON object a line, for a log collector. */
   logFormat: 'pretty' | 'json';
@@ -57,6 +59,8 @@ export const CONFIG_KEYS: Record<string, string> = {
   KEYWARD_REDIS_URL: 'redis:// or rediss:// URL; when set, sign-in rate limits are shared through Redis (else per process)',
   KEYWARD_TRUST_PROXY: 'reverse proxies whose X-Forwarded-For names the client: addresses/CIDRs (comma-separated) or a hop count; default none',
   KEYWARD_MASTER_KEY: 'base64 of 32 random bytes; required with PostgreSQL, else created in the data dir',
+  KEYWARD_MASTER_KEYS_PREVIOUS:
+    'older master keys (base64 of 32 bytes each, comma-separated) that may still open values sealed before a rotation; remove them once `keyward vault rotate-key` has finished',
   KEYWARD_LOG_LEVEL: 'fatal | error | warn | info | debug | trace | silent (default info)',
   KEYWARD_LOG_FORMAT: 'pretty (lines for people) | json (one JSON object a line); default pretty when stdout is a terminal, else json',
   KEYWARD_SHUTDOWN_TIMEOUT_MS: 'how long SIGTERM waits for in-flight requests (default 10000)',
@@ -107,6 +111,22 @@ export function parseMasterKey(key: string, raw: string): Buffer {
     throw new ConfigError(key, 'must be the base64 encoding of exactly 32 random bytes (openssl rand -base64 32)');
   }
   return buf;
+}
+
+/** Comma-separated master keys; a bad one is named by its position, never by its value (it is a secret). */
+export function parseMasterKeys(key: string, raw: string | undefined): Buffer[] {
+  if (raw === undefined) return [];
+  const items = raw.split(',').map((s) => s.trim());
+  return items.map((item, i) => {
+    try {
+      return parseMasterKey(key, item);
+    } catch {
+      throw new ConfigError(
+        key,
+        `must list base64 encodings of exactly 32 random bytes separated by commas; item ${i + 1} of ${items.length} is not one (openssl rand -base64 32 makes one)`,
+      );
+    }
+  });
 }
 
 /**
@@ -170,6 +190,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, terminal = proc
   if (databaseUrl && !masterKey) {
     throw new ConfigError('KEYWARD_MASTER_KEY', 'is required with KEYWARD_DATABASE_URL (base64 of 32 random bytes: openssl rand -base64 32)');
   }
+  const previousMasterKeys = parseMasterKeys('KEYWARD_MASTER_KEYS_PREVIOUS', get('KEYWARD_MASTER_KEYS_PREVIOUS'));
   const logLevel = (get('KEYWARD_LOG_LEVEL') ?? 'info') as Config['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) {
     throw new ConfigError('KEYWARD_LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
@@ -224,6 +245,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, terminal = proc
     redisUrl,
     trustProxy,
     masterKey,
+    previousMasterKeys,
     logLevel,
     logFormat,
     shutdownTimeoutMs: integer('KEYWARD_SHUTDOWN_TIMEOUT_MS', get('KEYWARD_SHUTDOWN_TIMEOUT_MS'), 10000, 0, 600000),

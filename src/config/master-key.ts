@@ -3,6 +3,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { Keyring } from '../crypto/keyring.js';
+import { masterKeyFrom } from '../crypto/seal.js';
 import { parseMasterKey, type Config } from './index.js';
 
 export interface ResolvedKey {
@@ -22,4 +24,9 @@ export function resolveMasterKey(config: Config): ResolvedKey {
   const key = randomBytes(32);
   writeFileSync(file, key.toString('base64') + '\n', { mode: 0o600, flag: 'wx' });
   return { key, file, createdFile: file };
+}
+
+/** The process's keyring: the resolved master key seals; it and KEYWARD_MASTER_KEYS_PREVIOUS open. */
+export function keyringFor(config: Config, resolved: ResolvedKey): Keyring {
+  return new Keyring(masterKeyFrom(resolved.key), config.previousMasterKeys.map(masterKeyFrom));
 }

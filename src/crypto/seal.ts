@@ -24,6 +24,13 @@ export function seal(mk: MasterKey, plaintext: string, aad: string): string {
   return [VERSION, mk.id, nonce.toString('base64url'), body.toString('base64url')].join('.');
 }
 
+/** The id of the master key a sealed value was made with, read from its format without opening it. */
+export function keyIdOf(sealed: string): string {
+  const [version, keyId] = sealed.split('.', 2);
+  if (version !== VERSION || !keyId) throw new Error('sealed value: unknown format');
+  return keyId;
+}
+
 export function open(mk: MasterKey, sealed: string, aad: string): string {
   const [version, keyId, nonceB64, bodyB64] = sealed.split('.');
   if (version !== VERSION || !nonceB64 || !bodyB64) throw new Error('sealed value: unknown format');

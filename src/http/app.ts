@@ -22,6 +22,7 @@ import { scopeRoutes } from '../admin/routes/scopes.js';
 import { spaceRoutes } from '../admin/routes/spaces.js';
 import { tokenRoutes } from '../admin/routes/tokens.js';
 import { userRoutes } from '../admin/routes/users.js';
+import { vaultKeyRoutes } from '../admin/routes/vault-keys.js';
 import { setupRoutes, type SetupState } from '../admin/setup.js';
 import { Connection, ProviderClient } from '../admin/vault-schemas.js';
 import { documented, operationKey, TAGS, withErrorResponses } from '../admin/operations.js';
@@ -159,6 +160,7 @@ export async function buildApp({ config, services, logger, setup }: AppOptions):
       providerClientRoutes(t, services);
       connectionRoutes(t, services);
       providerRoutes(t, services);
+      vaultKeyRoutes(t, services);
       signInRoutes(t, services);
       api.get(OPENAPI_PATH, { schema: { hide: true } }, async () => api.swagger());
     },

@@ -21,7 +21,8 @@ import {
   updateClient,
 } from '../store/clients.js';
 import { scopesNamed } from '../store/scopes.js';
-import { seal, type MasterKey } from '../crypto/seal.js';
+import type { Keyring } from '../crypto/keyring.js';
+import { sealedAad } from '../store/sealed-columns.js';
 import { requireMatch, type IfMatch } from './etag.js';
 import { auditable, clientView, columnsOf, specOf, type ClientListQuery, type ClientRow, type ClientView, type ClientWithSecret } from './client-view.js';
 import { buildClientSpec, usesSecret, type ClientInput, type ClientSpec } from './client-rules.js';
@@ -41,7 +42,7 @@ type SpaceRef = { id: string; slug: string };
 export class ClientService {
   constructor(
     private readonly db: Executor,
-    private readonly masterKey: MasterKey,
+    private readonly keyring: Keyring,
     private readonly scopeService: ScopeService,
     private readonly bus?: ChangeBus,
   ) {}
@@ -243,7 +244,7 @@ export class ClientService {
         const secret = randomToken(32);
         const now = new Date();
         await updateClient(tx, row.id, {
-          webhookSecretSealed: seal(this.masterKey, secret, `client-webhook:${row.id}`),
+          webhookSecretSealed: this.keyring.seal(secret, sealedAad.clientWebhook(row.id)),
           webhookSecretCreatedAt: now,
           updatedAt: now,
         });

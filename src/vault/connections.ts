@@ -91,7 +91,6 @@ export class ConnectionService {
     return rows.map((r) => connectionView(r, providers.get(r.providerClientId)!, r.boundClientPk ? (clientIds.get(r.boundClientPk) ?? null) : null));
   }
 
-  /** `db`: the transaction a caller is in (PGlite has one connection: a query outside it would wait forever). */
   async view(space: SpaceRef, row: ConnectionRow, db: Executor = this.db): Promise<ConnectionView> {
     return (await this.views(space, [row], db))[0]!;
   }

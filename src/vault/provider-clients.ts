@@ -137,7 +137,6 @@ export class ProviderClientService {
     return mapPage(await listProviderClients(this.db, space.id, req), (r) => this.view(space, r));
   }
 
-  /** `db`: the transaction a caller is in (PGlite has one connection: a query outside it would wait for it forever). */
   async row(spaceId: string, id: string, db: Executor = this.db): Promise<ProviderClientRow> {
     const row = /^[0-9a-f-]{36}$/i.test(id) ? await findProviderClient(db, spaceId, id) : undefined;
     if (!row) throw notFound(`provider client "${id}"`);

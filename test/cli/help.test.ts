@@ -24,6 +24,7 @@ const GROUPS: Record<string, string[]> = {
   'provider-clients': ['list', 'show', 'create', 'update', 'delete'],
   connections: ['list', 'show', 'create', 'update', 'delete', 'connect', 'refresh', 'token'],
   providers: ['list', 'show'],
+  vault: ['status', 'rotate-key'],
 };
 
 /** A port nobody listens on: bind one, then let it go. */

@@ -2,7 +2,6 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256 } from '../../src/crypto/secrets.js';
 import { clients, clientScopes, clientSecrets, scopes } from '../../src/store/schema.js';
-import { open } from '../../src/crypto/seal.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { pgNotice, STORE_KINDS } from '../helpers/store.js';
 import { api, expectError, expectStatus, webApp, type Api } from './support.js';
@@ -189,14 +188,14 @@ describe.each(STORE_KINDS)('admin API: client lifecycle (%s)', (kind) => {
     expect(r!.webhookSecretSealed).toBeTruthy();
     expect(r!.webhookSecretSealed).not.toContain(w.webhook_secret);
     expect(r!.webhookSecretSealed).not.toContain(Buffer.from(w.webhook_secret, 'base64url').toString('hex'));
-    expect(open(t.services.masterKey, r!.webhookSecretSealed!, `client-webhook:${r!.id}`)).toBe(w.webhook_secret);
+    expect(t.services.keyring.open(r!.webhookSecretSealed!, `client-webhook:${r!.id}`)).toBe(w.webhook_secret);
     // Sealed to this row: the same ciphertext does not open for another one.
-    expect(() => open(t.services.masterKey, r!.webhookSecretSealed!, 'client-webhook:other')).toThrow();
+    expect(() => t.services.keyring.open(r!.webhookSecretSealed!, 'client-webhook:other')).toThrow();
 
     const w2 = expectStatus(await a.post(`${CLIENTS}/${c.client_id}/webhook-secret`), 200);
     expect(w2.webhook_secret).not.toBe(w.webhook_secret);
     const r2 = await row(c.client_id);
-    expect(open(t.services.masterKey, r2!.webhookSecretSealed!, `client-webhook:${r2!.id}`)).toBe(w2.webhook_secret);
+    expect(t.services.keyring.open(r2!.webhookSecretSealed!, `client-webhook:${r2!.id}`)).toBe(w2.webhook_secret);
     expectError(await a.post(`${CLIENTS}/nope/webhook-secret`), 404);
   });
 });

@@ -67,6 +67,8 @@ const OPERATIONS = [
   'post /spaces/{space}/connections/{id}/connect',
   'post /spaces/{space}/connections/{id}/refresh',
   'get /spaces/{space}/connections/{id}/token',
+  'get /vault/master-key',
+  'post /vault/rotate-key',
   'get /providers',
   'get /providers/{provider}',
 ];

@@ -60,7 +60,9 @@ function row(over: Partial<ConnectionRow> = {}): ConnectionRow {
 
 describe('nextRenewal', () => {
   it('follows the renewal rate', () => {
-    expect(nextRenewal({ renewalSeconds: 900, kind: 'oauth2_authorization_code' }, plain, NOW, NOW + 3600_000, true)?.toISOString()).toBe('2026-12-01T12:15:00.000Z');
+    expect(nextRenewal({ renewalSeconds: 900, kind: 'oauth2_authorization_code' }, plain, NOW, NOW + 3600_000, true)?.toISOString()).toBe(
+      '2026-12-01T12:15:00.000Z',
+    );
   });
 
   it('schedules nothing when renewal is disabled and no inactivity limit applies', () => {
@@ -81,7 +83,13 @@ describe('nextRenewal', () => {
 
 describe('successOutcome', () => {
   it('keeps the old refresh token when the answer has none, and counts the refresh', () => {
-    const { set, event } = successOutcome(row(), plain, { accessToken: 'new-at', tokenType: 'Bearer', expiresAt: new Date(NOW + 3600_000), expiryKnown: true, metadata: {} }, sealer, NOW);
+    const { set, event } = successOutcome(
+      row(),
+      plain,
+      { accessToken: 'new-at', tokenType: 'Bearer', expiresAt: new Date(NOW + 3600_000), expiryKnown: true, metadata: {} },
+      sealer,
+      NOW,
+    );
     expect(set.refreshTokenSealed).toBeUndefined();
     expect(set.accessTokenSealed).toBe('sealed(connection:00000000-0000-4000-8000-000000000001:access_token):new-at');
     expect(set.refreshCount).toBe(5);
@@ -95,7 +103,15 @@ describe('successOutcome', () => {
     const { set, event } = successOutcome(
       row({ status: 'error', failureCount: 3, lastError: 'x' }),
       exact,
-      { accessToken: 'a', refreshToken: 'r2', tokenType: 'Bearer', expiresAt: new Date(NOW + 600_000), expiryKnown: false, refreshTokenExpiresAt: rtExpiry, metadata: { instance_url: 'https://x' } },
+      {
+        accessToken: 'a',
+        refreshToken: 'r2',
+        tokenType: 'Bearer',
+        expiresAt: new Date(NOW + 600_000),
+        expiryKnown: false,
+        refreshTokenExpiresAt: rtExpiry,
+        metadata: { instance_url: 'https://x' },
+      },
       sealer,
       NOW,
     );
@@ -108,7 +124,13 @@ describe('successOutcome', () => {
   });
 
   it('calls a first token "connected" and does not count it as a refresh', () => {
-    const { set, event } = successOutcome(row({ accessTokenSealed: null, refreshCount: 0, connectedAt: null }), plain, { accessToken: 'a', tokenType: 'Bearer', expiresAt: new Date(NOW + 1000), expiryKnown: true, metadata: {} }, sealer, NOW);
+    const { set, event } = successOutcome(
+      row({ accessTokenSealed: null, refreshCount: 0, connectedAt: null }),
+      plain,
+      { accessToken: 'a', tokenType: 'Bearer', expiresAt: new Date(NOW + 1000), expiryKnown: true, metadata: {} },
+      sealer,
+      NOW,
+    );
     expect(event).toBe('connected');
     expect(set.refreshCount).toBe(0);
     expect(set.connectedAt?.getTime()).toBe(NOW);
@@ -117,7 +139,12 @@ describe('successOutcome', () => {
 
 describe('failureOutcome', () => {
   it('moves to needs_reauth on invalid_grant, with nothing scheduled', () => {
-    const { set, event } = failureOutcome(row(), plain, { kind: 'invalid_grant', status: 400, code: 'invalid_grant', description: 'refresh token revoked' }, NOW);
+    const { set, event } = failureOutcome(
+      row(),
+      plain,
+      { kind: 'invalid_grant', status: 400, code: 'invalid_grant', description: 'refresh token revoked' },
+      NOW,
+    );
     expect(event).toBe('needs_reauth');
     expect(set.status).toBe('needs_reauth');
     expect(set.nextRefreshAt).toBeNull();

@@ -18,12 +18,19 @@ let space: { id: string; slug: string };
 
 /** A registered client of the space and a Keyward access token it got with client_credentials. */
 async function appClient(scope: string): Promise<{ clientId: string; secret: string; token: string }> {
-  const created = await t.services.clients.create(space, { name: `app ${Math.random()}`, client_type: 'confidential', grant_types: ['client_credentials', TOKEN_EXCHANGE], scope } as never, SYSTEM);
+  const created = await t.services.clients.create(
+    space,
+    { name: `app ${Math.random()}`, client_type: 'confidential', grant_types: ['client_credentials', TOKEN_EXCHANGE], scope } as never,
+    SYSTEM,
+  );
   const res = await t.app.inject({
     method: 'POST',
     url: '/spaces/default/token',
     payload: `grant_type=client_credentials&scope=${encodeURIComponent(scope)}`,
-    headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${Buffer.from(`${created.client_id}:${created.client_secret}`).toString('base64')}` },
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      authorization: `Basic ${Buffer.from(`${created.client_id}:${created.client_secret}`).toString('base64')}`,
+    },
   });
   expect(res.statusCode, res.body).toBe(200);
   return { clientId: created.client_id, secret: created.client_secret!, token: res.json().access_token };
@@ -57,7 +64,11 @@ async function newConnection(extra: Record<string, unknown> = {}): Promise<Conne
     },
     SYSTEM,
   );
-  return t.services.vault.createConnection(space, { name: `Quirk ${Math.floor(Math.random() * 1e9)}`, kind: 'oauth2_authorization_code', provider_client: pc.id, ...extra }, SYSTEM);
+  return t.services.vault.createConnection(
+    space,
+    { name: `Quirk ${Math.floor(Math.random() * 1e9)}`, kind: 'oauth2_authorization_code', provider_client: pc.id, ...extra },
+    SYSTEM,
+  );
 }
 
 beforeAll(async () => {
@@ -116,7 +127,11 @@ describe('tokens for applications', () => {
     const app = await appClient('connections');
     const seen = new Set<string>();
     for (let i = 0; i < 5; i++) {
-      const res = await t.app.inject({ method: 'GET', url: `/spaces/default/connections/${conn.id}/token?force_refresh=true`, headers: { authorization: `Bearer ${app.token}` } });
+      const res = await t.app.inject({
+        method: 'GET',
+        url: `/spaces/default/connections/${conn.id}/token?force_refresh=true`,
+        headers: { authorization: `Bearer ${app.token}` },
+      });
       expect(res.statusCode, res.body).toBe(200);
       expect(res.headers['cache-control']).toBe('no-store');
       const body = res.json();
@@ -131,7 +146,10 @@ describe('tokens for applications', () => {
     const exchanged = await t.app.inject({
       method: 'POST',
       url: '/spaces/default/token',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${Buffer.from(`${app.clientId}:${app.secret}`).toString('base64')}` },
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        authorization: `Basic ${Buffer.from(`${app.clientId}:${app.secret}`).toString('base64')}`,
+      },
       payload: new URLSearchParams({
         grant_type: TOKEN_EXCHANGE,
         subject_token: app.token,
@@ -163,11 +181,19 @@ describe('tokens for applications', () => {
     const app = await appClient('connections');
     const before = (await t.services.vault.connections.get(space, conn.id)).refresh_count;
     provider.failApiNext(1);
-    const once = await t.app.inject({ method: 'GET', url: `/spaces/default/connections/${conn.id}/proxy/x`, headers: { authorization: `Bearer ${app.token}` } });
+    const once = await t.app.inject({
+      method: 'GET',
+      url: `/spaces/default/connections/${conn.id}/proxy/x`,
+      headers: { authorization: `Bearer ${app.token}` },
+    });
     expect(once.statusCode).toBe(200);
     expect((await t.services.vault.connections.get(space, conn.id)).refresh_count).toBe(before + 1);
     provider.failApiNext(2);
-    const twice = await t.app.inject({ method: 'GET', url: `/spaces/default/connections/${conn.id}/proxy/x`, headers: { authorization: `Bearer ${app.token}` } });
+    const twice = await t.app.inject({
+      method: 'GET',
+      url: `/spaces/default/connections/${conn.id}/proxy/x`,
+      headers: { authorization: `Bearer ${app.token}` },
+    });
     expect(twice.statusCode).toBe(401);
     expect(twice.headers['www-authenticate']).toBeDefined();
   });
@@ -176,8 +202,13 @@ describe('tokens for applications', () => {
     const conn = await newConnection();
     await connectThroughConsent(conn.id);
     const app = await appClient('connections');
-    const res = await t.app.inject({ method: 'GET', url: `/spaces/default/connections/${conn.id}/proxy/a/%2e%2e/%2e%2e/token`, headers: { authorization: `Bearer ${app.token}` } });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/spaces/default/connections/${conn.id}/proxy/a/..%2F..%2Fadmin`,
+      headers: { authorization: `Bearer ${app.token}` },
+    });
     expect(res.statusCode).toBe(400);
+    expect(res.json().error_description).toContain('below the API base URL');
   });
 
   it('shares one refresh among concurrent askers and never reuses a rotated refresh token', async () => {
@@ -186,7 +217,13 @@ describe('tokens for applications', () => {
     const app = await appClient('connections');
     const reuseBefore = provider.stats.reuse;
     const answers = await Promise.all(
-      Array.from({ length: 20 }, () => t.app.inject({ method: 'GET', url: `/spaces/default/connections/${conn.id}/token?force_refresh=true`, headers: { authorization: `Bearer ${app.token}` } })),
+      Array.from({ length: 20 }, () =>
+        t.app.inject({
+          method: 'GET',
+          url: `/spaces/default/connections/${conn.id}/token?force_refresh=true`,
+          headers: { authorization: `Bearer ${app.token}` },
+        }),
+      ),
     );
     for (const a of answers) expect(a.statusCode, a.body).toBe(200);
     expect(new Set(answers.map((a) => a.json().access_token)).size).toBe(1);
@@ -197,7 +234,11 @@ describe('tokens for applications', () => {
     const conn = await newConnection();
     await connectThroughConsent(conn.id);
     const noScope = await appClient('profile');
-    const denied = await t.app.inject({ method: 'GET', url: `/spaces/default/connections/${conn.id}/token`, headers: { authorization: `Bearer ${noScope.token}` } });
+    const denied = await t.app.inject({
+      method: 'GET',
+      url: `/spaces/default/connections/${conn.id}/token`,
+      headers: { authorization: `Bearer ${noScope.token}` },
+    });
     expect(denied.statusCode).toBe(403);
     expect(denied.json().error).toBe('insufficient_scope');
 
@@ -205,10 +246,22 @@ describe('tokens for applications', () => {
     const other = await appClient('connections');
     const bound = await newConnection({ availability: 'application', client_id: owner.clientId });
     await connectThroughConsent(bound.id);
-    const mine = await t.app.inject({ method: 'GET', url: `/spaces/default/connections/${bound.id}/token`, headers: { authorization: `Bearer ${owner.token}` } });
+    const mine = await t.app.inject({
+      method: 'GET',
+      url: `/spaces/default/connections/${bound.id}/token`,
+      headers: { authorization: `Bearer ${owner.token}` },
+    });
     expect(mine.statusCode, mine.body).toBe(200);
-    const theirs = await t.app.inject({ method: 'GET', url: `/spaces/default/connections/${bound.id}/token`, headers: { authorization: `Bearer ${other.token}` } });
-    const unknown = await t.app.inject({ method: 'GET', url: `/spaces/default/connections/00000000-0000-4000-8000-000000000000/token`, headers: { authorization: `Bearer ${other.token}` } });
+    const theirs = await t.app.inject({
+      method: 'GET',
+      url: `/spaces/default/connections/${bound.id}/token`,
+      headers: { authorization: `Bearer ${other.token}` },
+    });
+    const unknown = await t.app.inject({
+      method: 'GET',
+      url: `/spaces/default/connections/00000000-0000-4000-8000-000000000000/token`,
+      headers: { authorization: `Bearer ${other.token}` },
+    });
     expect(theirs.statusCode).toBe(403);
     expect(unknown.statusCode).toBe(403);
     expect(theirs.json()).toEqual(unknown.json());
@@ -220,7 +273,15 @@ describe('tokens for applications', () => {
     const app = await appClient('connections');
     const pc = await t.services.vault.providerClients.create(
       space,
-      { provider: 'custom', name: 'for apps', client_id: 'quirk-client', client_secret: 'quirk-secret', authorization_url: provider.authorizationUrl, token_url: provider.tokenUrl, api_base_url: provider.apiBaseUrl },
+      {
+        provider: 'custom',
+        name: 'for apps',
+        client_id: 'quirk-client',
+        client_secret: 'quirk-secret',
+        authorization_url: provider.authorizationUrl,
+        token_url: provider.tokenUrl,
+        api_base_url: provider.apiBaseUrl,
+      },
       SYSTEM,
     );
     const res = await t.app.inject({

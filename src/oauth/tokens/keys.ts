@@ -7,7 +7,8 @@ import type { Executor } from '../../store/db.js';
 import type { ChangeBus } from '../../store/changes.js';
 import { SigningKeyStore, type KeyRow } from '../../store/signing-keys.js';
 import { recordAudit, type Actor } from '../../events/audit.js';
-import { open, seal, type MasterKey } from '../../crypto/seal.js';
+import type { Keyring } from '../../crypto/keyring.js';
+import { sealedAad } from '../../store/sealed-columns.js';
 import { settingsOf } from '../../registry/space-settings.js';
 import { randomToken } from '../../crypto/secrets.js';
 import { DEFAULT_ID_TOKEN_ALG, isOneOf, SIGNING_ALGS, type SigningAlg } from '../../registry/capabilities.js';
@@ -44,7 +45,7 @@ export class KeyService {
 
   constructor(
     db: Executor,
-    private readonly masterKey: MasterKey,
+    private readonly keyring: Keyring,
     private readonly bus?: ChangeBus,
   ) {
     this.store = new SigningKeyStore(db);
@@ -52,8 +53,6 @@ export class KeyService {
     bus?.on('space', () => this.cache.clear());
     bus?.onReset(() => this.cache.clear());
   }
-
-  private aad = (kid: string) => `signing-key:${kid}`;
 
   private async load(spaceId: string): Promise<SpaceKeys> {
     const cached = this.cache.get(spaceId);
@@ -77,7 +76,7 @@ export class KeyService {
   private open(entry: SpaceKeys, row: KeyRow): SigningKey {
     let key = entry.opened.get(row.kid);
     if (!key) {
-      key = { kid: row.kid, alg: row.alg as SigningAlg, privateKey: privateKeyFromPem(open(this.masterKey, row.privateSealed, this.aad(row.kid))) };
+      key = { kid: row.kid, alg: row.alg as SigningAlg, privateKey: privateKeyFromPem(this.keyring.open(row.privateSealed, sealedAad.signingKey(row.kid))) };
       entry.opened.set(row.kid, key);
     }
     return key;
@@ -158,7 +157,7 @@ export class KeyService {
   private async insertKey(db: Executor, spaceId: string, alg: SigningAlg, activeAt: Date): Promise<KeyRow> {
     const kid = randomToken(12);
     const { privatePem, publicJwk } = generateSigningKey(alg);
-    return this.store.insert(db, { spaceId, kid, alg, publicJwk, privateSealed: seal(this.masterKey, privatePem, this.aad(kid)), activeAt });
+    return this.store.insert(db, { spaceId, kid, alg, publicJwk, privateSealed: this.keyring.seal(privatePem, sealedAad.signingKey(kid)), activeAt });
   }
 
   /**
