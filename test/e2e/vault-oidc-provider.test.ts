@@ -9,7 +9,8 @@
 //      as its OAuth library) keeps getting valid tokens through many rotations of the provider's refresh token
 //      (8-second access tokens, force_refresh and natural expiry, concurrent askers at expiry) by the app-facing
 //      endpoint, by token exchange and through the proxy; no refresh token is ever used twice and every token works
-//      at the provider's API.
+//      at the provider's API. The application also creates a connection for its own end user, whose consent runs in
+//      the browser from the link it was handed, and no other application may use it.
 //   3. Client credentials with a secret and with private_key_jwt (the key Keyward generated) get and renew tokens.
 // The `custom` catalog entry is used, not `exact-online`: oidc-provider here requires PKCE (Exact Online's entry sends
 // none), and Exact Online's entry has no client_credentials kind; `custom` takes the peer's URLs as they are.
@@ -70,6 +71,24 @@ describe.runIf(runBrowserTests)('the vault against oidc-provider (chromium, open
       const host = new URL(route.request().url()).hostname;
       return host === '127.0.0.1' || host === 'localhost' ? route.continue() : route.abort();
     });
+    return page;
+  }
+
+  /**
+   * Opens a connect link and goes through oidc-provider's own pages as a person would: its development login (any
+   * login, any password), then its consent; the page ends on Keyward's "Connection made".
+   */
+  async function consentInBrowser(connectUrl: string, login: string, shot?: string): Promise<Page> {
+    const page = await loopbackPage();
+    await page.goto(connectUrl);
+    expect(new URL(page.url()).origin).toBe(peer.issuer);
+    await page.locator('input[name="login"]').fill(login);
+    await page.locator('input[name="password"]').fill('anything');
+    if (shot) await page.screenshot({ path: path.join(shots, shot), fullPage: true });
+    await page.getByRole('button', { name: 'Sign-in' }).click();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('heading', { name: 'Connection made' }).waitFor();
+    expect(page.url().startsWith(`${s.url}/spaces/default/connections/callback?`)).toBe(true);
     return page;
   }
 
@@ -164,20 +183,9 @@ describe.runIf(runBrowserTests)('the vault against oidc-provider (chromium, open
       );
       expect(connected.status).toBe('pending');
       const { connect_url } = await s.services.vault.connectLink(space, connected.id);
-      const page = await loopbackPage();
-      await page.goto(connect_url);
-      // oidc-provider's development login page: any login, any password.
-      expect(new URL(page.url()).origin).toBe(peer.issuer);
-      await page.locator('input[name="login"]').fill('alice');
-      await page.locator('input[name="password"]').fill('anything');
-      await page.getByRole('button', { name: 'Sign-in' }).click();
-      // Its consent page.
-      await page.getByRole('button', { name: 'Continue' }).click();
-      await page.getByRole('heading', { name: 'Connection made' }).waitFor();
-      expect(page.url().startsWith(`${s.url}/spaces/default/connections/callback?`)).toBe(true);
+      const page = await consentInBrowser(connect_url, 'alice', 'provider-login.png');
       expect(await page.getByRole('status').textContent()).toBe('"Exact Online main" is connected. You can close this window.');
-      const made = await looks(page);
-      expect(made).toEqual(loginLooks);
+      expect(await looks(page)).toEqual(loginLooks);
       await page.screenshot({ path: path.join(shots, 'connection-made.png'), fullPage: true });
       await page.close();
 
@@ -216,16 +224,23 @@ describe.runIf(runBrowserTests)('the vault against oidc-provider (chromium, open
   describe('an application keeps getting valid tokens (openid-client)', () => {
     let config: client.Configuration;
     let keywardToken: string;
+    let appClientId: string;
 
-    beforeAll(async () => {
+    /** A registered client of the space that may use connections, as openid-client sees it. */
+    async function registerApp(name: string): Promise<{ config: client.Configuration; clientId: string }> {
       const app = await s.services.clients.create(
         space,
-        { name: 'Bookkeeping app', client_type: 'confidential', grant_types: ['client_credentials', TOKEN_EXCHANGE], scope: 'connections' } as never,
+        { name, client_type: 'confidential', grant_types: ['client_credentials', TOKEN_EXCHANGE], scope: 'connections' } as never,
         SYSTEM,
       );
-      config = await client.discovery(new URL(s.issuer), app.client_id, undefined, client.ClientSecretBasic(app.client_secret!), {
+      const config = await client.discovery(new URL(s.issuer), app.client_id, undefined, client.ClientSecretBasic(app.client_secret!), {
         execute: [client.allowInsecureRequests],
       });
+      return { config, clientId: app.client_id };
+    }
+
+    beforeAll(async () => {
+      ({ config, clientId: appClientId } = await registerApp('Bookkeeping app'));
       const cc = await client.clientCredentialsGrant(config, { scope: 'connections' });
       expect(cc.scope).toBe('connections');
       keywardToken = cc.access_token;
@@ -269,7 +284,7 @@ describe.runIf(runBrowserTests)('the vault against oidc-provider (chromium, open
       const refreshesBefore = peer.stats.success.refresh_token ?? 0;
 
       // Forced: every ask rotates the refresh token; the three ways alternate.
-      const FORCED = 12;
+      const FORCED = 30;
       for (let i = 0; i < FORCED; i++) {
         const token = i % 2 === 0 ? (await byEndpoint(true)).access_token : (await byExchange(true)).access_token;
         expect(seen.has(token)).toBe(false);
@@ -317,6 +332,39 @@ describe.runIf(runBrowserTests)('the vault against oidc-provider (chromium, open
           `reuse ${peer.stats.reuse}, ${peer.stats.apiCalls} API calls at the peer, ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
       );
     }, 120_000);
+    it('an application creates a connection for its end user, hands on the connect link, and alone may use it', async () => {
+      const res = await fetch(`${s.issuer}/connections`, {
+        method: 'POST',
+        headers: { ...bearer(), 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'End user 7', kind: 'oauth2_authorization_code', provider_client: codePc.id }),
+      });
+      expect(res.status).toBe(201);
+      const created = (await res.json()) as ConnectionView & { connect_url: string };
+      expect(created).toMatchObject({ availability: 'application', client_id: appClientId, status: 'pending' });
+      const page = await consentInBrowser(created.connect_url, 'bob');
+      expect(await page.getByRole('status').textContent()).toBe('"End user 7" is connected. You can close this window.');
+      await page.close();
+
+      const resource = `urn:keyward:connection:${created.id}`;
+      const exchange = { subject_token: keywardToken, subject_token_type: ACCESS_TOKEN_TYPE, resource };
+      const mine = await client.genericGrantRequest(config, TOKEN_EXCHANGE, exchange);
+      const api = await fetch(`${peer.apiBaseUrl}/me`, { headers: { authorization: `Bearer ${mine.access_token}` } });
+      expect(await api.json()).toMatchObject({ sub: 'bob' });
+      const proxied = await fetch(`${s.issuer}/connections/${created.id}/proxy/me`, { headers: bearer() });
+      expect(await proxied.json()).toMatchObject({ sub: 'bob', path: '/api/me' });
+
+      // Another application of the space may not use it, by any way.
+      const other = await registerApp('Another app');
+      const otherToken = (await client.clientCredentialsGrant(other.config, { scope: 'connections' })).access_token;
+      await expect(client.genericGrantRequest(other.config, TOKEN_EXCHANGE, { ...exchange, subject_token: otherToken })).rejects.toMatchObject({
+        error: 'invalid_target',
+      });
+      const refused = await fetch(`${s.issuer}/connections/${created.id}/token`, { headers: { authorization: `Bearer ${otherToken}` } });
+      expect(refused.status).toBe(403);
+      const refusedProxy = await fetch(`${s.issuer}/connections/${created.id}/proxy/me`, { headers: { authorization: `Bearer ${otherToken}` } });
+      expect(refusedProxy.status).toBe(403);
+      expect(peer.stats.reuse).toBe(0);
+    }, 60_000);
   });
 
   describe('client credentials against oidc-provider', () => {
