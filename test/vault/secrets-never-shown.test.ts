@@ -131,8 +131,8 @@ describe('secrets stay sealed', () => {
     await admin('GET', `/spaces/default/connections/${key.id}`);
 
     // Failures whose provider answers echo what was sent: the description is scrubbed before it is kept or logged.
-    const current = [...issued].at(-1)!;
-    provider.failNext({ status: 400, body: { error: 'invalid_grant', error_description: `refresh token ${[...issued].join(' ')} ${current} is unknown` } });
+    const sent = [...refreshTokens].at(-1)!;
+    provider.failNext({ status: 400, body: { error: 'invalid_grant', error_description: `refresh token ${sent} is unknown` } });
     await admin('POST', `/spaces/default/connections/${code.id}/refresh`);
     provider.failNext({ status: 401, body: { error: 'invalid_client', error_description: `client secret ${seeded.clientSecret} is wrong` } });
     await admin('POST', `/spaces/default/connections/${cc.id}/refresh`);
