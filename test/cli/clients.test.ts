@@ -279,8 +279,8 @@ describe('keyward scopes', () => {
     for (let i = 0; i < 205; i++) await services.scopes.create(space, { name: `s${i}` }, { type: 'system' });
     const all = await s.json(['scopes', 'list', '--space', 'many']);
     expect(Object.keys(all)).toEqual(['items']);
-    // The 205 made here and the space's 4 standard scopes.
-    expect(new Set(all.items.map((x: { name: string }) => x.name)).size).toBe(209);
+    // The 205 made here, the space's 4 standard scopes and its connections scope.
+    expect(new Set(all.items.map((x: { name: string }) => x.name)).size).toBe(210);
   });
 
   it('lists, updates and deletes scopes', async () => {
