@@ -206,7 +206,8 @@ export class Renewer {
       while (next < rows.length) {
         const row = rows[next++]!;
         const p = this.runClaimed(row).catch((err: unknown) => {
-          this.log.error({ err, connection: row.id }, 'vault: scheduled renewal failed');
+          if (isStoreUnavailable(err)) this.log.warn({ connection: row.id }, 'vault: store unavailable; the scheduled renewal is tried again later');
+          else this.log.error({ err, connection: row.id }, 'vault: scheduled renewal failed');
           return row;
         });
         this.inflight.set(row.id, p);

@@ -64,7 +64,8 @@ export interface FleetDb {
   store: Store;
   services: Services;
   space: { id: string; slug: string };
-  sql: pg.Client;
+  /** One query on a connection of its own (a database restart between queries then harms nothing). */
+  sql<R extends pg.QueryResultRow>(text: string): Promise<pg.QueryResult<R>>;
   close(): Promise<void>;
 }
 
@@ -76,18 +77,17 @@ export async function openFleetDb(databaseUrl: string, masterKey: string): Promi
   await services.spaces.ensureDefault();
   await services.spaces.seedStandardScopes();
   const s = await services.spaces.get('default');
-  const sql = new pg.Client({ connectionString: databaseUrl });
-  await sql.connect();
-  return {
-    store,
-    services,
-    space: { id: s.id, slug: s.slug },
-    sql,
-    close: async () => {
-      await sql.end().catch(() => undefined);
-      await store.close();
-    },
+  const sql = async <R extends pg.QueryResultRow>(text: string) => {
+    const client = new pg.Client({ connectionString: databaseUrl });
+    client.on('error', () => undefined);
+    await client.connect();
+    try {
+      return await client.query<R>(text);
+    } finally {
+      await client.end().catch(() => undefined);
+    }
   };
+  return { store, services, space: { id: s.id, slug: s.slug }, sql, close: () => store.close() };
 }
 
 export const newMasterKey = (): string => randomBytes(32).toString('base64');
@@ -209,7 +209,7 @@ export interface ConnectionState {
 
 /** The renewal state of every connection, read from the database. */
 export async function connectionStates(db: FleetDb): Promise<Map<string, ConnectionState>> {
-  const { rows } = await db.sql.query<ConnectionState>(
+  const { rows } = await db.sql<ConnectionState>(
     `select id, status, refresh_count, last_error,
             lease_owner is not null as leased,
             (next_refresh_at is not null and next_refresh_at <= now()) as due

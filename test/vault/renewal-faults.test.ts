@@ -88,7 +88,7 @@ describe.skipIf(!PG_URL)('a node killed (kill -9) in the middle of refreshes', (
     const answered: { conn: string; token: string }[] = [];
     let stop = false;
     const load = Promise.all(
-      Array.from({ length: 8 }, async (_, w) => {
+      Array.from({ length: 12 }, async (_, w) => {
         for (let n = 0; !stop; n++) {
           const conn = seeded[Math.floor(Math.random() * seeded.length)]!;
           const answer = await connectionToken((w + n) % 2 ? a.base : b.base, bearer, conn.id, true).catch(() => undefined);
