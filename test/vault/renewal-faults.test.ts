@@ -70,7 +70,11 @@ describe.skipIf(!PG_URL)('a node killed (kill -9) in the middle of refreshes', (
     // work for a while (Xero: 30 minutes): with strict reuse detection the connection would need a new consent. So
     // this provider has Xero's grace, and counts each use of it (`graceReuse`) to tell lost answers apart.
     provider = await startQuirkProvider({ refresh: { rotates: true, reuseGraceSeconds: 1800 }, accessTokenTtlSeconds: 600, delayMs: DELAY_MS });
-    [a, b] = await Promise.all([startKeyward(pgdb.url, key, NODE_ENV), startKeyward(pgdb.url, key, NODE_ENV)]);
+    // B looks for due renewals less often: A claims the first batch, so the kill surely hits refreshes in flight.
+    [a, b] = await Promise.all([
+      startKeyward(pgdb.url, key, NODE_ENV),
+      startKeyward(pgdb.url, key, { ...NODE_ENV, KEYWARD_VAULT_SCHEDULER_INTERVAL_MS: '2000' }),
+    ]);
   }, 120_000);
 
   afterAll(async () => {
@@ -82,7 +86,8 @@ describe.skipIf(!PG_URL)('a node killed (kill -9) in the middle of refreshes', (
   }, 60_000);
 
   it('loses nothing a node answered, and recovers the refreshes the dead node left behind', async () => {
-    const seeded = await seedConnections(db, provider, 300, { renewalSeconds: 3600, firstRenewalAt: () => Date.now() + 6_000 });
+    const dueAt = Date.now() + 20_000;
+    const seeded = await seedConnections(db, provider, 300, { renewalSeconds: 3600, firstRenewalAt: () => dueAt });
     const bearer = await connectionsClient(db, b.base);
     // Clients force refreshes on both nodes and keep every access token they are answered (before the kill).
     const answered: { conn: string; token: string }[] = [];
@@ -96,9 +101,11 @@ describe.skipIf(!PG_URL)('a node killed (kill -9) in the middle of refreshes', (
         }
       }),
     );
+    await until('answers to clients', () => answered.length >= 30, 60_000, 50);
     // The scheduled renewals of all 300 become due: both nodes claim batches and wait on the provider's answers.
+    await until('renewals due', () => Date.now() >= dueAt, 60_000, 50);
     const before = provider.stats.refreshes;
-    await until('scheduled refreshes in flight', () => provider.stats.refreshes - before >= 150, 60_000, 20);
+    await until('scheduled refreshes in flight', () => provider.stats.refreshes - before >= 50, 60_000, 20);
     const kept = answered.length;
     await a.kill();
     stop = true;
@@ -114,7 +121,7 @@ describe.skipIf(!PG_URL)('a node killed (kill -9) in the middle of refreshes', (
     // Nothing a node answered as done was lost: every token a client got still works, and none came from a refresh
     // that had to be made again (its refresh token lost).
     const answeredTokens = answered.slice(0, kept);
-    expect(answeredTokens.length).toBeGreaterThan(0);
+    expect(answeredTokens.length).toBeGreaterThanOrEqual(30);
     const lost = answeredTokens.filter((t) => provider.answerRepeated(t.token));
     expect(lost.map((t) => t.conn)).toEqual([]);
     const refused: string[] = [];
@@ -125,7 +132,7 @@ describe.skipIf(!PG_URL)('a node killed (kill -9) in the middle of refreshes', (
     await b.stop();
     const states = await connectionStates(db);
     expect(provider.stats.reuse).toBe(0);
-    expect(provider.stats.graceReuse).toBeGreaterThan(0);
+    expect(provider.stats.graceReuse).toBeGreaterThanOrEqual(10);
     const mismatched = seeded.filter((c) => states.get(c.id)!.refresh_count !== provider.refreshCount(c.family) - provider.graceReuseCount(c.family));
     expect(mismatched.map((c) => `${c.id}: ${states.get(c.id)!.refresh_count} recorded, ${provider.refreshCount(c.family)} at the provider`)).toEqual([]);
     expect(seeded.every((c) => provider.graceReuseCount(c.family) <= 1)).toBe(true);
