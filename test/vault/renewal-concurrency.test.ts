@@ -137,5 +137,5 @@ describe.skipIf(!PG_URL)('three nodes keep 1,000 rotating connections fresh', ()
     expect(refreshes).toBeGreaterThan(CONNECTIONS);
     // Every refresh the provider made for these families is recorded in the vault.
     expect(recorded).toBe(provider.stats.refreshes);
-  }, 150_000);
+  }, 180_000);
 });
