@@ -5,7 +5,7 @@
 // - no database connection is held while a provider answers (a slow provider does not drain the pool);
 // - a process that died mid-refresh leaves a lease that simply runs out, and the next taker re-reads the row;
 // - a late writer whose lease was taken over writes nothing, so it can never overwrite a newer refresh token.
-import { and, eq, inArray, lt, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Executor } from './db.js';
 import { connections } from './schema.js';
 import type { ConnectionRow, NewConnectionRow } from './connections.js';
@@ -14,15 +14,29 @@ import type { ConnectionRow, NewConnectionRow } from './connections.js';
 export const RENEWABLE_STATUSES = ['connected', 'error'];
 
 const leaseFree = () => or(isNull(connections.leaseUntil), lt(connections.leaseUntil, sql`now()`));
+const abandoned = () => and(isNotNull(connections.leaseOwner), lt(connections.leaseUntil, sql`now()`));
 const leaseEnd = (ms: number) => sql`now() + ${ms} * interval '1 millisecond'`;
 
-/** Takes the connection's lease for `owner` unless another is live; the row as it is now, or undefined. */
-export async function claimLease(db: Executor, spaceId: string, id: string, owner: string, leaseMs: number): Promise<ConnectionRow | undefined> {
+/**
+ * Takes the connection's lease for `owner` unless another is live; the row as it is now, or undefined. `abandoned`:
+ * the lease taken had run out unfinished (see claimDue), so the last renewal's answer may be lost.
+ */
+export async function claimLease(
+  db: Executor,
+  spaceId: string,
+  id: string,
+  owner: string,
+  leaseMs: number,
+): Promise<(ConnectionRow & { abandoned: boolean }) | undefined> {
   const [row] = await db
     .update(connections)
     .set({ leaseOwner: owner, leaseUntil: leaseEnd(leaseMs), generation: sql`${connections.generation} + 1` })
     .where(and(eq(connections.spaceId, spaceId), eq(connections.id, id), leaseFree()))
-    .returning();
+    // A subquery of RETURNING reads the row as it was before this statement: the owner whose lease ran out.
+    .returning({
+      ...getTableColumns(connections),
+      abandoned: sql<boolean>`(select p.lease_owner is not null from connections p where p.id = "connections"."id")`,
+    });
   return row;
 }
 
@@ -30,12 +44,17 @@ export async function claimLease(db: Executor, spaceId: string, id: string, owne
  * Takes the leases of up to `limit` connections whose scheduled renewal is due, oldest due first. Rows another
  * process is claiming at this moment are skipped (SKIP LOCKED), so several nodes share the queue without waiting
  * for each other and without taking the same row twice.
+ *
+ * A lease that ran out with its owner still named was never finished: its process died (or lost the store) in the
+ * middle of a renewal, after which the provider may have rotated the refresh token and the answer is gone. Such a
+ * row is due at once, whatever its schedule said: where the provider still accepts the previous refresh token for a
+ * while (Xero: 30 minutes) the next refresh recovers it, but only if it comes within that while.
  */
 export async function claimDue(db: Executor, owner: string, leaseMs: number, limit: number): Promise<ConnectionRow[]> {
   const due = db
     .select({ id: connections.id })
     .from(connections)
-    .where(and(sql`${connections.nextRefreshAt} <= now()`, inArray(connections.status, RENEWABLE_STATUSES), leaseFree()))
+    .where(and(or(sql`${connections.nextRefreshAt} <= now()`, abandoned()), inArray(connections.status, RENEWABLE_STATUSES), leaseFree()))
     .orderBy(connections.nextRefreshAt)
     .limit(limit)
     .for('update', { skipLocked: true });

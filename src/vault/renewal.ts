@@ -95,9 +95,11 @@ export class Renewer {
     for (let wait = 10; ; wait = Math.min(wait * 2, 200)) {
       const claimed = await claimLease(this.db, spaceId, id, this.owner, this.options.leaseMs);
       if (claimed) {
-        // Someone renewed (or tried) since the caller looked: share that result, send the provider nothing.
-        if (claimed.generation - 1 > seen) return (await this.write(claimed, {})) ?? claimed;
-        return this.runClaimed(claimed);
+        const { abandoned, ...row } = claimed;
+        // Someone renewed (or tried) since the caller looked: share that result, send the provider nothing. Not
+        // when that renewal was abandoned (its process died): its answer may be lost, and only a refresh recovers.
+        if (!abandoned && row.generation - 1 > seen) return (await this.write(row, {})) ?? row;
+        return this.runClaimed(row);
       }
       const row = await findConnection(this.db, spaceId, id);
       if (!row) throw new AppError('not_found', `connection "${id}" not found`);
@@ -121,6 +123,13 @@ export class Renewer {
       });
       outcome = result.ok ? successOutcome(row, entry, result.tokens, this.sealer, Date.now()) : failureOutcome(row, entry, result.failure, Date.now());
     } catch (err) {
+      // The store could not be reached (down, or no pool connection within its timeout under load): the provider
+      // was sent nothing, so there is nothing to keep. The connection is not at fault and keeps its state; the
+      // lease is given back if the store answers, else it runs out, and the next renewal tries again.
+      if (isStoreUnavailable(err)) {
+        await finishLease(this.db, row.id, this.owner, row.generation, {}).catch(() => undefined);
+        throw err;
+      }
       // A fault of ours (a secret that no longer opens, a catalog entry removed): an error state, never a crash loop.
       this.log.error({ err, connection: row.id }, 'vault: renewal failed before reaching the provider');
       outcome = {
@@ -197,7 +206,8 @@ export class Renewer {
       while (next < rows.length) {
         const row = rows[next++]!;
         const p = this.runClaimed(row).catch((err: unknown) => {
-          this.log.error({ err, connection: row.id }, 'vault: scheduled renewal failed');
+          if (isStoreUnavailable(err)) this.log.warn({ connection: row.id }, 'vault: store unavailable; the scheduled renewal is tried again later');
+          else this.log.error({ err, connection: row.id }, 'vault: scheduled renewal failed');
           return row;
         });
         this.inflight.set(row.id, p);

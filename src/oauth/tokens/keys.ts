@@ -120,10 +120,10 @@ export class KeyService {
       for (const alg of missing) await this.insertKey(tx, spaceId, alg, now);
       return missing.length;
     });
-    if (made) {
-      this.cache.delete(spaceId);
-      await this.bus?.publish('key', spaceId);
-    }
+    // Read again even when this node made nothing: another node may have made the keys just before (its notice
+    // can come later), and the cached entry, fresh by age, would still lack them.
+    this.cache.delete(spaceId);
+    if (made) await this.bus?.publish('key', spaceId);
     return this.load(spaceId);
   }
 

@@ -325,6 +325,8 @@ export async function startQuirkProvider(input: QuirkProviderOptions = {}) {
     },
     familyOf: (token: string): string | undefined => book.familyOf(token),
     refreshCount: (familyOrToken: string): number => book.refreshCount(familyOrToken),
+    graceReuseCount: (familyOrToken: string): number => book.graceReuseCount(familyOrToken),
+    answerRepeated: (accessToken: string): boolean => book.answerRepeated(accessToken),
     familyCount: (): number => book.familyCount(),
     revokeAll: (): void => book.revokeAll(),
     close: async (): Promise<void> => {

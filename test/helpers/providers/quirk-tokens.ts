@@ -65,6 +65,8 @@ export interface AccessTokenRecord {
   scope: string;
   /** Epoch ms. */
   expiresAt: number;
+  /** The refresh token spent to issue it (none for a new grant). */
+  parent?: string;
 }
 
 interface RefreshTokenRecord {
@@ -80,6 +82,8 @@ interface RefreshTokenRecord {
 
 interface FamilyRecord {
   refreshes: number;
+  /** Refreshes made with a rotated-away refresh token inside the grace period. */
+  graceReuses: number;
   /** Expiry of the newest access token (epoch ms), for the too-early rule. */
   accessExpiresAt: number;
   revoked: boolean;
@@ -107,6 +111,8 @@ export class TokenBook {
   private readonly access = new Map<string, AccessTokenRecord>();
   private readonly refresh = new Map<string, RefreshTokenRecord>();
   private readonly families = new Map<string, FamilyRecord>();
+  /** Rotated-away refresh tokens used again inside the grace period: the answer to their first use was lost. */
+  private readonly reusedInGrace = new Set<string>();
   private sinceSweep = 0;
 
   constructor(
@@ -118,7 +124,7 @@ export class TokenBook {
   /** A new grant (authorization code exchanged, API key logged in, or minted by a test): a new family. */
   issueGrant(scope: string, withRefresh = true): IssuedTokens {
     const family = newToken('fam_');
-    this.families.set(family, { refreshes: 0, accessExpiresAt: 0, revoked: false });
+    this.families.set(family, { refreshes: 0, graceReuses: 0, accessExpiresAt: 0, revoked: false });
     return this.issue(family, scope, withRefresh ? this.newRefreshToken(family, scope) : undefined);
   }
 
@@ -142,6 +148,8 @@ export class TokenBook {
         return { ok: false, reason: 'reused' };
       }
       this.stats.graceReuse++;
+      family.graceReuses++;
+      this.reusedInGrace.add(token);
     } else if (now >= record.expiresAt || (rules.unusedLifetimeSeconds !== undefined && now - record.lastUsedAt >= rules.unusedLifetimeSeconds * 1000)) {
       this.refresh.delete(token);
       return { ok: false, reason: 'expired' };
@@ -160,7 +168,7 @@ export class TokenBook {
       if (record.rotatedAt === undefined) record.rotatedAt = now;
       next = this.newRefreshToken(record.family, record.scope);
     }
-    const tokens = this.issue(record.family, record.scope, next);
+    const tokens = this.issue(record.family, record.scope, next, token);
     // A non-rotating answer omits the refresh token, yet the test still wants its remaining life.
     if (next === undefined) tokens.refresh_expires_in = this.refreshExpiresIn(record);
     return { ok: true, tokens };
@@ -203,6 +211,21 @@ export class TokenBook {
     return family?.refreshes ?? 0;
   }
 
+  /** Refreshes of a family made with a rotated-away refresh token inside the grace period. */
+  graceReuseCount(familyOrToken: string): number {
+    const family = this.families.get(familyOrToken) ?? this.families.get(this.familyOf(familyOrToken) ?? '');
+    return family?.graceReuses ?? 0;
+  }
+
+  /**
+   * Whether the refresh that issued this access token was later made again with the same refresh token (inside the
+   * grace period): its client acted as if this answer, and the refresh token in it, never arrived.
+   */
+  answerRepeated(accessToken: string): boolean {
+    const parent = this.access.get(accessToken)?.parent;
+    return parent !== undefined && this.reusedInGrace.has(parent);
+  }
+
   familyCount(): number {
     return this.families.size;
   }
@@ -222,11 +245,11 @@ export class TokenBook {
     return Number.isFinite(ends) ? Math.max(0, Math.round((ends - now) / 1000)) : undefined;
   }
 
-  private issue(family: string, scope: string, refreshToken: string | undefined): IssuedTokens {
+  private issue(family: string, scope: string, refreshToken: string | undefined, parent?: string): IssuedTokens {
     const ttl = this.accessTtlSeconds();
     const expiresAt = this.now() + ttl * 1000;
     const accessToken = newToken('at_');
-    this.access.set(accessToken, { family, scope, expiresAt });
+    this.access.set(accessToken, { family, scope, expiresAt, parent });
     const fam = this.families.get(family);
     if (fam) fam.accessExpiresAt = expiresAt;
     this.stats.issued++;
