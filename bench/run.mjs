@@ -176,7 +176,7 @@ async function main() {
   // The connection vault: its own Keywards on the same database and port (the others stop; their memory was read).
   if (ONLY.has('vault-read') || ONLY.has('vault-refresh')) {
     for (const s of servers) if (s !== provider) await stop(s);
-    await vaultWorkloads({ only: ONLY, kwEnv, kwBase, adminToken, kwWorkers: KW_WORKERS, kwProcesses: KW_PROCESSES, nodeArgs, dbUrl: dbUrl.toString(), servers, R });
+    await vaultWorkloads({ only: ONLY, kwEnv, kwBase, adminToken, kwWorkers: KW_WORKERS, nodeArgs, dbUrl: dbUrl.toString(), servers, R });
   }
 
   // The embedded store (PGlite) in its own data directory: only its memory at idle after start (goal: <= 250 MB), read

@@ -73,7 +73,7 @@ function runFloor(env) {
  * servers must be stopped: this starts its own on kwEnv (same port and database), and the servers it starts are
  * pushed onto `servers` (the memory table).
  */
-export async function vaultWorkloads({ only, kwEnv, kwBase, adminToken, kwWorkers, kwProcesses, nodeArgs, dbUrl, servers, R }) {
+export async function vaultWorkloads({ only, kwEnv, kwBase, adminToken, kwWorkers, nodeArgs, dbUrl, servers, R }) {
   const db = new pg.Client({ connectionString: dbUrl });
   await db.connect();
   try {
@@ -85,14 +85,14 @@ export async function vaultWorkloads({ only, kwEnv, kwBase, adminToken, kwWorker
     const provider = await start('vault provider (bench/vault-provider.mjs)', ['bench/vault-provider.mjs'], { PORT: String(port), CLIENT_ID: clientId, CLIENT_SECRET: clientSecret }, /"port"/);
     provider.port = port;
     servers.push(provider);
-    return await runAll({ only, kwEnv, kwBase, adminToken, kwWorkers, kwProcesses, nodeArgs, dbUrl, servers, R, db, sealing, mk, clientId, clientSecret, provider });
+    return await runAll({ only, kwEnv, kwBase, adminToken, kwWorkers, nodeArgs, dbUrl, servers, R, db, sealing, mk, clientId, clientSecret, provider });
   } finally {
     await db.end();
   }
 }
 
 async function runAll(c) {
-  const { only, kwEnv, kwBase, adminToken, kwWorkers, kwProcesses, nodeArgs, dbUrl, servers, R, db, sealing, mk, clientId, clientSecret, provider } = c;
+  const { only, kwEnv, kwBase, adminToken, kwWorkers, nodeArgs, dbUrl, servers, R, db, sealing, mk, clientId, clientSecret, provider } = c;
   const providerUrl = `http://127.0.0.1:${provider.port}`;
   const stats = async () => json(await fetch(`${providerUrl}/_bench/stats`));
   const firstTokens = async (n) => json(await fetch(`${providerUrl}/_bench/seed`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `n=${n}` }));

@@ -61,7 +61,11 @@ export async function finishLease(
   const full: Record<string, unknown> = { ...set, leaseOwner: null, leaseUntil: null, updatedAt: new Date() };
   const columns = Object.keys(full).filter((k) => full[k] !== undefined);
   if (columns.some((k) => is(full[k], SQL))) {
-    const [row] = await db.update(connections).set(full).where(finishFence(id, owner, generation)).returning();
+    const [row] = await db
+      .update(connections)
+      .set(full)
+      .where(finishFence(id, owner, generation))
+      .returning();
     return row;
   }
   // Every renewal ends here: the statement for this shape of outcome is built once and reused (drizzle building an

@@ -196,7 +196,14 @@ export class Renewer {
   async runDue(): Promise<number> {
     const rows = await claimDue(this.db, this.owner, this.options.leaseMs, this.options.batch);
     // The provider clients of the whole batch in one statement, not one per renewal (a batch mostly shares a few).
-    const clients = new Map((await providerClientsById(this.db, rows.map((r) => r.providerClientId))).map((pc) => [pc.id, pc]));
+    const clients = new Map(
+      (
+        await providerClientsById(
+          this.db,
+          rows.map((r) => r.providerClientId),
+        )
+      ).map((pc) => [pc.id, pc]),
+    );
     let next = 0;
     const worker = async () => {
       while (next < rows.length) {
