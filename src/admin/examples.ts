@@ -172,3 +172,87 @@ export const SIGNED_IN_EXAMPLE = {
   admin_id: '5b0e9a4c-8f0e-4a7e-9d1b-3c2a1f6e7d80',
   email: 'ada@example.com',
 };
+
+export const PROVIDER_CLIENT_INPUT_EXAMPLE = {
+  provider: 'exact-online',
+  name: 'Exact Online (Netherlands)',
+  client_id: '2b3c6f0e-8d51-4b5e-9a5e-0f5d7c1e2a44',
+  client_secret: 'Xq3v-ExampleSecret',
+  access_token_expires_in: 3599999,
+  refresh_token_expires_in: 7775999999,
+  expires_in_unit: 'ms',
+  config: { ext: 'nl' },
+};
+
+export const PROVIDER_CLIENT_EXAMPLE = {
+  id: '8f14e45f-ceea-467f-a8e3-3f5b2c9d7e10',
+  provider: 'exact-online',
+  name: 'Exact Online (Netherlands)',
+  client_id: '2b3c6f0e-8d51-4b5e-9a5e-0f5d7c1e2a44',
+  has_client_secret: true,
+  has_private_key: false,
+  jwks: null,
+  authorization_url: 'https://start.exactonline.{ext}/api/oauth2/auth',
+  token_url: 'https://start.exactonline.{ext}/api/oauth2/token',
+  api_base_url: 'https://start.exactonline.{ext}/api',
+  token_endpoint_auth_method: 'client_secret_post',
+  scope: '',
+  access_token_expires_in: 3599999,
+  refresh_token_expires_in: 7775999999,
+  expires_in_unit: 'ms',
+  config: { ext: 'nl' },
+  redirect_uri: 'https://auth.example.com/spaces/default/connections/callback',
+  created_at: CREATED,
+  updated_at: UPDATED,
+};
+
+export const CONNECTION_INPUT_EXAMPLE = {
+  name: 'Exact Finance',
+  description: 'Bookkeeping of the Dutch branch',
+  kind: 'oauth2_authorization_code',
+  provider_client: '8f14e45f-ceea-467f-a8e3-3f5b2c9d7e10',
+  environment: 'production',
+  availability: 'global',
+  renewal_rate: '1h',
+};
+
+export const CONNECTION_EXAMPLE = {
+  id: '0c9a7d3e-51f2-4f8e-b0a4-6d2e9c1b7a53',
+  name: 'Exact Finance',
+  description: 'Bookkeeping of the Dutch branch',
+  kind: 'oauth2_authorization_code',
+  provider_client: '8f14e45f-ceea-467f-a8e3-3f5b2c9d7e10',
+  provider: 'exact-online',
+  environment: 'production',
+  config: {},
+  availability: 'global',
+  client_id: null,
+  renewal_rate: '1h',
+  status: 'connected',
+  expires_at: '2026-03-09T18:40:11.999Z',
+  expiry_known: true,
+  last_refresh_at: UPDATED,
+  next_refresh_at: '2026-03-09T18:39:42.000Z',
+  refresh_count: 12,
+  last_error: null,
+  last_error_at: null,
+  refresh_token_expires_at: '2026-06-07T17:40:11.999Z',
+  has_credentials: false,
+  warning: null,
+  metadata: {},
+  connected_at: CREATED,
+  created_at: CREATED,
+  updated_at: CREATED,
+};
+
+export const CONNECTION_TOKEN_EXAMPLE = {
+  access_token: 'gAAAAABl-example-access-token',
+  token_type: 'Bearer',
+  expires_at: '2026-03-09T18:40:11.999Z',
+  metadata: {},
+};
+
+export const CONNECT_LINK_EXAMPLE = {
+  connect_url: 'https://auth.example.com/spaces/default/connections/connect/3oVh1c2Lr0S6eQm8yQ9kZpWbXn4uT7aJdF5gHsK1LmE',
+  expires_at: '2026-03-09T18:40:12.000Z',
+};

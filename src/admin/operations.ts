@@ -54,6 +54,19 @@ export const OPERATION_IDS: Record<string, string> = {
   'post /admins/{admin_id}/tokens': 'createAdminToken',
   'delete /admins/{admin_id}/tokens/{token_id}': 'revokeAdminToken',
   'get /audit-log': 'listAuditLog',
+  'get /spaces/{space}/provider-clients': 'listProviderClients',
+  'post /spaces/{space}/provider-clients': 'createProviderClient',
+  'get /spaces/{space}/provider-clients/{id}': 'getProviderClient',
+  'patch /spaces/{space}/provider-clients/{id}': 'updateProviderClient',
+  'delete /spaces/{space}/provider-clients/{id}': 'deleteProviderClient',
+  'get /spaces/{space}/connections': 'listConnections',
+  'post /spaces/{space}/connections': 'createConnection',
+  'get /spaces/{space}/connections/{id}': 'getConnection',
+  'patch /spaces/{space}/connections/{id}': 'updateConnection',
+  'delete /spaces/{space}/connections/{id}': 'deleteConnection',
+  'post /spaces/{space}/connections/{id}/connect': 'createConnectLink',
+  'post /spaces/{space}/connections/{id}/refresh': 'refreshConnection',
+  'get /spaces/{space}/connections/{id}/token': 'getConnectionToken',
   'get /providers': 'listProviders',
   'get /providers/{provider}': 'getProvider',
   'get /vault/master-key': 'getMasterKeyStatus',
@@ -72,7 +85,11 @@ export const TAGS = [
   { name: 'admins', description: 'Admin accounts, their roles and API tokens, and sign-in' },
   { name: 'audit', description: 'The audit log of admin changes' },
   { name: 'providers', description: "The connection vault's provider catalog: external services and how to reach them" },
-  { name: 'vault', description: 'The master keys that seal stored secrets: status and re-sealing after a rotation' },
+  {
+    name: 'vault',
+    description:
+      'The connection vault: provider clients (your apps at other services), connections with their tokens and consent links, and the master keys that seal stored secrets',
+  },
 ];
 
 /** What each status means, wherever it is answered (the error body says the particulars). */
@@ -108,6 +125,15 @@ export const ERROR_EXCEPTIONS: Record<string, { add?: Record<number, string>; om
   // Creates with nothing unique to collide on (keys: one rotation at a time per space, under a lock).
   createInitialAccessToken: { omit: [409] },
   rotateKeys: { omit: [409] },
+  // Provider clients have no unique field; one in use by connections cannot go.
+  createProviderClient: { omit: [409] },
+  deleteProviderClient: { add: { 409: 'Connections still use this provider client: delete them first' } },
+  updateConnection: { add: { 409: 'Another connection of the space has that name' } },
+  createConnectLink: { add: { 409: 'The connection is disabled' } },
+  // A token can be refused for the connection's state, which a person must change (connect again, enable it).
+  getConnectionToken: {
+    add: { 409: 'No valid token now: the connection is disabled, needs to be connected again, was never connected, or its renewal failed' },
+  },
   // The catalog is open to every signed-in admin, whatever their roles.
   listProviders: { omit: [403] },
   getProvider: { omit: [403] },

@@ -12,7 +12,9 @@ import { Admin, AdminToken, Client, ErrorBody, Scope, Space } from '../admin/sch
 import { adminRoutes } from '../admin/routes/admins.js';
 import { auditRoutes } from '../admin/routes/audit.js';
 import { clientRoutes } from '../admin/routes/clients.js';
+import { connectionRoutes } from '../admin/routes/connections.js';
 import { keyRoutes } from '../admin/routes/keys.js';
+import { providerClientRoutes } from '../admin/routes/provider-clients.js';
 import { typed } from '../admin/routes/common.js';
 import { providerRoutes } from '../admin/routes/providers.js';
 import { registrationRoutes } from '../admin/routes/registration.js';
@@ -22,6 +24,7 @@ import { tokenRoutes } from '../admin/routes/tokens.js';
 import { userRoutes } from '../admin/routes/users.js';
 import { vaultKeyRoutes } from '../admin/routes/vault-keys.js';
 import { setupRoutes, type SetupState } from '../admin/setup.js';
+import { Connection, ProviderClient } from '../admin/vault-schemas.js';
 import { documented, operationKey, TAGS, withErrorResponses } from '../admin/operations.js';
 import { SIGN_IN_PATH, signInRoutes } from '../admin/routes/sign-in.js';
 import { installErrorHandler } from './errors.js';
@@ -142,7 +145,7 @@ export async function buildApp({ config, services, logger, setup }: AppOptions):
           route.schema = withErrorResponses(route.method, operationKey(route.method, route.url, ADMIN_PREFIX), route.schema);
         }
       });
-      for (const schema of [ErrorBody, Space, Scope, Client, Admin, AdminToken]) api.addSchema(schema);
+      for (const schema of [ErrorBody, Space, Scope, Client, Admin, AdminToken, ProviderClient, Connection]) api.addSchema(schema);
       installAdminAuth(api, services, new Set([ADMIN_PREFIX + OPENAPI_PATH, ADMIN_PREFIX + SIGN_IN_PATH]));
       const t = typed(api);
       spaceRoutes(t, services, config);
@@ -154,6 +157,8 @@ export async function buildApp({ config, services, logger, setup }: AppOptions):
       auditRoutes(t, services);
       registrationRoutes(t, services);
       keyRoutes(t, services);
+      providerClientRoutes(t, services);
+      connectionRoutes(t, services);
       providerRoutes(t, services);
       vaultKeyRoutes(t, services);
       signInRoutes(t, services);

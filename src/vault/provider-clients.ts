@@ -22,6 +22,7 @@ import {
 import { sealedAad } from '../store/sealed-columns.js';
 import type { Catalog } from './catalog/index.js';
 import type { ProviderEntry, TokenEndpointAuthMethod } from './catalog/types.js';
+import { discover } from './outbound/index.js';
 import { checkedUrl } from './urls.js';
 import type { Sealer } from './sealer.js';
 
@@ -216,9 +217,32 @@ export class ProviderClientService {
     return { privateKeySealed: this.sealer.seal(pem, sealedAad.providerClient(id, 'private_key')), publicJwk: jwk };
   }
 
-  async create(space: SpaceRef, input: ProviderClientInput, actor: Actor): Promise<ProviderClientView> {
-    if (!input.provider) throw invalid('provider', 'provider is required (a catalog id such as exact-online, github or custom)');
-    const entry = this.entryOf(input.provider);
+  /**
+   * `oidc` (an entry with a discovery URL): the authorization and token URLs the issuer's discovery document names,
+   * read when the provider client is created or its issuer changes, unless given explicitly.
+   */
+  private async discovered(entry: ProviderEntry, input: ProviderClientInput, before?: ProviderClientRow): Promise<ProviderClientInput> {
+    if (!entry.discovery_url || (before && input.config === undefined)) return input;
+    const values = { ...before?.config, ...input.config };
+    let url: string;
+    try {
+      url = this.catalog.fillTemplate(entry.discovery_url, values);
+    } catch (err) {
+      throw invalid('config', (err as Error).message);
+    }
+    let found: Awaited<ReturnType<typeof discover>>;
+    try {
+      found = await discover(url);
+    } catch (err) {
+      throw invalid('config', `the discovery document at ${url} could not be read: ${(err as Error).message}`);
+    }
+    return { ...input, authorization_url: input.authorization_url ?? found.authorization_endpoint, token_url: input.token_url ?? found.token_endpoint };
+  }
+
+  async create(space: SpaceRef, given: ProviderClientInput, actor: Actor): Promise<ProviderClientView> {
+    if (!given.provider) throw invalid('provider', 'provider is required (a catalog id such as exact-online, github or custom)');
+    const entry = this.entryOf(given.provider);
+    const input = await this.discovered(entry, given);
     const id = randomUUID();
     const cols = this.columns(id, entry, input);
     const row = await this.db.transaction(async (tx) => {

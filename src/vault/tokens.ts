@@ -66,7 +66,9 @@ export class ConnectionTokens {
     const entry = this.catalog.get(found.providerClient.provider);
     if (!entry) throw new AppError('conflict', `the connection's provider "${found.providerClient.provider}" is no longer in the catalog`);
     let row = found.connection;
-    if (row.kind !== 'api_key' && row.kind !== 'basic') row = await this.fresh(row, entry, force);
+    // Static credentials need no renewal, but a disabled connection hands out nothing, whatever its kind.
+    if (row.kind === 'api_key' || row.kind === 'basic') usable(row);
+    else row = await this.fresh(row, entry, force);
     const values = placeholderValues(entry, found.providerClient, row);
     const apiBase = found.providerClient.apiBaseUrl ?? undefined;
     return {

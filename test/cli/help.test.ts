@@ -21,6 +21,8 @@ const GROUPS: Record<string, string[]> = {
   ],
   scopes: ['list', 'get', 'create', 'update', 'delete'],
   admins: ['list', 'get', 'create', 'update', 'delete', 'grant', 'revoke', 'tokens', 'create-token', 'revoke-token'],
+  'provider-clients': ['list', 'show', 'create', 'update', 'delete'],
+  connections: ['list', 'show', 'create', 'update', 'delete', 'connect', 'refresh', 'token'],
   providers: ['list', 'show'],
   vault: ['status', 'rotate-key'],
 };
@@ -67,6 +69,13 @@ describe('keyward --help', () => {
     }
   });
 
+  it('connections token --help warns that it prints a secret; the secrets are read from stdin', async () => {
+    const token = await runCli(['connections', 'token', '--help']);
+    expect(token.stdout).toMatch(/SECRET/);
+    expect((await runCli(['provider-clients', 'create', '--help'])).stdout).toContain('--client-secret-stdin');
+    expect((await runCli(['connections', 'create', '--help'])).stdout).toContain('--credentials-stdin');
+  });
+
   it('audit --help describes its filters', async () => {
     const r = await runCli(['audit', '--help']);
     expect(r.code).toBe(0);
@@ -107,6 +116,8 @@ describe('failures before or instead of a request', () => {
     ['scopes', 'delete', 'read'],
     ['spaces', 'delete', 'acme'],
     ['admins', 'delete', 'me'],
+    ['provider-clients', 'delete', '8f14e45f-ceea-467f-a8e3-3f5b2c9d7e10'],
+    ['connections', 'delete', '0c9a7d3e-51f2-4f8e-b0a4-6d2e9c1b7a53'],
   ])('%s delete without --yes refuses', async (...args) => {
     const r = await runCli(args, { KEYWARD_URL: 'http://127.0.0.1:9', KEYWARD_ADMIN_TOKEN: 'x'.repeat(43) });
     expect(r.code).toBe(1);

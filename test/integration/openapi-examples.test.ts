@@ -54,7 +54,8 @@ describe('admin API: OpenAPI examples', () => {
   });
 
   it('the main resources, requests and answers have examples', () => {
-    for (const name of ['Error', 'Space', 'Scope', 'Client', 'AdminToken']) expect(doc.components.schemas[name].examples, name).toHaveLength(1);
+    for (const name of ['Error', 'Space', 'Scope', 'Client', 'AdminToken', 'ProviderClient', 'Connection'])
+      expect(doc.components.schemas[name].examples, name).toHaveLength(1);
     const media = (path: string, method: string, status?: string) =>
       status ? doc.paths[path][method].responses[status].content['application/json'] : doc.paths[path][method].requestBody.content['application/json'];
     const hasExample = (m: any) => m.example !== undefined || m.examples !== undefined || m.schema.examples !== undefined || m.schema.$ref !== undefined;
@@ -71,6 +72,10 @@ describe('admin API: OpenAPI examples', () => {
       ['/admins/{admin_id}/tokens', 'post', '201'],
       ['/sign-in', 'post'],
       ['/sign-in', 'post', '201'],
+      ['/spaces/{space}/provider-clients', 'post'],
+      ['/spaces/{space}/connections', 'post'],
+      ['/spaces/{space}/connections/{id}/token', 'get', '200'],
+      ['/spaces/{space}/connections/{id}/connect', 'post', '200'],
     ] as const) {
       expect(hasExample(media(path, method, status)), `${method} ${path} ${status ?? 'body'}`).toBe(true);
     }

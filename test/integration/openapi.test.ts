@@ -54,6 +54,19 @@ const OPERATIONS = [
   'delete /spaces/{space}/initial-access-tokens/{id}',
   'get /spaces/{space}/keys',
   'post /spaces/{space}/keys/rotate',
+  'get /spaces/{space}/provider-clients',
+  'post /spaces/{space}/provider-clients',
+  'get /spaces/{space}/provider-clients/{id}',
+  'patch /spaces/{space}/provider-clients/{id}',
+  'delete /spaces/{space}/provider-clients/{id}',
+  'get /spaces/{space}/connections',
+  'post /spaces/{space}/connections',
+  'get /spaces/{space}/connections/{id}',
+  'patch /spaces/{space}/connections/{id}',
+  'delete /spaces/{space}/connections/{id}',
+  'post /spaces/{space}/connections/{id}/connect',
+  'post /spaces/{space}/connections/{id}/refresh',
+  'get /spaces/{space}/connections/{id}/token',
   'get /vault/master-key',
   'post /vault/rotate-key',
   'get /providers',
@@ -173,7 +186,8 @@ describe.each(STORE_KINDS)('admin API: OpenAPI document (%s)', (kind) => {
         has('413', method !== 'get' && method !== 'delete');
         has('415', method !== 'get' && method !== 'delete');
         if (!path.includes('{')) has('404', false);
-        if (method === 'get') has('409', false);
+        // Reads change nothing, so nothing conflicts; but a connection's token is refused while its state forbids one.
+        if (method === 'get') has('409', op.operationId === 'getConnectionToken');
         has('429', op.operationId === 'signIn');
         if (op.security?.length === 0) has('403', false);
       }
@@ -219,6 +233,10 @@ describe.each(STORE_KINDS)('admin API: OpenAPI document (%s)', (kind) => {
       ['post', '/spaces/{space}/scopes'],
       ['post', '/admins'],
       ['put', '/admins/{admin_id}/roles/{space}'],
+      ['post', '/spaces/{space}/provider-clients'],
+      ['patch', '/spaces/{space}/provider-clients/{id}'],
+      ['post', '/spaces/{space}/connections'],
+      ['patch', '/spaces/{space}/connections/{id}'],
     ] as const) {
       const schema = body(method, path);
       expect(schema?.type, `${method} ${path}`).toBe('object');
@@ -254,9 +272,28 @@ describe.each(STORE_KINDS)('admin API: OpenAPI document (%s)', (kind) => {
     expect(doc.components.schemas.Client.properties).toHaveProperty('allowed_cors_origins');
   });
 
+  it("describes every field of the vault's requests and answers", () => {
+    const body = (method: string, path: string) => doc.paths[path][method].requestBody.content['application/json'].schema;
+    const answer = (method: string, path: string, status: string) => doc.paths[path][method].responses[status].content['application/json'].schema;
+    const schemas: [string, any][] = [
+      ['ProviderClient', doc.components.schemas.ProviderClient],
+      ['Connection', doc.components.schemas.Connection],
+      ['ProviderClientInput', body('post', '/spaces/{space}/provider-clients')],
+      ['ConnectionInput', body('post', '/spaces/{space}/connections')],
+      ['ConnectionInput.credentials', body('post', '/spaces/{space}/connections').properties.credentials],
+      ['ConnectionToken', answer('get', '/spaces/{space}/connections/{id}/token', '200')],
+      ['ConnectLink', answer('post', '/spaces/{space}/connections/{id}/connect', '200')],
+    ];
+    const missing: string[] = [];
+    for (const [name, schema] of schemas) {
+      for (const [field, prop] of Object.entries<any>(schema.properties)) if (!/\w{3}/.test(prop.description ?? '')) missing.push(`${name}.${field}`);
+    }
+    expect(missing).toEqual([]);
+  });
+
   it('every $ref resolves to a named component schema', () => {
     const schemas = doc.components.schemas;
-    expect(Object.keys(schemas)).toEqual(expect.arrayContaining(['Error', 'Space', 'Scope', 'Client', 'Admin', 'AdminToken']));
+    expect(Object.keys(schemas)).toEqual(expect.arrayContaining(['Error', 'Space', 'Scope', 'Client', 'Admin', 'AdminToken', 'ProviderClient', 'Connection']));
     for (const name of Object.keys(schemas)) expect(name).not.toMatch(/^def-/);
     const refs = refsIn(doc);
     expect(refs.length).toBeGreaterThan(10);
@@ -276,5 +313,14 @@ describe.each(STORE_KINDS)('admin API: OpenAPI document (%s)', (kind) => {
     const token = doc.paths['/admins/{admin_id}/tokens'].post.responses['201'].content['application/json'].schema;
     expect(token.properties).toHaveProperty('token');
     expect(JSON.stringify(doc)).not.toMatch(/token_hash|secret_hash|password_hash|webhook_secret_sealed/);
+    // The vault's secrets go in and never come out: no answer of a provider client or connection names one.
+    for (const name of ['ProviderClient', 'Connection']) {
+      for (const secret of ['client_secret', 'private_key', 'credentials', 'access_token', 'refresh_token']) {
+        expect(doc.components.schemas[name].properties, `${name}.${secret}`).not.toHaveProperty(secret);
+      }
+    }
+    const input = doc.paths['/spaces/{space}/provider-clients'].post.requestBody.content['application/json'].schema;
+    expect(input.properties).toHaveProperty('client_secret');
+    expect(input.properties.access_token_expires_in.description).toMatch(/Access Token Expires In.*3599999/);
   });
 });
