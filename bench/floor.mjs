@@ -9,11 +9,16 @@
 //                as in Keyward; HASH is the one Keyward stored for the bench user, so its parameters are Keyward's),
 //                answered 200 with a small JSON body: the machine's Argon2id verification limit, the floor of a
 //                sign-in (and so of the authorization code flow, which checks one password per flow).
+//   MODE=vault-read  GET /spaces/…/connections/{id}/token: the Bearer JWT's signature is verified with node:crypto
+//                (ES256 or RS256, the key by kid from the space's JWKS, JWKS_URL, fetched once) and its exp checked,
+//                the connection row is read by primary key from PostgreSQL (DATABASE_URL, a pool of 10 as Keyward's)
+//                and its sealed access token opened (AES-256-GCM with MASTER_KEY, Keyward's format and additional
+//                data); the answer is Keyward's JSON shape.
 // No framework, no client authentication, no checks. It runs as many processes as Keyward (node:cluster), so its req/s
 // is about the most a Node server on this machine reaches for the workload: the ceiling for the Keyward/oidc-provider
 // ratio here. Prints {"port": N} on stdout once every process listens on 127.0.0.1:PORT.
 import cluster from 'node:cluster';
-import { createHash, generateKeyPairSync, randomBytes, sign } from 'node:crypto';
+import { createHash, createPublicKey, generateKeyPairSync, randomBytes, sign, verify as verifySignature } from 'node:crypto';
 import http from 'node:http';
 import { availableParallelism } from 'node:os';
 import { verify } from '@node-rs/argon2';
@@ -111,11 +116,46 @@ function argon2Checker() {
     );
 }
 
+async function vaultReader() {
+  const { masterKeyFrom, open } = await import('../dist/crypto/seal.js');
+  const { sealedAad } = await import('../dist/store/sealed-columns.js');
+  const mk = masterKeyFrom(Buffer.from(process.env.MASTER_KEY, 'base64'));
+  const { keys } = await (await fetch(process.env.JWKS_URL)).json();
+  const byKid = new Map(keys.map((k) => [k.kid, { alg: k.alg, key: createPublicKey({ key: k, format: 'jwk' }) }]));
+  const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
+  const fail = (res, status, error) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify({ error }));
+  return async (res, req) => {
+    const jwt = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
+    const [h, p, s] = jwt.split('.');
+    const header = JSON.parse(Buffer.from(h ?? '', 'base64url').toString() || '{}');
+    const k = byKid.get(header.kid);
+    const ok = k && k.alg === header.alg && verifySignature('sha256', Buffer.from(`${h}.${p}`), k.alg === 'ES256' ? { key: k.key, dsaEncoding: 'ieee-p1363' } : k.key, Buffer.from(s, 'base64url'));
+    const claims = ok ? JSON.parse(Buffer.from(p, 'base64url').toString()) : undefined;
+    if (!claims || claims.exp * 1000 <= Date.now()) return fail(res, 401, 'invalid_token');
+    const id = req.url.split('/')[4];
+    try {
+      const { rows } = await pool.query({ name: 'vault-read', text: 'select * from connections where id = $1', values: [id] });
+      const row = rows[0];
+      if (!row) return fail(res, 403, 'forbidden');
+      const body = JSON.stringify({
+        access_token: open(mk, row.access_token_sealed, sealedAad.connection(row.id, 'access_token')),
+        token_type: row.token_type ?? 'Bearer',
+        expires_at: row.expires_at?.toISOString() ?? null,
+        metadata: row.metadata,
+      });
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(body) });
+      res.end(body);
+    } catch (err) {
+      res.writeHead(500).end(String(err.message));
+    }
+  };
+}
+
 async function serve() {
-  const issue = mode === 'opaque' ? await opaqueIssuer() : mode === 'argon2' ? argon2Checker() : jwtIssuer();
+  const issue = mode === 'opaque' ? await opaqueIssuer() : mode === 'argon2' ? argon2Checker() : mode === 'vault-read' ? await vaultReader() : jwtIssuer();
   const server = http.createServer((req, res) => {
     req.resume();
-    req.on('end', () => issue(res));
+    req.on('end', () => issue(res, req));
   });
   server.listen(port, '127.0.0.1', () => process.send?.('listening') ?? process.stdout.write(JSON.stringify({ port }) + '\n'));
   process.on('SIGTERM', () => server.close(() => process.exit(0)));

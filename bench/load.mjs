@@ -123,7 +123,7 @@ function processTree(pid) {
 /** CPU seconds a server has used, with its descendants. On a busy machine req/s swings with the neighbours' load,
  * CPU time per request much less, so it is reported as well. `mainThreads`: only each process's main thread (the
  * event loop), without libuv's thread pool (where Argon2id runs), V8's helper threads and worker threads. */
-function cpuSeconds(pid, mainThreads = false) {
+export function cpuSeconds(pid, mainThreads = false) {
   let total = 0;
   for (const p of processTree(pid)) {
     try {
@@ -168,8 +168,11 @@ function childCpuSeconds() {
 }
 
 let scriptDir;
-/** A wrk Lua script sending one POST; its done() prints the summary as one JSON line (exact p99, counts, errors). */
-function wrkScript(headers, body) {
+/**
+ * A wrk Lua script sending one POST (or, with `paths`, GETs of those paths in turn); its done() prints the summary as
+ * one JSON line (exact p99, counts, errors).
+ */
+function wrkScript(headers, body, paths) {
   if (!scriptDir) {
     scriptDir = mkdtempSync(join(tmpdir(), 'keyward-bench-'));
     const dir = scriptDir;
@@ -180,8 +183,18 @@ function wrkScript(headers, body) {
     if (!/^[\x20-\x7e]*$/.test(v)) throw new Error('bench: wrk script values must be printable ASCII');
     return JSON.stringify(v);
   };
-  const lines = ['wrk.method = "POST"', `wrk.body = ${lit(body)}`];
+  const lines = paths ? ['wrk.method = "GET"'] : ['wrk.method = "POST"', `wrk.body = ${lit(body)}`];
   for (const [k, v] of Object.entries(headers)) lines.push(`wrk.headers[${lit(k)}] = ${lit(v)}`);
+  if (paths) {
+    lines.push(
+      `local paths = { ${paths.map(lit).join(', ')} }`,
+      'local i = 0',
+      'request = function()',
+      '  i = i % #paths + 1',
+      '  return wrk.format(nil, paths[i])',
+      'end',
+    );
+  }
   lines.push(
     'done = function(summary, latency, requests)',
     '  local e = summary.errors',
@@ -221,14 +234,15 @@ async function wrk(url, script, connections, seconds) {
 
 /**
  * A result: rate (per second), p99 (ms), cpuUs (the server's CPU µs per unit, all its processes), genCpuUs (the
- * generator's), failed, total; unit is 'req' or 'flow'.
+ * generator's), failed, total; unit is 'req' or 'flow'. A form POST of `body` to `url`, or with `paths` (absolute
+ * paths on url's server) GETs of those paths in turn, each connection walking the list.
  */
-export async function load(title, server, url, headers, body, connections = CONNECTIONS) {
+export async function load(title, server, url, headers, body, connections = CONNECTIONS, paths = undefined) {
   if (!url.startsWith('http://127.0.0.1:')) throw new Error(`bench: refusing to load ${url} (127.0.0.1 only)`);
-  const allHeaders = { 'content-type': FORM, ...headers };
+  const allHeaders = paths ? { ...headers } : { 'content-type': FORM, ...headers };
   let result;
   if (GENERATOR === 'wrk') {
-    const script = wrkScript(allHeaders, body);
+    const script = wrkScript(allHeaders, body, paths);
     await wrk(url, script, connections, WARMUP);
     const cpu0 = cpuSeconds(server.pid);
     const gen0 = childCpuSeconds();
@@ -239,7 +253,9 @@ export async function load(title, server, url, headers, body, connections = CONN
     if (bad) console.error(`bench: ${title}: ${bad} failed requests of ${r.requests} (non-2xx/3xx ${r.status}, connect ${r.connect}, read ${r.read}, write ${r.write}, timeouts ${r.timeout})`);
     result = { rate: r.requests / (r.duration_us / 1e6), p99: Math.round(r.p99_us / 10) / 100, cpuUs, genCpuUs, failed: bad, total: r.requests };
   } else {
-    const opts = { url, method: 'POST', headers: allHeaders, body, connections, pipelining: 1 };
+    const opts = paths
+      ? { url, method: 'GET', headers: allHeaders, requests: paths.map((path) => ({ path })), connections, pipelining: 1 }
+      : { url, method: 'POST', headers: allHeaders, body, connections, pipelining: 1 };
     await autocannon({ ...opts, duration: WARMUP });
     const cpu0 = cpuSeconds(server.pid);
     const gen0 = process.cpuUsage();

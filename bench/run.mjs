@@ -8,9 +8,12 @@
 //   KEYWARD_BENCH_DATABASE_URL  server to create the database on (default postgres://postgres@127.0.0.1:5432/postgres)
 //   BENCH_DURATION (s, default 10), BENCH_CONNECTIONS (default 32), BENCH_FLOW_LOOPS (concurrent flows, default 8),
 //   BENCH_CPU_PROF=<dir>: Keyward writes a .cpuprofile,
-//   BENCH_ONLY=jwt,opaque,introspect,jwt1,flow,floor,embedded: a subset of the workloads (floor: measure the floors
-//   of the chosen workloads; jwt1: client_credentials JWT with one Keyward process, a second Keyward started
-//   afterwards; embedded: no load, only the idle memory of Keyward with its embedded store, started last),
+//   BENCH_ONLY=jwt,opaque,introspect,jwt1,flow,vault-read,vault-refresh,floor,embedded: a subset of the workloads
+//   (floor: measure the floors of the chosen workloads; jwt1: client_credentials JWT with one Keyward process, a
+//   second Keyward started afterwards; vault-read, vault-refresh: the connection vault against a minimal local
+//   provider, Keywards of their own started after the others (bench/vault.mjs); embedded: no load, only the idle
+//   memory of Keyward with its embedded store, started last),
+//   BENCH_VAULT_CONNECTIONS (vault-refresh, default 10000), BENCH_VAULT_READ_CONNECTIONS (vault-read, default 100),
 //   BENCH_GENERATOR=wrk|autocannon (default: wrk if installed), BENCH_WRK_THREADS (default 1),
 //   BENCH_KEYWARD_WORKERS: Keyward's KEYWARD_WORKERS (default auto: one process per CPU; oidc-provider has no such
 //   mode: its in-memory store lives in one process)
@@ -19,10 +22,11 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { VAULT_CONCURRENCY, vaultWorkloads } from './vault.mjs';
 import { CONNECTIONS, DURATION, FLOW_LOOPS, FORM, GENERATOR_TEXT, WARMUP, basic, flowLoad, freePort, json, load, onCleanup, root, shutdown, start, stop } from './load.mjs';
 
 const adminUrl = process.env.KEYWARD_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const WORKLOADS = ['jwt', 'opaque', 'introspect', 'jwt1', 'flow', 'floor', 'embedded'];
+const WORKLOADS = ['jwt', 'opaque', 'introspect', 'jwt1', 'flow', 'vault-read', 'vault-refresh', 'floor', 'embedded'];
 const ONLY = new Set((process.env.BENCH_ONLY ?? WORKLOADS.join(',')).split(','));
 for (const w of ONLY) {
   if (!WORKLOADS.includes(w)) {
@@ -169,6 +173,12 @@ async function main() {
     R.kwJwt1 = await load('Keyward (one process) client_credentials JWT', one, kwToken, kwJwtAuth, cc);
   }
 
+  // The connection vault: its own Keywards on the same database and port (the others stop; their memory was read).
+  if (ONLY.has('vault-read') || ONLY.has('vault-refresh')) {
+    for (const s of servers) if (s !== provider) await stop(s);
+    await vaultWorkloads({ only: ONLY, kwEnv, kwBase, adminToken, kwWorkers: KW_WORKERS, nodeArgs, dbUrl: dbUrl.toString(), servers, R });
+  }
+
   // The embedded store (PGlite) in its own data directory: only its memory at idle after start (goal: <= 250 MB), read
   // after the collections Keyward makes once its start has settled (server.ts: 6 and 12 s after).
   if (ONLY.has('embedded')) {
@@ -193,6 +203,17 @@ function report(R, servers) {
   if (runs.length) console.log('\nmeasured (CPU per request or flow: every process of the server, not PostgreSQL\'s own; generator: wrk, autocannon or the flow client):');
   if (runs.length) console.table(runs.map((r) => {
     const perFlow = r.unit === 'flow';
+    if (r.unit === 'refresh') {
+      return {
+        run: r.title,
+        concurrency: `${r.connections} in flight`,
+        rate: `${fmt(r.rate)} refreshes/s`,
+        'p99 ms': '-',
+        'server CPU': `${fmt(r.cpuUs)} µs/refresh`,
+        'generator CPU': `provider ${fmt(r.providerCpuUs)} µs/refresh`,
+        failed: r.failed,
+      };
+    }
     return {
       run: r.title,
       concurrency: perFlow ? `${r.connections} loops` : `${r.connections} conn.`,
@@ -217,6 +238,15 @@ function report(R, servers) {
     console.log(`floor, Argon2id (bench/floor.mjs: node:http + one @node-rs/argon2 verify of the bench user's hash, Keyward's parameters; ${KW_PROCESSES} process${KW_PROCESSES === 1 ? '' : 'es'}, ${FLOW_LOOPS} in flight): ` +
       `${fmt(R.argonFloor.rate, 1)} verifications/s, CPU ${fmt(R.argonFloor.cpuUs / 1000, 2)} ms each: the machine's limit for flows that check a password` +
       (R.opFlow ? ` = ${(R.argonFloor.rate / R.opFlow.rate).toFixed(2)}x oidc-provider's flow (which checks none)` : '') + (R.kwFlow ? `; Keyward's flow reaches ${Math.round((100 * R.kwFlow.rate) / R.argonFloor.rate)}% of it.` : '.'));
+  }
+  if (R.refreshFloor) {
+    console.log(`floor, vault refresh (bench/vault-refresh-floor.mjs: one process, ${VAULT_CONCURRENCY} in flight, per connection one provider round trip (node:http) + one UPDATE by primary key of the sealed new tokens, nothing else): ` +
+      `${fmt(R.refreshFloor.rate)} refreshes/s (${R.refreshFloor.total} in ${fmt(R.refreshFloor.seconds, 2)} s), CPU ${fmt(R.refreshFloor.cpuUs)} µs/refresh` +
+      (R.kwRefresh ? `; Keyward (${R.kwRefresh.total} in ${fmt(R.kwRefresh.seconds, 2)} s) reaches ${Math.round((100 * R.kwRefresh.rate) / R.refreshFloor.rate)}% of it.` : '.'));
+  }
+  if (R.vaultReadFloor) {
+    console.log(`floor, vault read (bench/floor.mjs MODE=vault-read: node:http + one JWT signature check + one connection row by primary key + one AES-256-GCM open per request; ${KW_PROCESSES} process${KW_PROCESSES === 1 ? '' : 'es'}): ` +
+      `${fmt(R.vaultReadFloor.rate)} req/s, p99 ${R.vaultReadFloor.p99} ms, CPU ${fmt(R.vaultReadFloor.cpuUs)} µs/req` + (R.kwVaultRead ? `; Keyward reaches ${Math.round((100 * R.kwVaultRead.rate) / R.vaultReadFloor.rate)}% of it.` : '.'));
   }
   for (const f of [R.opFlow, R.kwFlow]) {
     if (f) console.log(`${f.title}: ${fmt(f.cpuUs / 1000, 2)} ms CPU per flow, of which ${fmt(f.loopCpuUs / 1000, 2)} ms on the event loops (the rest: libuv's thread pool, where Argon2id runs, V8's helper threads, worker threads).`);
@@ -248,6 +278,8 @@ function report(R, servers) {
   judge('introspection >= 3x oidc-provider', [R.kwIntro, R.opIntro], () => `${ratio(R.kwIntro, R.opIntro)} ${rates(R.kwIntro, R.opIntro)}`, () => R.kwIntro.rate >= 3 * R.opIntro.rate);
   judge('authorization code + PKCE flow >= 80% of the Argon2id verification limit', [R.kwFlow, R.argonFloor], () => `${pct(R.kwFlow, R.argonFloor)} ${rates(R.kwFlow, R.argonFloor, 'flows / verifications per s', 1)}`, () => R.kwFlow.rate >= 0.8 * R.argonFloor.rate, 'BENCH_ONLY needs flow,floor');
   judge('authorization code + PKCE flow >= 2x oidc-provider\'s flow (its dev login checks no password)', [R.kwFlow, R.opFlow], () => `${ratio(R.kwFlow, R.opFlow)} ${rates(R.kwFlow, R.opFlow, 'flows/s', 1)}`, () => R.kwFlow.rate >= 2 * R.opFlow.rate, 'BENCH_ONLY needs flow');
+  judge('vault: due refreshes on one node (KEYWARD_WORKERS=1) >= 1,000/s, none lost (provider reuse 0)', [R.kwRefresh], () => `${fmt(R.kwRefresh.rate)} refreshes/s, reuse ${R.kwRefresh.reuse}` + (R.refreshFloor ? ` (${pct(R.kwRefresh, R.refreshFloor)} of its floor's ${fmt(R.refreshFloor.rate)}/s)` : ''), () => R.kwRefresh.rate >= 1000, 'BENCH_ONLY needs vault-refresh');
+  judge('vault: connection token reads >= 80% of their floor', [R.kwVaultRead, R.vaultReadFloor], () => `${pct(R.kwVaultRead, R.vaultReadFloor)} ${rates(R.kwVaultRead, R.vaultReadFloor)}`, () => R.kwVaultRead.rate >= 0.8 * R.vaultReadFloor.rate, 'BENCH_ONLY needs vault-read,floor');
   console.log('\nDESIGN.md targets:');
   console.table(verdicts);
 

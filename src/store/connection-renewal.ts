@@ -5,7 +5,8 @@
 // - no database connection is held while a provider answers (a slow provider does not drain the pool);
 // - a process that died mid-refresh leaves a lease that simply runs out, and the next taker re-reads the row;
 // - a late writer whose lease was taken over writes nothing, so it can never overwrite a newer refresh token.
-import { and, eq, getTableColumns, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
+import { createHash } from 'node:crypto';
+import { and, eq, getTableColumns, inArray, is, isNotNull, isNull, lt, or, SQL, sql } from 'drizzle-orm';
 import type { Executor } from './db.js';
 import { connections } from './schema.js';
 import type { ConnectionRow, NewConnectionRow } from './connections.js';
@@ -76,12 +77,53 @@ export async function finishLease(
   generation: number,
   set: Partial<NewConnectionRow>,
 ): Promise<ConnectionRow | undefined> {
-  const [row] = await db
-    .update(connections)
-    .set({ ...set, leaseOwner: null, leaseUntil: null, updatedAt: new Date() })
-    .where(and(eq(connections.id, id), eq(connections.leaseOwner, owner), eq(connections.generation, generation)))
-    .returning();
+  const full: Record<string, unknown> = { ...set, leaseOwner: null, leaseUntil: null, updatedAt: new Date() };
+  const columns = Object.keys(full).filter((k) => full[k] !== undefined);
+  if (columns.some((k) => is(full[k], SQL))) {
+    const [row] = await db
+      .update(connections)
+      .set(full)
+      .where(finishFence(id, owner, generation))
+      .returning();
+    return row;
+  }
+  // Every renewal ends here: the statement for this shape of outcome is built once and reused (drizzle building an
+  // UPDATE … RETURNING of the whole row cost more CPU than the rest of a renewal; bench vault-refresh).
+  const [row] = await finishStatement(db, columns, full).execute({ ...full, fenceId: id, fenceOwner: owner, fenceGeneration: generation });
   return row;
+}
+
+const finishFence = (id: unknown, owner: unknown, generation: unknown) =>
+  and(eq(connections.id, id as string), eq(connections.leaseOwner, owner as string), eq(connections.generation, generation as number));
+
+function prepareFinish(db: Executor, columns: string[], full: Record<string, unknown>, name: string) {
+  // Nulls are written as constants (a placeholder's value goes through the column's encoder, which a null breaks),
+  // so which columns are null is part of the statement's shape.
+  const set = Object.fromEntries(columns.map((k) => [k, full[k] === null ? null : sql.placeholder(k)]));
+  return db
+    .update(connections)
+    .set(set)
+    .where(finishFence(sql.placeholder('fenceId'), sql.placeholder('fenceOwner'), sql.placeholder('fenceGeneration')))
+    .returning()
+    .prepare(name);
+}
+
+// Per executor (a transaction's statements run on it) and per outcome shape: a handful of shapes in all.
+const finishStatements = new WeakMap<Executor, Map<string, ReturnType<typeof prepareFinish>>>();
+
+function finishStatement(db: Executor, columns: string[], full: Record<string, unknown>) {
+  const shape = columns
+    .map((k) => (full[k] === null ? `${k}=null` : k))
+    .sort()
+    .join(',');
+  let byShape = finishStatements.get(db);
+  if (!byShape) finishStatements.set(db, (byShape = new Map()));
+  let statement = byShape.get(shape);
+  if (!statement) {
+    const name = `keyward_finish_lease_${createHash('sha256').update(shape).digest('hex').slice(0, 16)}`;
+    byShape.set(shape, (statement = prepareFinish(db, columns, full, name)));
+  }
+  return statement;
 }
 
 /** Gives back every lease `owner` holds (a clean shutdown), so other nodes need not wait for them to run out. */

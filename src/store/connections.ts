@@ -1,7 +1,7 @@
 // Connections: credentials held for a space at another service, through one of its provider clients (seed 003's
 // access token). The rows carry sealed credentials and the renewal state; the renewal lease is in
 // connection-renewal.ts. Names are unique per space, compared case-insensitively.
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from './db.js';
 import { selectRows, type RowLock } from './locks.js';
 import { after, toPage, type Page, type PageRequest } from './paging.js';
@@ -43,17 +43,29 @@ export async function findConnection(db: Executor, spaceId: string, id: string, 
   return row;
 }
 
+function prepareWithClient(db: Executor) {
+  return db
+    .select({ connection: connections, providerClient: providerClients })
+    .from(connections)
+    .innerJoin(providerClients, eq(providerClients.id, connections.providerClientId))
+    .where(and(eq(connections.spaceId, sql.placeholder('spaceId')), eq(connections.id, sql.placeholder('id'))))
+    .prepare('keyward_connection_with_client');
+}
+
+// The token path's statement, built once per executor: every connection token read runs it, and building a join
+// of two whole tables in drizzle costs more CPU than PostgreSQL's answer (bench vault-read). Keyed by executor so
+// a transaction's statements still run on that transaction (PGlite has one connection).
+const withClientLookups = new WeakMap<Executor, ReturnType<typeof prepareWithClient>>();
+
 /** The connection and its provider client in one statement (the token and proxy paths need both). */
 export async function findConnectionWithClient(
   db: Executor,
   spaceId: string,
   id: string,
 ): Promise<{ connection: ConnectionRow; providerClient: ProviderClientRow } | undefined> {
-  const [row] = await db
-    .select({ connection: connections, providerClient: providerClients })
-    .from(connections)
-    .innerJoin(providerClients, eq(providerClients.id, connections.providerClientId))
-    .where(and(eq(connections.spaceId, spaceId), eq(connections.id, id)));
+  let lookup = withClientLookups.get(db);
+  if (!lookup) withClientLookups.set(db, (lookup = prepareWithClient(db)));
+  const [row] = await lookup.execute({ spaceId, id });
   return row;
 }
 

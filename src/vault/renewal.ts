@@ -14,7 +14,7 @@ import { claimDue, claimLease, finishLease, releaseLeases } from '../store/conne
 import { findConnection, type ConnectionRow, type NewConnectionRow } from '../store/connections.js';
 import type { Db } from '../store/db.js';
 import { isStoreUnavailable } from '../store/errors.js';
-import { providerClientsById } from '../store/provider-clients.js';
+import { providerClientsById, type ProviderClientRow } from '../store/provider-clients.js';
 import { sealedAad } from '../store/sealed-columns.js';
 import type { Catalog } from './catalog/index.js';
 import { STATIC_KINDS, type ConnectionKind } from './connection-view.js';
@@ -109,12 +109,15 @@ export class Renewer {
     }
   }
 
-  /** Calls the provider for a claimed row and writes the outcome; the row after. */
-  private async runClaimed(row: ConnectionRow): Promise<ConnectionRow> {
+  /**
+   * Calls the provider for a claimed row and writes the outcome; the row after. `providerClient`: the row's provider
+   * client when the caller has read it already (the scheduler reads those of a whole batch in one statement).
+   */
+  private async runClaimed(row: ConnectionRow, providerClient?: ProviderClientRow): Promise<ConnectionRow> {
     const now = Date.now();
     let outcome: Outcome;
     try {
-      const [pc] = await providerClientsById(this.db, [row.providerClientId]);
+      const pc = providerClient ?? (await providerClientsById(this.db, [row.providerClientId]))[0];
       const entry = pc ? this.catalog.get(pc.provider) : undefined;
       if (!pc || !entry) throw new Error('the provider client or its catalog entry is gone');
       const result = await this.callProvider(row, {
@@ -201,11 +204,20 @@ export class Renewer {
   /** Renews one batch of due connections; how many were claimed. */
   async runDue(): Promise<number> {
     const rows = await claimDue(this.db, this.owner, this.options.leaseMs, this.options.batch);
+    // The provider clients of the whole batch in one statement, not one per renewal (a batch mostly shares a few).
+    const clients = new Map(
+      (
+        await providerClientsById(
+          this.db,
+          rows.map((r) => r.providerClientId),
+        )
+      ).map((pc) => [pc.id, pc]),
+    );
     let next = 0;
     const worker = async () => {
       while (next < rows.length) {
         const row = rows[next++]!;
-        const p = this.runClaimed(row).catch((err: unknown) => {
+        const p = this.runClaimed(row, clients.get(row.providerClientId)).catch((err: unknown) => {
           if (isStoreUnavailable(err)) this.log.warn({ connection: row.id }, 'vault: store unavailable; the scheduled renewal is tried again later');
           else this.log.error({ err, connection: row.id }, 'vault: scheduled renewal failed');
           return row;
