@@ -126,7 +126,12 @@ export async function buildApp({ config, services, logger, setup }: AppOptions):
       await api.register(swagger, {
         openapi: {
           openapi: '3.1.0',
-          info: { title: 'Keyward admin API', version: '1', description: 'Spaces, clients, scopes, admins and the audit log.' },
+          info: {
+            title: 'Keyward admin API',
+            version: '1',
+            description:
+              'Spaces, clients, scopes, users, tokens, admins and the audit log; the connection vault (providers, provider clients, connections) and its master key.',
+          },
           servers: [{ url: `${config.publicUrl}${ADMIN_PREFIX}` }],
           tags: TAGS,
           components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'admin API token' } } },

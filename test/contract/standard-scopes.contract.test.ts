@@ -18,7 +18,8 @@ import { openTestStore, pgNotice, STORE_KINDS, type TestStore } from '../helpers
 
 pgNotice();
 
-const STANDARD = ['address', 'email', 'phone', 'profile'];
+// The OIDC standard scopes and the vault's `connections` scope, which every space also starts with.
+const STANDARD = ['address', 'connections', 'email', 'phone', 'profile'];
 
 async function scopeNames(store: Store, slug: string): Promise<string[]> {
   const rows = await store.db.select({ name: scopes.name }).from(scopes).innerJoin(spaces, eq(spaces.id, scopes.spaceId)).where(eq(spaces.slug, slug));
@@ -67,12 +68,23 @@ describe.each(STORE_KINDS)('standard scopes (%s)', (kind) => {
       .select()
       .from(auditLog)
       .where(and(eq(auditLog.space, 'legacy'), eq(auditLog.action, 'scope.create')));
-    expect(audited.map((a) => a.targetId).sort()).toEqual(['address', 'phone', 'profile']);
+    expect(audited.map((a) => a.targetId).sort()).toEqual(['address', 'connections', 'phone', 'profile']);
 
     await new ScopeService(ts.store.db).delete({ id, slug: 'legacy' }, 'phone', SYSTEM);
     await svc.update('legacy', { settings: { login_failure_limit: 5 } }, SYSTEM);
     expect(await svc.seedStandardScopes()).toEqual([]);
-    expect(await scopeNames(ts.store, 'legacy')).toEqual(['address', 'email', 'profile']);
+    expect(await scopeNames(ts.store, 'legacy')).toEqual(['address', 'connections', 'email', 'profile']);
+  });
+
+  it('a space seeded before the connections scope existed gets it once, and only it', async () => {
+    const id = await legacySpace(ts.store, 'before-vault');
+    await ts.store.db
+      .update(spaces)
+      .set({ settings: { _seeded: ['standard_scopes'] } })
+      .where(eq(spaces.id, id));
+    expect(await svc.seedStandardScopes()).toContain('before-vault');
+    expect(await scopeNames(ts.store, 'before-vault')).toEqual(['connections']);
+    expect(await svc.seedStandardScopes()).toEqual([]);
   });
 
   it('the start-up step (prepareStore) seeds spaces from before', async () => {

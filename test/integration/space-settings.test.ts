@@ -56,15 +56,25 @@ describe.each(STORE_KINDS)('space settings (%s)', (kind) => {
   });
 
   it('discovery lists the space scopes in scopes_supported and follows scope changes', async () => {
-    const standard = ['address', 'email', 'phone', 'profile'];
+    const standard = ['address', 'connections', 'email', 'phone', 'profile'];
     expect((await metadata()).scopes_supported).toEqual(['openid', 'offline_access', ...standard]);
     await s.admin('POST', '/spaces/default/scopes', { name: 'orders:read', description: 'Read orders' });
     await s.admin('POST', '/spaces/default/scopes', { name: 'billing', description: 'Billing' });
-    expect((await metadata()).scopes_supported).toEqual(['openid', 'offline_access', 'address', 'billing', 'email', 'orders:read', 'phone', 'profile']);
+    expect((await metadata()).scopes_supported).toEqual([
+      'openid',
+      'offline_access',
+      'address',
+      'billing',
+      'connections',
+      'email',
+      'orders:read',
+      'phone',
+      'profile',
+    ]);
     await s.admin('DELETE', '/spaces/default/scopes/billing');
     // A standard scope deleted by an admin is gone from discovery too.
     await s.admin('DELETE', '/spaces/default/scopes/phone');
-    expect((await metadata()).scopes_supported).toEqual(['openid', 'offline_access', 'address', 'email', 'orders:read', 'profile']);
+    expect((await metadata()).scopes_supported).toEqual(['openid', 'offline_access', 'address', 'connections', 'email', 'orders:read', 'profile']);
     // Another space's scopes stay out.
     await s.admin('POST', '/spaces', { slug: 'other', display_name: 'Other' });
     await s.admin('POST', '/spaces/other/scopes', { name: 'secret-thing', description: 'x' });

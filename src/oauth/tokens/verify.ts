@@ -1,6 +1,6 @@
 // Verifies JWTs this server signed (access tokens at introspection, id_token_hint at logout) with the space's
 // published keys. Returns the claims, or undefined for anything invalid, expired or from another issuer.
-import { decodeProtectedHeader, importJWK, jwtVerify, type JWTPayload } from 'jose';
+import { decodeProtectedHeader, jwtVerify, type JWTPayload } from 'jose';
 import type { OAuthSpace } from '../cache.js';
 import type { KeyService } from './keys.js';
 
@@ -13,10 +13,9 @@ export async function verifyOwnJwt(
   try {
     const header = decodeProtectedHeader(jwt);
     if (typeof header.kid !== 'string' || typeof header.alg !== 'string') return undefined;
-    const jwk = await keys.publicJwk(space.row.id, header.kid);
-    if (!jwk || jwk.alg !== header.alg) return undefined;
-    const key = await importJWK(jwk as never, header.alg);
-    const { payload } = await jwtVerify(jwt, key, {
+    const found = await keys.verificationKey(space.row.id, header.kid);
+    if (!found || found.alg !== header.alg) return undefined;
+    const { payload } = await jwtVerify(jwt, found.key, {
       issuer: space.issuer,
       algorithms: [header.alg],
       ...(opts.typ ? { typ: opts.typ } : {}),
