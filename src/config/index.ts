@@ -84,7 +84,7 @@ export const CONFIG_KEYS: Record<string, string> = {
   KEYWARD_CONFIG_FILE: 'JSON file holding any of these keys; the environment overrides it',
   KEYWARD_VAULT_REFRESH_MARGIN_SECONDS: 'a connection token asked for within this many seconds of its expiry is renewed first (default 60)',
   KEYWARD_VAULT_SCHEDULER_INTERVAL_MS: 'how often the vault looks for connections due for renewal (default 1000)',
-  KEYWARD_VAULT_PROVIDER_TIMEOUT_MS: "how long a provider's token endpoint may take to answer (default 15000); a renewal lease lasts 30 s longer",
+  KEYWARD_VAULT_PROVIDER_TIMEOUT_MS: "how long a provider's token endpoint may take to answer (default 15000); a renewal lease lasts twice that plus 5 s",
   KEYWARD_SIGN_THREAD: '1 signs access tokens on a thread, 0 on the event loop; default: a thread when a CPU is to spare (environment only)',
 };
 

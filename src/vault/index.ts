@@ -57,7 +57,8 @@ export class Vault {
       Object.assign(this.renewer.options, {
         intervalMs: settings.schedulerIntervalMs,
         providerTimeoutMs: settings.providerTimeoutMs,
-        leaseMs: settings.providerTimeoutMs + 30_000,
+        // Twice the provider's time plus 5 s: a live renewal is never taken over, a dead node's is soon.
+        leaseMs: 2 * settings.providerTimeoutMs + 5_000,
       });
     }
   }

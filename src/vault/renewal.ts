@@ -39,7 +39,7 @@ export interface RenewalOptions {
 }
 
 export const DEFAULT_RENEWAL: RenewalOptions = {
-  leaseMs: 45_000,
+  leaseMs: 35_000,
   waitMs: 30_000,
   intervalMs: 1_000,
   batch: 200,

@@ -50,8 +50,9 @@ async function connectThroughConsent(connectionId: string): Promise<string> {
   return done.body;
 }
 
-async function newConnection(extra: Record<string, unknown> = {}): Promise<ConnectionView> {
-  const pc = await t.services.vault.providerClients.create(
+/** A provider client of the `custom` kind for the quirk provider. */
+const quirkClient = () =>
+  t.services.vault.providerClients.create(
     space,
     {
       provider: 'custom',
@@ -64,6 +65,9 @@ async function newConnection(extra: Record<string, unknown> = {}): Promise<Conne
     },
     SYSTEM,
   );
+
+async function newConnection(extra: Record<string, unknown> = {}): Promise<ConnectionView> {
+  const pc = await quirkClient();
   return t.services.vault.createConnection(
     space,
     { name: `Quirk ${Math.floor(Math.random() * 1e9)}`, kind: 'oauth2_authorization_code', provider_client: pc.id, ...extra },
@@ -271,19 +275,7 @@ describe('tokens for applications', () => {
 
   it('lets an application create a connection for its end user, bound to itself, with a connect link', async () => {
     const app = await appClient('connections');
-    const pc = await t.services.vault.providerClients.create(
-      space,
-      {
-        provider: 'custom',
-        name: 'for apps',
-        client_id: 'quirk-client',
-        client_secret: 'quirk-secret',
-        authorization_url: provider.authorizationUrl,
-        token_url: provider.tokenUrl,
-        api_base_url: provider.apiBaseUrl,
-      },
-      SYSTEM,
-    );
+    const pc = await quirkClient();
     const res = await t.app.inject({
       method: 'POST',
       url: '/spaces/default/connections',
