@@ -10,6 +10,7 @@ import { requireMatch, type IfMatch } from './etag.js';
 import { mapPage, type Page, type PageRequest } from './page.js';
 import { hashPassword, verifyPassword } from '../crypto/secrets.js';
 import { claimColumns, claimsView, type ClaimsInput, type ClaimsView } from './user-claims.js';
+import { isUuid } from '../store/ids.js';
 
 export type { UserRow };
 export type UserKind = 'personal' | 'service';
@@ -52,7 +53,6 @@ export interface UserListQuery extends PageRequest {
   disabled?: boolean;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // Printable, no spaces or control characters: usernames appear in tokens (preferred_username) and logs.
 const USERNAME = /^[\p{L}\p{N}._@+-]{1,200}$/u;
 const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,255}$/;
@@ -109,7 +109,7 @@ export class UserService {
    */
   async row(space: SpaceRef, ref: string, db: Executor = this.db, lock?: RowLock): Promise<UserRow> {
     const key = ref.toLowerCase();
-    const row = await findUser(db, space.id, { id: UUID.test(ref) ? key : undefined, usernameKey: key }, lock);
+    const row = await findUser(db, space.id, { id: isUuid(ref) ? key : undefined, usernameKey: key }, lock);
     if (!row) throw notFound(`user "${ref}"`);
     return row;
   }

@@ -54,12 +54,7 @@ function prepareLookups(db: Store['db']) {
       .select()
       .from(accessTokens)
       .where(sql`${accessTokens.id} = any(${sql.placeholder('ids')}::text[])`)
-      .prepare('keyward_opaque_token_batch'),
-    byId: db
-      .select()
-      .from(accessTokens)
-      .where(eq(accessTokens.id, sql.placeholder('id')))
-      .prepare('keyward_token_row_lookup'),
+      .prepare('keyward_token_batch'),
   };
 }
 
@@ -81,11 +76,6 @@ export class AccessTokenStore {
   async findMany(ids: readonly string[]): Promise<Map<string, StoredAccessToken>> {
     const rows = await this.lookups.byIds.execute({ ids: arrayLiteral(ids) });
     return new Map(rows.map((r) => [r.id, r]));
-  }
-
-  async find(id: string): Promise<StoredAccessToken | undefined> {
-    const [row] = await this.lookups.byId.execute({ id });
-    return row;
   }
 
   /** Marks a token revoked unless it already is; `clientPk` limits it to that client's token. */

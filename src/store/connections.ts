@@ -2,7 +2,9 @@
 // access token). The rows carry sealed credentials and the renewal state; the renewal lease is in
 // connection-renewal.ts. Names are unique per space, compared case-insensitively.
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { arrayLiteral } from './access-tokens.js';
 import type { Executor } from './db.js';
+import { isUuid } from './ids.js';
 import { selectRows, type RowLock } from './locks.js';
 import { after, toPage, type Page, type PageRequest } from './paging.js';
 import { connections, providerClients } from './schema.js';
@@ -44,12 +46,18 @@ export async function findConnection(db: Executor, spaceId: string, id: string, 
 }
 
 function prepareWithClient(db: Executor) {
+  // One statement of constant text for 1 or 500 ids: the token path groups the reads of one event-loop turn.
   return db
     .select({ connection: connections, providerClient: providerClients })
     .from(connections)
     .innerJoin(providerClients, eq(providerClients.id, connections.providerClientId))
-    .where(and(eq(connections.spaceId, sql.placeholder('spaceId')), eq(connections.id, sql.placeholder('id'))))
-    .prepare('keyward_connection_with_client');
+    .where(sql`${connections.id} = any(${sql.placeholder('ids')}::uuid[])`)
+    .prepare('keyward_connections_with_client');
+}
+
+export interface ConnectionWithClient {
+  connection: ConnectionRow;
+  providerClient: ProviderClientRow;
 }
 
 // The token path's statement, built once per executor: every connection token read runs it, and building a join
@@ -57,16 +65,20 @@ function prepareWithClient(db: Executor) {
 // a transaction's statements still run on that transaction (PGlite has one connection).
 const withClientLookups = new WeakMap<Executor, ReturnType<typeof prepareWithClient>>();
 
-/** The connection and its provider client in one statement (the token and proxy paths need both). */
-export async function findConnectionWithClient(
-  db: Executor,
-  spaceId: string,
-  id: string,
-): Promise<{ connection: ConnectionRow; providerClient: ProviderClientRow } | undefined> {
+/** The connections among `ids` (uuids, any space) with their provider clients, by connection id. */
+export async function findConnectionsWithClient(db: Executor, ids: readonly string[]): Promise<Map<string, ConnectionWithClient>> {
   let lookup = withClientLookups.get(db);
   if (!lookup) withClientLookups.set(db, (lookup = prepareWithClient(db)));
-  const [row] = await lookup.execute({ spaceId, id });
-  return row;
+  const valid = ids.filter(isUuid);
+  if (!valid.length) return new Map();
+  const rows = await lookup.execute({ ids: arrayLiteral(valid) });
+  return new Map(rows.map((r) => [r.connection.id, r]));
+}
+
+/** The space's connection `id` (any text) with its provider client. */
+export async function findConnectionWithClient(db: Executor, spaceId: string, id: string): Promise<ConnectionWithClient | undefined> {
+  const found = (await findConnectionsWithClient(db, [id])).get(id);
+  return found?.connection.spaceId === spaceId ? found : undefined;
 }
 
 /** Inserts the connection; a name the space has already (any case) fails with a unique violation. */

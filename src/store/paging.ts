@@ -3,6 +3,7 @@
 import { and, eq, gt, or, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { invalid } from '../errors.js';
+import { isUuid } from './ids.js';
 
 export interface PageRequest {
   limit: number;
@@ -16,7 +17,6 @@ export interface Page<T> {
 
 // A cursor is only what encodeCursor makes: a forged id or date (not a uuid, a year PostgreSQL cannot store)
 // would otherwise reach the database and fail there as a 500.
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ISO_MS = /^[1-9]\d{3}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 export function decodeCursor(cursor: string): { at: Date; id: string } {
@@ -24,7 +24,7 @@ export function decodeCursor(cursor: string): { at: Date; id: string } {
     const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
     const date = new Date(at);
     if (typeof at !== 'string' || !ISO_MS.test(at) || Number.isNaN(date.getTime())) throw new Error('bad');
-    if (typeof id !== 'string' || !UUID.test(id)) throw new Error('bad');
+    if (typeof id !== 'string' || !isUuid(id)) throw new Error('bad');
     return { at: date, id };
   } catch {
     throw invalid('cursor', 'cursor is not one this server issued');

@@ -118,9 +118,9 @@ describe.each(STORE_KINDS)('GrantStore and access token revocation (%s)', (kind)
     const other = await setup(0);
     await access.insert([row(`opaque-own-${n}`, null)]);
     await access.revoke(`opaque-own-${n}`, other.clientPk);
-    expect((await access.find(`opaque-own-${n}`))!.revokedAt).toBeNull();
+    expect((await access.findMany([`opaque-own-${n}`])).get(`opaque-own-${n}`)!.revokedAt).toBeNull();
     await access.revoke(`opaque-own-${n}`, clientPk);
-    expect((await access.find(`opaque-own-${n}`))!.revokedAt).toBeInstanceOf(Date);
+    expect((await access.findMany([`opaque-own-${n}`])).get(`opaque-own-${n}`)!.revokedAt).toBeInstanceOf(Date);
 
     const at = new Date();
     await access.revokeJwt({ ...row(`jti:never-stored-${n}`, null), revokedAt: at });

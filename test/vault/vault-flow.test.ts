@@ -273,6 +273,33 @@ describe('tokens for applications', () => {
     expect(noToken.statusCode).toBe(401);
   });
 
+  it('answers reads that arrive together each on its own: a bad id, an unknown one or another space’s never spoils the rest', async () => {
+    // The token path reads the connections asked for in one event-loop turn with one statement.
+    const conn = await newConnection();
+    await connectThroughConsent(conn.id);
+    const slug = `other-${Math.floor(Math.random() * 1e9)}`;
+    await t.services.spaces.create({ slug }, SYSTEM);
+    const elsewhere = await t.services.spaces.get(slug);
+    const pcThere = await t.services.vault.providerClients.create(
+      { id: elsewhere.id, slug: elsewhere.slug },
+      { provider: 'custom', name: 'Elsewhere', client_id: 'x', client_secret: 'y', authorization_url: provider.authorizationUrl, token_url: provider.tokenUrl },
+      SYSTEM,
+    );
+    const there = await t.services.vault.createConnection(
+      { id: elsewhere.id, slug: elsewhere.slug },
+      { name: 'Elsewhere', kind: 'api_key', provider_client: pcThere.id, credentials: { api_key: 'k-elsewhere' } },
+      SYSTEM,
+    );
+    const app = await appClient('connections');
+    const read = (id: string) =>
+      t.app.inject({ method: 'GET', url: `/spaces/default/connections/${id}/token`, headers: { authorization: `Bearer ${app.token}` } });
+    const ids = [conn.id, '0123456789abcdef-0123456789abcdef-ab', '00000000-0000-4000-8000-000000000000', there.id, conn.id, conn.id];
+    const answers = await Promise.all(ids.map(read));
+    expect(answers.map((a) => a.statusCode)).toEqual([200, 403, 403, 403, 200, 200]);
+    expect(new Set([0, 4, 5].map((i) => answers[i]!.json().access_token)).size).toBe(1);
+    expect(answers[3]!.json()).toEqual(answers[2]!.json());
+  });
+
   it('lets an application create a connection for its end user, bound to itself, with a connect link', async () => {
     const app = await appClient('connections');
     const pc = await quirkClient();

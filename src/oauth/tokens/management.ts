@@ -9,10 +9,10 @@ import { GrantStore } from '../../store/grants.js';
 import { TokenListing, type ListFilter } from '../../store/token-listing.js';
 import type { ClientService } from '../../registry/clients.js';
 import type { UserService } from '../../registry/users.js';
+import { isUuid } from '../../store/ids.js';
 
 type SpaceRef = { id: string; slug: string };
 const AT = 'at_';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface TokenEntry {
   id: string;
@@ -153,7 +153,7 @@ export class TokenManagement {
       const now = new Date();
       const done = id.startsWith(AT)
         ? await revokeAccessTokenInSpace(tx, space.id, id.slice(AT.length), now)
-        : UUID.test(id) && (await this.grants.revokeInSpace(tx, space.id, id, now));
+        : isUuid(id) && (await this.grants.revokeInSpace(tx, space.id, id, now));
       if (!done) throw notFound(`token "${id}"`);
       await recordAudit(tx, actor, { space: space.slug, action: 'token.revoke', targetType: 'token', targetId: id });
     });
@@ -204,7 +204,7 @@ export class TokenManagement {
 
   /** Forgets a consent: the next authorization of that client asks the user again. Issued tokens stay. */
   async revokeConsent(space: SpaceRef, id: string, actor: Actor): Promise<void> {
-    if (!UUID.test(id)) throw notFound(`consent "${id}"`);
+    if (!isUuid(id)) throw notFound(`consent "${id}"`);
     await this.db.transaction(async (tx) => {
       const done = await this.listing.deleteConsent(tx, space.id, id);
       if (!done) throw new AppError('not_found', `consent "${id}" not found`);

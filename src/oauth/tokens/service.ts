@@ -4,13 +4,13 @@ import { mayHaveTokens } from '../../registry/users.js';
 import { randomUUID } from 'node:crypto';
 import type { Db, Executor, Store } from '../../store/db.js';
 import { AccessTokenStore, type AccessRow, type StoredAccessToken } from '../../store/access-tokens.js';
+import { BatchReader, BatchWriter } from '../../store/batch.js';
 import { GrantStore } from '../../store/grants.js';
 import type { OAuthViews } from '../../store/oauth-views.js';
 import { RefreshTokenStore } from '../../store/refresh-tokens.js';
 import { randomToken, sha256 } from '../../crypto/secrets.js';
 import type { OAuthCache, OAuthClient, OAuthSpace } from '../cache.js';
 import { userClaims, type ClaimSource } from '../claims.js';
-import { BatchReader, BatchWriter } from './batch.js';
 import { halfHash, signJwtGrouped, type SigningAlg } from './jwt.js';
 import type { KeyService } from './keys.js';
 import { verifyOwnJwt } from './verify.js';
@@ -61,8 +61,8 @@ export class TokenService {
   private readonly accessTokens: AccessTokenStore;
   private readonly grants: GrantStore;
   private readonly writer: BatchWriter<AccessRow>;
-  /** Opaque tokens are looked up by hash in groups: one statement for the lookups of one event loop turn. */
-  private readonly opaqueReader: BatchReader<StoredAccessToken>;
+  /** Stored access tokens (opaque ones by hash, revoked JWTs by `jti:`) are looked up in groups: one statement for the lookups of one event loop turn. */
+  private readonly storedReader: BatchReader<StoredAccessToken>;
   /** Where a revocation the client asked for runs (callers inside a transaction pass theirs to revokeGrant). */
   private readonly db: Db;
 
@@ -77,7 +77,7 @@ export class TokenService {
     this.accessTokens = new AccessTokenStore(store);
     this.grants = new GrantStore(store.db);
     this.writer = new BatchWriter((rows) => this.accessTokens.insert(rows));
-    this.opaqueReader = new BatchReader((ids) => this.accessTokens.findMany(ids));
+    this.storedReader = new BatchReader((ids) => this.accessTokens.findMany(ids));
   }
 
   async issueAccessToken(s: TokenSubject): Promise<IssuedAccessToken> {
@@ -200,7 +200,7 @@ export class TokenService {
       const client = await this.cache.client(space.row.id, claims.client_id);
       const iat = new Date((claims.iat as number) * 1000);
       if (!client || !this.clientAllows(client, iat)) return inactive;
-      const stored = await this.accessTokens.find(`jti:${claims.jti}`);
+      const stored = await this.storedReader.get(`jti:${claims.jti}`);
       if (stored && !(await this.storedAlive(stored))) return inactive;
       const user = claims.sub !== claims.client_id ? await this.liveUser(claims.sub as string, iat) : undefined;
       if (user === null) return inactive;
@@ -219,7 +219,7 @@ export class TokenService {
       };
     }
     if (!token.startsWith(OPAQUE_PREFIX)) return inactive;
-    const row = await this.opaqueReader.get(sha256(token));
+    const row = await this.storedReader.get(sha256(token));
     if (!row || row.spaceId !== space.row.id || !(await this.storedAlive(row))) return inactive;
     const client = await this.cache.client(space.row.id, await this.clientIdOf(row.clientPk));
     if (!client || !this.clientAllows(client, row.createdAt)) return inactive;
