@@ -7,7 +7,7 @@
 //      second time end on Keyward's error page. Both look like Keyward's sign-in page (compared in the browser).
 //   2. An application (a registered client with the `connections` scope and the token exchange grant, openid-client
 //      as its OAuth library) keeps getting valid tokens through many rotations of the provider's refresh token
-//      (8-second access tokens, force_refresh and natural expiry, concurrent askers at expiry) by the app-facing
+//      (5-second access tokens, force_refresh and natural expiry, concurrent askers at expiry) by the app-facing
 //      endpoint, by token exchange and through the proxy; no refresh token is ever used twice and every token works
 //      at the provider's API. The application also creates a connection for its own end user, whose consent runs in
 //      the browser from the link it was handed, and no other application may use it.
@@ -31,7 +31,7 @@ import { launchChromium, runBrowserTests } from './chromium.js';
 const TOKEN_EXCHANGE = 'urn:ietf:params:oauth:grant-type:token-exchange';
 const ACCESS_TOKEN_TYPE = 'urn:ietf:params:oauth:token-type:access_token';
 /** The peer's access token lifetime; Keyward renews a token asked for within 2 s of its expiry. */
-const TTL_SECONDS = 8;
+const TTL_SECONDS = 5;
 const MARGIN_SECONDS = 2;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

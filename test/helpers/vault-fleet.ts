@@ -154,6 +154,24 @@ export async function seedConnections(db: FleetDb, provider: QuirkProvider, coun
   return seeded;
 }
 
+/**
+ * A first renewal a day away, for connections whose scheduled renewals the test starts itself (makeDue) once it has
+ * set the stage, instead of guessing how long seeding and the stage take on a loaded machine.
+ */
+export const seedNotDue = (): number => Date.now() + 24 * 3_600_000;
+
+/**
+ * Makes due now every connection whose next renewal is still the one it was seeded with (`seededAt`, epoch ms), as if
+ * that moment had come: a connection renewed since (a forced refresh) keeps the next renewal that renewal gave it.
+ * How many were made due.
+ */
+export async function makeDue(db: FleetDb, seededAt: number): Promise<number> {
+  const { rowCount } = await db.sql(
+    `update connections set next_refresh_at = now() where next_refresh_at = '${new Date(seededAt).toISOString()}'::timestamptz`,
+  );
+  return rowCount ?? 0;
+}
+
 /** A registered client of the space allowed to use connections, and its Keyward access token (from `node`). */
 export async function connectionsClient(db: FleetDb, node: string): Promise<string> {
   const created = await db.services.clients.create(

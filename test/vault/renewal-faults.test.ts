@@ -13,10 +13,12 @@ import {
   connectionsClient,
   connectionToken,
   eachLimited,
+  makeDue,
   newMasterKey,
   openFleetDb,
   progress,
   seedConnections,
+  seedNotDue,
   sleep,
   startKeyward,
   until,
@@ -35,9 +37,11 @@ const NODE_ENV = {
   KEYWARD_VAULT_REFRESH_MARGIN_SECONDS: '5',
 };
 
+const STORE_RETRY = 'vault: store unavailable while writing a renewal result; retrying';
+
 /** Waits until no lease is held and nothing is due: every renewal started has been written. */
 async function settled(db: FleetDb, ms: number): Promise<void> {
-  await until('every renewal written', async () => [...(await connectionStates(db)).values()].every((s) => !s.leased && !s.due), ms, 500);
+  await until('every renewal written', async () => [...(await connectionStates(db)).values()].every((s) => !s.leased && !s.due), ms, 250);
 }
 
 /** Every connection connected, with a token (from `node`) that the provider's API accepts. */
@@ -86,8 +90,8 @@ describe.skipIf(!PG_URL)('a node killed (kill -9) in the middle of refreshes', (
   }, 60_000);
 
   it('loses nothing a node answered, and recovers the refreshes the dead node left behind', async () => {
-    const dueAt = Date.now() + 20_000;
-    const seeded = await seedConnections(db, provider, 300, { renewalSeconds: 3600, firstRenewalAt: () => dueAt });
+    const seededAt = seedNotDue();
+    const seeded = await seedConnections(db, provider, 300, { renewalSeconds: 3600, firstRenewalAt: () => seededAt });
     const bearer = await connectionsClient(db, b.base);
     // Clients force refreshes on both nodes and keep every access token they are answered (before the kill).
     const answered: { conn: string; token: string }[] = [];
@@ -102,9 +106,10 @@ describe.skipIf(!PG_URL)('a node killed (kill -9) in the middle of refreshes', (
       }),
     );
     await until('answers to clients', () => answered.length >= 30, 60_000, 50);
-    // The scheduled renewals of all 300 become due: both nodes claim batches and wait on the provider's answers.
-    await until('renewals due', () => Date.now() >= dueAt, 60_000, 50);
+    // The scheduled renewals of all 300 become due (but for those the clients' forced refreshes renewed meanwhile):
+    // both nodes claim batches and wait on the provider's answers.
     const before = provider.stats.refreshes;
+    expect(await makeDue(db, seededAt)).toBeGreaterThan(seeded.length / 2);
     await until('scheduled refreshes in flight', () => provider.stats.refreshes - before >= 50, 60_000, 20);
     const kept = answered.length;
     await a.kill();
@@ -167,20 +172,24 @@ describe.skipIf(!canMakeCluster())('PostgreSQL restarted while refresh answers a
   }, 60_000);
 
   it('keeps the answers while the database is down and writes them once it is back', async () => {
-    const seeded = await seedConnections(db, provider, 200, { renewalSeconds: 3600, firstRenewalAt: () => Date.now() + 4_000 });
+    const seededAt = seedNotDue();
+    const seeded = await seedConnections(db, provider, 200, { renewalSeconds: 3600, firstRenewalAt: () => seededAt });
     const bearer = await connectionsClient(db, node.base);
     const before = provider.stats.refreshes;
+    expect(await makeDue(db, seededAt)).toBe(seeded.length);
     await until('scheduled refreshes in flight', () => provider.stats.refreshes - before >= 20, 60_000, 20);
-    // Stopped while answers are on their way: they arrive with the database down.
+    // Stopped while answers are on their way: they arrive with the database down. It stays down until every refresh
+    // done at the provider has been answered and the node has found it cannot write a result.
     await cluster.stop('fast');
     const rotatedWhileDown = provider.stats.refreshes - before;
-    await sleep(DELAY_MS + 2_000);
+    await until('every answer in flight sent', () => provider.answersDelayed === 0, 30_000, 50);
+    await until('a result waiting for the database', () => node.proc.out().includes(STORE_RETRY), 30_000, 50);
     await cluster.start();
     progress(`database back; ${rotatedWhileDown} refreshes were in flight at the stop`);
 
     await settled(db, 90_000);
     await expectAllWork(db, provider, node.base, bearer, seeded);
-    expect(node.proc.out()).toContain('vault: store unavailable while writing a renewal result; retrying');
+    expect(node.proc.out()).toContain(STORE_RETRY);
     await node.stop();
     const states = await connectionStates(db);
     expect(provider.stats.reuse).toBe(0);

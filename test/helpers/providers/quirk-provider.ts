@@ -128,6 +128,8 @@ export async function startQuirkProvider(input: QuirkProviderOptions = {}) {
   const codes = new Map<string, CodeRecord>();
   const authorizations: AuthorizeRecord[] = [];
   const faults: TokenFault[] = [];
+  /** Token answers waiting out `delayMs` (a grant done, its answer not yet sent). */
+  let answersDelayed = 0;
   const api: ApiState = { book, auth: () => options.apiAuth, forced401: 0, streamsAborted: 0 };
   const answerOptions = (): AnswerOptions => options;
   const clientAuth = new ClientAuthenticator(() => ({
@@ -180,7 +182,10 @@ export async function startQuirkProvider(input: QuirkProviderOptions = {}) {
 
   /** Answers a grant's tokens after the configured delay, unless a `drop` fault loses the answer. */
   async function answerTokens(res: ServerResponse, body: unknown, drop: boolean): Promise<void> {
-    if (options.delayMs > 0) await sleep(options.delayMs);
+    if (options.delayMs > 0) {
+      answersDelayed++;
+      await sleep(options.delayMs).finally(() => answersDelayed--);
+    }
     if (drop) return void res.socket?.destroy();
     sendJson(res, 200, body);
   }
@@ -307,6 +312,10 @@ export async function startQuirkProvider(input: QuirkProviderOptions = {}) {
     /** Live options: changing a field changes the provider's behaviour from the next request on. */
     options,
     stats: book.stats as Readonly<QuirkStats>,
+    /** Token answers still waiting out `delayMs`: grants done at the provider whose answers have not been sent. */
+    get answersDelayed(): number {
+      return answersDelayed;
+    },
     /** Every /authorize request, oldest first. */
     authorizations: authorizations as readonly AuthorizeRecord[],
     /** The API's streams cut short by their reader. */
