@@ -5,6 +5,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { MIGRATIONS_DIR, openStore, type Store } from '../../src/store/db.js';
 
@@ -28,15 +29,21 @@ export function pgNotice(): void {
   }
 }
 
-// vitest isolates test files, so an in-memory cache would rebuild the template for every file: keep it on disk,
-// keyed by the migrations it was made from (a changed migration makes a new one).
-function templateFile(): string {
+/** A key of the migrations (and the PGlite version) a migrated embedded database was made from. */
+export function migrationsKey(): string {
   const hash = createHash('sha256');
   for (const f of readdirSync(MIGRATIONS_DIR, { recursive: true }).map(String).sort()) {
     const full = path.join(MIGRATIONS_DIR, f);
     if (f.endsWith('.sql') || f.endsWith('.json')) hash.update(f).update(readFileSync(full));
   }
-  return path.join(tmpdir(), `keyward-pglite-template-${hash.digest('hex').slice(0, 16)}.tar`);
+  hash.update(readFileSync(fileURLToPath(new URL('../../node_modules/@electric-sql/pglite/package.json', import.meta.url))));
+  return hash.digest('hex').slice(0, 16);
+}
+
+// vitest isolates test files, so an in-memory cache would rebuild the template for every file: keep it on disk,
+// keyed by the migrations it was made from (a changed migration makes a new one).
+function templateFile(): string {
+  return path.join(tmpdir(), `keyward-pglite-template-${migrationsKey()}.tar`);
 }
 
 let template: Promise<Blob> | undefined;
