@@ -14,6 +14,7 @@ import {
   type ConnectionRow,
   type NewConnectionRow,
 } from '../store/connections.js';
+import { replaceCredentials } from '../store/connection-renewal.js';
 import type { Db, Executor } from '../store/db.js';
 import { isUniqueViolation } from '../store/errors.js';
 import type { Page, PageRequest } from '../store/paging.js';
@@ -220,11 +221,11 @@ export class ConnectionService {
         if (input.disabled === true) cols.status = 'disabled';
         if (input.disabled === false && before.status === 'disabled')
           cols.status = before.accessTokenSealed || STATIC_KINDS.includes(before.kind as ConnectionKind) ? 'connected' : 'pending';
-        // A new provider client or new credentials make the old tokens meaningless for the next renewal.
-        if (cols.providerClientId && cols.providerClientId !== before.providerClientId && !STATIC_KINDS.includes(before.kind as ConnectionKind)) {
-          Object.assign(cols, { status: 'pending', accessTokenSealed: null, refreshTokenSealed: null, expiresAt: null, nextRefreshAt: null });
-        }
-        const row = await updateConnection(tx, id, { ...cols, updatedAt: new Date() });
+        // A new provider client makes the old tokens meaningless for the next renewal, and a renewal in flight with
+        // the old client must not write its answer afterwards: replaceCredentials ends its lease (a new generation).
+        const newClient = cols.providerClientId && cols.providerClientId !== before.providerClientId && !STATIC_KINDS.includes(before.kind as ConnectionKind);
+        if (newClient) Object.assign(cols, { status: 'pending', accessTokenSealed: null, refreshTokenSealed: null, expiresAt: null, nextRefreshAt: null });
+        const row = newClient ? await replaceCredentials(tx, id, cols) : await updateConnection(tx, id, { ...cols, updatedAt: new Date() });
         const { updated_at: _a, ...b } = auditable(await this.view(space, before, tx));
         const { updated_at: _b, ...a } = auditable(await this.view(space, row, tx));
         await recordAudit(tx, actor, { space: space.slug, action: 'connection.update', targetType: 'connection', targetId: id, changes: diff(b, a) });

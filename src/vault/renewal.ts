@@ -10,7 +10,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { AppError } from '../errors.js';
-import { claimDue, claimLease, finishLease, releaseLeases } from '../store/connection-renewal.js';
+import { BatchCall } from '../store/batch.js';
+import { claimDue, claimLease, finishLeases, releaseLeases, type LeaseFinish } from '../store/connection-renewal.js';
 import { findConnection, type ConnectionRow, type NewConnectionRow } from '../store/connections.js';
 import type { Db } from '../store/db.js';
 import { isStoreUnavailable } from '../store/errors.js';
@@ -61,6 +62,8 @@ export class Renewer {
   private running = false;
   private stopped = false;
   private readonly listeners: RenewalListener[] = [];
+  /** Renewals that finish in one event-loop turn write their outcomes with one statement. */
+  private readonly finishes: BatchCall<LeaseFinish, ConnectionRow | undefined>;
 
   constructor(
     private readonly db: Db,
@@ -68,7 +71,16 @@ export class Renewer {
     private readonly sealer: Sealer,
     private readonly logger: () => Logger,
     readonly options: RenewalOptions = { ...DEFAULT_RENEWAL },
-  ) {}
+  ) {
+    this.finishes = new BatchCall(async (items) => {
+      const written = await finishLeases(db, items);
+      return items.map((f) => written.get(f.id));
+    });
+  }
+
+  private finish(row: ConnectionRow, set: Partial<NewConnectionRow>): Promise<ConnectionRow | undefined> {
+    return this.finishes.call({ id: row.id, owner: this.owner, generation: row.generation, set });
+  }
 
   private get log(): Logger {
     return this.logger();
@@ -130,7 +142,7 @@ export class Renewer {
       // was sent nothing, so there is nothing to keep. The connection is not at fault and keeps its state; the
       // lease is given back if the store answers, else it runs out, and the next renewal tries again.
       if (isStoreUnavailable(err)) {
-        await finishLease(this.db, row.id, this.owner, row.generation, {}).catch(() => undefined);
+        await this.finish(row, {}).catch(() => undefined);
         throw err;
       }
       // A fault of ours (a secret that no longer opens, a catalog entry removed): an error state, never a crash loop.
@@ -187,7 +199,7 @@ export class Renewer {
     const started = Date.now();
     for (let wait = 100; ; wait = Math.min(wait * 2, 2_000)) {
       try {
-        const written = await finishLease(this.db, row.id, this.owner, row.generation, set);
+        const written = await this.finish(row, set);
         if (!written) this.log.error({ connection: row.id }, 'vault: the renewal lease was taken over before the result was written; the result was dropped');
         return written;
       } catch (err) {
