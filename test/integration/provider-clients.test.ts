@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { startDiscoveryHost, type DiscoveryHost } from '../helpers/providers/discovery-host.js';
 import { pgNotice, STORE_KINDS } from '../helpers/store.js';
-import { api, expectError, expectStatus, type Api } from './support.js';
+import { api, expectError, expectStatus, recorded, type Api } from './support.js';
 
 pgNotice();
 
@@ -32,20 +32,7 @@ describe.each(STORE_KINDS)('admin API: provider clients (%s)', (kind) => {
 
   beforeAll(async () => {
     t = await createTestApp(kind);
-    const base = api(t);
-    const call: Api['call'] = async (...args) => {
-      const res = await base.call(...args);
-      seen.push(JSON.stringify(res.headers) + res.body);
-      return res;
-    };
-    owner = {
-      call,
-      get: (p) => call('GET', p),
-      post: (p, b) => call('POST', p, b),
-      patch: (p, b) => call('PATCH', p, b),
-      put: (p, b) => call('PUT', p, b),
-      del: (p) => call('DELETE', p),
-    };
+    owner = recorded(api(t), seen);
     expectStatus(await owner.post('/spaces', { slug: 'other' }), 201);
     idp = await startDiscoveryHost();
   });
