@@ -18,6 +18,7 @@ import { replaceCredentials } from '../store/connection-renewal.js';
 import type { Db, Executor } from '../store/db.js';
 import { isUniqueViolation } from '../store/errors.js';
 import type { Page, PageRequest } from '../store/paging.js';
+import { providerClientsById } from '../store/provider-clients.js';
 import { sealedAad } from '../store/sealed-columns.js';
 import {
   CONNECTION_KINDS,
@@ -85,11 +86,17 @@ export class ConnectionService {
       db,
       rows.map((r) => r.boundClientPk).filter((pk): pk is string => pk !== null),
     );
-    const providers = new Map<string, string>();
-    for (const r of rows) {
-      if (!providers.has(r.providerClientId)) providers.set(r.providerClientId, (await this.providerClients.row(space.id, r.providerClientId, db)).provider);
-    }
-    return rows.map((r) => connectionView(r, providers.get(r.providerClientId)!, r.boundClientPk ? (clientIds.get(r.boundClientPk) ?? null) : null));
+    // One read for the page's provider clients (the foreign key keeps each one there; the space check keeps it ours).
+    const providerClients = await providerClientsById(
+      db,
+      rows.map((r) => r.providerClientId),
+    );
+    const providers = new Map(providerClients.filter((pc) => pc.spaceId === space.id).map((pc) => [pc.id, pc.provider]));
+    return rows.map((r) => {
+      const provider = providers.get(r.providerClientId);
+      if (provider === undefined) throw notFound(`provider client "${r.providerClientId}"`);
+      return connectionView(r, provider, r.boundClientPk ? (clientIds.get(r.boundClientPk) ?? null) : null);
+    });
   }
 
   async view(space: SpaceRef, row: ConnectionRow, db: Executor = this.db): Promise<ConnectionView> {
