@@ -34,21 +34,23 @@ export class BatchWriter<T> {
   }
 }
 
-// Group reads for the token lookups of introspection: the lookups that arrive in one turn of the event loop share
-// one `id = any($1)` query instead of a round trip each. Every lookup still reads the database after it was asked
-// (nothing is cached), so a revocation committed before a lookup is seen by it.
-export class BatchReader<T> {
-  private queue: { key: string; resolve: (v: T | undefined) => void; reject: (err: unknown) => void }[] = [];
+/**
+ * Calls that arrive in one turn of the event loop share one `run` (one statement), and each caller gets its own
+ * answer back: `run` answers its items in order. Nothing is cached: every call reaches the database after it was
+ * made, so a change committed before a call is seen by it.
+ */
+export class BatchCall<I, O> {
+  private queue: { item: I; resolve: (v: O) => void; reject: (err: unknown) => void }[] = [];
   private scheduled = false;
 
   constructor(
-    private readonly read: (keys: string[]) => Promise<Map<string, T>>,
+    private readonly run: (items: I[]) => Promise<O[]>,
     private readonly maxBatch = 500,
   ) {}
 
-  get(key: string): Promise<T | undefined> {
+  call(item: I): Promise<O> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ key, resolve, reject });
+      this.queue.push({ item, resolve, reject });
       if (!this.scheduled) {
         this.scheduled = true;
         setImmediate(() => this.flush());
@@ -62,14 +64,27 @@ export class BatchReader<T> {
     this.scheduled = false;
     for (let i = 0; i < all.length; i += this.maxBatch) {
       const batch = all.slice(i, i + this.maxBatch);
-      this.read([...new Set(batch.map((b) => b.key))]).then(
-        (found) => {
-          for (const b of batch) b.resolve(found.get(b.key));
-        },
-        (err) => {
-          for (const b of batch) b.reject(err);
-        },
+      this.run(batch.map((b) => b.item)).then(
+        (answers) => batch.forEach((b, j) => b.resolve(answers[j] as O)),
+        (err) => batch.forEach((b) => b.reject(err)),
       );
     }
+  }
+}
+
+// Group reads by key (the token lookups of introspection, connection rows for tokens): the lookups of one turn share
+// one `id = any($1)` query instead of a round trip each.
+export class BatchReader<T> {
+  private readonly calls: BatchCall<string, T | undefined>;
+
+  constructor(read: (keys: string[]) => Promise<Map<string, T>>, maxBatch = 500) {
+    this.calls = new BatchCall(async (keys) => {
+      const found = await read([...new Set(keys)]);
+      return keys.map((k) => found.get(k));
+    }, maxBatch);
+  }
+
+  get(key: string): Promise<T | undefined> {
+    return this.calls.call(key);
   }
 }

@@ -5,8 +5,7 @@
 // - no database connection is held while a provider answers (a slow provider does not drain the pool);
 // - a process that died mid-refresh leaves a lease that simply runs out, and the next taker re-reads the row;
 // - a late writer whose lease was taken over writes nothing, so it can never overwrite a newer refresh token.
-import { createHash } from 'node:crypto';
-import { and, eq, getTableColumns, inArray, is, isNotNull, isNull, lt, or, SQL, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, isNotNull, isNull, lt, or, SQL, sql } from 'drizzle-orm';
 import type { Executor } from './db.js';
 import { connections } from './schema.js';
 import type { ConnectionRow, NewConnectionRow } from './connections.js';
@@ -66,10 +65,67 @@ export async function claimDue(db: Executor, owner: string, leaseMs: number, lim
     .returning();
 }
 
+/** A refresh's outcome to write, fenced by the lease its process took (`owner` at `generation`). */
+export interface LeaseFinish {
+  id: string;
+  owner: string;
+  generation: number;
+  /** Plain values only (no SQL): they travel as JSON. */
+  set: Partial<NewConnectionRow>;
+}
+
+// Columns a finish never writes from its outcome: the row's identity and the lease's own bookkeeping.
+const NOT_AN_OUTCOME = new Set(['id', 'spaceId', 'createdAt', 'leaseOwner', 'leaseUntil', 'updatedAt', 'generation', 'status']);
+
+function prepareFinish(db: Executor) {
+  const set: Record<string, SQL> = {};
+  for (const [key, column] of Object.entries(getTableColumns(connections))) {
+    if (NOT_AN_OUTCOME.has(key)) continue;
+    const name = sql.raw(`'${key}'`);
+    const type = column.getSQLType();
+    const value = type === 'jsonb' ? sql`o.f->${name}` : sql`(o.f->>${name})::${sql.raw(type)}`;
+    set[key] = sql`case when o.f ? ${name} then ${value} else ${column} end`;
+  }
+  return db
+    .update(connections)
+    .set({
+      ...set,
+      // An admin's "disabled" that landed during the refresh stays: the new tokens are kept, the connection stays off.
+      status: sql`case when ${connections.status} = 'disabled' or not (o.f ? 'status') then ${connections.status} else o.f->>'status' end`,
+      leaseOwner: null,
+      leaseUntil: null,
+      updatedAt: sql`now()`,
+    })
+    .from(sql`jsonb_array_elements(${sql.placeholder('finishes')}::jsonb) as o(f)`)
+    .where(
+      and(
+        sql`${connections.id} = (o.f->>'id')::uuid`,
+        sql`${connections.leaseOwner} = o.f->>'owner'`,
+        sql`${connections.generation} = (o.f->>'generation')::integer`,
+      ),
+    )
+    .returning(getTableColumns(connections))
+    .prepare('keyward_finish_leases');
+}
+
+// Built once per executor (a transaction's statements run on it): every renewal ends here.
+const finishStatements = new WeakMap<Executor, ReturnType<typeof prepareFinish>>();
+
 /**
- * Writes a refresh's outcome and gives the lease back, if `owner` still holds the lease it took at `generation`.
- * Undefined when it does not (the lease ran out and another process took it): then nothing is written.
+ * Writes refresh outcomes and gives their leases back, each only if its `owner` still holds the lease it took at
+ * `generation`; the rows written, by id (a row missing: its lease was taken over and nothing was written). One
+ * statement for any number and any shape of outcome: the renewals that finish in one event-loop turn share it
+ * (bench vault-refresh: a statement each cost more than the rest of the database work of a renewal).
  */
+export async function finishLeases(db: Executor, finishes: readonly LeaseFinish[]): Promise<Map<string, ConnectionRow>> {
+  let statement = finishStatements.get(db);
+  if (!statement) finishStatements.set(db, (statement = prepareFinish(db)));
+  const json = JSON.stringify(finishes.map((f) => ({ ...f.set, id: f.id, owner: f.owner, generation: f.generation })));
+  const rows = await statement.execute({ finishes: json });
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** finishLeases for one outcome: the row written, or undefined when the lease was taken over. */
 export async function finishLease(
   db: Executor,
   id: string,
@@ -77,53 +133,7 @@ export async function finishLease(
   generation: number,
   set: Partial<NewConnectionRow>,
 ): Promise<ConnectionRow | undefined> {
-  const full: Record<string, unknown> = { ...set, leaseOwner: null, leaseUntil: null, updatedAt: new Date() };
-  const columns = Object.keys(full).filter((k) => full[k] !== undefined);
-  if (columns.some((k) => is(full[k], SQL))) {
-    const [row] = await db
-      .update(connections)
-      .set(full)
-      .where(finishFence(id, owner, generation))
-      .returning();
-    return row;
-  }
-  // Every renewal ends here: the statement for this shape of outcome is built once and reused (drizzle building an
-  // UPDATE … RETURNING of the whole row cost more CPU than the rest of a renewal; bench vault-refresh).
-  const [row] = await finishStatement(db, columns, full).execute({ ...full, fenceId: id, fenceOwner: owner, fenceGeneration: generation });
-  return row;
-}
-
-const finishFence = (id: unknown, owner: unknown, generation: unknown) =>
-  and(eq(connections.id, id as string), eq(connections.leaseOwner, owner as string), eq(connections.generation, generation as number));
-
-function prepareFinish(db: Executor, columns: string[], full: Record<string, unknown>, name: string) {
-  // Nulls are written as constants (a placeholder's value goes through the column's encoder, which a null breaks),
-  // so which columns are null is part of the statement's shape.
-  const set = Object.fromEntries(columns.map((k) => [k, full[k] === null ? null : sql.placeholder(k)]));
-  return db
-    .update(connections)
-    .set(set)
-    .where(finishFence(sql.placeholder('fenceId'), sql.placeholder('fenceOwner'), sql.placeholder('fenceGeneration')))
-    .returning()
-    .prepare(name);
-}
-
-// Per executor (a transaction's statements run on it) and per outcome shape: a handful of shapes in all.
-const finishStatements = new WeakMap<Executor, Map<string, ReturnType<typeof prepareFinish>>>();
-
-function finishStatement(db: Executor, columns: string[], full: Record<string, unknown>) {
-  const shape = columns
-    .map((k) => (full[k] === null ? `${k}=null` : k))
-    .sort()
-    .join(',');
-  let byShape = finishStatements.get(db);
-  if (!byShape) finishStatements.set(db, (byShape = new Map()));
-  let statement = byShape.get(shape);
-  if (!statement) {
-    const name = `keyward_finish_lease_${createHash('sha256').update(shape).digest('hex').slice(0, 16)}`;
-    byShape.set(shape, (statement = prepareFinish(db, columns, full, name)));
-  }
-  return statement;
+  return (await finishLeases(db, [{ id, owner, generation, set }])).get(id);
 }
 
 /** Gives back every lease `owner` holds (a clean shutdown), so other nodes need not wait for them to run out. */

@@ -14,9 +14,11 @@ import {
   type ConnectionRow,
   type NewConnectionRow,
 } from '../store/connections.js';
+import { replaceCredentials } from '../store/connection-renewal.js';
 import type { Db, Executor } from '../store/db.js';
 import { isUniqueViolation } from '../store/errors.js';
 import type { Page, PageRequest } from '../store/paging.js';
+import { providerClientsById } from '../store/provider-clients.js';
 import { sealedAad } from '../store/sealed-columns.js';
 import {
   CONNECTION_KINDS,
@@ -84,11 +86,17 @@ export class ConnectionService {
       db,
       rows.map((r) => r.boundClientPk).filter((pk): pk is string => pk !== null),
     );
-    const providers = new Map<string, string>();
-    for (const r of rows) {
-      if (!providers.has(r.providerClientId)) providers.set(r.providerClientId, (await this.providerClients.row(space.id, r.providerClientId, db)).provider);
-    }
-    return rows.map((r) => connectionView(r, providers.get(r.providerClientId)!, r.boundClientPk ? (clientIds.get(r.boundClientPk) ?? null) : null));
+    // One read for the page's provider clients (the foreign key keeps each one there; the space check keeps it ours).
+    const providerClients = await providerClientsById(
+      db,
+      rows.map((r) => r.providerClientId),
+    );
+    const providers = new Map(providerClients.filter((pc) => pc.spaceId === space.id).map((pc) => [pc.id, pc.provider]));
+    return rows.map((r) => {
+      const provider = providers.get(r.providerClientId);
+      if (provider === undefined) throw notFound(`provider client "${r.providerClientId}"`);
+      return connectionView(r, provider, r.boundClientPk ? (clientIds.get(r.boundClientPk) ?? null) : null);
+    });
   }
 
   async view(space: SpaceRef, row: ConnectionRow, db: Executor = this.db): Promise<ConnectionView> {
@@ -220,11 +228,11 @@ export class ConnectionService {
         if (input.disabled === true) cols.status = 'disabled';
         if (input.disabled === false && before.status === 'disabled')
           cols.status = before.accessTokenSealed || STATIC_KINDS.includes(before.kind as ConnectionKind) ? 'connected' : 'pending';
-        // A new provider client or new credentials make the old tokens meaningless for the next renewal.
-        if (cols.providerClientId && cols.providerClientId !== before.providerClientId && !STATIC_KINDS.includes(before.kind as ConnectionKind)) {
-          Object.assign(cols, { status: 'pending', accessTokenSealed: null, refreshTokenSealed: null, expiresAt: null, nextRefreshAt: null });
-        }
-        const row = await updateConnection(tx, id, { ...cols, updatedAt: new Date() });
+        // A new provider client makes the old tokens meaningless for the next renewal, and a renewal in flight with
+        // the old client must not write its answer afterwards: replaceCredentials ends its lease (a new generation).
+        const newClient = cols.providerClientId && cols.providerClientId !== before.providerClientId && !STATIC_KINDS.includes(before.kind as ConnectionKind);
+        if (newClient) Object.assign(cols, { status: 'pending', accessTokenSealed: null, refreshTokenSealed: null, expiresAt: null, nextRefreshAt: null });
+        const row = newClient ? await replaceCredentials(tx, id, cols) : await updateConnection(tx, id, { ...cols, updatedAt: new Date() });
         const { updated_at: _a, ...b } = auditable(await this.view(space, before, tx));
         const { updated_at: _b, ...a } = auditable(await this.view(space, row, tx));
         await recordAudit(tx, actor, { space: space.slug, action: 'connection.update', targetType: 'connection', targetId: id, changes: diff(b, a) });

@@ -219,17 +219,18 @@ export class ProviderClientService {
 
   /**
    * `oidc` (an entry with a discovery URL): the authorization and token URLs the issuer's discovery document names,
-   * read when the provider client is created or its issuer changes, unless given explicitly.
+   * read when the provider client is created or its issuer changes, unless given explicitly. A PATCH that leaves the
+   * issuer as it was keeps the URLs the client has (they may have been set by hand).
    */
   private async discovered(entry: ProviderEntry, input: ProviderClientInput, before?: ProviderClientRow): Promise<ProviderClientInput> {
     if (!entry.discovery_url || (before && input.config === undefined)) return input;
-    const values = { ...before?.config, ...input.config };
     let url: string;
     try {
-      url = this.catalog.fillTemplate(entry.discovery_url, values);
+      url = this.catalog.fillTemplate(entry.discovery_url, { ...before?.config, ...input.config });
     } catch (err) {
       throw invalid('config', (err as Error).message);
     }
+    if (before && url === discoveryUrlOf(this.catalog, entry.discovery_url, before.config)) return input;
     let found: Awaited<ReturnType<typeof discover>>;
     try {
       found = await discover(url);
@@ -259,7 +260,14 @@ export class ProviderClientService {
     return this.view(space, row);
   }
 
-  async update(space: SpaceRef, id: string, input: ProviderClientInput, actor: Actor): Promise<ProviderClientView> {
+  async update(space: SpaceRef, id: string, given: ProviderClientInput, actor: Actor): Promise<ProviderClientView> {
+    // Discovery asks the issuer over the network, so it runs before the transaction: no row stays locked (and
+    // PGlite's one connection stays free) while an issuer answers. What it finds follows from the config sent.
+    let input = given;
+    if (given.config !== undefined) {
+      const current = await this.row(space.id, id);
+      input = await this.discovered(this.entryOf(current.provider), given, current);
+    }
     return this.db.transaction(async (tx) => {
       const before = await findProviderClient(tx, space.id, id, 'no key update');
       if (!before) throw notFound(`provider client "${id}"`);
@@ -289,6 +297,15 @@ export class ProviderClientService {
       if (isForeignKeyViolation(err)) throw conflict('the provider client is used by a connection; delete it first');
       throw err;
     }
+  }
+}
+
+/** The discovery URL the row's config gives, or undefined when it gives none (a placeholder without a value). */
+function discoveryUrlOf(catalog: Catalog, template: string, config: Record<string, string>): string | undefined {
+  try {
+    return catalog.fillTemplate(template, config);
+  } catch {
+    return undefined;
   }
 }
 

@@ -10,7 +10,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { AppError } from '../errors.js';
-import { claimDue, claimLease, finishLease, releaseLeases } from '../store/connection-renewal.js';
+import { BatchCall } from '../store/batch.js';
+import { claimDue, claimLease, finishLeases, releaseLeases, type LeaseFinish } from '../store/connection-renewal.js';
 import { findConnection, type ConnectionRow, type NewConnectionRow } from '../store/connections.js';
 import type { Db } from '../store/db.js';
 import { isStoreUnavailable } from '../store/errors.js';
@@ -61,6 +62,8 @@ export class Renewer {
   private running = false;
   private stopped = false;
   private readonly listeners: RenewalListener[] = [];
+  /** Renewals that finish in one event-loop turn write their outcomes with one statement. */
+  private readonly finishes: BatchCall<LeaseFinish, ConnectionRow | undefined>;
 
   constructor(
     private readonly db: Db,
@@ -68,7 +71,16 @@ export class Renewer {
     private readonly sealer: Sealer,
     private readonly logger: () => Logger,
     readonly options: RenewalOptions = { ...DEFAULT_RENEWAL },
-  ) {}
+  ) {
+    this.finishes = new BatchCall(async (items) => {
+      const written = await finishLeases(db, items);
+      return items.map((f) => written.get(f.id));
+    });
+  }
+
+  private finish(row: ConnectionRow, set: Partial<NewConnectionRow>): Promise<ConnectionRow | undefined> {
+    return this.finishes.call({ id: row.id, owner: this.owner, generation: row.generation, set });
+  }
 
   private get log(): Logger {
     return this.logger();
@@ -130,7 +142,7 @@ export class Renewer {
       // was sent nothing, so there is nothing to keep. The connection is not at fault and keeps its state; the
       // lease is given back if the store answers, else it runs out, and the next renewal tries again.
       if (isStoreUnavailable(err)) {
-        await finishLease(this.db, row.id, this.owner, row.generation, {}).catch(() => undefined);
+        await this.finish(row, {}).catch(() => undefined);
         throw err;
       }
       // A fault of ours (a secret that no longer opens, a catalog entry removed): an error state, never a crash loop.
@@ -187,7 +199,7 @@ export class Renewer {
     const started = Date.now();
     for (let wait = 100; ; wait = Math.min(wait * 2, 2_000)) {
       try {
-        const written = await finishLease(this.db, row.id, this.owner, row.generation, set);
+        const written = await this.finish(row, set);
         if (!written) this.log.error({ connection: row.id }, 'vault: the renewal lease was taken over before the result was written; the result was dropped');
         return written;
       } catch (err) {
@@ -201,22 +213,41 @@ export class Renewer {
     }
   }
 
-  /** Renews one batch of due connections; how many were claimed. */
-  async runDue(): Promise<number> {
-    const rows = await claimDue(this.db, this.owner, this.options.leaseMs, this.options.batch);
-    // The provider clients of the whole batch in one statement, not one per renewal (a batch mostly shares a few).
-    const clients = new Map(
-      (
-        await providerClientsById(
-          this.db,
-          rows.map((r) => r.providerClientId),
-        )
-      ).map((pc) => [pc.id, pc]),
-    );
-    let next = 0;
+  /**
+   * Renews due connections, `concurrency` at a time, claiming `batch` at a time for at most `batches` batches (until
+   * one comes back short); how many were claimed. The next batch is claimed as soon as the queue is empty, not once
+   * the last renewal of the batch has finished, so while work is due the provider always has `concurrency` requests.
+   */
+  async runDue(batches = 1): Promise<number> {
+    const queue: ConnectionRow[] = [];
+    // Provider clients are read once per batch for the rows that need one not read yet (a batch mostly shares a few).
+    const clients = new Map<string, ProviderClientRow>();
+    let claimed = 0;
+    let left = batches;
+    let exhausted = false;
+    let claiming: Promise<void> | undefined;
+    const claim = async () => {
+      try {
+        const rows = await claimDue(this.db, this.owner, this.options.leaseMs, this.options.batch);
+        const missing = [...new Set(rows.map((r) => r.providerClientId))].filter((id) => !clients.has(id));
+        if (missing.length) for (const pc of await providerClientsById(this.db, missing)) clients.set(pc.id, pc);
+        claimed += rows.length;
+        exhausted = --left <= 0 || rows.length < this.options.batch;
+        queue.push(...rows);
+      } catch (err) {
+        exhausted = true;
+        throw err;
+      }
+    };
     const worker = async () => {
-      while (next < rows.length) {
-        const row = rows[next++]!;
+      // Once stopping, no renewal starts: stop() waits only for those in flight, then gives back the leases.
+      while (!this.stopped) {
+        const row = queue.shift();
+        if (!row) {
+          if (exhausted) return;
+          await (claiming ??= claim().finally(() => (claiming = undefined)));
+          continue;
+        }
         const p = this.runClaimed(row, clients.get(row.providerClientId)).catch((err: unknown) => {
           if (isStoreUnavailable(err)) this.log.warn({ connection: row.id }, 'vault: store unavailable; the scheduled renewal is tried again later');
           else this.log.error({ err, connection: row.id }, 'vault: scheduled renewal failed');
@@ -226,8 +257,11 @@ export class Renewer {
         await p.finally(() => this.inflight.delete(row.id));
       }
     };
-    await Promise.all(Array.from({ length: Math.min(this.options.concurrency, rows.length) }, worker));
-    return rows.length;
+    // Every worker ends before the first failure (a claim the store refused) is passed on: none is left running.
+    const ended = await Promise.allSettled(Array.from({ length: this.options.concurrency }, worker));
+    const failed = ended.find((e): e is PromiseRejectedResult => e.status === 'rejected');
+    if (failed) throw failed.reason;
+    return claimed;
   }
 
   /** Starts the scheduler: due renewals every interval, back to back while full batches keep coming. */
@@ -237,7 +271,7 @@ export class Renewer {
       if (this.running || this.stopped) return;
       this.running = true;
       try {
-        while (!this.stopped && (await this.runDue()) >= this.options.batch);
+        await this.runDue(Number.POSITIVE_INFINITY);
       } catch (err) {
         if (!isStoreUnavailable(err)) this.log.error({ err }, 'vault: the renewal scheduler failed; it tries again');
       } finally {

@@ -60,10 +60,29 @@ export class ConnectionTokens {
   }
 
   async token(spaceId: string, id: string, caller: TokenCaller, force = false): Promise<ConnectionToken> {
-    return (await this.resolve(spaceId, id, caller, force)).token;
+    return this.answer((await this.usableRow(spaceId, id, caller, force)).row);
   }
 
+  /** The token and what the proxy needs besides it. */
   async resolve(spaceId: string, id: string, caller: TokenCaller, force = false): Promise<ResolvedConnection> {
+    const { row, providerClient, entry } = await this.usableRow(spaceId, id, caller, force);
+    const apiBase = providerClient.apiBaseUrl ?? undefined;
+    return {
+      token: this.answer(row),
+      connection: row,
+      providerClient,
+      entry,
+      apiBaseUrl: apiBase ? this.catalog.fillTemplate(apiBase, placeholderValues(entry, providerClient, row)) : undefined,
+    };
+  }
+
+  /** The connection when `caller` may use it, renewed first when its token is near expiry (or `force`). */
+  private async usableRow(
+    spaceId: string,
+    id: string,
+    caller: TokenCaller,
+    force: boolean,
+  ): Promise<{ row: ConnectionRow; providerClient: ProviderClientRow; entry: ProviderEntry }> {
     const read = await this.reader.get(id);
     const found = read?.connection.spaceId === spaceId ? read : undefined;
     // A client learns nothing about connections it may not use: unknown and forbidden read the same.
@@ -76,15 +95,7 @@ export class ConnectionTokens {
     // Static credentials need no renewal, but a disabled connection hands out nothing, whatever its kind.
     if (row.kind === 'api_key' || row.kind === 'basic') usable(row);
     else row = await this.fresh(row, entry, force);
-    const values = placeholderValues(entry, found.providerClient, row);
-    const apiBase = found.providerClient.apiBaseUrl ?? undefined;
-    return {
-      token: this.answer(row),
-      connection: row,
-      providerClient: found.providerClient,
-      entry,
-      apiBaseUrl: apiBase ? this.catalog.fillTemplate(apiBase, values) : undefined,
-    };
+    return { row, providerClient: found.providerClient, entry };
   }
 
   /** The row with an access token good for at least the margin, renewing first when needed and allowed. */

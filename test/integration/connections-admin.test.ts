@@ -5,7 +5,7 @@ import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { pgNotice, STORE_KINDS } from '../helpers/store.js';
-import { API, api, expectError, expectStatus, webApp, type Api } from './support.js';
+import { API, api, expectError, expectStatus, recorded, webApp, type Api } from './support.js';
 
 pgNotice();
 
@@ -41,20 +41,7 @@ describe.each(STORE_KINDS)('admin API: connections (%s)', (kind) => {
   beforeAll(async () => {
     t = await createTestApp(kind);
     provider = await tokenEndpoint();
-    const base = api(t);
-    const call: Api['call'] = async (...args) => {
-      const res = await base.call(...args);
-      seen.push(JSON.stringify(res.headers) + res.body);
-      return res;
-    };
-    owner = {
-      call,
-      get: (p) => call('GET', p),
-      post: (p, b) => call('POST', p, b),
-      patch: (p, b) => call('PATCH', p, b),
-      put: (p, b) => call('PUT', p, b),
-      del: (p) => call('DELETE', p),
-    };
+    owner = recorded(api(t), seen);
     expectStatus(await owner.post('/spaces', { slug: 'other' }), 201);
     custom = expectStatus(
       await owner.post('/spaces/default/provider-clients', {

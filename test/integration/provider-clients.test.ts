@@ -1,9 +1,11 @@
 // Admin API of the vault's provider clients: create, list, get, change, delete; validation naming the field; the
-// secret and private key never in an answer or the audit log; roles; 404s across spaces; paging.
+// secret and private key never in an answer or the audit log; roles; 404s across spaces; paging; `oidc` clients
+// whose URLs come from discovery documents served over HTTPS on a real socket.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.js';
+import { startDiscoveryHost, type DiscoveryHost } from '../helpers/providers/discovery-host.js';
 import { pgNotice, STORE_KINDS } from '../helpers/store.js';
-import { api, expectError, expectStatus, type Api } from './support.js';
+import { api, expectError, expectStatus, recorded, type Api } from './support.js';
 
 pgNotice();
 
@@ -24,28 +26,20 @@ const exact = (extra: Record<string, unknown> = {}) => ({
 describe.each(STORE_KINDS)('admin API: provider clients (%s)', (kind) => {
   let t: TestApp;
   let owner: Api;
+  let idp: DiscoveryHost;
   /** Every answer body and header the owner got, so the end can check that no secret was ever in one. */
   const seen: string[] = [];
 
   beforeAll(async () => {
     t = await createTestApp(kind);
-    const base = api(t);
-    const call: Api['call'] = async (...args) => {
-      const res = await base.call(...args);
-      seen.push(JSON.stringify(res.headers) + res.body);
-      return res;
-    };
-    owner = {
-      call,
-      get: (p) => call('GET', p),
-      post: (p, b) => call('POST', p, b),
-      patch: (p, b) => call('PATCH', p, b),
-      put: (p, b) => call('PUT', p, b),
-      del: (p) => call('DELETE', p),
-    };
+    owner = recorded(api(t), seen);
     expectStatus(await owner.post('/spaces', { slug: 'other' }), 201);
+    idp = await startDiscoveryHost();
   });
-  afterAll(async () => t?.close());
+  afterAll(async () => {
+    await t?.close();
+    await idp?.close();
+  });
 
   it('creates with the catalog defaults, the redirect URI and no secret in the answer', async () => {
     const res = await owner.post(PC, exact());
@@ -104,6 +98,32 @@ describe.each(STORE_KINDS)('admin API: provider clients (%s)', (kind) => {
     const res = await owner.post(PC, body);
     expectError(res, 400, field);
     expect(res.body).not.toContain(SECRET);
+  });
+
+  it("oidc: takes the URLs from the issuer's discovery document, and from the new issuer's when a PATCH changes it", async () => {
+    const pc = expectStatus(await owner.post(PC, { provider: 'oidc', name: 'Tenant A', config: { issuer: idp.configValue('tenant-a') } }), 201);
+    expect(pc).toMatchObject({ authorization_url: `${idp.issuer('tenant-a')}/authorize`, token_url: `${idp.issuer('tenant-a')}/token` });
+    const moved = expectStatus(await owner.patch(`${PC}/${pc.id}`, { config: { issuer: idp.configValue('tenant-b') } }), 200);
+    expect(moved).toMatchObject({
+      config: { issuer: idp.configValue('tenant-b') },
+      authorization_url: `${idp.issuer('tenant-b')}/authorize`,
+      token_url: `${idp.issuer('tenant-b')}/token`,
+    });
+    expect(idp.requests('tenant-b')).toBe(1);
+  });
+
+  it('oidc: a URL the PATCH sets wins; the same issuer or no config asks no discovery; an unreadable one is refused', async () => {
+    const pc = expectStatus(await owner.post(PC, { provider: 'oidc', name: 'Tenant C', config: { issuer: idp.configValue('tenant-c') } }), 201);
+    const explicit = 'https://token.example/tenant-d';
+    const patch = async (body: Record<string, unknown>, status = 200) => expectStatus(await owner.patch(`${PC}/${pc.id}`, body), status);
+    const set = await patch({ config: { issuer: idp.configValue('tenant-d') }, token_url: explicit });
+    expect(set).toMatchObject({ authorization_url: `${idp.issuer('tenant-d')}/authorize`, token_url: explicit });
+    expect(await patch({ name: 'Renamed' })).toMatchObject({ name: 'Renamed', token_url: explicit });
+    expect(await patch({ config: { issuer: idp.configValue('tenant-d') } })).toMatchObject({ token_url: explicit });
+    expect(idp.requests('tenant-d')).toBe(1);
+    const refused = expectError(await owner.patch(`${PC}/${pc.id}`, { config: { issuer: idp.configValue('gone/away') } }), 400, 'config');
+    expect(refused.message).toMatch(/could not be read/);
+    expect(expectStatus(await owner.get(`${PC}/${pc.id}`), 200)).toMatchObject({ config: { issuer: idp.configValue('tenant-d') }, token_url: explicit });
   });
 
   it('private_key_jwt: makes a key and answers only its public half', async () => {

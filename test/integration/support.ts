@@ -26,9 +26,18 @@ export interface Api {
   del(path: string): Promise<Res>;
 }
 
+const withMethods = (call: Api['call']): Api => ({
+  call,
+  get: (p) => call('GET', p),
+  post: (p, b) => call('POST', p, b),
+  patch: (p, b) => call('PATCH', p, b),
+  put: (p, b) => call('PUT', p, b),
+  del: (p) => call('DELETE', p),
+});
+
 /** API calls as the holder of `token` (the global owner by default). */
 export function api(t: TestApp, token: string | null = t.ownerToken): Api {
-  const call = async (method: Method, path: string, payload?: unknown, headers: Record<string, string> = {}) => {
+  return withMethods(async (method, path, payload, headers = {}) => {
     const res = await t.app.inject({
       method,
       url: API + path,
@@ -37,15 +46,16 @@ export function api(t: TestApp, token: string | null = t.ownerToken): Api {
     });
     expectClean(res);
     return res;
-  };
-  return {
-    call,
-    get: (p) => call('GET', p),
-    post: (p, b) => call('POST', p, b),
-    patch: (p, b) => call('PATCH', p, b),
-    put: (p, b) => call('PUT', p, b),
-    del: (p) => call('DELETE', p),
-  };
+  });
+}
+
+/** The same calls, each answer's headers and body also pushed to `seen` (to check later that no secret was in one). */
+export function recorded(base: Api, seen: string[]): Api {
+  return withMethods(async (...args) => {
+    const res = await base.call(...args);
+    seen.push(JSON.stringify(res.headers) + res.body);
+    return res;
+  });
 }
 
 /** Asserts an error answer: status, JSON body { error, message, field? }. */

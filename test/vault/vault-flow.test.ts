@@ -347,3 +347,38 @@ describe('renewal failures', () => {
     expect(recovered).toMatchObject({ status: 'connected', last_error: null });
   });
 });
+
+describe('an admin change during a refresh', () => {
+  /** Runs `change` while a refresh of `id` waits for the provider; the refresh's own answer. */
+  async function duringRefresh(id: string, change: () => Promise<unknown>) {
+    provider.options.delayMs = 300;
+    try {
+      const refreshing = t.services.vault.refreshNow(space, id);
+      await new Promise((r) => setTimeout(r, 100));
+      await change();
+      return await refreshing;
+    } finally {
+      provider.options.delayMs = 0;
+    }
+  }
+
+  it('a connection disabled meanwhile stays disabled, and keeps the rotated refresh token for later', async () => {
+    const conn = await newConnection();
+    await connectThroughConsent(conn.id);
+    const reuseBefore = provider.stats.reuse;
+    await duringRefresh(conn.id, () => t.services.vault.updateConnection(space, conn.id, { disabled: true }, SYSTEM));
+    expect((await t.services.vault.connections.get(space, conn.id)).status).toBe('disabled');
+    await t.services.vault.updateConnection(space, conn.id, { disabled: false }, SYSTEM);
+    expect(await t.services.vault.refreshNow(space, conn.id)).toMatchObject({ status: 'connected', last_error: null });
+    expect(provider.stats.reuse).toBe(reuseBefore);
+  });
+
+  it('a provider client switched meanwhile gets none of the old client’s tokens', async () => {
+    const conn = await newConnection();
+    await connectThroughConsent(conn.id);
+    const other = await quirkClient();
+    const answered = await duringRefresh(conn.id, () => t.services.vault.updateConnection(space, conn.id, { provider_client: other.id }, SYSTEM));
+    expect(answered).toMatchObject({ status: 'pending', provider_client: other.id, expires_at: null });
+    await expect(t.services.vault.tokens.token(space.id, conn.id, { type: 'admin' })).rejects.toThrow(/not been connected/);
+  });
+});

@@ -225,6 +225,32 @@ describe('the scheduler', () => {
     expect((await t.services.vault.connections.get(space, later.id)).refresh_count).toBe(0);
     expect((await t.services.vault.connections.get(space, later.id)).renewal_rate).toBe('1h');
   });
+
+  it('claims batch after batch in one pass until a batch comes back short, renewing each once', async () => {
+    const p = await provider();
+    const pc = await customClient(p);
+    const { updateConnection } = await import('../../src/store/connections.js');
+    const ids: string[] = [];
+    for (let i = 0; i < 7; i++) {
+      const c = await t.services.vault.createConnection(
+        space,
+        { name: name(`batch ${i}`), kind: 'oauth2_client_credentials', provider_client: pc.id, renewal_rate: 60 },
+        SYSTEM,
+      );
+      await updateConnection(t.services.store.db, c.id, { nextRefreshAt: new Date(Date.now() - 1000) });
+      ids.push(c.id);
+    }
+    const renewer = t.services.vault.renewer;
+    const saved = { batch: renewer.options.batch, concurrency: renewer.options.concurrency };
+    Object.assign(renewer.options, { batch: 3, concurrency: 2 });
+    try {
+      // 3 + 3 + 1 (and whatever else of the file is due): three claims, each connection renewed exactly once.
+      expect(await renewer.runDue(Number.POSITIVE_INFINITY)).toBeGreaterThanOrEqual(7);
+    } finally {
+      Object.assign(renewer.options, saved);
+    }
+    for (const id of ids) expect((await t.services.vault.connections.get(space, id)).refresh_count).toBe(1);
+  });
 });
 
 describe('connection rules', () => {

@@ -6,10 +6,9 @@ import type { ProviderFailure, ProviderSettings, TokenResult, TokenSet } from '.
 import { classify, errorFields, plainFailure, retryAfterMs } from './failures.js';
 import { readLifetime, usableMs } from './lifetimes.js';
 import { stringAt, valueAt } from './paths.js';
+import type { PostAnswer } from './http-post.js';
 
 const HOUR_MS = 3600 * 1000;
-/** A token answer is a few kilobytes; a body past this is not one. */
-const BODY_MAX = 1024 * 1024;
 
 export interface RawAnswer {
   status: number;
@@ -18,18 +17,13 @@ export interface RawAnswer {
   body: Record<string, unknown> | undefined;
 }
 
-export async function readAnswer(res: Response): Promise<RawAnswer> {
-  const status = res.status;
-  const retryAfter = res.headers.get('retry-after');
-  const length = Number(res.headers.get('content-length') ?? '0');
-  if (length > BODY_MAX) {
-    await res.body?.cancel();
-    return { status, retryAfter, body: undefined };
-  }
-  const text = await res.text();
-  const type = res.headers.get('content-type') ?? '';
+/** The provider's answer with its body parsed as JSON, or as a form when it says so (GitHub without Accept). */
+export function readAnswer(res: PostAnswer): RawAnswer {
+  const { status, text } = res;
+  const retryAfter = res.headers['retry-after'] ?? null;
+  if (text === undefined) return { status, retryAfter, body: undefined };
   let body: Record<string, unknown> | undefined;
-  if (type.includes('application/x-www-form-urlencoded')) {
+  if ((res.headers['content-type'] ?? '').includes('application/x-www-form-urlencoded')) {
     body = Object.fromEntries(new URLSearchParams(text));
   } else {
     try {

@@ -25,7 +25,6 @@ async function grant(
   if (!auth.ok) return configFailure(auth.description);
   const request = {
     tokenUrl: target.url,
-    insecure: target.insecure,
     clientId: s.clientId,
     auth: auth.auth,
     grantType,

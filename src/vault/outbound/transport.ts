@@ -1,12 +1,13 @@
 // Sending a request to a provider's token endpoint and turning what happens into an answer or a failure. Form bodies
-// (RFC 6749) go through oauth4webapi; JSON bodies (token_request_format json, the API-key exchange) through fetch,
-// with the same rules: Accept: application/json (GitHub answers form-encoded without it), redirects never followed,
-// HTTPS only except plain http to a loopback address (local test providers), and a timeout that is a transient
-// failure like any network error.
+// (RFC 6749) and JSON bodies (token_request_format json, the API-key exchange) follow the same rules: client
+// authentication by oauth4webapi's ClientAuth, Accept: application/json (GitHub answers form-encoded without it),
+// redirects never followed, HTTPS only except plain http to a loopback address (local test providers), and a timeout
+// that is a transient failure like any network error.
 import * as oauth from 'oauth4webapi';
 import type { ProviderFailure } from './types.js';
 import { plainFailure } from './failures.js';
 import { readAnswer, type RawAnswer } from './answer.js';
+import { post } from './http-post.js';
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
 
@@ -34,17 +35,17 @@ export function checkUrl(raw: string, what: string): { ok: true; url: URL; insec
 function thrownFailure(err: unknown, timeoutMs: number): ProviderFailure {
   const name = err instanceof Error ? err.name : 'Error';
   if (name === 'TimeoutError' || name === 'AbortError') return plainFailure('transient', `no answer within ${timeoutMs} ms`);
-  if (err instanceof oauth.OperationProcessingError) return plainFailure('rejected', `request refused before sending (${err.code ?? 'oauth4webapi'})`);
-  // fetch's "fetch failed" carries the socket error as its cause; only its code is kept (the message may name hosts).
-  const cause = err instanceof Error ? (err.cause as { code?: unknown } | undefined) : undefined;
-  const code = typeof cause?.code === 'string' ? cause.code : name;
-  return plainFailure('transient', `network error (${code})`);
+  // Only the socket error's code is kept (the message may name hosts).
+  const code = (err as { code?: unknown } | undefined)?.code;
+  return plainFailure('transient', `network error (${typeof code === 'string' ? code : name})`);
 }
 
-async function settle(send: () => Promise<Response>, timeoutMs: number): Promise<Sent> {
+const USER_AGENT = 'Keyward';
+
+async function send(url: URL, headers: Record<string, string>, body: string, timeoutMs: number): Promise<Sent> {
   try {
-    const res = await send();
-    return { ok: true, answer: await readAnswer(res) };
+    const res = await post(url, { 'user-agent': USER_AGENT, accept: 'application/json', ...headers }, body, timeoutMs);
+    return { ok: true, answer: readAnswer(res) };
   } catch (err) {
     return { ok: false, failure: thrownFailure(err, timeoutMs) };
   }
@@ -52,7 +53,6 @@ async function settle(send: () => Promise<Response>, timeoutMs: number): Promise
 
 export interface FormRequest {
   tokenUrl: URL;
-  insecure: boolean;
   clientId: string;
   auth: oauth.ClientAuth;
   grantType: string;
@@ -61,41 +61,8 @@ export interface FormRequest {
   timeoutMs: number;
 }
 
-export function sendForm(r: FormRequest): Promise<Sent> {
-  const as: oauth.AuthorizationServer = { issuer: r.audience, token_endpoint: r.tokenUrl.href };
-  const client: oauth.Client = { client_id: r.clientId };
-  return settle(
-    () =>
-      oauth.genericTokenEndpointRequest(as, client, r.auth, r.grantType, r.params, {
-        signal: AbortSignal.timeout(r.timeoutMs),
-        ...(r.insecure ? { [oauth.allowInsecureRequests]: true } : {}),
-      }),
-    r.timeoutMs,
-  );
-}
-
-export interface JsonRequest {
-  url: URL;
-  body: Record<string, string>;
-  headers?: Headers;
-  timeoutMs: number;
-}
-
-export function sendJson(r: JsonRequest): Promise<Sent> {
-  const headers = new Headers(r.headers);
-  headers.set('accept', 'application/json');
-  headers.set('content-type', 'application/json');
-  return settle(
-    () => fetch(r.url, { method: 'POST', headers, body: JSON.stringify(r.body), redirect: 'manual', signal: AbortSignal.timeout(r.timeoutMs) }),
-    r.timeoutMs,
-  );
-}
-
-/**
- * A JSON token request with the same client authentication as a form one: oauth4webapi's ClientAuth writes into a
- * scratch form body and headers, and its fields are carried over into the JSON body.
- */
-export async function sendJsonGrant(r: FormRequest): Promise<Sent> {
+/** The request's parameters with grant_type and the client authentication oauth4webapi's ClientAuth writes. */
+async function authenticated(r: FormRequest): Promise<{ form: URLSearchParams; headers: Record<string, string> } | undefined> {
   const as: oauth.AuthorizationServer = { issuer: r.audience, token_endpoint: r.tokenUrl.href };
   const form = new URLSearchParams(r.params);
   form.set('grant_type', r.grantType);
@@ -103,7 +70,35 @@ export async function sendJsonGrant(r: FormRequest): Promise<Sent> {
   try {
     await r.auth(as, { client_id: r.clientId }, form, headers);
   } catch {
-    return { ok: false, failure: plainFailure('rejected', 'client authentication could not be prepared') };
+    return undefined;
   }
-  return sendJson({ url: r.tokenUrl, body: Object.fromEntries(form), headers, timeoutMs: r.timeoutMs });
+  return { form, headers: Object.fromEntries(headers) };
+}
+
+const cannotAuthenticate: Sent = { ok: false, failure: plainFailure('rejected', 'client authentication could not be prepared') };
+
+/** An RFC 6749 token request: a form body. */
+export async function sendForm(r: FormRequest): Promise<Sent> {
+  const prepared = await authenticated(r);
+  if (!prepared) return cannotAuthenticate;
+  const headers = { ...prepared.headers, 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8' };
+  return send(r.tokenUrl, headers, prepared.form.toString(), r.timeoutMs);
+}
+
+export interface JsonRequest {
+  url: URL;
+  body: Record<string, string>;
+  headers?: Record<string, string>;
+  timeoutMs: number;
+}
+
+export function sendJson(r: JsonRequest): Promise<Sent> {
+  return send(r.url, { ...r.headers, 'content-type': 'application/json' }, JSON.stringify(r.body), r.timeoutMs);
+}
+
+/** A JSON token request with the same client authentication as a form one: the form's fields become the JSON body's. */
+export async function sendJsonGrant(r: FormRequest): Promise<Sent> {
+  const prepared = await authenticated(r);
+  if (!prepared) return cannotAuthenticate;
+  return sendJson({ url: r.tokenUrl, body: Object.fromEntries(prepared.form), headers: prepared.headers, timeoutMs: r.timeoutMs });
 }
