@@ -1,6 +1,6 @@
 // Debian's chromium driven through playwright-core: whether it is there, and how the e2e tests start it.
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
 const CI = !!process.env.CI && process.env.CI !== 'false';
@@ -24,4 +24,20 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/**
+ * What makes a page look the way it does, to compare pages in the browser: per name, the computed values of the
+ * properties of the first element the selector matches (undefined when none does).
+ */
+export function computedLooks<K extends string>(
+  page: Page,
+  wanted: Record<K, [selector: string, ...properties: string[]]>,
+): Promise<Record<K, (string | undefined)[]>> {
+  // A string, not a function: the tests are compiled without the DOM's types.
+  return page.evaluate(`Object.fromEntries(Object.entries(${JSON.stringify(wanted)}).map(([name, [selector, ...properties]]) => {
+    const el = document.querySelector(selector);
+    const style = el ? getComputedStyle(el) : undefined;
+    return [name, properties.map((p) => style?.getPropertyValue(p))];
+  }))`);
 }

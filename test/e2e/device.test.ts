@@ -9,28 +9,20 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../oauth/authorization-code-helpers.js';
 import { startTestServer, type TestServer } from '../oauth/server.js';
-import { launchChromium, runBrowserTests } from './chromium.js';
+import { computedLooks, launchChromium, runBrowserTests } from './chromium.js';
 
 const DEVICE = 'urn:ietf:params:oauth:grant-type:device_code';
 
 /** What makes a page look the way it does: the card, the heading, the primary and secondary buttons, the inputs. */
-const LOOKS = `(() => {
-  const css = (selector, ...props) => {
-    const el = document.querySelector(selector);
-    const style = el ? getComputedStyle(el) : undefined;
-    return props.map((p) => style?.getPropertyValue(p));
-  };
-  return {
-    main: css('main', 'box-shadow', 'max-width', 'border-radius', 'background-color'),
-    space: css('p.space', 'color', 'font-size'),
-    h1: css('h1', 'font-size', 'color'),
-    button: css('button', 'background-color', 'color', 'border-radius'),
-    secondary: css('button.secondary', 'background-color', 'color'),
-    input: css('input[type=text]', 'border-top-color', 'border-radius', 'padding-top'),
-  };
-})()`;
-type Looks = Record<'main' | 'space' | 'h1' | 'button' | 'secondary' | 'input', (string | undefined)[]>;
-const looks = (page: Page) => page.evaluate(LOOKS) as Promise<Looks>;
+const looks = (page: Page) =>
+  computedLooks(page, {
+    main: ['main', 'box-shadow', 'max-width', 'border-radius', 'background-color'],
+    space: ['p.space', 'color', 'font-size'],
+    h1: ['h1', 'font-size', 'color'],
+    button: ['button', 'background-color', 'color', 'border-radius'],
+    secondary: ['button.secondary', 'background-color', 'color'],
+    input: ['input[type=text]', 'border-top-color', 'border-radius', 'padding-top'],
+  });
 
 describe.runIf(runBrowserTests)('device verification page (chromium)', () => {
   let s: TestServer;

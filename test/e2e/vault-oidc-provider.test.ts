@@ -26,7 +26,7 @@ import type { ProviderClientView } from '../../src/vault/provider-clients.js';
 import { PG_URL } from '../helpers/store.js';
 import { startOidcPeer, type OidcPeer } from '../helpers/providers/oidc-peer.js';
 import { startTestServer, type TestServer } from '../oauth/server.js';
-import { launchChromium, runBrowserTests } from './chromium.js';
+import { computedLooks, launchChromium, runBrowserTests } from './chromium.js';
 
 const TOKEN_EXCHANGE = 'urn:ietf:params:oauth:grant-type:token-exchange';
 const ACCESS_TOKEN_TYPE = 'urn:ietf:params:oauth:token-type:access_token';
@@ -36,21 +36,14 @@ const MARGIN_SECONDS = 2;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** What makes a page look the way it does (as in device.test.ts): the card, the space line, the heading. */
-const LOOKS = `(() => {
-  const css = (selector, ...props) => {
-    const el = document.querySelector(selector);
-    const style = el ? getComputedStyle(el) : undefined;
-    return props.map((p) => style?.getPropertyValue(p));
-  };
-  return {
-    body: css('body', 'font-family', 'background-color', 'color'),
-    main: css('main', 'box-shadow', 'max-width', 'border-radius', 'background-color'),
-    space: css('p.space', 'color', 'font-size'),
-    h1: css('h1', 'font-size', 'color'),
-  };
-})()`;
-const looks = (page: Page) => page.evaluate(LOOKS) as Promise<Record<string, (string | undefined)[]>>;
+/** What makes a page look the way it does: the page, the card, the space line, the heading. */
+const looks = (page: Page) =>
+  computedLooks(page, {
+    body: ['body', 'font-family', 'background-color', 'color'],
+    main: ['main', 'box-shadow', 'max-width', 'border-radius', 'background-color'],
+    space: ['p.space', 'color', 'font-size'],
+    h1: ['h1', 'font-size', 'color'],
+  });
 
 describe.runIf(runBrowserTests)('the vault against oidc-provider (chromium, openid-client)', () => {
   let s: TestServer;
