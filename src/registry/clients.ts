@@ -28,6 +28,7 @@ import { auditable, clientView, columnsOf, specOf, type ClientListQuery, type Cl
 import { buildClientSpec, usesSecret, type ClientInput, type ClientSpec } from './client-rules.js';
 import { mapPage, type Page } from './page.js';
 import { newClientId, randomToken, sha256 } from '../crypto/secrets.js';
+import { newWebhookSecret } from '../crypto/webhooks.js';
 import type { ScopeInput, ScopeService, ScopeView } from './scopes.js';
 import { scopeView } from './scopes.js';
 import { STANDARD_SCOPE_NAMES } from './standard-scopes.js';
@@ -241,7 +242,8 @@ export class ClientService {
       clientId,
       this.db.transaction(async (tx) => {
         const { row } = await this.lockedForChange(tx, space, clientId, ifMatch);
-        const secret = randomToken(32);
+        // A Standard Webhooks secret (whsec_…), so the client verifies its messages with any such library.
+        const secret = newWebhookSecret();
         const now = new Date();
         await updateClient(tx, row.id, {
           webhookSecretSealed: this.keyring.seal(secret, sealedAad.clientWebhook(row.id)),

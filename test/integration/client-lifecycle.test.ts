@@ -5,6 +5,8 @@ import { clients, clientScopes, clientSecrets, scopes } from '../../src/store/sc
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { pgNotice, STORE_KINDS } from '../helpers/store.js';
 import { api, expectError, expectStatus, webApp, type Api } from './support.js';
+import { Webhook } from 'standardwebhooks';
+import { webhookHeaders } from '../../src/crypto/webhooks.js';
 
 pgNotice();
 
@@ -176,7 +178,10 @@ describe.each(STORE_KINDS)('admin API: client lifecycle (%s)', (kind) => {
     const w = expectStatus(res, 200);
     expect(res.headers['cache-control']).toBe('no-store');
     expect(w.client_id).toBe(c.client_id);
-    expect(w.webhook_secret).toMatch(/^[A-Za-z0-9_-]{43,}$/);
+    // A Standard Webhooks secret: whsec_ and the base64 of 32 random bytes.
+    expect(w.webhook_secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
+    const signed = { id: 'msg_1', timestamp: new Date(), body: '{"type":"client.updated"}' };
+    expect(new Webhook(w.webhook_secret).verify(signed.body, webhookHeaders([w.webhook_secret], signed))).toEqual({ type: 'client.updated' });
     expect(Date.parse(w.created_at)).not.toBeNaN();
 
     const got = await a.get(`${CLIENTS}/${c.client_id}`);
@@ -187,7 +192,7 @@ describe.each(STORE_KINDS)('admin API: client lifecycle (%s)', (kind) => {
     const r = await row(c.client_id);
     expect(r!.webhookSecretSealed).toBeTruthy();
     expect(r!.webhookSecretSealed).not.toContain(w.webhook_secret);
-    expect(r!.webhookSecretSealed).not.toContain(Buffer.from(w.webhook_secret, 'base64url').toString('hex'));
+    expect(r!.webhookSecretSealed).not.toContain(Buffer.from(w.webhook_secret.slice('whsec_'.length), 'base64').toString('hex'));
     expect(t.services.keyring.open(r!.webhookSecretSealed!, `client-webhook:${r!.id}`)).toBe(w.webhook_secret);
     // Sealed to this row: the same ciphertext does not open for another one.
     expect(() => t.services.keyring.open(r!.webhookSecretSealed!, 'client-webhook:other')).toThrow();
