@@ -219,7 +219,7 @@ describe('keyward clients', () => {
     expect(rotated.client_secret).not.toBe(c.client_secret);
     expect(Date.parse(rotated.previous_secret_expires_at)).toBeGreaterThan(Date.now());
     const hook = await s.json(['clients', 'webhook-secret', c.client_id]);
-    expect(hook.webhook_secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(hook.webhook_secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
     expect((await s.json(['clients', 'get', c.client_id])).has_webhook_secret).toBe(true);
   });
 
