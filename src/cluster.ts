@@ -4,16 +4,30 @@
 // their caches follow changes through LISTEN/NOTIFY exactly as separate hosts do. The primary serves no request: it
 // prepares the store once (migrations, default space, first-run bootstrap), starts the workers, prints the banner
 // when all of them listen, replaces a worker that dies (up to RESTART_LIMIT a minute), and on SIGTERM/SIGINT stops them
-// gracefully.
+// gracefully. Metrics: the primary answers for every worker (prom-client's AggregatorRegistry sums their registries),
+// on KEYWARD_METRICS_PORT itself, and for /metrics on the main port (KEYWARD_METRICS_TOKEN) the worker that took the
+// request asks the primary for that sum over IPC, so any worker's answer covers all of them.
 import cluster, { type Worker } from 'node:cluster';
 import type { Logger } from 'pino';
 import type { Config } from './config/index.js';
 import { sayer } from './logger.js';
+import { clusterMetrics, joinClusterMetrics } from './events/metrics.js';
+import { listenForMetrics, metricsEnabled } from './http/metrics.js';
 import { announceStart, listenUrl, prepareStore, startServer, stopOnSignals } from './server.js';
 
 // Handed from the primary to its workers through their environment; never configuration.
 const WORKER_INDEX = 'KEYWARD_INTERNAL_WORKER_INDEX';
 const SETUP_CODE = 'KEYWARD_INTERNAL_SETUP_CODE';
+// IPC messages of a scrape on the main port: a worker asks, the primary answers with every worker's sum.
+const SCRAPE_ASK = 'keyward:metrics-ask';
+const SCRAPE_ANSWER = 'keyward:metrics-answer';
+interface ScrapeMessage {
+  type: typeof SCRAPE_ASK | typeof SCRAPE_ANSWER;
+  id: number;
+  body?: string;
+  error?: string;
+}
+const isScrape = (m: unknown, type: ScrapeMessage['type']): m is ScrapeMessage => (m as ScrapeMessage | null)?.type === type;
 
 export const isClusterWorker = (): boolean => cluster.isWorker && process.env[WORKER_INDEX] !== undefined;
 
@@ -33,6 +47,7 @@ export async function runPrimary(config: Config, logger: Logger): Promise<void> 
   cluster.schedulingPolicy = cluster.SCHED_NONE;
   const say = sayer(logger, config.logFormat);
   const setup = await prepareStore(config, say);
+  const stopMetrics = await serveClusterMetrics(config);
   const started = new Set<number>();
   let stopping = false;
   let bannerShown = false;
@@ -76,6 +91,7 @@ export async function runPrimary(config: Config, logger: Logger): Promise<void> 
     stopping = true;
     const workers = Object.values(cluster.workers ?? {}).filter((w): w is Worker => !!w && !w.isDead());
     // Each worker finishes its in-flight requests (stopOnSignals); past the timeout they are killed.
+    void stopMetrics();
     const timer = setTimeout(() => {
       logger.error('shutdown timed out; killing the workers');
       for (const w of workers) w.process.kill('SIGKILL');
@@ -105,6 +121,8 @@ export async function runWorker(config: Config, logger: Logger): Promise<void> {
   const code = process.env[SETUP_CODE] || null;
   delete process.env[SETUP_CODE];
   const child = logger.child({ worker: index });
+  // prom-client answers the primary's requests for this worker's registry only once this ran.
+  if (metricsEnabled(config)) joinClusterMetrics();
   // Worker 1 alone runs the hourly maintenance: one rotation per schedule, not one per process.
   await startServer(config, {
     logger: child,
@@ -112,5 +130,59 @@ export async function runWorker(config: Config, logger: Logger): Promise<void> {
     maintenance: index === 1,
     say: () => {},
     onListening: (server) => stopOnSignals(server, config, child),
+    scrapeMetrics: askPrimaryForMetrics,
+    metricsListener: false,
   });
+}
+
+/** The primary's part of the metrics: the metrics port, and answers to workers' scrapes; a function that stops both. */
+async function serveClusterMetrics(config: Config): Promise<() => Promise<void>> {
+  if (!metricsEnabled(config)) return async () => {};
+  joinClusterMetrics();
+  if (config.metricsToken !== undefined) {
+    cluster.on('message', (worker, message: unknown) => {
+      if (!isScrape(message, SCRAPE_ASK)) return;
+      const reply = (m: Omit<ScrapeMessage, 'type' | 'id'>) => worker.isConnected() && worker.send({ type: SCRAPE_ANSWER, id: message.id, ...m });
+      clusterMetrics().then(
+        (body) => reply({ body }),
+        (err: unknown) => reply({ error: (err as Error).message }),
+      );
+    });
+  }
+  // Before any worker starts: a metrics port that is taken stops the start like a taken main port.
+  const listener = config.metricsPort === undefined ? undefined : await listenForMetrics(config.host, config.metricsPort, config.metricsToken, clusterMetrics);
+  if (listener) config.metricsPort = listener.port;
+  return async () => listener?.close();
+}
+
+// A worker's scrapes waiting for the primary's answer, by request id.
+const asked = new Map<number, { resolve: (body: string) => void; reject: (err: Error) => void }>();
+let lastAsk = 0;
+
+/** A scrape on the main port, in a worker: the primary gathers every worker's registry (this one's included). */
+function askPrimaryForMetrics(): Promise<string> {
+  if (asked.size === 0) process.on('message', onScrapeAnswer);
+  const id = ++lastAsk;
+  return new Promise<string>((resolve, reject) => {
+    // prom-client gives up on a silent worker after 5 s; past that the primary itself is in trouble.
+    const timer = setTimeout(() => settle(id, undefined, 'the primary did not answer'), 10_000);
+    asked.set(id, {
+      resolve: (body) => (clearTimeout(timer), resolve(body)),
+      reject: (err) => (clearTimeout(timer), reject(err)),
+    });
+    process.send!({ type: SCRAPE_ASK, id });
+  });
+}
+
+function onScrapeAnswer(message: unknown): void {
+  if (isScrape(message, SCRAPE_ANSWER)) settle(message.id, message.body, message.error);
+}
+
+function settle(id: number, body: string | undefined, error: string | undefined): void {
+  const waiting = asked.get(id);
+  if (!waiting) return;
+  asked.delete(id);
+  if (asked.size === 0) process.off('message', onScrapeAnswer);
+  if (body !== undefined) waiting.resolve(body);
+  else waiting.reject(new Error(error ?? 'no metrics'));
 }

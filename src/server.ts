@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config/index.js';
 import { keyringFor, resolveMasterKey } from './config/master-key.js';
 import { buildApp } from './http/app.js';
+import { listenForMetrics, METRICS_PATH, type MetricsListener, type ScrapeMetrics } from './http/metrics.js';
 import { createLimiter } from './store/counters.js';
 import { createLogger, sayer, type Say } from './logger.js';
 import { randomToken } from './crypto/secrets.js';
@@ -13,6 +14,7 @@ import { createServices, type Services } from './services.js';
 import { openStore } from './store/db.js';
 import type { SetupState } from './admin/setup.js';
 import { SYSTEM } from './events/audit.js';
+import { localMetrics } from './events/metrics.js';
 import { purgeExpired } from './store/purge.js';
 import { configureSigning, signingPlace } from './oauth/tokens/sign-worker.js';
 
@@ -21,6 +23,8 @@ export interface RunningServer {
   services: Services;
   url: string;
   setupUrl?: string;
+  /** The metrics port's /metrics, when KEYWARD_METRICS_PORT is set and this process listens there. */
+  metricsUrl?: string;
   close(): Promise<void>;
 }
 
@@ -37,6 +41,10 @@ export interface StartOptions {
    * supervisor that signals as soon as it reads "listening on" always gets a graceful stop.
    */
   onListening?: (server: RunningServer) => void;
+  /** Cluster workers: GET /metrics on the main port answers for every worker (the primary's sum). */
+  scrapeMetrics?: ScrapeMetrics;
+  /** Listen on KEYWARD_METRICS_PORT when set; default true (in a cluster the primary listens there instead). */
+  metricsListener?: boolean;
 }
 
 /** Migrations, the default space and the first-run bootstrap: once per start, before any request is served. */
@@ -77,8 +85,16 @@ export function announceStart(say: Say, config: Config, url: string, storeKind: 
     `  Default issuer: ${fields.issuer}`,
     `  CLI:            export KEYWARD_URL=${config.publicUrl}`,
   ];
+  const metrics = metricsAt(config);
+  if (metrics) lines.push(`  Metrics:        ${metrics}${config.metricsToken ? '  (Authorization: Bearer <KEYWARD_METRICS_TOKEN>)' : ''}`);
   if (setupUrl) lines.push(`  First start: create the first admin at ${setupUrl}  (one-time link)`);
-  say(lines, fields);
+  say(lines, metrics ? { ...fields, metrics } : fields);
+}
+
+/** Where /metrics is served, for the start-up lines (no token is ever printed). */
+function metricsAt(config: Config): string | undefined {
+  if (config.metricsPort !== undefined) return `${listenUrl(config, config.metricsPort)}${METRICS_PATH}`;
+  return config.metricsToken ? `${config.publicUrl}${METRICS_PATH}` : undefined;
 }
 
 /** The address to print for a bound port (a wildcard bind is reached through localhost). */
@@ -107,8 +123,12 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     const services = createServices(store, keyringFor(config, key), limiter);
     const setup = opts.prepared ?? (await prepare(config, services, say));
     await services.bus.start();
-    const app = await buildApp({ config, services, logger, setup });
+    const app = await buildApp({ config, services, logger, setup, scrapeMetrics: opts.scrapeMetrics });
     await app.listen({ port: config.port, host: config.host });
+    const metricsListener = await startMetricsListener(config, opts).catch(async (err: unknown) => {
+      await app.close();
+      throw err;
+    });
     const addr = app.server.address();
     const port = typeof addr === 'object' && addr ? addr.port : config.port;
     // Port 0 asks the OS for a free port: the derived public URL must name the one bound.
@@ -134,12 +154,13 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
       services,
       url,
       setupUrl,
+      ...(metricsListener ? { metricsUrl: `${listenUrl(config, metricsListener.port)}${METRICS_PATH}` } : {}),
       // Stops accepting connections, lets in-flight requests finish, then closes the store and Redis.
       close: async () => {
         clearTimeout(first);
         clearInterval(hourly);
         stopCollecting();
-        await app.close();
+        await Promise.all([app.close(), metricsListener?.close()]);
         await services.vault.renewer.stop();
         await Promise.all([store.close(), limiter.close()]);
       },
@@ -151,6 +172,14 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     await Promise.all([store.close(), limiter.close()]);
     throw err;
   }
+}
+
+/** The metrics port of a single-process server (port 0: the bound port is written back, as for KEYWARD_PORT). */
+async function startMetricsListener(config: Config, opts: StartOptions): Promise<MetricsListener | undefined> {
+  if (config.metricsPort === undefined || opts.metricsListener === false) return undefined;
+  const listener = await listenForMetrics(config.host, config.metricsPort, config.metricsToken, opts.scrapeMetrics ?? localMetrics);
+  config.metricsPort = listener.port;
+  return listener;
 }
 
 /**

@@ -15,6 +15,7 @@ import { defaultCatalog, type Catalog } from './vault/catalog/index.js';
 import { Vault } from './vault/index.js';
 import { Keyring } from './crypto/keyring.js';
 import { MasterKeyRotation } from './vault/rotate-key.js';
+import { countVaultRefresh } from './events/metrics.js';
 
 export interface Services {
   store: Store;
@@ -48,6 +49,8 @@ export function createServices(store: Store, keys: Keyring | MasterKey, limiter:
   const clients = new ClientService(store.db, keyring, scopes, bus);
   const users = new UserService(store.db);
   const catalog = defaultCatalog();
+  const vault = new Vault(store.db, catalog, keyring);
+  vault.renewer.onOutcome((_row, event) => countVaultRefresh(event));
   return {
     store,
     keyring,
@@ -62,7 +65,7 @@ export function createServices(store: Store, keys: Keyring | MasterKey, limiter:
     initialTokens: new InitialAccessTokenService(store.db),
     limiter,
     catalog,
-    vault: new Vault(store.db, catalog, keyring),
+    vault,
     masterKeyRotation: new MasterKeyRotation(store.db, keyring),
   };
 }

@@ -36,6 +36,10 @@ export interface Config {
   maxConnections: number;
   /** Server processes sharing the port (node:cluster); 1 = this process serves. */
   workers: number;
+  /** When set, GET /metrics on the main port answers requests bearing it (and the metrics port asks for it too). */
+  metricsToken: string | undefined;
+  /** When set, a listener of its own on this port (same host) answers GET /metrics; 0 = any free port. */
+  metricsPort: number | undefined;
   bootstrap: { email?: string; password?: string; token?: string };
   vault: {
     /** A connection token asked for within this time of its expiry is renewed first. */
@@ -81,6 +85,9 @@ export const CONFIG_KEYS: Record<string, string> = {
   KEYWARD_BOOTSTRAP_ADMIN_PASSWORD: 'first owner password (at least 12 characters)',
   KEYWARD_BOOTSTRAP_ADMIN_TOKEN: 'admin API token value given to the first owner (at least 32 characters)',
   KEYWARD_WORKERS: 'server processes sharing the port: a number, or auto (one per CPU); default 1; >1 needs PostgreSQL',
+  KEYWARD_METRICS_TOKEN:
+    'when set, GET /metrics (Prometheus text format) is served on the main port to requests with Authorization: Bearer <this token>; at least 16 characters',
+  KEYWARD_METRICS_PORT: 'when set, GET /metrics is served on this port of KEYWARD_HOST, without a token unless KEYWARD_METRICS_TOKEN is set too',
   KEYWARD_CONFIG_FILE: 'JSON file holding any of these keys; the environment overrides it',
   KEYWARD_VAULT_REFRESH_MARGIN_SECONDS: 'a connection token asked for within this many seconds of its expiry is renewed first (default 60)',
   KEYWARD_VAULT_SCHEDULER_INTERVAL_MS: 'how often the vault looks for connections due for renewal (default 1000)',
@@ -239,6 +246,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, terminal = proc
     throw new ConfigError('KEYWARD_WORKERS', `must be 1 with the embedded store (got ${workersRaw}); set KEYWARD_DATABASE_URL to run several processes`);
   }
 
+  const metricsToken = get('KEYWARD_METRICS_TOKEN');
+  if (metricsToken !== undefined && !/^[\x21-\x7e]{16,}$/.test(metricsToken)) {
+    throw new ConfigError('KEYWARD_METRICS_TOKEN', 'must be at least 16 printable characters without spaces (openssl rand -hex 32 makes one)');
+  }
+  const metricsPortRaw = get('KEYWARD_METRICS_PORT');
+  const metricsPort = metricsPortRaw === undefined ? undefined : integer('KEYWARD_METRICS_PORT', metricsPortRaw, 0, 0, 65535);
+  if (metricsPort !== undefined && metricsPort !== 0 && metricsPort === port) {
+    throw new ConfigError('KEYWARD_METRICS_PORT', `must differ from KEYWARD_PORT (both are ${port})`);
+  }
+
   const headersTimeoutMs = integer('KEYWARD_HEADERS_TIMEOUT_MS', get('KEYWARD_HEADERS_TIMEOUT_MS'), 10_000, 100, 600_000);
   const requestTimeoutMs = integer('KEYWARD_REQUEST_TIMEOUT_MS', get('KEYWARD_REQUEST_TIMEOUT_MS'), 30_000, 100, 3_600_000);
   // Node refuses a headers timeout above the request timeout: the headers are part of the request.
@@ -265,6 +282,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, terminal = proc
     keepAliveTimeoutMs: integer('KEYWARD_KEEP_ALIVE_TIMEOUT_MS', get('KEYWARD_KEEP_ALIVE_TIMEOUT_MS'), 5_000, 100, 600_000),
     maxConnections: integer('KEYWARD_MAX_CONNECTIONS', get('KEYWARD_MAX_CONNECTIONS'), 10_000, 1, 1_000_000),
     workers,
+    metricsToken,
+    metricsPort,
     bootstrap,
     vault: {
       refreshMarginMs: integer('KEYWARD_VAULT_REFRESH_MARGIN_SECONDS', get('KEYWARD_VAULT_REFRESH_MARGIN_SECONDS'), 60, 0, 3600) * 1000,

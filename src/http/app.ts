@@ -32,6 +32,7 @@ import { securityHeaders } from './headers.js';
 import { docsRoutes, DOCS_PATH } from './docs.js';
 import { homeRoute } from './home.js';
 import { refuseNul } from './input.js';
+import { installMetrics, type ScrapeMetrics } from './metrics.js';
 import { createOAuth } from '../oauth/context.js';
 import { oauthRoutes } from '../oauth/routes.js';
 import { callingClient, requestSpace } from '../oauth/resource.js';
@@ -70,9 +71,11 @@ export interface AppOptions {
   services: Services;
   logger: Logger | false;
   setup?: SetupState;
+  /** What GET /metrics answers; default this process's registry (a cluster worker asks the primary instead). */
+  scrapeMetrics?: ScrapeMetrics;
 }
 
-export async function buildApp({ config, services, logger, setup }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, services, logger, setup, scrapeMetrics }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: logger || undefined,
     logger: logger ? undefined : false,
@@ -106,6 +109,7 @@ export async function buildApp({ config, services, logger, setup }: AppOptions):
   app.server.maxConnections = config.maxConnections;
   installErrorHandler(app);
   if (logger) app.addHook('onResponse', logRequests(logger));
+  installMetrics(app, config, services, scrapeMetrics);
   securityHeaders(app);
   refuseNul(app);
 

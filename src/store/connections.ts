@@ -1,7 +1,7 @@
 // Connections: credentials held for a space at another service, through one of its provider clients (seed 003's
 // access token). The rows carry sealed credentials and the renewal state; the renewal lease is in
 // connection-renewal.ts. Names are unique per space, compared case-insensitively.
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import { arrayLiteral } from './access-tokens.js';
 import type { Executor } from './db.js';
 import { isUuid } from './ids.js';
@@ -95,4 +95,10 @@ export async function updateConnection(db: Executor, id: string, set: Partial<Ne
 
 export async function deleteConnection(db: Executor, id: string): Promise<void> {
   await db.delete(connections).where(eq(connections.id, id));
+}
+
+/** Connections of every space by status, in one grouped query (the metrics read it at each scrape). */
+export async function countConnectionsByStatus(db: Executor): Promise<Record<string, number>> {
+  const rows = await db.select({ status: connections.status, n: count() }).from(connections).groupBy(connections.status);
+  return Object.fromEntries(rows.map((r) => [r.status, r.n]));
 }

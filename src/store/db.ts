@@ -53,6 +53,8 @@ export interface Store {
    * The embedded store has one process, so there it always runs.
    */
   exclusive(name: string, work: () => Promise<void>): Promise<boolean>;
+  /** The PostgreSQL pool's connections (for the metrics); null for the embedded store, which has no pool. */
+  poolStats(): { total: number; idle: number; waiting: number } | null;
   close(): Promise<void>;
 }
 
@@ -162,6 +164,7 @@ async function openPglite(opts: StoreOptions): Promise<Store & { pglite: PGlite 
       await work();
       return true;
     },
+    poolStats: () => null,
     close: async () => {
       try {
         if (!pglite.closed) await pglite.close();
@@ -219,6 +222,7 @@ async function openPostgres(url: string, opts: StoreOptions): Promise<Store> {
         client.release();
       }
     },
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     close: async () => {
       if (closed) return;
       closed = true;

@@ -59,6 +59,22 @@ describe('configuration', () => {
     }
   });
 
+  it('reads the metrics token and port (neither by default) and refuses a short token or the main port', () => {
+    expect(loadConfig({})).toMatchObject({ metricsToken: undefined, metricsPort: undefined });
+    expect(loadConfig({ KEYWARD_METRICS_TOKEN: 'a-metrics-token-1234', KEYWARD_METRICS_PORT: '9464' })).toMatchObject({
+      metricsToken: 'a-metrics-token-1234',
+      metricsPort: 9464,
+    });
+    expect(errorOf({ KEYWARD_METRICS_TOKEN: 'short' }).message).toBe(
+      'Invalid configuration: KEYWARD_METRICS_TOKEN must be at least 16 printable characters without spaces (openssl rand -hex 32 makes one)',
+    );
+    expect(errorOf({ KEYWARD_METRICS_TOKEN: 'a metrics token with spaces' }).key).toBe('KEYWARD_METRICS_TOKEN');
+    expect(errorOf({ KEYWARD_METRICS_PORT: 'http' }).key).toBe('KEYWARD_METRICS_PORT');
+    expect(errorOf({ KEYWARD_PORT: '9000', KEYWARD_METRICS_PORT: '9000' }).message).toBe(
+      'Invalid configuration: KEYWARD_METRICS_PORT must differ from KEYWARD_PORT (both are 9000)',
+    );
+  });
+
   it('writes logs for people on a terminal and JSON elsewhere, unless KEYWARD_LOG_FORMAT says', () => {
     expect(loadConfig({}, true).logFormat).toBe('pretty');
     expect(loadConfig({}, false).logFormat).toBe('json');

@@ -4,6 +4,7 @@ import { randomInt } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { randomToken, sha256 } from '../../crypto/secrets.js';
 import { isUniqueViolation } from '../../store/errors.js';
+import { countLogin } from '../../events/metrics.js';
 import type { OAuthSpace } from '../cache.js';
 import type { OAuth } from '../context.js';
 import { corsPreflight } from '../cors.js';
@@ -151,6 +152,7 @@ export function devicePages(app: FastifyInstance, oauth: OAuth): void {
 
     if (p.action !== 'allow') return render(reply, 200, space, 'Connect a device', confirm());
     const login = p.username && p.password ? await oauth.logins.verify(space, p.username, p.password, 'personal', req.ip) : { status: 'wrong' as const };
+    countLogin('device', login.status);
     if (login.status === 'locked') {
       reply.header('retry-after', String(login.retryAfter));
       return render(reply, 429, space, 'Connect a device', confirm(retryText(login.retryAfter)));

@@ -3,6 +3,7 @@
 // revokes the whole grant, unless the space allows a grace period (refresh_reuse_grace_seconds) and the token was
 // rotated less than that long ago: then it is rotated again and the family lives (Hydra #1831, Keycloak #16081).
 import { sha256 } from '../../crypto/secrets.js';
+import { countRefreshTokenReuse } from '../../events/metrics.js';
 import type { UserRow } from '../../registry/users.js';
 import { invalidGrant, invalidRequest, invalidScope } from '../errors.js';
 import type { OAuthClient } from '../cache.js';
@@ -16,6 +17,7 @@ import { userById } from './users.js';
 const REUSED = 'the refresh token was already used; the authorization has been revoked';
 
 async function reused(oauth: OAuth, grantId: string): Promise<never> {
+  countRefreshTokenReuse();
   await oauth.transaction((tx) => oauth.tokens.revokeGrant(tx, grantId));
   throw invalidGrant(REUSED);
 }

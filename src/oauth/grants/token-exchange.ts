@@ -4,6 +4,7 @@
 // one that does not exist, reads the same (invalid_target): the client learns nothing about it.
 import { AppError } from '../../errors.js';
 import { TOKEN_EXCHANGE_GRANT } from '../../registry/capabilities.js';
+import { countTokenIssued } from '../../events/metrics.js';
 import { invalidRequest, OAuthError } from '../errors.js';
 import type { Grant } from './answer.js';
 
@@ -35,6 +36,7 @@ export const tokenExchangeGrant: Grant = {
         { type: 'client', clientPk: client.row.id },
         params.force_refresh === 'true',
       );
+      countTokenIssued(TOKEN_EXCHANGE_GRANT, 'provider');
       const expiresIn = token.expires_at ? Math.max(0, Math.floor((Date.parse(token.expires_at) - Date.now()) / 1000)) : undefined;
       return {
         access_token: token.access_token,

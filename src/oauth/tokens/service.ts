@@ -9,6 +9,7 @@ import { GrantStore } from '../../store/grants.js';
 import type { OAuthViews } from '../../store/oauth-views.js';
 import { RefreshTokenStore } from '../../store/refresh-tokens.js';
 import { randomToken, sha256 } from '../../crypto/secrets.js';
+import { countTokenIssued } from '../../events/metrics.js';
 import type { OAuthCache, OAuthClient, OAuthSpace } from '../cache.js';
 import { userClaims, type ClaimSource } from '../claims.js';
 import { halfHash, signJwtGrouped, type SigningAlg } from './jwt.js';
@@ -110,6 +111,7 @@ export class TokenService {
       // Tokens of a grant are recorded (by jti) so they can be listed and die with their grant.
       if (s.grantId) await this.writer.add(this.row(`jti:${jti}`, 'jwt', s, now, ttl));
     }
+    countTokenIssued(s.grantType, s.client.row.accessTokenFormat === 'opaque' ? 'opaque' : 'jwt');
     return { access_token: token, token_type: 'Bearer', ...(ttl !== undefined ? { expires_in: ttl } : {}), jti };
   }
 
