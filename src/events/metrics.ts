@@ -103,14 +103,13 @@ export interface MetricSources {
   webhookQueueDepth?: () => Promise<number>;
 }
 
-let sources: MetricSources = {};
+const sources: MetricSources = {};
 
-/** Sets where the gauges read from; the returned function detaches them again (when that server closes). */
+/** Sets where the gauges read from; the returned function detaches these again (when that server closes). */
 export function attachMetricSources(next: MetricSources): () => void {
-  const attached = { ...sources, ...next };
-  sources = attached;
+  Object.assign(sources, next);
   return () => {
-    if (sources === attached) sources = {};
+    for (const key of Object.keys(next) as (keyof MetricSources)[]) if (sources[key] === next[key]) delete sources[key];
   };
 }
 
@@ -140,9 +139,10 @@ new Gauge({
   help: 'Webhook deliveries waiting to be sent',
   aggregator: 'max',
   async collect() {
-    this.reset();
     const depth = await sources.webhookQueueDepth?.().catch(() => undefined);
-    if (depth !== undefined) this.set(depth);
+    // Not known (no deliveries yet, or the store does not answer): no sample, rather than a 0 that looks like one.
+    if (depth === undefined) this.remove();
+    else this.set(depth);
   },
 });
 
@@ -164,9 +164,9 @@ new Gauge({
   name: 'keyward_db_pool_waiting',
   help: 'Queries waiting for a PostgreSQL pool connection; absent with the embedded store',
   collect() {
-    this.reset();
     const pool = sources.pool?.();
     if (pool) this.set(pool.waiting);
+    else this.remove();
   },
 });
 
