@@ -38,7 +38,7 @@ interface DeliveryLog {
   id: string;
   event_type: string;
   status: string;
-  attempts: { response_status: number; response_body: string }[];
+  attempts: { response_status?: number; response_body?: string; error?: string }[];
 }
 
 /** The subscription's newest delivery once it is no longer pending (the receiver hears a message before its attempt is written). */
@@ -177,6 +177,45 @@ describe('deliveries', () => {
     expect((await a.patch(`${S}/webhooks/${sub.id}`, { active: true })).json()).toMatchObject({ active: true, disabled_reason: null });
     await a.patch(`${S}/clients/${c.client_id}`, { description: 'back' });
     await rx.waitFor(sub.path, 5);
+  });
+
+  it('counts an answer slower than the timeout as a failed attempt, and retries it', async () => {
+    t.services.webhooks.attach({ timeoutMs: 300 }, undefined);
+    try {
+      const sub = await subscribe(['client.updated']);
+      rx.on(sub.path, { secrets: [sub.secret], delayMs: 1_000 });
+      const c = await newClient();
+      await a.patch(`${S}/clients/${c.client_id}`, { description: 'slowly' });
+      await rx.waitFor(sub.path, 1);
+      rx.on(sub.path, { secrets: [sub.secret] });
+      const d = await settled(sub.id);
+      expect(d.status).toBe('succeeded');
+      expect(d.attempts).toMatchObject([{ error: 'no answer within 300 ms' }, { response_status: 200 }]);
+      expect(d.attempts[0]).not.toHaveProperty('response_status');
+    } finally {
+      t.services.webhooks.attach({ timeoutMs: 10_000 }, undefined);
+    }
+  });
+
+  it('refuses, when sending, a URL that is (or resolves to) a private address', async () => {
+    const byName = await subscribe(['client.updated']);
+    const port = new URL(rx.url('/')).port;
+    await a.patch(`${S}/webhooks/${byName.id}`, { url: `http://localhost:${port}${byName.path}` });
+    const literal = await subscribe(['client.updated']);
+    t.services.webhooks.attach({ allowPrivate: false }, undefined);
+    try {
+      const c = await newClient();
+      await a.patch(`${S}/clients/${c.client_id}`, { description: 'private' });
+      for (const sub of [byName, literal]) {
+        const d = await settled(sub.id);
+        expect(d.status).toBe('failed');
+        expect(d.attempts).toHaveLength(3);
+        for (const attempt of d.attempts) expect(attempt).toMatchObject({ error: expect.stringMatching(/address (127\.0\.0\.1|::1) is private, loopback or link-local/) });
+        expect(rx.at(sub.path)).toHaveLength(0);
+      }
+    } finally {
+      t.services.webhooks.attach({ allowPrivate: true }, undefined);
+    }
   });
 
   it('signs with both secrets during a rotation, and with the new one alone after it', async () => {
