@@ -60,6 +60,7 @@ export class WebhookDispatcher {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private again = false;
+  private wake: (() => void) | undefined;
   private stopped = true;
   private readonly inflight = new Set<Promise<unknown>>();
   onAttempt: AttemptListener | undefined;
@@ -86,11 +87,12 @@ export class WebhookDispatcher {
     this.kick();
   }
 
-  /** Looks at the queue now (again once the current run ends, if one is running). */
+  /** Looks at the queue now (or, while a run is sending, has it look again as soon as a sender is free). */
   kick(): void {
     if (this.stopped) return;
     if (this.running) {
       this.again = true;
+      this.wake?.();
       return;
     }
     this.running = this.runDue()
@@ -107,17 +109,37 @@ export class WebhookDispatcher {
       });
   }
 
-  /** Sends due deliveries, a batch at a time, until a batch comes back short; how many were sent. */
+  /**
+   * Sends due deliveries, up to `batch` at a time; how many it took. A sender that finishes takes the next due
+   * delivery at once, so one slow receiver holds one sender, not the queue.
+   */
   async runDue(): Promise<number> {
-    const batch = this.options.batch ?? 16;
-    let sent = 0;
+    const senders = this.options.batch ?? 16;
+    const sending = new Set<Promise<unknown>>();
+    let taken = 0;
+    let drained = false;
     while (!this.stopped) {
-      const claimed = await claimDueDeliveries(this.store.db, this.owner, this.leaseMs, batch);
-      sent += claimed.length;
-      await Promise.all(claimed.map((d) => this.track(this.attempt(d, false))));
-      if (claimed.length < batch) break;
+      if ((!drained || this.again) && sending.size < senders) {
+        this.again = false;
+        const free = senders - sending.size;
+        const claimed = await claimDueDeliveries(this.store.db, this.owner, this.leaseMs, free);
+        drained = claimed.length < free;
+        taken += claimed.length;
+        for (const d of claimed) {
+          const p: Promise<unknown> = this.track(this.attempt(d, false))
+            .catch((err: unknown) =>
+              this.log.warn({ err, delivery: d.delivery.id }, 'webhooks: an attempt could not be written; it is made again when its lease runs out'),
+            )
+            .finally(() => sending.delete(p));
+          sending.add(p);
+        }
+      }
+      if (sending.size === 0) break;
+      // Until a sender is free, or a notice or the poll says there may be more to take.
+      await Promise.race([...sending, new Promise<void>((resolve) => (this.wake = resolve))]);
+      this.wake = undefined;
     }
-    return sent;
+    return taken;
   }
 
   /** Sends one delivery of the subscription now, whatever its status (a manual retry); the row after the attempt. */
@@ -204,6 +226,7 @@ export class WebhookDispatcher {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
+    this.wake?.();
     await Promise.allSettled([this.running, ...this.inflight]);
     await releaseDeliveryLeases(this.store.db, this.owner).catch(() => undefined);
   }

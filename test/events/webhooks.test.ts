@@ -197,6 +197,19 @@ describe('deliveries', () => {
     }
   });
 
+  it('lets a slow receiver hold one sender, not the queue', async () => {
+    const slow = await subscribe(['client.updated']);
+    rx.on(slow.path, { secrets: [slow.secret], delayMs: 3_000 });
+    const fast = await subscribe(['client.updated']);
+    const c = await newClient();
+    await a.patch(`${S}/clients/${c.client_id}`, { description: 'first' });
+    await rx.waitFor(slow.path, 1);
+    // The slow answer is still coming: a later event to the other receiver goes out meanwhile.
+    await a.patch(`${S}/clients/${c.client_id}`, { description: 'second' });
+    await rx.waitFor(fast.path, 2, 2_000);
+    expect((await settled(slow.id)).status).toBe('succeeded');
+  });
+
   it('refuses, when sending, a URL that is (or resolves to) a private address', async () => {
     const byName = await subscribe(['client.updated']);
     const port = new URL(rx.url('/')).port;
@@ -210,7 +223,8 @@ describe('deliveries', () => {
         const d = await settled(sub.id);
         expect(d.status).toBe('failed');
         expect(d.attempts).toHaveLength(3);
-        for (const attempt of d.attempts) expect(attempt).toMatchObject({ error: expect.stringMatching(/address (127\.0\.0\.1|::1) is private, loopback or link-local/) });
+        for (const attempt of d.attempts)
+          expect(attempt).toMatchObject({ error: expect.stringMatching(/address (127\.0\.0\.1|::1) is private, loopback or link-local/) });
         expect(rx.at(sub.path)).toHaveLength(0);
       }
     } finally {

@@ -60,6 +60,7 @@ describe('addresses a webhook may not reach', () => {
   });
 
   it('lets public addresses through', () => {
-    for (const ip of ['93.184.216.34', '8.8.8.8', '172.32.0.1', '192.169.0.1', '2606:4700:4700::1111', '::ffff:8.8.8.8']) expect(isPrivateAddress(ip), ip).toBe(false);
+    for (const ip of ['93.184.216.34', '8.8.8.8', '172.32.0.1', '192.169.0.1', '2606:4700:4700::1111', '::ffff:8.8.8.8'])
+      expect(isPrivateAddress(ip), ip).toBe(false);
   });
 });
