@@ -148,6 +148,8 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     const stopCollecting = collectStartGarbage();
     // Vault renewals: every node runs the scheduler; the renewal lease lets one node renew each connection.
     if (opts.maintenance !== false) services.vault.renewer.start();
+    // Webhook deliveries: every node sends; a delivery's lease lets one node make each attempt.
+    if (opts.maintenance !== false) await services.webhooks.dispatcher.start();
 
     const running: RunningServer = {
       app,
@@ -161,7 +163,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
         clearInterval(hourly);
         stopCollecting();
         await Promise.all([app.close(), metricsListener?.close()]);
-        await services.vault.renewer.stop();
+        await Promise.all([services.vault.renewer.stop(), services.webhooks.dispatcher.stop()]);
         await Promise.all([store.close(), limiter.close()]);
       },
     };

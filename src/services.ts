@@ -16,6 +16,7 @@ import { Vault } from './vault/index.js';
 import { Keyring } from './crypto/keyring.js';
 import { MasterKeyRotation } from './vault/rotate-key.js';
 import { countVaultRefresh } from './events/metrics.js';
+import { Webhooks } from './events/index.js';
 
 export interface Services {
   store: Store;
@@ -39,6 +40,8 @@ export interface Services {
   vault: Vault;
   /** Re-sealing under the current master key (`keyward vault rotate-key`). */
   masterKeyRotation: MasterKeyRotation;
+  /** Webhook subscriptions, their deliveries and the dispatcher that sends them. */
+  webhooks: Webhooks;
 }
 
 /** `keys`: a lone MasterKey is taken as a keyring of one (tests and tools that need no previous keys). */
@@ -67,5 +70,6 @@ export function createServices(store: Store, keys: Keyring | MasterKey, limiter:
     catalog,
     vault,
     masterKeyRotation: new MasterKeyRotation(store.db, keyring),
+    webhooks: new Webhooks(store, keyring),
   };
 }

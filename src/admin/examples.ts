@@ -82,6 +82,7 @@ export const CLIENT_EXAMPLE = {
   client_uri: null,
   policy_uri: null,
   tos_uri: null,
+  webhook_url: null,
   contacts: [],
   active: true,
   token_endpoint_auth_signing_alg: null,

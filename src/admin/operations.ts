@@ -67,6 +67,15 @@ export const OPERATION_IDS: Record<string, string> = {
   'post /spaces/{space}/connections/{id}/connect': 'createConnectLink',
   'post /spaces/{space}/connections/{id}/refresh': 'refreshConnection',
   'get /spaces/{space}/connections/{id}/token': 'getConnectionToken',
+  'get /spaces/{space}/webhooks': 'listWebhooks',
+  'post /spaces/{space}/webhooks': 'createWebhook',
+  'get /spaces/{space}/webhooks/{id}': 'getWebhook',
+  'patch /spaces/{space}/webhooks/{id}': 'updateWebhook',
+  'delete /spaces/{space}/webhooks/{id}': 'deleteWebhook',
+  'post /spaces/{space}/webhooks/{id}/rotate-secret': 'rotateWebhookSecret',
+  'get /spaces/{space}/webhooks/{id}/deliveries': 'listWebhookDeliveries',
+  'get /spaces/{space}/webhooks/{id}/deliveries/{delivery_id}': 'getWebhookDelivery',
+  'post /spaces/{space}/webhooks/{id}/deliveries/{delivery_id}/retry': 'retryWebhookDelivery',
   'get /providers': 'listProviders',
   'get /providers/{provider}': 'getProvider',
   'get /vault/master-key': 'getMasterKeyStatus',
@@ -84,6 +93,7 @@ export const TAGS = [
   { name: 'keys', description: 'Signing keys of a space: list and rotate' },
   { name: 'admins', description: 'Admin accounts, their roles and API tokens, and sign-in' },
   { name: 'audit', description: 'The audit log of admin changes' },
+  { name: 'webhooks', description: 'Webhook subscriptions of a space: signed messages (Standard Webhooks) about its events, with a delivery log' },
   { name: 'providers', description: "The connection vault's provider catalog: external services and how to reach them" },
   {
     name: 'vault',
@@ -137,6 +147,9 @@ export const ERROR_EXCEPTIONS: Record<string, { add?: Record<number, string>; om
   // The catalog is open to every signed-in admin, whatever their roles.
   listProviders: { omit: [403] },
   getProvider: { omit: [403] },
+  // A subscription has no unique field; a delivery being sent by a node cannot be sent again at the same moment.
+  createWebhook: { omit: [409] },
+  retryWebhookDelivery: { add: { 409: 'The delivery is being sent right now; look at it again in a moment' } },
   // A value sealed with a key that is not configured (or that does not open) stops the batch until it is.
   resealUnderCurrentMasterKey: { add: { 409: 'A sealed value names a master key that is not configured, or does not open' } },
 };

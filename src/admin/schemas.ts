@@ -153,6 +153,13 @@ export const ClientInput = Type.Object(
     client_uri: Type.Optional(Nullable(Str("https URL of the app's home page", { maxLength: 2000 }))),
     policy_uri: Type.Optional(Nullable(Str('https URL of the privacy policy', { maxLength: 2000 }))),
     tos_uri: Type.Optional(Nullable(Str('https URL of the terms of service', { maxLength: 2000 }))),
+    webhook_url: Type.Optional(
+      Nullable(
+        Str('https URL where the events about this client are POSTed, signed with its webhook secret (Standard Webhooks); null stops them', {
+          maxLength: 2000,
+        }),
+      ),
+    ),
     contacts: Type.Optional(Type.Array(Type.String({ maxLength: 320 }), { maxItems: 50, description: 'e-mail addresses' })),
     active: Type.Optional(Type.Boolean({ description: 'false deactivates: every token issued before stays invalid for good' })),
     token_endpoint_auth_signing_alg: Type.Optional(
@@ -210,6 +217,7 @@ const clientFields = {
   client_uri: Nullable(Type.String()),
   policy_uri: Nullable(Type.String()),
   tos_uri: Nullable(Type.String()),
+  webhook_url: Nullable(Type.String()),
   contacts: Type.Array(Type.String()),
   active: Type.Boolean(),
   token_endpoint_auth_signing_alg: Nullable(Type.String()),
@@ -339,6 +347,7 @@ export const AuditQuery = Type.Object(
     cursor: Type.Optional(Type.String({ pattern: '^[0-9]{1,18}$' })),
     space: Type.Optional(Type.String({ maxLength: 100 })),
     action: Type.Optional(Type.String({ maxLength: 100 })),
+    type: Type.Optional(Type.String({ maxLength: 100, description: 'only entries of this event type (client.deactivated, connection.needs_reauth, …)' })),
   },
   { additionalProperties: false },
 );
@@ -349,7 +358,9 @@ export const AuditEntry = Type.Object({
   actor: Type.Object({ type: Type.String(), id: Nullable(Type.String()), email: Nullable(Type.String()) }),
   space: Nullable(Type.String()),
   action: Type.String(),
+  type: Type.String({ description: 'the event type webhooks carry ({resource}.{past tense})' }),
   target: Type.Object({ type: Type.String(), id: Nullable(Type.String()) }),
+  client_id: Type.Optional(Type.String({ description: 'the client the change concerns, when there is one' })),
   changes: Nullable(Type.Record(Type.String(), Type.Unknown())),
 });
 /** One audit log entry as the API answers it (the CLI and tests read this shape). */

@@ -57,6 +57,7 @@ const FIELDS: Record<string, string> = {
   clientUri: 'client_uri',
   policyUri: 'policy_uri',
   tosUri: 'tos_uri',
+  webhookUrl: 'webhook_url',
   contact: 'contacts',
   authSigningAlg: 'token_endpoint_auth_signing_alg',
   idTokenAlg: 'id_token_signed_response_alg',
@@ -75,6 +76,7 @@ const NULLABLE = [
   'client_uri',
   'policy_uri',
   'tos_uri',
+  'webhook_url',
   'access_token_ttl',
   'refresh_token_ttl',
   'refresh_limit',
@@ -146,6 +148,7 @@ function withClientOptions(cmd: Command, isCreate: boolean): Command {
     .option('--client-uri <url>', `https URL of the app's home page${clear}`)
     .option('--policy-uri <url>', `https URL of the privacy policy${clear}`)
     .option('--tos-uri <url>', `https URL of the terms of service${clear}`)
+    .option('--webhook-url <url>', `https URL where the events about this client are POSTed, signed with its webhook secret${clear}`)
     .option('--contact <email>', 'contact e-mail, repeatable; replaces the list', collect)
     .option('--jwks-uri <url>', `https URL of the client's JWK Set, for private_key_jwt${clear}`)
     .option('--jwks-file <path>', 'JSON file with the client\'s public JWK Set ({"keys": [...]}), for private_key_jwt')

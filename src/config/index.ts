@@ -49,6 +49,16 @@ export interface Config {
     /** How long a provider may take to answer a token request. */
     providerTimeoutMs: number;
   };
+  webhooks: {
+    /** Seconds before each retry of a failed delivery; spent, the delivery fails. */
+    retrySchedule: number[];
+    /** Deliver to private, loopback and link-local addresses too (development and tests only). */
+    allowPrivate: boolean;
+    /** How long a receiver may take to answer. */
+    timeoutMs: number;
+    /** How often a node looks for due deliveries without a notice. */
+    pollMs: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -92,6 +102,11 @@ export const CONFIG_KEYS: Record<string, string> = {
   KEYWARD_VAULT_REFRESH_MARGIN_SECONDS: 'a connection token asked for within this many seconds of its expiry is renewed first (default 60)',
   KEYWARD_VAULT_SCHEDULER_INTERVAL_MS: 'how often the vault looks for connections due for renewal (default 1000)',
   KEYWARD_VAULT_PROVIDER_TIMEOUT_MS: "how long a provider's token endpoint may take to answer (default 15000); a renewal lease lasts twice that plus 5 s",
+  KEYWARD_WEBHOOK_RETRY_SCHEDULE:
+    'seconds before each retry of a failed webhook delivery, comma-separated (default 5,300,1800,7200,18000,36000,50400,72000,86400: about three days, each ±20 % jitter)',
+  KEYWARD_WEBHOOK_ALLOW_PRIVATE: 'true lets webhooks reach private, loopback and link-local addresses (development and tests only; default false)',
+  KEYWARD_WEBHOOK_TIMEOUT_MS: 'how long a webhook receiver may take to answer (default 10000)',
+  KEYWARD_WEBHOOK_POLL_MS: 'how often a node looks for due webhook deliveries when no notice woke it (default 1000)',
   KEYWARD_SIGN_THREAD: '1 signs access tokens on a thread, 0 on the event loop; default: a thread when a CPU is to spare (environment only)',
 };
 
@@ -121,6 +136,22 @@ function integer(key: string, raw: string | undefined, fallback: number, min: nu
   const n = Number(raw);
   if (n < min || n > max) throw new ConfigError(key, `must be an integer from ${min} to ${max}, got "${raw}"`);
   return n;
+}
+
+const DEFAULT_RETRY_SCHEDULE = [5, 300, 1800, 7200, 18_000, 36_000, 50_400, 72_000, 86_400];
+
+function retrySchedule(raw: string | undefined): number[] {
+  if (raw === undefined || raw.trim() === '') return DEFAULT_RETRY_SCHEDULE;
+  const items = raw.split(',').map((s) => s.trim());
+  if (items.length > 100 || items.some((s) => !/^\d+(\.\d+)?$/.test(s) || Number(s) > 7 * 86400))
+    throw new ConfigError('KEYWARD_WEBHOOK_RETRY_SCHEDULE', `must be up to 100 numbers of seconds (each at most 604800), comma-separated, got "${raw}"`);
+  return items.map(Number);
+}
+
+function flag(key: string, raw: string | undefined): boolean {
+  if (raw === undefined || raw === '' || raw === 'false' || raw === '0') return false;
+  if (raw === 'true' || raw === '1') return true;
+  throw new ConfigError(key, `must be true or false, got "${raw}"`);
 }
 
 export function parseMasterKey(key: string, raw: string): Buffer {
@@ -289,6 +320,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, terminal = proc
       refreshMarginMs: integer('KEYWARD_VAULT_REFRESH_MARGIN_SECONDS', get('KEYWARD_VAULT_REFRESH_MARGIN_SECONDS'), 60, 0, 3600) * 1000,
       schedulerIntervalMs: integer('KEYWARD_VAULT_SCHEDULER_INTERVAL_MS', get('KEYWARD_VAULT_SCHEDULER_INTERVAL_MS'), 1000, 50, 600_000),
       providerTimeoutMs: integer('KEYWARD_VAULT_PROVIDER_TIMEOUT_MS', get('KEYWARD_VAULT_PROVIDER_TIMEOUT_MS'), 15_000, 100, 120_000),
+    },
+    webhooks: {
+      retrySchedule: retrySchedule(get('KEYWARD_WEBHOOK_RETRY_SCHEDULE')),
+      allowPrivate: flag('KEYWARD_WEBHOOK_ALLOW_PRIVATE', get('KEYWARD_WEBHOOK_ALLOW_PRIVATE')),
+      timeoutMs: integer('KEYWARD_WEBHOOK_TIMEOUT_MS', get('KEYWARD_WEBHOOK_TIMEOUT_MS'), 10_000, 100, 120_000),
+      pollMs: integer('KEYWARD_WEBHOOK_POLL_MS', get('KEYWARD_WEBHOOK_POLL_MS'), 1000, 50, 600_000),
     },
   };
 }

@@ -15,6 +15,8 @@ import { clientRoutes } from '../admin/routes/clients.js';
 import { connectionRoutes } from '../admin/routes/connections.js';
 import { keyRoutes } from '../admin/routes/keys.js';
 import { providerClientRoutes } from '../admin/routes/provider-clients.js';
+import { webhookRoutes } from '../admin/routes/webhooks.js';
+import { Delivery, Webhook } from '../admin/webhook-schemas.js';
 import { typed } from '../admin/routes/common.js';
 import { providerRoutes } from '../admin/routes/providers.js';
 import { registrationRoutes } from '../admin/routes/registration.js';
@@ -154,7 +156,7 @@ export async function buildApp({ config, services, logger, setup, scrapeMetrics 
           route.schema = withErrorResponses(route.method, operationKey(route.method, route.url, ADMIN_PREFIX), route.schema);
         }
       });
-      for (const schema of [ErrorBody, Space, Scope, Client, Admin, AdminToken, ProviderClient, Connection]) api.addSchema(schema);
+      for (const schema of [ErrorBody, Space, Scope, Client, Admin, AdminToken, ProviderClient, Connection, Webhook, Delivery]) api.addSchema(schema);
       installAdminAuth(api, services, new Set([ADMIN_PREFIX + OPENAPI_PATH, ADMIN_PREFIX + SIGN_IN_PATH]));
       const t = typed(api);
       spaceRoutes(t, services, config);
@@ -170,6 +172,7 @@ export async function buildApp({ config, services, logger, setup, scrapeMetrics 
       connectionRoutes(t, services);
       providerRoutes(t, services);
       vaultKeyRoutes(t, services);
+      webhookRoutes(t, services);
       signInRoutes(t, services);
       api.get(OPENAPI_PATH, { schema: { hide: true } }, async () => api.swagger());
     },
@@ -177,6 +180,7 @@ export async function buildApp({ config, services, logger, setup, scrapeMetrics 
   );
 
   services.vault.attach(() => config.publicUrl, logger || undefined, config.vault);
+  services.webhooks.attach(config.webhooks, logger || undefined);
   const oauth = createOAuth(config, services);
   await oauthRoutes(app, oauth, (spaceApp) =>
     vaultEndpoints(spaceApp, services.vault, {

@@ -64,6 +64,7 @@ export interface ClientInput {
   client_uri?: string | null;
   policy_uri?: string | null;
   tos_uri?: string | null;
+  webhook_url?: string | null;
   contacts?: string[];
   active?: boolean;
   token_endpoint_auth_signing_alg?: string | null;
@@ -103,6 +104,7 @@ export interface ClientSpec {
   clientUri: string | null;
   policyUri: string | null;
   tosUri: string | null;
+  webhookUrl: string | null;
   contacts: string[];
   active: boolean;
   tokenEndpointAuthSigningAlg: AssertionSigningAlg | null;
@@ -290,6 +292,7 @@ export function buildClientSpec(input: ClientInput, current?: ClientSpec): Clien
     clientUri: input.client_uri !== undefined ? checkWebUrl('client_uri', input.client_uri) : (current?.clientUri ?? null),
     policyUri: input.policy_uri !== undefined ? checkWebUrl('policy_uri', input.policy_uri) : (current?.policyUri ?? null),
     tosUri: input.tos_uri !== undefined ? checkWebUrl('tos_uri', input.tos_uri) : (current?.tosUri ?? null),
+    webhookUrl: input.webhook_url !== undefined ? checkWebUrl('webhook_url', input.webhook_url) : (current?.webhookUrl ?? null),
     contacts,
     active: input.active ?? current?.active ?? true,
     tokenEndpointAuthSigningAlg: checkAssertionAlg(input.token_endpoint_auth_signing_alg, current?.tokenEndpointAuthSigningAlg ?? null, method),

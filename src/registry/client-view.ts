@@ -33,6 +33,7 @@ export interface ClientView {
   client_uri: string | null;
   policy_uri: string | null;
   tos_uri: string | null;
+  webhook_url: string | null;
   contacts: string[];
   active: boolean;
   token_endpoint_auth_signing_alg: string | null;
@@ -83,6 +84,7 @@ export function specOf(row: ClientRow, scopeNames: string[]): ClientSpec {
     clientUri: row.clientUri,
     policyUri: row.policyUri,
     tosUri: row.tosUri,
+    webhookUrl: row.webhookUrl,
     contacts: row.contacts,
     active: row.active,
     tokenEndpointAuthSigningAlg: row.tokenEndpointAuthSigningAlg as ClientSpec['tokenEndpointAuthSigningAlg'],
@@ -128,6 +130,7 @@ export function clientView(row: ClientRow, space: string, scopeNames: string[]):
     client_uri: row.clientUri,
     policy_uri: row.policyUri,
     tos_uri: row.tosUri,
+    webhook_url: row.webhookUrl,
     contacts: row.contacts,
     active: row.active,
     token_endpoint_auth_signing_alg: row.tokenEndpointAuthSigningAlg,

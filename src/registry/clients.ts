@@ -187,8 +187,7 @@ export class ClientService {
   async delete(space: SpaceRef, clientId: string, actor: Actor, ifMatch?: IfMatch): Promise<void> {
     await this.db.transaction(async (tx) => {
       const { row } = await this.lockedForChange(tx, space, clientId, ifMatch, 'update');
-      // Foreign keys cascade to secrets, scope links, and (later) tokens, codes and consents.
-      await deleteClient(tx, row.id);
+      // The event first: its delivery to the client's own webhook copies the URL and secret from the row.
       await recordAudit(tx, actor, {
         space: space.slug,
         action: 'client.delete',
@@ -196,6 +195,8 @@ export class ClientService {
         targetId: clientId,
         changes: { name: row.name, version: row.version },
       });
+      // Foreign keys cascade to secrets, scope links, and (later) tokens, codes and consents.
+      await deleteClient(tx, row.id);
     });
     await this.bus?.publish('client', clientId);
   }

@@ -99,11 +99,12 @@ export class AccessTokenStore {
 }
 
 /** Revokes one live token of the space (token management), in the caller's transaction; false when there is none. */
-export async function revokeAccessTokenInSpace(db: Executor, spaceId: string, id: string, at: Date): Promise<boolean> {
-  const done = await db
+/** Revokes a stored access token of the space; its client's row id, or undefined when there was none to revoke. */
+export async function revokeAccessTokenInSpace(db: Executor, spaceId: string, id: string, at: Date): Promise<string | undefined> {
+  const [done] = await db
     .update(accessTokens)
     .set({ revokedAt: at })
     .where(and(eq(accessTokens.id, id), eq(accessTokens.spaceId, spaceId), isNull(accessTokens.revokedAt)))
-    .returning({ id: accessTokens.id });
-  return done.length > 0;
+    .returning({ clientPk: accessTokens.clientPk });
+  return done?.clientPk;
 }

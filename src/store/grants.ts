@@ -35,20 +35,21 @@ export class GrantStore {
     await this.revokeTokensOf(db, grantId, at);
   }
 
-  /** Revokes a live grant of the space and its access tokens (token management); false when there is none. */
-  async revokeInSpace(db: Executor, spaceId: string, grantId: string, at: Date): Promise<boolean> {
-    if (!(await this.revokeGrantRow(db, and(eq(grants.id, grantId), eq(grants.spaceId, spaceId)), at))) return false;
-    await this.revokeTokensOf(db, grantId, at);
-    return true;
+  /** Revokes a live grant of the space and its access tokens (token management); its client's row id, or undefined when there is none. */
+  async revokeInSpace(db: Executor, spaceId: string, grantId: string, at: Date): Promise<string | undefined> {
+    const clientPk = await this.revokeGrantRow(db, and(eq(grants.id, grantId), eq(grants.spaceId, spaceId)), at);
+    if (clientPk) await this.revokeTokensOf(db, grantId, at);
+    return clientPk;
   }
 
-  private async revokeGrantRow(db: Executor, which: SQL | undefined, at: Date): Promise<boolean> {
-    const done = await db
+  /** The revoked grant's client row id; undefined when no live grant matched. */
+  private async revokeGrantRow(db: Executor, which: SQL | undefined, at: Date): Promise<string | undefined> {
+    const [done] = await db
       .update(grants)
       .set({ revokedAt: at })
       .where(and(which, isNull(grants.revokedAt)))
-      .returning({ id: grants.id });
-    return done.length > 0;
+      .returning({ clientPk: grants.clientPk });
+    return done?.clientPk;
   }
 
   private async revokeTokensOf(db: Executor, grantId: string, at: Date): Promise<void> {

@@ -5,7 +5,7 @@
 import { and, eq, getTableColumns, getTableName, isNotNull, ne, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Executor } from './db.js';
-import { clients, connectAttempts, connections, providerClients, signingKeys } from './schema.js';
+import { clients, connectAttempts, connections, providerClients, signingKeys, webhookDeliveries, webhookSubscriptions } from './schema.js';
 
 /** The additional data of each sealed column: it binds a value to its row and purpose. */
 export const sealedAad = {
@@ -14,6 +14,8 @@ export const sealedAad = {
   providerClient: (id: string, column: 'client_secret' | 'private_key') => `provider-client:${id}:${column}`,
   connection: (id: string, column: 'credentials' | 'access_token' | 'refresh_token') => `connection:${id}:${column}`,
   connectAttempt: (id: string) => `connect-attempt:${id}:verifier`,
+  // The current and the previous secret share one AAD: a rotation moves the sealed value from one column to the other.
+  webhookSubscription: (id: string) => `webhook-subscription:${id}`,
 };
 
 interface SealedColumn {
@@ -45,6 +47,10 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
   sealedColumn(connections, 'accessTokenSealed', (id) => sealedAad.connection(id, 'access_token')),
   sealedColumn(connections, 'refreshTokenSealed', (id) => sealedAad.connection(id, 'refresh_token')),
   sealedColumn(connectAttempts, 'verifierSealed', sealedAad.connectAttempt),
+  sealedColumn(webhookSubscriptions, 'secretSealed', sealedAad.webhookSubscription),
+  sealedColumn(webhookSubscriptions, 'previousSecretSealed', sealedAad.webhookSubscription),
+  // A delivery to a client holds a copy of the client's sealed webhook secret (for when the client is deleted).
+  sealedColumn(webhookDeliveries, 'secretSealed', sealedAad.clientWebhook, 'clientPk'),
 ];
 
 /** One sealed value as it is stored, with the AAD it opens with. */

@@ -8,6 +8,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { AppError, invalid } from '../errors.js';
 import { completeState, insertConnectAttempt, openLink, setVerifier } from '../store/connect-attempts.js';
 import { replaceCredentials } from '../store/connection-renewal.js';
+import { changeOf, recordConnectionEvents } from './events.js';
 import { findConnection, findConnectionWithClient, type ConnectionRow } from '../store/connections.js';
 import type { Db } from '../store/db.js';
 import { sealedAad } from '../store/sealed-columns.js';
@@ -128,6 +129,11 @@ export class ConnectFlow {
     );
     // A reconnect replaces the refresh token even when the new answer has none: the old one belongs to the old grant.
     if (set.refreshTokenSealed === undefined) Object.assign(set, { refreshTokenSealed: null, refreshTokenExpiresAt: null, refreshTokenUsedAt: null });
-    return replaceCredentials(this.db, connection.id, { ...set, refreshCount: current.refreshCount, connectedAt: new Date() });
+    // The tokens and the connection.connected event commit together (a reconnect is one too: a new consent).
+    return this.db.transaction(async (tx) => {
+      const row = await replaceCredentials(tx, connection.id, { ...set, refreshCount: current.refreshCount, connectedAt: new Date() });
+      await recordConnectionEvents(tx, [changeOf('connection.connected', current, set)]);
+      return row;
+    });
   }
 }

@@ -22,6 +22,7 @@ import { STATIC_KINDS, type ConnectionKind } from './connection-view.js';
 import { apiKeyLogin, apiKeyRefresh, clientCredentials, refreshTokens, type TokenResult } from './outbound/index.js';
 import { providerSettings } from './provider-settings.js';
 import { failureOutcome, successOutcome, type Outcome } from './renewal-outcome.js';
+import { connectionEventOf, recordConnectionEvents, type ConnectionChange } from './events.js';
 import type { Sealer } from './sealer.js';
 
 export interface RenewalOptions {
@@ -62,8 +63,12 @@ export class Renewer {
   private running = false;
   private stopped = false;
   private readonly listeners: RenewalListener[] = [];
-  /** Renewals that finish in one event-loop turn write their outcomes with one statement. */
-  private readonly finishes: BatchCall<LeaseFinish, ConnectionRow | undefined>;
+  /**
+   * Renewals that finish in one event-loop turn write their outcomes with one statement. An outcome that changes
+   * what the connection is (connected, failing, needing a new consent, recovered) also writes its event, in the
+   * same transaction; the usual refresh writes none and needs no transaction.
+   */
+  private readonly finishes: BatchCall<LeaseFinish & { change?: ConnectionChange }, ConnectionRow | undefined>;
 
   constructor(
     private readonly db: Db,
@@ -73,13 +78,23 @@ export class Renewer {
     readonly options: RenewalOptions = { ...DEFAULT_RENEWAL },
   ) {
     this.finishes = new BatchCall(async (items) => {
-      const written = await finishLeases(db, items);
+      const changes = items.filter((f) => f.change);
+      const written = changes.length
+        ? await db.transaction(async (tx) => {
+            const rows = await finishLeases(tx, items);
+            await recordConnectionEvents(
+              tx,
+              changes.filter((f) => rows.has(f.id)).map((f) => f.change!),
+            );
+            return rows;
+          })
+        : await finishLeases(db, items);
       return items.map((f) => written.get(f.id));
     });
   }
 
-  private finish(row: ConnectionRow, set: Partial<NewConnectionRow>): Promise<ConnectionRow | undefined> {
-    return this.finishes.call({ id: row.id, owner: this.owner, generation: row.generation, set });
+  private finish(row: ConnectionRow, set: Partial<NewConnectionRow>, change?: ConnectionChange): Promise<ConnectionRow | undefined> {
+    return this.finishes.call({ id: row.id, owner: this.owner, generation: row.generation, set, ...(change ? { change } : {}) });
   }
 
   private get log(): Logger {
@@ -158,7 +173,7 @@ export class Renewer {
         },
       };
     }
-    const written = await this.write(row, outcome.set);
+    const written = await this.write(row, outcome.set, connectionEventOf(row, outcome));
     if (!written) return row;
     if (outcome.event !== 'refreshed' && outcome.event !== 'connected') {
       this.log.warn({ connection: row.id, event: outcome.event, status: written.status }, `vault: connection ${outcome.event.replace('_', ' ')}`);
@@ -195,11 +210,11 @@ export class Renewer {
    * Writes `set` and gives the lease back, if this process still holds it. A store that is down is waited out
    * (the answer may hold a rotated refresh token that exists nowhere else); a lease lost meanwhile is logged.
    */
-  private async write(row: ConnectionRow, set: Partial<NewConnectionRow>): Promise<ConnectionRow | undefined> {
+  private async write(row: ConnectionRow, set: Partial<NewConnectionRow>, change?: ConnectionChange): Promise<ConnectionRow | undefined> {
     const started = Date.now();
     for (let wait = 100; ; wait = Math.min(wait * 2, 2_000)) {
       try {
-        const written = await this.finish(row, set);
+        const written = await this.finish(row, set, change);
         if (!written) this.log.error({ connection: row.id }, 'vault: the renewal lease was taken over before the result was written; the result was dropped');
         return written;
       } catch (err) {

@@ -82,7 +82,8 @@ async function migratedDataDir(): Promise<string> {
   return dataDir;
 }
 
-export async function startCliServer(): Promise<CliServer> {
+/** `env`: more settings for the server (KEYWARD_*). */
+export async function startCliServer(env: Record<string, string> = {}): Promise<CliServer> {
   const dataDir = await migratedDataDir();
   const token = randomBytes(32).toString('base64url');
   const config = loadConfig({
@@ -92,6 +93,7 @@ export async function startCliServer(): Promise<CliServer> {
     KEYWARD_LOG_LEVEL: 'silent',
     KEYWARD_BOOTSTRAP_ADMIN_EMAIL: 'owner@example.com',
     KEYWARD_BOOTSTRAP_ADMIN_TOKEN: token,
+    ...env,
   });
   const server = await startServer(config, { say: () => {}, logger: createLogger('silent') });
   const cli = (args: string[], env: Record<string, string> = {}, input = '') =>

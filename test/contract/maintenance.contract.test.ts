@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { SYSTEM } from '../../src/events/audit.js';
 import { purgeExpired } from '../../src/store/purge.js';
 import { openStore } from '../../src/store/db.js';
-import { accessTokens, authorizationCodes, grants, refreshTokens, users } from '../../src/store/schema.js';
+import { accessTokens, auditLog, authorizationCodes, grants, refreshTokens, users, webhookDeliveries } from '../../src/store/schema.js';
 import { useServices } from '../helpers/services.js';
 import { createPgDatabase, openTestStore, PG_URL, pgNotice, STORE_KINDS } from '../helpers/store.js';
 
@@ -37,7 +37,15 @@ describe.each(STORE_KINDS)('purgeExpired (%s)', (kind) => {
       { ...code, codeHash: 'code-old', expiresAt: ago(48) },
       { ...code, codeHash: 'code-new', expiresAt: ahead(1) },
     ]);
-    expect(await purgeExpired(ts.store.db)).toBe(3);
+    // The delivery log: finished deliveries stay 30 days; a pending one stays whatever its age.
+    const [event] = await ts.store.db.select({ id: auditLog.id }).from(auditLog).limit(1);
+    await ts.store.db.insert(webhookDeliveries).values([
+      { eventId: event!.id, status: 'succeeded', updatedAt: ago(31 * 24) },
+      { eventId: event!.id, status: 'failed', updatedAt: ago(29 * 24) },
+      { eventId: event!.id, status: 'pending', updatedAt: ago(40 * 24), nextAttemptAt: ago(1) },
+    ]);
+    expect(await purgeExpired(ts.store.db)).toBe(4);
+    expect((await ts.store.db.select({ s: webhookDeliveries.status }).from(webhookDeliveries)).map((r) => r.s).sort()).toEqual(['failed', 'pending']);
     expect((await ts.store.db.select({ id: accessTokens.id }).from(accessTokens)).map((r) => r.id).sort()).toEqual(['jti:revoked-but-unexpired', 'live']);
     expect((await ts.store.db.select({ h: refreshTokens.tokenHash }).from(refreshTokens)).map((r) => r.h)).toEqual(['rt-used-live']);
     expect((await ts.store.db.select({ h: authorizationCodes.codeHash }).from(authorizationCodes)).map((r) => r.h)).toEqual(['code-new']);

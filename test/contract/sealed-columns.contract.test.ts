@@ -15,13 +15,13 @@ import { listAudit, SYSTEM } from '../../src/events/audit.js';
 import type { SpaceRow } from '../../src/registry/spaces.js';
 import { createServices, type Services } from '../../src/services.js';
 import * as schema from '../../src/store/schema.js';
-import { clients, connectAttempts, connections, providerClients, signingKeys } from '../../src/store/schema.js';
+import { clients, connectAttempts, connections, providerClients, signingKeys, webhookDeliveries, webhookSubscriptions } from '../../src/store/schema.js';
 import { replaceSealed, SEALED_COLUMNS, sealedAad, sealedNotUnder } from '../../src/store/sealed-columns.js';
 import { openTestStore, pgNotice, STORE_KINDS, type TestStore } from '../helpers/store.js';
 
 pgNotice();
 const web = { redirect_uris: ['https://app.example.com/cb'] };
-const TABLES = [clients, signingKeys, providerClients, connections, connectAttempts];
+const TABLES = [clients, signingKeys, providerClients, connections, connectAttempts, webhookSubscriptions, webhookDeliveries];
 type Row = Record<string, unknown> & { id: string };
 
 describe.each(STORE_KINDS)('master key rotation over every sealed column (%s)', (kind) => {
@@ -54,6 +54,9 @@ describe.each(STORE_KINDS)('master key rotation over every sealed column (%s)', 
     return out;
   }
 
+  /** The property of the column a sealed column's AAD is formed from (id, kid, client_pk). */
+  const aadProperty = (c: (typeof SEALED_COLUMNS)[number]) => Object.entries(getTableColumns(c.drizzleTable)).find(([, col]) => col === c.aadSource)![0];
+
   /** Every sealed value in the listed columns, with its AAD, read straight from the rows. */
   async function sealedValues() {
     const rows = await rowsOf();
@@ -61,7 +64,7 @@ describe.each(STORE_KINDS)('master key rotation over every sealed column (%s)', 
       rows
         .get(c.table)!
         .filter((r) => r[c.property] != null)
-        .map((r) => ({ key: where(c.table, c.column, r.id), sealed: r[c.property] as string, aad: c.aad(String(c.aadSource.name === 'kid' ? r.kid : r.id)) })),
+        .map((r) => ({ key: where(c.table, c.column, r.id), sealed: r[c.property] as string, aad: c.aad(String(r[aadProperty(c)])) })),
     );
   }
 
@@ -76,6 +79,14 @@ describe.each(STORE_KINDS)('master key rotation over every sealed column (%s)', 
       await old.clients.createWebhookSecret(space, c.client_id, SYSTEM);
     }
     await old.clients.create(space, { name: 'No webhook', ...web }, SYSTEM);
+    // Webhook subscriptions (one rotated: its previous secret is sealed too), and a delivery to a client's own
+    // webhook, which holds a copy of the client's sealed secret.
+    old.webhooks.attach({ allowPrivate: true }, undefined);
+    const hook = await old.webhooks.subscriptions.create(space, { url: 'http://127.0.0.1:9/a', events: ['client.created'] }, SYSTEM);
+    await old.webhooks.subscriptions.create(space, { url: 'http://127.0.0.1:9/b', events: ['*'] }, SYSTEM);
+    await old.webhooks.subscriptions.rotateSecret(space, hook.id, 3600, SYSTEM);
+    const one = (await old.clients.list(space, { limit: 10 })).items.find((c) => c.name === 'One')!;
+    await old.clients.update(space, one.client_id, { webhook_url: 'https://one.example.com/hook', active: false }, SYSTEM);
     await old.keys.signer(space.id, 'ES256'); // ES256 and RS256 keys, private keys sealed
     await old.keys.signer(space.id, 'RS256');
 
@@ -178,7 +189,7 @@ describe.each(STORE_KINDS)('master key rotation over every sealed column (%s)', 
   });
 
   it('counts the values not under the current key (nulls and current ones not)', async () => {
-    expect(seededOld).toBe(3 + 2 + 3 + 3 + 2); // webhooks, signing keys, provider clients, connection, attempts
+    expect(seededOld).toBe(3 + 2 + 3 + 3 + 2 + 3 + 1); // client webhooks, signing keys, provider clients, connection, attempts, subscriptions, a delivery
     expect(await s.masterKeyRotation.remaining()).toBe(seededOld);
     expect(await s.masterKeyRotation.status()).toEqual({ current_key_id: newKey.id, previous_key_ids: [oldKey.id], remaining: seededOld });
   });

@@ -71,6 +71,15 @@ const OPERATIONS = [
   'post /vault/rotate-key',
   'get /providers',
   'get /providers/{provider}',
+  'get /spaces/{space}/webhooks',
+  'post /spaces/{space}/webhooks',
+  'get /spaces/{space}/webhooks/{id}',
+  'patch /spaces/{space}/webhooks/{id}',
+  'delete /spaces/{space}/webhooks/{id}',
+  'post /spaces/{space}/webhooks/{id}/rotate-secret',
+  'get /spaces/{space}/webhooks/{id}/deliveries',
+  'get /spaces/{space}/webhooks/{id}/deliveries/{delivery_id}',
+  'post /spaces/{space}/webhooks/{id}/deliveries/{delivery_id}/retry',
 ];
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
@@ -237,6 +246,8 @@ describe.each(STORE_KINDS)('admin API: OpenAPI document (%s)', (kind) => {
       ['patch', '/spaces/{space}/provider-clients/{id}'],
       ['post', '/spaces/{space}/connections'],
       ['patch', '/spaces/{space}/connections/{id}'],
+      ['post', '/spaces/{space}/webhooks'],
+      ['patch', '/spaces/{space}/webhooks/{id}'],
     ] as const) {
       const schema = body(method, path);
       expect(schema?.type, `${method} ${path}`).toBe('object');
@@ -322,5 +333,12 @@ describe.each(STORE_KINDS)('admin API: OpenAPI document (%s)', (kind) => {
     const input = doc.paths['/spaces/{space}/provider-clients'].post.requestBody.content['application/json'].schema;
     expect(input.properties).toHaveProperty('client_secret');
     expect(input.properties.access_token_expires_in.description).toMatch(/Access Token Expires In.*3599999/);
+    // A webhook's signing secret is in the create and rotate answers only.
+    expect(doc.components.schemas.Webhook.properties).not.toHaveProperty('secret');
+    expect(doc.components.schemas.WebhookDelivery.properties).not.toHaveProperty('secret');
+    expect(doc.paths['/spaces/{space}/webhooks'].post.responses['201'].content['application/json'].schema.properties).toHaveProperty('secret');
+    expect(doc.paths['/spaces/{space}/webhooks/{id}/rotate-secret'].post.responses['200'].content['application/json'].schema.properties).toHaveProperty(
+      'secret',
+    );
   });
 });

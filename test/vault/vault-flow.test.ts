@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { startQuirkProvider, type QuirkProvider } from '../helpers/providers/quirk-provider.js';
-import { SYSTEM } from '../../src/events/audit.js';
+import { listAudit, SYSTEM } from '../../src/events/audit.js';
 import type { ConnectionView } from '../../src/vault/connection-view.js';
 
 const ISSUER = 'http://localhost:8080/spaces/default';
@@ -96,6 +96,9 @@ describe('connecting through the consent', () => {
     expect(after).toMatchObject({ status: 'connected', refresh_count: 0, expiry_known: true, last_error: null });
     expect(after.next_refresh_at).not.toBeNull();
     expect(provider.authorizations.at(-1)!.code_challenge_method).toBe('S256');
+    // The consent's event, written with its tokens.
+    const events = (await listAudit(t.services.store.db, { type: 'connection.connected', limit: 50 })).items.filter((e) => e.target.id === conn.id);
+    expect(events).toMatchObject([{ actor: { type: 'system' }, changes: { name: conn.name, status: { from: 'pending', to: 'connected' } } }]);
   });
 
   it('refuses a callback from a browser that did not open the link, and a link opened twice', async () => {

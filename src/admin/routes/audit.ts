@@ -13,7 +13,7 @@ export function auditRoutes(app: Typed, services: Services): void {
     {
       schema: {
         tags: ['audit'],
-        summary: 'Admin mutations, newest first (global admins see all; others the spaces where they are admin or owner)',
+        summary: 'Admin mutations and vault events, newest first (global admins see all; others the spaces where they are admin or owner)',
         querystring: AuditQuery,
         response: { 200: Type.Object({ items: Type.Array(AuditEntry), next_cursor: Type.Union([Type.String(), Type.Null()]) }) },
       },
@@ -26,6 +26,7 @@ export function auditRoutes(app: Typed, services: Services): void {
         spaces: only,
         space: req.query.space,
         action: req.query.action,
+        type: req.query.type,
         before: req.query.cursor ? Number(req.query.cursor) : undefined,
         limit,
       });

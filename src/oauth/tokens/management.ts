@@ -151,11 +151,14 @@ export class TokenManagement {
   async revoke(space: SpaceRef, id: string, actor: Actor): Promise<void> {
     await this.db.transaction(async (tx) => {
       const now = new Date();
-      const done = id.startsWith(AT)
+      const clientPk = id.startsWith(AT)
         ? await revokeAccessTokenInSpace(tx, space.id, id.slice(AT.length), now)
-        : isUuid(id) && (await this.grants.revokeInSpace(tx, space.id, id, now));
-      if (!done) throw notFound(`token "${id}"`);
-      await recordAudit(tx, actor, { space: space.slug, action: 'token.revoke', targetType: 'token', targetId: id });
+        : isUuid(id)
+          ? await this.grants.revokeInSpace(tx, space.id, id, now)
+          : undefined;
+      if (!clientPk) throw notFound(`token "${id}"`);
+      // The client's own webhook is told (seed 001's webhook secret signs it).
+      await recordAudit(tx, actor, { space: space.slug, action: 'token.revoke', targetType: 'token', targetId: id, client: { pk: clientPk } });
     });
   }
 
@@ -213,6 +216,7 @@ export class TokenManagement {
         action: 'consent.revoke',
         targetType: 'consent',
         targetId: id,
+        client: { pk: done.clientPk },
         changes: { user_id: done.userId, scope: done.scope.join(' ') },
       });
     });

@@ -67,6 +67,8 @@ export const adminTokens = pgTable('admin_tokens', {
   revokedAt: timestamp('revoked_at', { withTimezone: true }),
 });
 
+// The outbox: every audited change and every vault event, written in the transaction of the change. The audit log
+// lists it; webhook deliveries (schema/events.ts) are created from it in the same statement.
 export const auditLog = pgTable(
   'audit_log',
   {
@@ -78,8 +80,12 @@ export const auditLog = pgTable(
     // The space's slug, not a foreign key: entries outlive what they describe.
     space: text('space'),
     action: text('action').notNull(),
+    // The event type webhooks and the audit log name it by ({resource}.{past tense}: client.deactivated).
+    type: text('type').notNull(),
     targetType: text('target_type').notNull(),
     targetId: text('target_id'),
+    // The client the event concerns (its client_id), when there is one: its webhook_url receives the event.
+    clientId: text('client_id'),
     changes: jsonb('changes').$type<Record<string, unknown>>(),
   },
   (t) => [index('audit_log_space_at').on(t.space, t.at)],
@@ -132,6 +138,8 @@ export const clients = pgTable(
     deactivatedAt: timestamp('deactivated_at', { withTimezone: true }),
     // Tokens issued before this instant are invalid for good (set on every deactivation).
     tokensValidAfter: timestamp('tokens_valid_after', { withTimezone: true }),
+    // Where the events about this client are delivered, signed with its webhook secret (seed 001).
+    webhookUrl: text('webhook_url'),
     webhookSecretSealed: text('webhook_secret_sealed'),
     webhookSecretCreatedAt: timestamp('webhook_secret_created_at', { withTimezone: true }),
     // RFC 7592: the hash of the registration access token of a dynamically registered client.
