@@ -15,7 +15,7 @@ import { defaultCatalog, type Catalog } from './vault/catalog/index.js';
 import { Vault } from './vault/index.js';
 import { Keyring } from './crypto/keyring.js';
 import { MasterKeyRotation } from './vault/rotate-key.js';
-import { countVaultRefresh } from './events/metrics.js';
+import { countVaultRefresh, countWebhookDelivery } from './events/metrics.js';
 import { Webhooks } from './events/index.js';
 
 export interface Services {
@@ -54,6 +54,8 @@ export function createServices(store: Store, keys: Keyring | MasterKey, limiter:
   const catalog = defaultCatalog();
   const vault = new Vault(store.db, catalog, keyring);
   vault.renewer.onOutcome((_row, event) => countVaultRefresh(event));
+  const webhooks = new Webhooks(store, keyring);
+  webhooks.dispatcher.onAttempt = countWebhookDelivery;
   return {
     store,
     keyring,
@@ -70,6 +72,6 @@ export function createServices(store: Store, keys: Keyring | MasterKey, limiter:
     catalog,
     vault,
     masterKeyRotation: new MasterKeyRotation(store.db, keyring),
-    webhooks: new Webhooks(store, keyring),
+    webhooks,
   };
 }

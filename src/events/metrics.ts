@@ -73,7 +73,7 @@ export function countVaultRefresh(outcome: string): void {
 }
 
 /**
- * For the webhook deliveries: one count per delivery attempt. `succeeded`: answered 2xx; `retrying`: failed, another
+ * The webhook dispatcher's attempts (its onAttempt listener, set in services.ts): one count per delivery attempt. `succeeded`: answered 2xx; `retrying`: failed, another
  * attempt is scheduled; `failed`: failed and given up (retries exhausted, or the subscription disabled).
  */
 export type WebhookDeliveryOutcome = 'succeeded' | 'retrying' | 'failed';
@@ -99,7 +99,7 @@ export interface MetricSources {
   connectionsByStatus?: () => Promise<Record<string, number>>;
   /** The PostgreSQL pool; null for the embedded store, which has one connection inside the process. */
   pool?: () => PoolStats | null;
-  /** Webhook deliveries waiting to be sent (the outbox's backlog). */
+  /** Webhook deliveries waiting to be sent (pending: due now or on their retry schedule). */
   webhookQueueDepth?: () => Promise<number>;
 }
 
@@ -111,11 +111,6 @@ export function attachMetricSources(next: MetricSources): () => void {
   return () => {
     for (const key of Object.keys(next) as (keyof MetricSources)[]) if (sources[key] === next[key]) delete sources[key];
   };
-}
-
-/** For the webhook deliveries: how many wait to be sent, read at each scrape. */
-export function registerWebhookQueueDepth(depth: () => Promise<number>): () => void {
-  return attachMetricSources({ webhookQueueDepth: depth });
 }
 
 // A gauge read from the shared database is the same in every worker: the cluster takes the largest answer instead of
@@ -140,7 +135,7 @@ new Gauge({
   aggregator: 'max',
   async collect() {
     const depth = await sources.webhookQueueDepth?.().catch(() => undefined);
-    // Not known (no deliveries yet, or the store does not answer): no sample, rather than a 0 that looks like one.
+    // Not known (no store attached, or it does not answer): no sample, rather than a 0 that looks like one.
     if (depth === undefined) this.remove();
     else this.set(depth);
   },

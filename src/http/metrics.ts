@@ -9,6 +9,7 @@ import type { Config } from '../config/index.js';
 import type { Services } from '../services.js';
 import { bearerToken } from '../bearer.js';
 import { countConnectionsByStatus } from '../store/connections.js';
+import { pendingDeliveries } from '../store/webhook-deliveries.js';
 import { attachMetricSources, collectProcessMetrics, localMetrics, METRICS_CONTENT_TYPE, observeHttpRequest } from '../events/metrics.js';
 
 export const METRICS_PATH = '/metrics';
@@ -52,7 +53,11 @@ export function installMetrics(app: FastifyInstance, config: Config, services: S
   if (!metricsEnabled(config)) return;
   collectProcessMetrics();
   const { store } = services;
-  const detach = attachMetricSources({ connectionsByStatus: () => countConnectionsByStatus(store.db), pool: () => store.poolStats() });
+  const detach = attachMetricSources({
+    connectionsByStatus: () => countConnectionsByStatus(store.db),
+    webhookQueueDepth: () => pendingDeliveries(store.db),
+    pool: () => store.poolStats(),
+  });
   app.addHook('onClose', async () => detach());
   app.addHook('onResponse', (req: FastifyRequest, reply: FastifyReply, done: () => void) => {
     observeHttpRequest(req.method, req.routeOptions.url, reply.statusCode, reply.elapsedTime);

@@ -1,8 +1,10 @@
-// The hooks left for the webhook deliveries (issue 11 point 3): a counter by outcome and a queue-depth source that
-// the delivery worker registers; read back through the registry's own text and a third-party parser.
+// The webhook metrics on their own: attempts by outcome and the queue depth read from an attached source (until it
+// is detached, or when it fails); read back through the registry's own text and a third-party parser.
 import { describe, expect, it } from 'vitest';
-import { countWebhookDelivery, localMetrics, registerWebhookQueueDepth } from '../../src/events/metrics.js';
+import { attachMetricSources, countWebhookDelivery, localMetrics } from '../../src/events/metrics.js';
 import { parseMetrics, valueOf } from '../helpers/metrics.js';
+
+const attachQueueDepth = (depth: () => Promise<number>) => attachMetricSources({ webhookQueueDepth: depth });
 
 describe('webhook delivery metrics', () => {
   it('counts deliveries by outcome and reads the queue depth at each scrape until detached', async () => {
@@ -11,7 +13,7 @@ describe('webhook delivery metrics', () => {
     countWebhookDelivery('succeeded');
     countWebhookDelivery('retrying');
     let depth = 7;
-    const detach = registerWebhookQueueDepth(async () => depth);
+    const detach = attachQueueDepth(async () => depth);
     const first = await parseMetrics(await localMetrics());
     const delta = (outcome: string) =>
       valueOf(first, 'keyward_webhook_deliveries_total', { outcome }) - valueOf(before, 'keyward_webhook_deliveries_total', { outcome });
@@ -24,7 +26,7 @@ describe('webhook delivery metrics', () => {
   });
 
   it('leaves the queue depth out, rather than failing the scrape, when its source throws', async () => {
-    const detach = registerWebhookQueueDepth(async () => {
+    const detach = attachQueueDepth(async () => {
       throw new Error('store down');
     });
     expect((await parseMetrics(await localMetrics())).keyward_webhook_queue_depth?.data ?? []).toEqual([]);
