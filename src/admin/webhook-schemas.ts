@@ -27,7 +27,7 @@ export const WebhookInput = Type.Object(
         description: 'event types to receive ({resource}.{past tense}, such as client.deactivated), or ["*"] for all, including types added later',
       }),
     ),
-    description: Type.Optional(Type.String({ maxLength: 500 })),
+    description: Type.Optional(Type.String({ maxLength: 500, description: 'what the subscription is for (shown to admins)' })),
     active: Type.Optional(Type.Boolean({ description: 'false pauses deliveries; they wait and go out when it is true again (default true)' })),
   },
   { additionalProperties: false, examples: [{ url: 'https://hooks.example.com/keyward', events: ['*'], description: 'Everything' }] },
@@ -35,13 +35,16 @@ export const WebhookInput = Type.Object(
 
 export const Webhook = Type.Object(
   {
-    id: Type.String(),
-    url: Type.String(),
-    events: Type.Array(Type.String()),
-    description: Type.String(),
-    active: Type.Boolean(),
+    id: Type.String({ description: 'id of the subscription' }),
+    url: Type.String({ description: 'where messages are POSTed' }),
+    events: Type.Array(Type.String(), { description: 'the event types it receives, or ["*"] for all' }),
+    description: Type.String({ description: 'what the subscription is for' }),
+    active: Type.Boolean({ description: 'false: deliveries wait (paused by an admin, or switched off by Keyward, see disabled_reason)' }),
     disabled_reason: Nullable(Type.String(), 'why Keyward switched the subscription off (its deliveries failed for days); null otherwise'),
-    previous_secret_expires_at: Nullable(DateTime('after a rotation: until when the previous secret still signs (both signatures are sent)')),
+    previous_secret_expires_at: Nullable(
+      Type.String({ format: 'date-time' }),
+      'after a rotation: until when the previous secret still signs (both signatures are sent)',
+    ),
     created_at: DateTime('when it was made'),
     updated_at: DateTime('when it last changed'),
   },
@@ -78,15 +81,15 @@ export const RotateWebhookSecretInput = Type.Object(
 );
 
 export const WebhookSecretRotated = Type.Object({
-  id: Type.String(),
+  id: Type.String({ description: 'id of the subscription' }),
   secret: Type.String({ description: 'the new signing secret, shown only in this answer' }),
-  previous_secret_expires_at: Nullable(DateTime('until when the previous secret still signs')),
+  previous_secret_expires_at: Nullable(Type.String({ format: 'date-time' }), 'until when the previous secret still signs'),
 });
 
 const Attempt = Type.Object({
   at: DateTime('when the attempt was made'),
   response_status: Type.Optional(Type.Integer({ description: "the receiver's status code (absent when no answer came)" })),
-  duration_ms: Type.Integer(),
+  duration_ms: Type.Integer({ description: 'how long the attempt took, from connecting to the end of the answer' }),
   error: Type.Optional(Type.String({ description: 'why no answer came: a timeout, a refused connection, a blocked address' })),
   response_body: Type.Optional(Type.String({ description: 'the first 512 characters of the answer' })),
   manual: Type.Optional(Type.Boolean({ description: 'true for an attempt asked for by an admin' })),
@@ -94,14 +97,14 @@ const Attempt = Type.Object({
 
 export const Delivery = Type.Object(
   {
-    id: Type.String(),
-    event_type: Type.String(),
+    id: Type.String({ description: 'id of the delivery' }),
+    event_type: Type.String({ description: 'the type of the event delivered' }),
     webhook_id: Type.String({ description: 'the webhook-id header of every attempt: receivers drop duplicates by it' }),
     status: Type.Union([Type.Literal('pending'), Type.Literal('succeeded'), Type.Literal('failed')], {
       description: 'pending (first attempt or a retry to come), succeeded (answered 2xx), failed (every retry spent)',
     }),
-    attempts: Type.Array(Attempt),
-    next_attempt_at: Nullable(DateTime('when the next attempt is due (pending only)')),
+    attempts: Type.Array(Attempt, { description: 'every attempt, oldest first (the last 50)' }),
+    next_attempt_at: Nullable(Type.String({ format: 'date-time' }), 'when the next attempt is due (pending only)'),
     created_at: DateTime('when the event was written'),
   },
   { $id: 'WebhookDelivery' },

@@ -1,74 +1,71 @@
-// Group commit for token rows: concurrent requests that each need a durable insert share one multi-row INSERT.
-// Every caller still waits until its own row is committed, so nothing is answered before it is stored.
-export class BatchWriter<T> {
-  private queue: { row: T; done: (err?: unknown) => void }[] = [];
-  private flushing = false;
-
-  constructor(
-    private readonly write: (rows: T[]) => Promise<void>,
-    private readonly maxBatch = 500,
-  ) {}
-
-  add(row: T): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ row, done: (err) => (err ? reject(err) : resolve()) });
-      if (!this.flushing) {
-        this.flushing = true;
-        // Let the requests already in this turn of the event loop join the batch.
-        setImmediate(() => void this.flush());
-      }
-    });
-  }
-
-  private async flush(): Promise<void> {
-    while (this.queue.length) {
-      const batch = this.queue.splice(0, this.maxBatch);
-      try {
-        await this.write(batch.map((b) => b.row));
-        for (const b of batch) b.done();
-      } catch (err) {
-        for (const b of batch) b.done(err);
-      }
-    }
-    this.flushing = false;
-  }
-}
-
 /**
  * Calls that arrive in one turn of the event loop share one `run` (one statement), and each caller gets its own
  * answer back: `run` answers its items in order. Nothing is cached: every call reaches the database after it was
  * made, so a change committed before a call is seen by it.
+ *
+ * `sequential`: one run at a time; calls that arrive meanwhile wait and share the next run (group commit: the
+ * busier the store, the larger the groups). Otherwise each turn's calls start their run at once.
  */
 export class BatchCall<I, O> {
   private queue: { item: I; resolve: (v: O) => void; reject: (err: unknown) => void }[] = [];
   private scheduled = false;
+  private running = false;
 
   constructor(
     private readonly run: (items: I[]) => Promise<O[]>,
     private readonly maxBatch = 500,
+    private readonly sequential = false,
   ) {}
 
   call(item: I): Promise<O> {
     return new Promise((resolve, reject) => {
       this.queue.push({ item, resolve, reject });
-      if (!this.scheduled) {
+      if (!this.scheduled && !this.running) {
         this.scheduled = true;
+        // Let the calls already in this turn of the event loop join the batch.
         setImmediate(() => this.flush());
       }
     });
   }
 
   private flush(): void {
-    const all = this.queue;
-    this.queue = [];
     this.scheduled = false;
+    const all = this.sequential ? this.queue.splice(0, this.maxBatch) : this.queue.splice(0);
+    if (this.sequential) this.running = true;
     for (let i = 0; i < all.length; i += this.maxBatch) {
       const batch = all.slice(i, i + this.maxBatch);
-      this.run(batch.map((b) => b.item)).then(
-        (answers) => batch.forEach((b, j) => b.resolve(answers[j] as O)),
-        (err) => batch.forEach((b) => b.reject(err)),
-      );
+      this.run(batch.map((b) => b.item))
+        .then(
+          (answers) => batch.forEach((b, j) => b.resolve(answers[j] as O)),
+          (err) => batch.forEach((b) => b.reject(err)),
+        )
+        .finally(() => {
+          if (!this.sequential) return;
+          this.running = false;
+          if (this.queue.length) this.flush();
+        });
     }
+  }
+}
+
+// Group commit for token rows: concurrent requests that each need a durable insert share one multi-row INSERT, one
+// at a time. Every caller still waits until its own row is committed, so nothing is answered before it is stored.
+export class BatchWriter<T> {
+  private readonly calls: BatchCall<T, void>;
+
+  constructor(write: (rows: T[]) => Promise<void>, maxBatch = 500) {
+    this.calls = new BatchCall<T, void>(
+      async (rows) => {
+        await write(rows);
+        return rows.map(() => undefined);
+      },
+      maxBatch,
+      true,
+    );
+  }
+
+  add(row: T): Promise<void> {
+    return this.calls.call(row);
   }
 }
 

@@ -107,17 +107,18 @@ export class Renewer {
 
   /**
    * Renews the connection now unless another renewal happened after the caller read generation `seen`; the row
-   * after it. Concurrent callers in this process share one renewal.
+   * after it. Concurrent callers in this process share one renewal. `providerClient`: the one the caller read with
+   * the connection (used only if the claimed row still names it), so that it is not read a second time.
    */
-  renew(spaceId: string, id: string, seen: number): Promise<ConnectionRow> {
+  renew(spaceId: string, id: string, seen: number, providerClient?: ProviderClientRow): Promise<ConnectionRow> {
     const running = this.inflight.get(id);
     if (running) return running;
-    const p = this.renewOnce(spaceId, id, seen).finally(() => this.inflight.delete(id));
+    const p = this.renewOnce(spaceId, id, seen, providerClient).finally(() => this.inflight.delete(id));
     this.inflight.set(id, p);
     return p;
   }
 
-  private async renewOnce(spaceId: string, id: string, seen: number): Promise<ConnectionRow> {
+  private async renewOnce(spaceId: string, id: string, seen: number, providerClient?: ProviderClientRow): Promise<ConnectionRow> {
     const deadline = Date.now() + this.options.waitMs;
     for (let wait = 10; ; wait = Math.min(wait * 2, 200)) {
       const claimed = await claimLease(this.db, spaceId, id, this.owner, this.options.leaseMs);
@@ -126,7 +127,7 @@ export class Renewer {
         // Someone renewed (or tried) since the caller looked: share that result, send the provider nothing. Not
         // when that renewal was abandoned (its process died): its answer may be lost, and only a refresh recovers.
         if (!abandoned && row.generation - 1 > seen) return (await this.write(row, {})) ?? row;
-        return this.runClaimed(row);
+        return this.runClaimed(row, providerClient?.id === row.providerClientId ? providerClient : undefined);
       }
       const row = await findConnection(this.db, spaceId, id);
       if (!row) throw new AppError('not_found', `connection "${id}" not found`);

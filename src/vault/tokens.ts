@@ -94,12 +94,12 @@ export class ConnectionTokens {
     let row = found.connection;
     // Static credentials need no renewal, but a disabled connection hands out nothing, whatever its kind.
     if (row.kind === 'api_key' || row.kind === 'basic') usable(row);
-    else row = await this.fresh(row, entry, force);
+    else row = await this.fresh(row, found.providerClient, entry, force);
     return { row, providerClient: found.providerClient, entry };
   }
 
   /** The row with an access token good for at least the margin, renewing first when needed and allowed. */
-  private async fresh(row: ConnectionRow, entry: ProviderEntry, force: boolean): Promise<ConnectionRow> {
+  private async fresh(row: ConnectionRow, providerClient: ProviderClientRow, entry: ProviderEntry, force: boolean): Promise<ConnectionRow> {
     usable(row);
     const now = Date.now();
     const left = row.expiresAt ? row.expiresAt.getTime() - now : -1;
@@ -109,7 +109,7 @@ export class ConnectionTokens {
     // The provider refuses a refresh this early and would count it against the app: keep the valid token.
     const tooEarly = row.accessTokenSealed && earliest > 0 && left > earliest;
     if (wanted && !tooEarly) {
-      const renewed = await this.renewer.renew(row.spaceId, row.id, row.generation);
+      const renewed = await this.renewer.renew(row.spaceId, row.id, row.generation, providerClient);
       usable(renewed);
       row = renewed;
     }

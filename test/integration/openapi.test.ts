@@ -283,7 +283,7 @@ describe.each(STORE_KINDS)('admin API: OpenAPI document (%s)', (kind) => {
     expect(doc.components.schemas.Client.properties).toHaveProperty('allowed_cors_origins');
   });
 
-  it("describes every field of the vault's requests and answers", () => {
+  it("describes every field of the vault's and the webhooks' requests and answers", () => {
     const body = (method: string, path: string) => doc.paths[path][method].requestBody.content['application/json'].schema;
     const answer = (method: string, path: string, status: string) => doc.paths[path][method].responses[status].content['application/json'].schema;
     const schemas: [string, any][] = [
@@ -294,6 +294,12 @@ describe.each(STORE_KINDS)('admin API: OpenAPI document (%s)', (kind) => {
       ['ConnectionInput.credentials', body('post', '/spaces/{space}/connections').properties.credentials],
       ['ConnectionToken', answer('get', '/spaces/{space}/connections/{id}/token', '200')],
       ['ConnectLink', answer('post', '/spaces/{space}/connections/{id}/connect', '200')],
+      ['Webhook', doc.components.schemas.Webhook],
+      ['WebhookCreated', answer('post', '/spaces/{space}/webhooks', '201')],
+      ['WebhookInput', body('post', '/spaces/{space}/webhooks')],
+      ['WebhookSecretRotated', answer('post', '/spaces/{space}/webhooks/{id}/rotate-secret', '200')],
+      ['WebhookDelivery', doc.components.schemas.WebhookDelivery],
+      ['WebhookDelivery.attempts', doc.components.schemas.WebhookDelivery.properties.attempts.items],
     ];
     const missing: string[] = [];
     for (const [name, schema] of schemas) {

@@ -38,8 +38,11 @@ export function post(url: URL, headers: Record<string, string>, body: string, ti
       method: 'POST',
       agent: agents[url.protocol as 'http:' | 'https:'],
       headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
+      // The agent closes sockets idle for 4 s; while a request waits on one, the socket's idle timeout must be the
+      // request's own, or a provider slower than 4 s would be cut off early.
       timeout: timeoutMs,
     });
+    // The socket timeout fires only on silence; a provider that trickles its answer byte by byte needs a deadline.
     const deadline = setTimeout(() => req.destroy(timeoutError()), timeoutMs);
     const fail = (err: Error) => {
       clearTimeout(deadline);

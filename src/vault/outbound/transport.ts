@@ -34,7 +34,7 @@ export function checkUrl(raw: string, what: string): { ok: true; url: URL; insec
 
 function thrownFailure(err: unknown, timeoutMs: number): ProviderFailure {
   const name = err instanceof Error ? err.name : 'Error';
-  if (name === 'TimeoutError' || name === 'AbortError') return plainFailure('transient', `no answer within ${timeoutMs} ms`);
+  if (name === 'TimeoutError') return plainFailure('transient', `no answer within ${timeoutMs} ms`);
   // Only the socket error's code is kept (the message may name hosts).
   const code = (err as { code?: unknown } | undefined)?.code;
   return plainFailure('transient', `network error (${typeof code === 'string' ? code : name})`);
