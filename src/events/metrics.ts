@@ -101,6 +101,8 @@ export interface MetricSources {
   pool?: () => PoolStats | null;
   /** Webhook deliveries waiting to be sent (pending: due now or on their retry schedule). */
   webhookQueueDepth?: () => Promise<number>;
+  /** Events of the outbox by type: the same rows the audit log lists and webhooks deliver. */
+  eventsByType?: () => Promise<Record<string, number>>;
 }
 
 const sources: MetricSources = {};
@@ -138,6 +140,21 @@ new Gauge({
     // Not known (no store attached, or it does not answer): no sample, rather than a 0 that looks like one.
     if (depth === undefined) this.remove();
     else this.set(depth);
+  },
+});
+
+// Counted from the outbox itself, not by the code that makes the changes: the figure cannot miss an event the audit
+// log shows or count one that was rolled back. Rows are never deleted, so each series only grows (a counter's shape).
+new Gauge({
+  name: 'keyward_events',
+  help: 'Events written (audited changes and vault events), by type: every row of the outbox, read from the store at each scrape',
+  labelNames: ['type'],
+  aggregator: 'max',
+  async collect() {
+    this.reset();
+    const counts = await sources.eventsByType?.().catch(() => undefined);
+    if (!counts) return;
+    for (const [type, n] of Object.entries(counts)) this.set({ type }, n);
   },
 });
 

@@ -10,6 +10,7 @@ import type { Services } from '../services.js';
 import { bearerToken } from '../bearer.js';
 import { countConnectionsByStatus } from '../store/connections.js';
 import { pendingDeliveries } from '../store/webhook-deliveries.js';
+import { countEventsByType } from '../store/events.js';
 import { attachMetricSources, collectProcessMetrics, localMetrics, METRICS_CONTENT_TYPE, observeHttpRequest } from '../events/metrics.js';
 
 export const METRICS_PATH = '/metrics';
@@ -56,6 +57,7 @@ export function installMetrics(app: FastifyInstance, config: Config, services: S
   const detach = attachMetricSources({
     connectionsByStatus: () => countConnectionsByStatus(store.db),
     webhookQueueDepth: () => pendingDeliveries(store.db),
+    eventsByType: () => countEventsByType(store.db),
     pool: () => store.poolStats(),
   });
   app.addHook('onClose', async () => detach());

@@ -100,3 +100,12 @@ export async function listEvents(db: Executor, f: EventFilter): Promise<EventRow
     .orderBy(desc(auditLog.id))
     .limit(f.limit);
 }
+
+/** How many events of each type the outbox holds (metrics; an index-only scan of audit_log_type). */
+export async function countEventsByType(db: Executor): Promise<Record<string, number>> {
+  const rows = await db
+    .select({ type: auditLog.type, n: sql<number>`count(*)::int` })
+    .from(auditLog)
+    .groupBy(auditLog.type);
+  return Object.fromEntries(rows.map((r) => [r.type, r.n]));
+}

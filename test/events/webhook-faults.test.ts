@@ -9,8 +9,10 @@ import { SYSTEM } from '../../src/events/audit.js';
 import { startQuirkProvider, type QuirkProvider } from '../helpers/providers/quirk-provider.js';
 import { createPgDatabase, PG_URL } from '../helpers/store.js';
 import { newMasterKey, openFleetDb, seedConnections, startKeyward, until, type FleetDb, type KeywardProcess } from '../helpers/vault-fleet.js';
+import { scrape, valueOf } from '../helpers/metrics.js';
 import { WebhookReceiver } from '../helpers/webhook-receiver.js';
 
+const METRICS_TOKEN = 'metrics-token-for-the-fault-tests';
 // Retries every 2 s; a receiver may take 2 s to answer, so a dead node's lease (twice that plus 5 s) runs out in 9 s.
 const NODE_ENV = {
   KEYWARD_WEBHOOK_ALLOW_PRIVATE: 'true',
@@ -18,6 +20,7 @@ const NODE_ENV = {
   KEYWARD_WEBHOOK_TIMEOUT_MS: '2000',
   KEYWARD_WEBHOOK_POLL_MS: '200',
   KEYWARD_VAULT_SCHEDULER_INTERVAL_MS: '200',
+  KEYWARD_METRICS_TOKEN: METRICS_TOKEN,
 };
 
 describe.skipIf(!PG_URL)('webhook deliveries across nodes and faults', () => {
@@ -99,6 +102,14 @@ describe.skipIf(!PG_URL)('webhook deliveries across nodes and faults', () => {
     expect(rows.map((d) => d.status)).toEqual(['succeeded', 'succeeded']);
     // Retried all that minute: many failed attempts, then the one that succeeded.
     expect(rows.every((d) => d.attempts >= 10)).toBe(true);
+    // /metrics shows the same: the events counted from the outbox, and the survivor's two successful attempts.
+    const m = await scrape(`${b.base}/metrics`, METRICS_TOKEN);
+    expect(valueOf(m, 'keyward_events', { type: 'client.deactivated' })).toBe(1);
+    expect(valueOf(m, 'keyward_events', { type: 'connection.needs_reauth' })).toBe(1);
+    expect(valueOf(m, 'keyward_webhook_deliveries_total', { outcome: 'succeeded' })).toBe(2);
+    expect(valueOf(m, 'keyward_webhook_deliveries_total', { outcome: 'retrying' })).toBeGreaterThanOrEqual(10);
+    expect(valueOf(m, 'keyward_webhook_queue_depth')).toBe(0);
+    expect(valueOf(m, 'keyward_connections', { status: 'needs_reauth' })).toBe(1);
     await b.stop();
   }, 180_000);
 

@@ -160,6 +160,10 @@ describe.each(STORE_KINDS)('GET /metrics after a known workload (%s)', (kind) =>
     expect(valueOf(after, 'keyward_connections', { status: 'connected' })).toBe(1);
     expect(valueOf(after, 'keyward_connections', { status: 'pending' })).toBe(1);
     expect(valueOf(after, 'keyward_connections', { status: 'needs_reauth' })).toBe(0);
+    // Events are counted from the outbox: the 4 clients and the scope this workload made, as the audit log has them.
+    expect(delta('keyward_events', { type: 'client.created' })).toBe(4);
+    expect(delta('keyward_events', { type: 'scope.created' })).toBe(1);
+    expect(delta('keyward_events', { type: 'connection.connected' })).toBe(1);
 
     // The pool exists only on PostgreSQL; default process metrics (event-loop lag among them) always.
     expect(after.keyward_db_pool_connections!.data.length > 0).toBe(kind === 'postgres');

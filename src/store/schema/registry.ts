@@ -88,7 +88,7 @@ export const auditLog = pgTable(
     clientId: text('client_id'),
     changes: jsonb('changes').$type<Record<string, unknown>>(),
   },
-  (t) => [index('audit_log_space_at').on(t.space, t.at)],
+  (t) => [index('audit_log_space_at').on(t.space, t.at), index('audit_log_type').on(t.type)],
 );
 
 export const scopes = pgTable(
