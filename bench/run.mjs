@@ -16,7 +16,9 @@
 //   BENCH_VAULT_CONNECTIONS (vault-refresh, default 10000), BENCH_VAULT_READ_CONNECTIONS (vault-read, default 100),
 //   BENCH_GENERATOR=wrk|autocannon (default: wrk if installed), BENCH_WRK_THREADS (default 1),
 //   BENCH_KEYWARD_WORKERS: Keyward's KEYWARD_WORKERS (default auto: one process per CPU; oidc-provider has no such
-//   mode: its in-memory store lives in one process)
+//   mode: its in-memory store lives in one process),
+//   BENCH_METRICS=on|off: Keyward measures every request for /metrics (KEYWARD_METRICS_TOKEN set), as in production
+//   (default on; off: to see what measuring costs)
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -35,6 +37,7 @@ for (const w of ONLY) {
   }
 }
 const KW_WORKERS = process.env.BENCH_KEYWARD_WORKERS ?? 'auto';
+const METRICS = (process.env.BENCH_METRICS ?? 'on') !== 'off';
 const KW_PROCESSES = KW_WORKERS === 'auto' ? availableParallelism() : Number(KW_WORKERS);
 // Nothing listens there: the flow ends when a redirect leaves the server for it, and the client reads the code from
 // the Location header.
@@ -82,8 +85,9 @@ async function main() {
     KEYWARD_WORKERS: KW_WORKERS,
     KEYWARD_BOOTSTRAP_ADMIN_EMAIL: 'bench@example.com',
     KEYWARD_BOOTSTRAP_ADMIN_TOKEN: adminToken,
+    ...(METRICS ? { KEYWARD_METRICS_TOKEN: randomBytes(24).toString('base64url') } : {}),
   };
-  const kwLabel = `Keyward (KEYWARD_WORKERS=${KW_WORKERS})`;
+  const kwLabel = `Keyward (KEYWARD_WORKERS=${KW_WORKERS}${METRICS ? ', metrics on' : ''})`;
   const keyward = await start(kwLabel, [...nodeArgs, 'dist/cli.js', 'serve'], kwEnv, /Keyward is listening/);
   servers.push(keyward);
 

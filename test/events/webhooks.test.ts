@@ -197,6 +197,16 @@ describe('deliveries', () => {
     }
   });
 
+  it('never follows a redirect: a 3xx is a failed attempt', async () => {
+    const sub = await subscribe(['client.updated']);
+    rx.on(sub.path, { secrets: [sub.secret], statuses: [307, 302], location: rx.url('/elsewhere') });
+    const c = await newClient();
+    await a.patch(`${S}/clients/${c.client_id}`, { description: 'moved' });
+    const d = await settled(sub.id);
+    expect(d.attempts.map((x) => x.response_status)).toEqual([307, 302, 200]);
+    expect(rx.at('/elsewhere')).toHaveLength(0);
+  });
+
   it('lets a slow receiver hold one sender, not the queue', async () => {
     const slow = await subscribe(['client.updated']);
     rx.on(slow.path, { secrets: [slow.secret], delayMs: 3_000 });

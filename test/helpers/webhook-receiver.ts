@@ -24,6 +24,8 @@ export interface PathBehaviour {
   statuses?: number[];
   then?: number;
   delayMs?: number;
+  /** A Location header on every answer (with a 3xx status: a redirect, which a sender must not follow). */
+  location?: string;
 }
 
 export class WebhookReceiver {
@@ -108,6 +110,6 @@ export class WebhookReceiver {
       status,
     });
     if (b?.delayMs) await new Promise((r) => setTimeout(r, b.delayMs));
-    res.writeHead(status, { 'content-type': 'text/plain' }).end(status >= 300 ? `receiver says no (${status})` : 'ok');
+    res.writeHead(status, { 'content-type': 'text/plain', ...(b?.location ? { location: b.location } : {}) }).end(status >= 300 ? `receiver says no (${status})` : 'ok');
   }
 }
