@@ -110,6 +110,8 @@ export class WebhookReceiver {
       status,
     });
     if (b?.delayMs) await new Promise((r) => setTimeout(r, b.delayMs));
-    res.writeHead(status, { 'content-type': 'text/plain', ...(b?.location ? { location: b.location } : {}) }).end(status >= 300 ? `receiver says no (${status})` : 'ok');
+    res
+      .writeHead(status, { 'content-type': 'text/plain', ...(b?.location ? { location: b.location } : {}) })
+      .end(status >= 300 ? `receiver says no (${status})` : 'ok');
   }
 }
