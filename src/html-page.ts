@@ -12,7 +12,9 @@ label{display:block;margin-top:1rem;font-weight:600}input[type=text],input[type=
 input:focus,button:focus{outline:3px solid #2457c5;outline-offset:2px}
 button{margin-top:1.5rem;padding:.55rem 1.5rem;font:inherit;border-radius:4px;border:1px solid #2457c5;background:#2457c5;color:#fff;cursor:pointer}
 button.secondary{background:#fff;color:#2457c5;margin-left:.5rem}ul{padding-left:1.2rem}li{margin:.3rem 0}
-.error{color:#a00;background:#fdecec;padding:.5rem;border-radius:4px}.app{display:flex;align-items:center;gap:.75rem}.app img{width:48px;height:48px;object-fit:contain}`;
+.error{color:#a00;background:#fdecec;padding:.5rem;border-radius:4px}.app{display:flex;align-items:center;gap:.75rem}.app img{width:48px;height:48px;object-fit:contain}
+nav.lang{margin-top:1.5rem;font-size:.9rem;color:#555}nav.lang a{color:#2457c5}nav.lang a[aria-current]{color:#1a1a1a;font-weight:600;text-decoration:none}
+a:focus{outline:3px solid #2457c5;outline-offset:2px}`;
 
 /** A CSP source for a redirect URI: browsers apply form-action to the redirect that follows a form post too. */
 export function sourceOf(uri: string): string {
@@ -24,8 +26,11 @@ export function sourceOf(uri: string): string {
   }
 }
 
-/** Headers of every interaction page: no caching, no framing, no script; forms post here (then to `redirectTo`). */
-export function page(reply: FastifyReply, status: number, title: string, body: string, spaceName?: string, redirectTo?: string): FastifyReply {
+/**
+ * Headers of every interaction page: no caching, no framing, no script; forms post here (then to `redirectTo`).
+ * `lang`: the language the page is written in (a BCP 47 tag).
+ */
+export function page(reply: FastifyReply, status: number, title: string, body: string, spaceName?: string, redirectTo?: string, lang = 'en'): FastifyReply {
   return reply
     .code(status)
     .header('content-type', 'text/html; charset=utf-8')
@@ -35,7 +40,7 @@ export function page(reply: FastifyReply, status: number, title: string, body: s
     .header(
       'content-security-policy',
       `default-src 'none'; style-src 'unsafe-inline'; img-src https: http:; form-action 'self'${redirectTo ? ` ${sourceOf(redirectTo)}` : ''}; frame-ancestors 'none'; base-uri 'none'`,
-    ).send(`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+    ).send(`<!doctype html><html lang="${esc(lang)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${esc(title)}${spaceName ? ` · ${esc(spaceName)}` : ''}</title><style>${STYLE}</style></head><body><main>
 ${spaceName ? `<p class="space">${esc(spaceName)}</p>` : ''}<h1>${esc(title)}</h1>
 ${body}</main></body></html>`);

@@ -138,6 +138,8 @@ export function validateAuthz(space: OAuthSpace, target: { client: OAuthClient; 
     'max_age',
     'login_hint',
     'acr_values',
+    // The language the application asks the pages to speak (i18n.ts).
+    'ui_locales',
   ]) {
     if (p[k] !== undefined) kept[k] = p[k]!;
   }

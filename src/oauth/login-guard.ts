@@ -9,6 +9,7 @@ import { sha256 } from '../crypto/secrets.js';
 import type { UserKind, UserRow, UserService } from '../registry/users.js';
 import type { OAuthSpace } from './cache.js';
 import { OAuthError } from './errors.js';
+import { t, type Locale } from './interaction/i18n.js';
 
 export type LoginOutcome =
   | { status: 'ok'; user: UserRow }
@@ -28,9 +29,9 @@ const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
 const userCodeKey = (space: OAuthSpace, ip: string) => `device:ip:${space.row.id}:${ip}`;
 
 /** "Try again in N minutes." for pages. */
-export function retryText(retryAfter: number): string {
+export function retryText(retryAfter: number, locale: Locale = 'en'): string {
   const minutes = Math.ceil(retryAfter / 60);
-  return `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`;
+  return t(locale, 'tooManyAttempts', { minutes, minutesWord: t(locale, minutes === 1 ? 'minute' : 'minutes') });
 }
 
 /** The token endpoint's refusal: 429 invalid_grant with Retry-After (no-store comes from the error handler). */

@@ -48,7 +48,11 @@ export interface Page {
 
 export class Browser {
   readonly jar = new Map<string, string>();
-  constructor(private readonly origin: string) {}
+  /** `headers`: sent with every request (a browser's Accept-Language, say). */
+  constructor(
+    private readonly origin: string,
+    private readonly headers: Record<string, string> = {},
+  ) {}
 
   private store(res: Response) {
     for (const c of res.headers.getSetCookie()) {
@@ -70,7 +74,7 @@ export class Browser {
     const res = await fetch(url, {
       method: form ? 'POST' : 'GET',
       redirect: 'manual',
-      headers: { ...this.cookieHeader(), ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
+      headers: { ...this.headers, ...this.cookieHeader(), ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
       body: form ? new URLSearchParams(form).toString() : undefined,
     });
     if (url.startsWith(this.origin)) this.store(res);

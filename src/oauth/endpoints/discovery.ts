@@ -8,6 +8,7 @@ import { PROTOCOL_SCOPES } from '../scopes.js';
 import { ACR_VALUES, PROMPTS, RESPONSE_MODES, RESPONSE_TYPES } from '../authz-request.js';
 import { ASSERTION_SIGNING_ALGS, AUTH_METHODS, GRANT_TYPES, PKCE_METHODS, SIGNING_ALGS } from '../../registry/capabilities.js';
 import { STANDARD_CLAIMS } from '../../registry/standard-scopes.js';
+import { LOCALES } from '../interaction/i18n.js';
 
 // Endpoints where a client must authenticate have no "none".
 const AUTHENTICATED = AUTH_METHODS.filter((m) => m !== 'none');
@@ -48,6 +49,8 @@ export function metadata(space: OAuthSpace, scopes: string[] = []): Record<strin
     acr_values_supported: [...ACR_VALUES],
     require_pushed_authorization_requests: space.settings.require_par,
     claims_supported: CLAIMS,
+    // The languages of the sign-in and consent pages (ui_locales picks one).
+    ui_locales_supported: [...LOCALES],
     device_authorization_endpoint: `${iss}/device_authorization`,
     // Advertised only where registration is possible (RFC 8414 §2).
     ...(space.settings.registration === 'closed' ? {} : { registration_endpoint: `${iss}/register` }),

@@ -4,32 +4,48 @@ import { createHash } from 'node:crypto';
 
 import type { FastifyReply } from 'fastify';
 import { esc, page, sourceOf } from '../../html-page.js';
+import { languageSwitch, t, type Locale } from './i18n.js';
 
 export { esc, page, sourceOf };
 
-export function loginPage(a: { action: string; csrf: string; clientName: string; username?: string; error?: string }): string {
+/** `here`: the page's own GET URL, for the language switch. */
+export function loginPage(a: { action: string; csrf: string; clientName: string; username?: string; error?: string; locale: Locale; here: string }): string {
+  const l = a.locale;
   return `${a.error ? `<p class="error" role="alert">${esc(a.error)}</p>` : ''}
-<p>Sign in to continue to <strong>${esc(a.clientName)}</strong>.</p>
+<p>${t(l, 'signInTo', { client: `<strong>${esc(a.clientName)}</strong>` })}</p>
 <form method="post" action="${esc(a.action)}">
 <input type="hidden" name="csrf" value="${esc(a.csrf)}">
-<label for="username">Username</label>
+<label for="username">${esc(t(l, 'username'))}</label>
 <input id="username" name="username" type="text" autocomplete="username" autocapitalize="none" spellcheck="false" required value="${esc(a.username ?? '')}"${a.username ? '' : ' autofocus'}>
-<label for="password">Password</label>
+<label for="password">${esc(t(l, 'password'))}</label>
 <input id="password" name="password" type="password" autocomplete="current-password" required${a.username ? ' autofocus' : ''}>
-<button type="submit">Sign in</button>
-</form>`;
+<button type="submit">${esc(t(l, 'signInButton'))}</button>
+</form>
+${languageSwitch(l, a.here)}`;
 }
 
 /** `lines`: what the request asks for, in words (consent-text.ts), never raw scope names. */
-export function consentPage(a: { action: string; csrf: string; clientName: string; logoUri: string | null; username: string; lines: string[] }): string {
+export function consentPage(a: {
+  action: string;
+  csrf: string;
+  clientName: string;
+  logoUri: string | null;
+  username: string;
+  lines: string[];
+  locale: Locale;
+  here: string;
+}): string {
+  const l = a.locale;
   const logo = a.logoUri ? `<img src="${esc(a.logoUri)}" alt="">` : '';
-  const items = a.lines.map((l) => `<li>${esc(l)}</li>`).join('');
-  return `<div class="app">${logo}<p><strong>${esc(a.clientName)}</strong> wants to access your account <strong>${esc(a.username)}</strong>.</p></div>
-${a.lines.length ? `<h2 style="font-size:1.05rem">It asks to:</h2><ul>${items}</ul>` : ''}
+  const items = a.lines.map((line) => `<li>${esc(line)}</li>`).join('');
+  const wants = t(l, 'wantsAccess', { client: `<strong>${esc(a.clientName)}</strong>`, user: `<strong>${esc(a.username)}</strong>` });
+  return `<div class="app">${logo}<p>${wants}</p></div>
+${a.lines.length ? `<h2 style="font-size:1.05rem">${esc(t(l, 'asksTo'))}</h2><ul>${items}</ul>` : ''}
 <form method="post" action="${esc(a.action)}">
 <input type="hidden" name="csrf" value="${esc(a.csrf)}">
-<button type="submit" name="decision" value="allow">Allow</button><button type="submit" name="decision" value="deny" class="secondary">Deny</button>
-</form>`;
+<button type="submit" name="decision" value="allow">${esc(t(l, 'allow'))}</button><button type="submit" name="decision" value="deny" class="secondary">${esc(t(l, 'deny'))}</button>
+</form>
+${languageSwitch(l, a.here)}`;
 }
 
 export function logoutConfirmPage(a: { action: string; csrf: string; hidden: Record<string, string> }): string {

@@ -10,6 +10,7 @@ import { retryText } from '../login-guard.js';
 import { countLogin } from '../../events/metrics.js';
 import { consentLines } from './consent-text.js';
 import { consentPage, loginPage, page } from './pages.js';
+import { localeOf, t, type Locale } from './i18n.js';
 import { errorPage, expiredPage, finish, hasConsent, interactionUrl, needsLogin } from './flow.js';
 import { deliverError } from './respond.js';
 import { bindingCookie, browserMatches, csrfToken, currentSession, startSession, type BrowserSession } from './session.js';
@@ -31,13 +32,8 @@ async function load(
   const it = await loadInteraction(oauth, space, (req.params as { id: string }).id);
   if (!it) return void expiredPage(reply, space);
   if (!browserMatches(req, it.bindingHash, csrfPurpose ? { purpose: `${csrfPurpose}:${it.id}`, token } : undefined)) {
-    return void page(
-      reply,
-      403,
-      'Request not accepted',
-      '<p>This form could not be verified (it was opened in another browser, or its security token is missing or wrong). Go back to the application and start again.</p>',
-      space.row.displayName,
-    );
+    const locale = localeOf(req, reply, it.params.ui_locales);
+    return void page(reply, 403, t(locale, 'notAcceptedTitle'), `<p>${t(locale, 'notAccepted')}</p>`, space.row.displayName, undefined, locale);
   }
   let target;
   try {
@@ -63,33 +59,38 @@ function showLogin(
   it: Interaction,
   r: AuthzRequest,
   status = 200,
-  error?: string,
+  error?: (locale: Locale) => string,
   username?: string,
 ) {
   const csrf = csrfToken(bindingCookie(req)!, `login:${it.id}`);
+  const locale = localeOf(req, reply, it.params.ui_locales);
   return page(
     reply,
     status,
-    'Sign in',
+    t(locale, 'signInTitle'),
     loginPage({
       action: `${interactionUrl(space, it.id)}/login`,
       csrf,
       clientName: r.client.row.clientName,
       username: username ?? it.params.login_hint,
-      error,
+      error: error?.(locale),
+      locale,
+      here: interactionUrl(space, it.id),
     }),
     space.row.displayName,
     r.redirectUri,
+    locale,
   );
 }
 
 function showConsent(reply: FastifyReply, space: OAuthSpace, req: FastifyRequest, it: Interaction, r: AuthzRequest, s: BrowserSession) {
   const csrf = csrfToken(bindingCookie(req)!, `consent:${it.id}`);
-  const lines = consentLines(r.scope, r.client.scopes);
+  const locale = localeOf(req, reply, it.params.ui_locales);
+  const lines = consentLines(r.scope, r.client.scopes, locale);
   return page(
     reply,
     200,
-    `Allow access to ${r.client.row.clientName}?`,
+    t(locale, 'consentTitle', { client: r.client.row.clientName }),
     consentPage({
       action: `${interactionUrl(space, it.id)}/consent`,
       csrf,
@@ -97,9 +98,12 @@ function showConsent(reply: FastifyReply, space: OAuthSpace, req: FastifyRequest
       logoUri: r.client.row.logoUri,
       username: s.user.username,
       lines,
+      locale,
+      here: interactionUrl(space, it.id),
     }),
     space.row.displayName,
     r.redirectUri,
+    locale,
   );
 }
 
@@ -128,10 +132,10 @@ export function interactionRoutes(app: FastifyInstance, oauth: OAuth): void {
     countLogin('login_page', login.status);
     if (login.status === 'locked') {
       reply.header('retry-after', String(login.retryAfter));
-      return showLogin(reply, space, req, l.it, l.r, 429, retryText(login.retryAfter), body.username);
+      return showLogin(reply, space, req, l.it, l.r, 429, (locale) => retryText(login.retryAfter, locale), body.username);
     }
     // A service user's right password is refused like a wrong one: this page is for personal users only.
-    if (login.status !== 'ok') return showLogin(reply, space, req, l.it, l.r, 401, 'The username or password is not correct.', body.username);
+    if (login.status !== 'ok') return showLogin(reply, space, req, l.it, l.r, 401, (locale) => t(locale, 'wrongPassword'), body.username);
     await startSession(oauth, space, req, reply, login.user);
     return reply.code(303).header('cache-control', 'no-store').redirect(interactionUrl(space, l.it.id), 303);
   });
