@@ -98,6 +98,48 @@ describe('the language of the sign-in pages', () => {
   });
 });
 
+describe('the language of the logout and error pages', () => {
+  it('asks and confirms the sign-out in the language of ui_locales, and keeps it through the form', async () => {
+    const b = new Browser(s.url, { 'accept-language': 'en' });
+    const ask = await b.go(`${s.issuer}/logout?ui_locales=de`);
+    if (!isPage(ask)) throw new Error('no page');
+    expect(langOf(ask)).toBe('de');
+    expect(ask.html).toContain('<h1>Abmelden</h1>');
+    expect(ask.html).toContain('<p>Möchten Sie sich abmelden?</p>');
+    const form = formOf(ask.html);
+    expect(form.fields.ui_locales).toBe('de');
+    const done = await b.go(form.action, form.fields);
+    if (!isPage(done)) throw new Error('no page');
+    expect(done.html).toContain('<h1>Abgemeldet</h1>');
+  });
+
+  it("frames the protocol's (English) error in the person's language, and says which part is English", async () => {
+    const res = await fetch(`${s.issuer}/authorize?client_id=nobody&response_type=code`, { headers: { 'accept-language': 'de' } });
+    const html = await res.text();
+    expect(res.status).toBe(400);
+    expect(html).toContain('<html lang="de">');
+    expect(html).toContain('<h1>Anfrage ungültig</h1>');
+    expect(html).toMatch(/<p lang="en">[^<]+<\/p><p>Kehren Sie zur Anwendung zurück und versuchen Sie es erneut\.<\/p>/);
+  });
+});
+
+describe('the language of the device page', () => {
+  it('asks for the code, and says a wrong one is wrong, in German for a German browser', async () => {
+    const b = new Browser(s.url, { 'accept-language': 'de-CH, de;q=0.9' });
+    const ask = await b.go(`${s.issuer}/device`);
+    if (!isPage(ask)) throw new Error('no page');
+    expect(langOf(ask)).toBe('de');
+    expect(ask.html).toContain('<h1>Gerät verbinden</h1>');
+    expect(ask.html).toContain('<p>Geben Sie den Code ein, den Ihr Gerät anzeigt.</p>');
+    const form = formOf(ask.html);
+    const wrong = await b.go(form.action, { ...form.fields, user_code: 'BCDF-GHJK' });
+    if (!isPage(wrong)) throw new Error('no page');
+    expect(wrong.status).toBe(400);
+    expect(wrong.html).toContain('Dieser Code ist ungültig oder abgelaufen.');
+    expect(wrong.html).toContain('<button type="submit">Weiter</button>');
+  });
+});
+
 describe('pickLocale', () => {
   it('orders the switch, ui_locales, Accept-Language (by q) and English', () => {
     expect(pickLocale({})).toBe('en');

@@ -11,6 +11,8 @@ import { corsPreflight } from '../cors.js';
 import { unauthorizedClient } from '../errors.js';
 import { DEVICE_CODE_GRANT, POLL_INTERVAL } from '../grants/device-code.js';
 import { consentLines } from '../interaction/consent-text.js';
+import { codeForm, confirmForm, displayCode, errorParagraph } from '../interaction/device-pages.js';
+import { localeOf, t, type Locale, type MessageKey } from '../interaction/i18n.js';
 import { esc, page } from '../interaction/pages.js';
 import { bindingOf, csrfMatches, csrfToken } from '../interaction/session.js';
 import { noStore, params, requireForm, spaceOf, type Params } from '../http.js';
@@ -23,31 +25,12 @@ const ALPHABET = 'BCDFGHJKLMNPQRSTVWXZ';
 const CSRF_PURPOSE = 'device';
 
 const newUserCode = () => Array.from({ length: 8 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
-const display = (code: string) => `${code.slice(0, 4)}-${code.slice(4)}`;
 /** What people type: any case, with or without the dash or spaces. */
 const normalize = (input: string) => input.toUpperCase().replace(/[\s-]/g, '');
 
-// The sign-in pages' layout, headers and policy, under the space's name.
-const render = (reply: FastifyReply, status: number, space: OAuthSpace, title: string, body: string): FastifyReply =>
-  page(reply, status, title, body, space.row.displayName);
-
-const errorLine = (e?: string) => (e ? `<p class="error" role="alert">${esc(e)}</p>` : '');
-
-function codeForm(action: string, csrf: string, code = '', error?: string): string {
-  return `${errorLine(error)}<p>Enter the code shown on your device.</p><form method="post" action="${esc(action)}">
-<input type="hidden" name="csrf" value="${esc(csrf)}"><label for="user_code">Code</label>
-<input id="user_code" name="user_code" type="text" value="${esc(code)}" autocomplete="off" autocapitalize="characters" spellcheck="false" required autofocus>
-<button type="submit">Continue</button></form>`;
-}
-
-function confirmForm(a: { action: string; csrf: string; code: string; app: string; lines: string[]; username?: string; error?: string }): string {
-  const list = a.lines.length ? `<ul>${a.lines.map((l) => `<li>${esc(l)}</li>`).join('')}</ul>` : '<p>No specific permissions.</p>';
-  return `${errorLine(a.error)}<p><strong>${esc(a.app)}</strong> on your device (code ${esc(display(a.code))}) asks for:</p>${list}
-<form method="post" action="${esc(a.action)}"><input type="hidden" name="csrf" value="${esc(a.csrf)}"><input type="hidden" name="user_code" value="${esc(a.code)}">
-<label for="username">Username</label><input id="username" name="username" type="text" autocomplete="username" value="${esc(a.username ?? '')}">
-<label for="password">Password</label><input id="password" name="password" type="password" autocomplete="current-password">
-<button type="submit" name="action" value="allow">Allow</button><button type="submit" name="action" value="deny" class="secondary" formnovalidate>Deny</button></form>`;
-}
+// The sign-in pages' layout, headers and policy, under the space's name, in the person's language.
+const render = (reply: FastifyReply, status: number, space: OAuthSpace, l: Locale, title: MessageKey, body: string): FastifyReply =>
+  page(reply, status, t(l, title), body, space.row.displayName, undefined, l);
 
 export function deviceAuthorizationEndpoint(app: FastifyInstance, oauth: OAuth): void {
   corsPreflight(app, '/device_authorization', 'client', 'POST');
@@ -78,9 +61,9 @@ export function deviceAuthorizationEndpoint(app: FastifyInstance, oauth: OAuth):
       const uri = `${space.issuer}/device`;
       return reply.send({
         device_code: deviceCode,
-        user_code: display(userCode),
+        user_code: displayCode(userCode),
         verification_uri: uri,
-        verification_uri_complete: `${uri}?user_code=${display(userCode)}`,
+        verification_uri_complete: `${uri}?user_code=${displayCode(userCode)}`,
         expires_in: ttl,
         interval: POLL_INTERVAL,
       });
@@ -96,70 +79,67 @@ export function devicePages(app: FastifyInstance, oauth: OAuth): void {
     const space = spaceOf(req);
     const q = req.query as Record<string, unknown>;
     const code = typeof q.user_code === 'string' ? q.user_code.slice(0, 20) : '';
-    return render(reply, 200, space, 'Connect a device', codeForm(`${space.issuer}/device`, csrfOf(req, reply, space), code));
+    const l = localeOf(req, reply);
+    return render(reply, 200, space, l, 'deviceTitle', codeForm(l, `${space.issuer}/device`, csrfOf(req, reply, space), code));
   });
 
   app.post('/device', async (req, reply) => {
     const space = spaceOf(req);
     const action = `${space.issuer}/device`;
+    const l = localeOf(req, reply);
     let p: Params;
     try {
       requireForm(req);
       p = params(req.body);
     } catch {
-      return render(reply, 400, space, 'Connect a device', '<p class="error">The form could not be read. Go back and try again.</p>');
+      return render(reply, 400, space, l, 'deviceTitle', errorParagraph(t(l, 'formUnreadable')));
     }
     if (p.csrf === undefined || !csrfMatches(req, CSRF_PURPOSE, p.csrf)) {
       return render(
         reply,
         403,
         space,
-        'Connect a device',
-        `<p class="error">This form expired or did not come from this site. <a href="${esc(action)}">Start again</a>.</p>`,
+        l,
+        'deviceTitle',
+        `<p class="error">${esc(t(l, 'formExpired'))} <a href="${esc(action)}">${esc(t(l, 'startAgain'))}</a>.</p>`,
       );
     }
     // Wrong user codes per address (oauth.logins, shared across nodes with Redis); passwords are limited below.
     const closedFor = await oauth.logins.userCodeLocked(space, req.ip);
     if (closedFor) {
       reply.header('retry-after', String(closedFor));
-      return render(reply, 429, space, 'Connect a device', '<p class="error">Too many failed attempts. Wait a few minutes and try again.</p>');
+      return render(reply, 429, space, l, 'deviceTitle', errorParagraph(t(l, 'tooManyCodes')));
     }
 
     const code = normalize(p.user_code ?? '').slice(0, 20);
     const found = code ? await oauth.deviceCodes.pendingByUserCode(sha256(code), space.row.id) : undefined;
     if (!found) {
       await oauth.logins.userCodeFailed(space, req.ip);
-      return render(
-        reply,
-        400,
-        space,
-        'Connect a device',
-        codeForm(action, p.csrf, p.user_code ?? '', 'That code is not valid or has expired. Check the code on your device.'),
-      );
+      return render(reply, 400, space, l, 'deviceTitle', codeForm(l, action, p.csrf, p.user_code ?? '', t(l, 'badCode')));
     }
     const row = found.code;
 
     if (p.action === 'deny') {
       await oauth.deviceCodes.deny(row.deviceCodeHash);
-      return render(reply, 200, space, 'Request denied', '<p>The device was not connected. You can close this page.</p>');
+      return render(reply, 200, space, l, 'deniedTitle', `<p>${esc(t(l, 'denied'))}</p>`);
     }
 
     const client = await oauth.cache.client(space.row.id, found.clientId);
     // The same sentences as the consent page: never a raw scope name.
-    const lines = consentLines(row.scope, client?.scopes ?? []);
+    const lines = consentLines(row.scope, client?.scopes ?? [], l);
     const app = client?.row.clientName;
-    const confirm = (error?: string) => confirmForm({ action, csrf: p.csrf!, code, app: app ?? 'An application', lines, username: p.username, error });
+    const confirm = (error?: string) => confirmForm(l, { action, csrf: p.csrf!, code, app, lines, username: p.username, error });
 
-    if (p.action !== 'allow') return render(reply, 200, space, 'Connect a device', confirm());
+    if (p.action !== 'allow') return render(reply, 200, space, l, 'deviceTitle', confirm());
     const login = p.username && p.password ? await oauth.logins.verify(space, p.username, p.password, 'personal', req.ip) : { status: 'wrong' as const };
     countLogin('device', login.status);
     if (login.status === 'locked') {
       reply.header('retry-after', String(login.retryAfter));
-      return render(reply, 429, space, 'Connect a device', confirm(retryText(login.retryAfter)));
+      return render(reply, 429, space, l, 'deviceTitle', confirm(retryText(login.retryAfter, l)));
     }
-    if (login.status !== 'ok') return render(reply, 401, space, 'Connect a device', confirm('Wrong username or password.'));
+    if (login.status !== 'ok') return render(reply, 401, space, l, 'deviceTitle', confirm(t(l, 'wrongCredentials')));
     if (!(await oauth.deviceCodes.approve(row.deviceCodeHash, login.user.id)))
-      return render(reply, 400, space, 'Connect a device', codeForm(action, p.csrf, '', 'That code was already used or has expired.'));
-    return render(reply, 200, space, 'Device connected', `<p>You allowed <strong>${esc(app ?? 'the application')}</strong>. Return to your device.</p>`);
+      return render(reply, 400, space, l, 'deviceTitle', codeForm(l, action, p.csrf, '', t(l, 'usedCode')));
+    return render(reply, 200, space, l, 'connectedTitle', `<p>${t(l, 'connected', { app: `<strong>${esc(app ?? t(l, 'theApplication'))}</strong>` })}</p>`);
   });
 }

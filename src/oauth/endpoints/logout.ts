@@ -6,8 +6,9 @@ import type { OAuthClient, OAuthSpace } from '../cache.js';
 import type { OAuth } from '../context.js';
 import type { Params } from '../http.js';
 import { browserRequest, errorPage } from '../interaction/flow.js';
-import { logoutConfirmPage, page } from '../interaction/pages.js';
+import { esc, logoutConfirmPage, page } from '../interaction/pages.js';
 import { bindingOf, csrfMatches, csrfToken, endSession } from '../interaction/session.js';
+import { localeOf, t, type Locale } from '../interaction/i18n.js';
 import { verifyOwnJwt } from '../tokens/verify.js';
 
 async function logout(oauth: OAuth, req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
@@ -26,33 +27,36 @@ async function logout(oauth: OAuth, req: FastifyRequest, reply: FastifyReply): P
   }
 
   const confirmed = req.method === 'POST' && csrfMatches(req, 'logout', p.csrf);
+  // RP-Initiated Logout's ui_locales, as the authorization request's.
+  const locale = localeOf(req, reply, p.ui_locales);
   if (!hint && !confirmed) {
     if (req.method === 'POST' && p.csrf !== undefined)
-      return page(reply, 403, 'Request not accepted', '<p>This form could not be verified. Try again.</p>', space.row.displayName);
+      return page(reply, 403, t(locale, 'notAcceptedTitle'), `<p>${esc(t(locale, 'formNotVerified'))}</p>`, space.row.displayName, undefined, locale);
     const keep: Record<string, string> = {};
-    for (const k of ['client_id', 'post_logout_redirect_uri', 'state']) if (p[k] !== undefined) keep[k] = p[k]!;
+    for (const k of ['client_id', 'post_logout_redirect_uri', 'state', 'ui_locales']) if (p[k] !== undefined) keep[k] = p[k]!;
     const csrf = csrfToken(bindingOf(oauth, space, req, reply), 'logout');
     // form-action governs the redirect that answers the form too (CSP 3): allow the one checked return address.
     return page(
       reply,
       200,
-      'Sign out',
-      logoutConfirmPage({ action: `${space.issuer}/logout`, csrf, hidden: keep }),
+      t(locale, 'signOutTitle'),
+      logoutConfirmPage({ action: `${space.issuer}/logout`, csrf, hidden: keep, locale }),
       space.row.displayName,
       p.post_logout_redirect_uri,
+      locale,
     );
   }
   await endSession(oauth, space, req, reply);
-  return signedOut(reply, space, p);
+  return signedOut(reply, space, p, locale);
 }
 
-function signedOut(reply: FastifyReply, space: OAuthSpace, p: Params): FastifyReply {
+function signedOut(reply: FastifyReply, space: OAuthSpace, p: Params, locale: Locale): FastifyReply {
   if (p.post_logout_redirect_uri) {
     const u = new URL(p.post_logout_redirect_uri);
     if (p.state !== undefined) u.searchParams.set('state', p.state);
     return reply.code(303).header('cache-control', 'no-store').redirect(u.toString(), 303);
   }
-  return page(reply, 200, 'Signed out', '<p>You are signed out. You can close this window.</p>', space.row.displayName);
+  return page(reply, 200, t(locale, 'signedOutTitle'), `<p>${esc(t(locale, 'signedOut'))}</p>`, space.row.displayName, undefined, locale);
 }
 
 export function logoutEndpoint(app: FastifyInstance, oauth: OAuth): void {

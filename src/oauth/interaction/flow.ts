@@ -8,6 +8,7 @@ import type { OAuth } from '../context.js';
 import { OAuthError } from '../errors.js';
 import { params, requireForm, type Params } from '../http.js';
 import { esc, page } from './pages.js';
+import { localeOf, t } from './i18n.js';
 import { deliverError, newCode, respondSuccess, type Target } from './respond.js';
 import { bindingOf, currentSession, type BrowserSession } from './session.js';
 import { completeInteraction, createInteraction, type Interaction } from './store.js';
@@ -78,17 +79,16 @@ export async function finish(
   return end.err ? deliverError(reply, space, targetOf(r), end.err) : respondSuccess(oauth, space, reply, r, s, acr, code?.value);
 }
 
-export const expiredPage = (reply: FastifyReply, space: OAuthSpace) =>
-  page(
-    reply,
-    400,
-    'Sign-in request not valid',
-    '<p>This sign-in request has expired or was already completed. Go back to the application and start again.</p>',
-    space.row.displayName,
-  );
+export function expiredPage(reply: FastifyReply, space: OAuthSpace) {
+  const l = localeOf(reply.request, reply);
+  return page(reply, 400, t(l, 'expiredTitle'), `<p>${esc(t(l, 'expired'))}</p>`, space.row.displayName, undefined, l);
+}
 
-export const errorPage = (reply: FastifyReply, space: OAuthSpace | null, description: string, status = 400) =>
-  page(reply, status, 'Request not valid', `<p>${esc(description)}</p><p>Go back to the application and try again.</p>`, space?.row.displayName);
+/** `description`: what is wrong, as the protocol says it (OAuthError's text, English); the rest of the page is in the person's language. */
+export function errorPage(reply: FastifyReply, space: OAuthSpace | null, description: string, status = 400) {
+  const l = localeOf(reply.request, reply);
+  return page(reply, status, t(l, 'invalidTitle'), `<p lang="en">${esc(description)}</p><p>${esc(t(l, 'goBack'))}</p>`, space?.row.displayName, undefined, l);
+}
 
 /**
  * The space and parameters of a browser-facing endpoint (GET query or POST form); when they are unusable an

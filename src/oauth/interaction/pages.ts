@@ -48,12 +48,12 @@ ${a.lines.length ? `<h2 style="font-size:1.05rem">${esc(t(l, 'asksTo'))}</h2><ul
 ${languageSwitch(l, a.here)}`;
 }
 
-export function logoutConfirmPage(a: { action: string; csrf: string; hidden: Record<string, string> }): string {
+export function logoutConfirmPage(a: { action: string; csrf: string; hidden: Record<string, string>; locale: Locale }): string {
   const hidden = Object.entries(a.hidden)
     .map(([k, v]) => `<input type="hidden" name="${esc(k)}" value="${esc(v)}">`)
     .join('');
-  return `<p>Do you want to sign out?</p><form method="post" action="${esc(a.action)}">
-<input type="hidden" name="csrf" value="${esc(a.csrf)}">${hidden}<button type="submit">Sign out</button></form>`;
+  return `<p>${esc(t(a.locale, 'signOutQuestion'))}</p><form method="post" action="${esc(a.action)}">
+<input type="hidden" name="csrf" value="${esc(a.csrf)}">${hidden}<button type="submit">${esc(t(a.locale, 'signOutButton'))}</button></form>`;
 }
 
 const AUTOSUBMIT = 'document.forms[0].submit();';
