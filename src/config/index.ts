@@ -138,10 +138,11 @@ function integer(key: string, raw: string | undefined, fallback: number, min: nu
   return n;
 }
 
-const DEFAULT_RETRY_SCHEDULE = [5, 300, 1800, 7200, 18_000, 36_000, 50_400, 72_000, 86_400];
+/** Seconds before each retry of a webhook delivery: about three days in all, as Standard Webhooks senders do. */
+export const DEFAULT_WEBHOOK_RETRY_SCHEDULE: readonly number[] = [5, 300, 1800, 7200, 18_000, 36_000, 50_400, 72_000, 86_400];
 
 function retrySchedule(raw: string | undefined): number[] {
-  if (raw === undefined || raw.trim() === '') return DEFAULT_RETRY_SCHEDULE;
+  if (raw === undefined || raw.trim() === '') return [...DEFAULT_WEBHOOK_RETRY_SCHEDULE];
   const items = raw.split(',').map((s) => s.trim());
   if (items.length > 100 || items.some((s) => !/^\d+(\.\d+)?$/.test(s) || Number(s) > 7 * 86400))
     throw new ConfigError('KEYWARD_WEBHOOK_RETRY_SCHEDULE', `must be up to 100 numbers of seconds (each at most 604800), comma-separated, got "${raw}"`);

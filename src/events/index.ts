@@ -1,5 +1,6 @@
 // Webhooks: the subscriptions of each space, their delivery log and manual retries, and the dispatcher that sends.
 // The settings (KEYWARD_WEBHOOK_*) and the logger are the app's: it attaches them when it mounts the routes.
+import { DEFAULT_WEBHOOK_RETRY_SCHEDULE } from '../config/index.js';
 import type { Store } from '../store/db.js';
 import { findDelivery, listDeliveries, type DeliveryWithType } from '../store/webhook-deliveries.js';
 import type { DeliveryAttempt } from '../store/webhook-deliveries.js';
@@ -42,7 +43,7 @@ export class Webhooks {
   readonly subscriptions: WebhookService;
   readonly dispatcher: WebhookDispatcher;
   private readonly options: DispatcherOptions = {
-    retrySchedule: [5, 300, 1800, 7200, 18_000, 36_000, 50_400, 72_000, 86_400],
+    retrySchedule: DEFAULT_WEBHOOK_RETRY_SCHEDULE,
     allowPrivate: false,
     timeoutMs: 10_000,
     pollMs: 1000,

@@ -4,11 +4,20 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, invalid, notFound } from '../errors.js';
 import { newWebhookSecret } from '../crypto/webhooks.js';
-import type { Db } from '../store/db.js';
+import type { Db, Executor } from '../store/db.js';
+import type { RowLock } from '../store/locks.js';
 import { isUuid } from '../store/ids.js';
 import { mapPage, type Page, type PageRequest } from '../store/paging.js';
 import { sealedAad } from '../store/sealed-columns.js';
-import { deleteSubscription, findSubscription, insertSubscription, listSubscriptions, updateSubscription, type SubscriptionRow } from '../store/webhooks.js';
+import {
+  deleteSubscription,
+  findSubscription,
+  insertSubscription,
+  listSubscriptions,
+  previousSecretLive,
+  updateSubscription,
+  type SubscriptionRow,
+} from '../store/webhooks.js';
 import { BlockedAddressError, checkPublicUrl } from './address-guard.js';
 import { diff, recordAudit, type Actor } from './audit.js';
 import { EVENT_TYPES } from './types.js';
@@ -45,7 +54,6 @@ const DEFAULT_GRACE_S = 24 * 3600;
 const MAX_GRACE_S = 7 * 24 * 3600;
 
 export function subscriptionView(row: SubscriptionRow): SubscriptionView {
-  const previousLive = row.previousSecretExpiresAt && row.previousSecretExpiresAt.getTime() > Date.now();
   return {
     id: row.id,
     url: row.url,
@@ -53,7 +61,7 @@ export function subscriptionView(row: SubscriptionRow): SubscriptionView {
     description: row.description,
     active: row.active,
     disabled_reason: row.disabledReason,
-    previous_secret_expires_at: previousLive ? row.previousSecretExpiresAt!.toISOString() : null,
+    previous_secret_expires_at: previousSecretLive(row) ? row.previousSecretExpiresAt!.toISOString() : null,
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),
   };
@@ -78,9 +86,7 @@ export class WebhookService {
 
   /** The subscription's row (the delivery log and retries check that a subscription is the space's). */
   async row(space: SpaceRef, id: string): Promise<SubscriptionRow> {
-    const row = isUuid(id) ? await findSubscription(this.db, space.id, id) : undefined;
-    if (!row) throw notFound(`webhook "${id}"`);
-    return row;
+    return found(this.db, space, id);
   }
 
   async create(space: SpaceRef, input: SubscriptionInput, actor: Actor): Promise<SubscriptionView & { secret: string }> {
@@ -112,8 +118,7 @@ export class WebhookService {
     const events = input.events === undefined ? undefined : checkedEvents(input.events);
     const description = checkedDescription(input.description);
     return this.db.transaction(async (tx) => {
-      const before = isUuid(id) ? await findSubscription(tx, space.id, id, 'no key update') : undefined;
-      if (!before) throw notFound(`webhook "${id}"`);
+      const before = await found(tx, space, id, 'no key update');
       const row = await updateSubscription(tx, id, {
         ...(url !== undefined ? { url } : {}),
         ...(events !== undefined ? { events } : {}),
@@ -137,8 +142,7 @@ export class WebhookService {
 
   async delete(space: SpaceRef, id: string, actor: Actor): Promise<void> {
     await this.db.transaction(async (tx) => {
-      const row = isUuid(id) ? await findSubscription(tx, space.id, id, 'update') : undefined;
-      if (!row) throw notFound(`webhook "${id}"`);
+      const row = await found(tx, space, id, 'update');
       // Its deliveries go with it (foreign key): nothing is sent to a subscription that no longer exists.
       await deleteSubscription(tx, id);
       await recordAudit(tx, actor, { space: space.slug, action: 'webhook.delete', targetType: 'webhook', targetId: id, changes: { url: row.url } });
@@ -152,8 +156,7 @@ export class WebhookService {
       throw invalid('grace_period', `grace_period must be a whole number of seconds from 0 to ${MAX_GRACE_S} (7 days)`);
     const secret = newWebhookSecret();
     return this.db.transaction(async (tx) => {
-      const row = isUuid(id) ? await findSubscription(tx, space.id, id, 'no key update') : undefined;
-      if (!row) throw notFound(`webhook "${id}"`);
+      const row = await found(tx, space, id, 'no key update');
       const until = new Date(Date.now() + grace * 1000);
       await updateSubscription(tx, id, {
         secretSealed: this.sealer.seal(secret, sealedAad.webhookSubscription(id)),
@@ -185,6 +188,13 @@ export class WebhookService {
     }
     return url.toString();
   }
+}
+
+/** The space's subscription `id` (locked with `lock`), or a 404 (also for an id that is no uuid). */
+async function found(db: Executor, space: SpaceRef, id: string, lock?: RowLock): Promise<SubscriptionRow> {
+  const row = isUuid(id) ? await findSubscription(db, space.id, id, lock) : undefined;
+  if (!row) throw notFound(`webhook "${id}"`);
+  return row;
 }
 
 /** An http(s) URL without credentials or fragment (a receiver's address, not a page). */

@@ -6,6 +6,7 @@ import { and, desc, eq, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-o
 import type { Executor } from './db.js';
 import { decodeCursor, encodeCursor, type Page, type PageRequest } from './paging.js';
 import { auditLog, clients, webhookDeliveries, webhookSubscriptions, type DeliveryAttempt } from './schema.js';
+import { previousSecretLive } from './webhooks.js';
 
 export type { DeliveryAttempt };
 
@@ -83,12 +84,15 @@ async function loadSendable(db: Executor, ids: string[]): Promise<SendableDelive
     .where(inArray(webhookDeliveries.id, ids));
   return rows.map(({ delivery, event, subscription: s, client }) => {
     if (s) {
-      const previousLive = s.previousSecretSealed && s.previousSecretExpiresAt && s.previousSecretExpiresAt.getTime() > Date.now();
       return {
         delivery,
         event,
         url: s.url,
-        secrets: [s.secretSealed, ...(previousLive ? [s.previousSecretSealed!] : [])].map((sealed) => ({ sealed, kind: 'subscription' as const, aadId: s.id })),
+        secrets: [s.secretSealed, ...(previousSecretLive(s) ? [s.previousSecretSealed!] : [])].map((sealed) => ({
+          sealed,
+          kind: 'subscription' as const,
+          aadId: s.id,
+        })),
       };
     }
     // A client target: its live URL and secret while it exists, the copies taken with the event once it is gone.

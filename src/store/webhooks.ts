@@ -9,6 +9,10 @@ export type SubscriptionRow = typeof webhookSubscriptions.$inferSelect;
 export type NewSubscriptionRow = typeof webhookSubscriptions.$inferInsert;
 
 /** A page of the space's subscriptions, oldest first. */
+/** Whether a rotation's previous secret still signs (its grace period has not run out). */
+export const previousSecretLive = (row: Pick<SubscriptionRow, 'previousSecretSealed' | 'previousSecretExpiresAt'>, now = Date.now()): boolean =>
+  row.previousSecretSealed !== null && row.previousSecretExpiresAt !== null && row.previousSecretExpiresAt.getTime() > now;
+
 export async function listSubscriptions(db: Executor, spaceId: string, q: PageRequest): Promise<Page<SubscriptionRow>> {
   const rows = await db
     .select()
