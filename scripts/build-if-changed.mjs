@@ -22,9 +22,24 @@ function newest(path) {
 
 const inputs = ['src', 'tsconfig.json', 'tsconfig.build.json', 'package.json'].map((p) => join(root, p));
 const built = existsSync(stamp) && existsSync(join(root, 'dist', 'cli.js')) ? statSync(stamp).mtimeMs : -1;
-if (built >= 0 && inputs.every((p) => newest(p) <= built)) process.exit(0);
+if (built < 0 || !inputs.every((p) => newest(p) <= built)) {
+  process.stdout.write(built < 0 ? 'Compiling Keyward (first start)…\n' : 'Sources changed: compiling…\n');
+  const tsc = spawnSync(process.execPath, [tscBin, '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
+  if (tsc.status !== 0) process.exit(tsc.status ?? 1);
+  writeFileSync(stamp, `${new Date().toISOString()}\n`);
+}
 
-process.stdout.write(built < 0 ? 'Compiling Keyward (first start)…\n' : 'Sources changed: compiling…\n');
-const tsc = spawnSync(process.execPath, [tscBin, '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
-if (tsc.status === 0) writeFileSync(stamp, `${new Date().toISOString()}\n`);
-process.exit(tsc.status ?? 1);
+// The admin console (web/), built by Vite into dist/console when its sources changed; a project without web/
+// (the test's small one) has no console to build.
+const web = join(root, 'web');
+if (existsSync(web)) {
+  const consoleStamp = join(root, 'dist', 'console', '.built');
+  const consoleBuilt = existsSync(consoleStamp) ? statSync(consoleStamp).mtimeMs : -1;
+  if (consoleBuilt < 0 || ![web, join(root, 'package.json')].every((p) => newest(p) <= consoleBuilt)) {
+    process.stdout.write(consoleBuilt < 0 ? 'Building the admin console…\n' : 'Console sources changed: building the console…\n');
+    const viteBin = join(dirname(fileURLToPath(import.meta.url)), '..', 'node_modules', 'vite', 'bin', 'vite.js');
+    const vite = spawnSync(process.execPath, [viteBin, 'build', '--config', join(web, 'vite.config.ts'), '--logLevel', 'warn'], { stdio: 'inherit' });
+    if (vite.status !== 0) process.exit(vite.status ?? 1);
+    writeFileSync(consoleStamp, `${new Date().toISOString()}\n`);
+  }
+}

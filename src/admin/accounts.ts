@@ -290,7 +290,13 @@ export class AdminService {
       await touchAdminToken(this.db, row.tokenId, now);
     }
     const grants = (await this.rolesByAdmin(this.db, [row.adminId])).get(row.adminId) ?? [];
-    return { adminId: row.adminId, email: row.email, tokenId: row.tokenId, roles: new Map(grants.map((g) => [g.space, g.role])) };
+    return {
+      adminId: row.adminId,
+      email: row.email,
+      tokenId: row.tokenId,
+      tokenExpiresAt: row.expiresAt,
+      roles: new Map(grants.map((g) => [g.space, g.role])),
+    };
   }
 
   /**

@@ -8,6 +8,9 @@ import { ERROR_EXAMPLES } from './examples.js';
 /** "method /path" (path with {params}, below the admin API prefix) → operationId. */
 export const OPERATION_IDS: Record<string, string> = {
   'post /sign-in': 'signIn',
+  'post /console/session': 'signInToConsole',
+  'get /console/session': 'getConsoleSession',
+  'delete /console/session': 'signOutOfConsole',
   'get /spaces': 'listSpaces',
   'post /spaces': 'createSpace',
   'get /spaces/{space}': 'getSpace',
@@ -128,6 +131,13 @@ export const ERROR_EXCEPTIONS: Record<string, { add?: Record<number, string>; om
     add: { 401: 'Wrong e-mail or password (or a disabled admin)', 429: 'Too many failed sign-in attempts; try again later' },
     omit: [409],
   },
+  signInToConsole: {
+    add: { 401: 'Wrong e-mail or password (or a disabled admin)', 429: 'Too many failed sign-in attempts; try again later' },
+    omit: [409],
+  },
+  // Any signed-in admin reads and ends their own session; 401 when the cookie's session has ended.
+  getConsoleSession: { omit: [403, 404] },
+  signOutOfConsole: { omit: [404, 409] },
   // Lists the spaces the caller may see, none if none: never forbidden.
   listSpaces: { omit: [403] },
   // Only for yourself (403 for anybody else), who exist; a token's name need not be unique.

@@ -26,6 +26,8 @@ export interface Principal {
   adminId: string;
   email: string;
   tokenId: string | null;
+  /** When the token expires (null: never); absent for principals not made from a token. */
+  tokenExpiresAt?: Date | null;
   /** space slug or `*` → role */
   roles: Map<string, Role>;
 }

@@ -3,6 +3,7 @@
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import formbody from '@fastify/formbody';
 import swagger from '@fastify/swagger';
+import cookie from '@fastify/cookie';
 import type { Logger } from 'pino';
 import { pathOf, requestLogger } from '../logger.js';
 import type { Config } from '../config/index.js';
@@ -29,10 +30,12 @@ import { setupRoutes, type SetupState } from '../admin/setup.js';
 import { Connection, ProviderClient } from '../admin/vault-schemas.js';
 import { documented, operationKey, TAGS, withErrorResponses } from '../admin/operations.js';
 import { SIGN_IN_PATH, signInRoutes } from '../admin/routes/sign-in.js';
+import { CONSOLE_SESSION_PATH, consoleSessionRoutes } from '../admin/routes/console-session.js';
 import { installErrorHandler } from './errors.js';
 import { securityHeaders } from './headers.js';
 import { docsRoutes, DOCS_PATH } from './docs.js';
 import { homeRoute } from './home.js';
+import { consoleRoutes } from './console.js';
 import { refuseNul } from './input.js';
 import { installMetrics, type ScrapeMetrics } from './metrics.js';
 import { createOAuth } from '../oauth/context.js';
@@ -116,6 +119,7 @@ export async function buildApp({ config, services, logger, setup, scrapeMetrics 
   refuseNul(app);
 
   homeRoute(app, config, ADMIN_PREFIX, OPENAPI_PATH, DOCS_PATH);
+  await consoleRoutes(app);
   docsRoutes(app, ADMIN_PREFIX, 'Keyward admin API reference');
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { schema: { hide: true } }, async (_req, reply) => {
@@ -157,7 +161,17 @@ export async function buildApp({ config, services, logger, setup, scrapeMetrics 
         }
       });
       for (const schema of [ErrorBody, Space, Scope, Client, Admin, AdminToken, ProviderClient, Connection, Webhook, Delivery]) api.addSchema(schema);
-      installAdminAuth(api, services, new Set([ADMIN_PREFIX + OPENAPI_PATH, ADMIN_PREFIX + SIGN_IN_PATH]));
+      await api.register(cookie);
+      installAdminAuth(
+        api,
+        services,
+        new Set([
+          `GET ${ADMIN_PREFIX}${OPENAPI_PATH}`,
+          `HEAD ${ADMIN_PREFIX}${OPENAPI_PATH}`,
+          `POST ${ADMIN_PREFIX}${SIGN_IN_PATH}`,
+          `POST ${ADMIN_PREFIX}${CONSOLE_SESSION_PATH}`,
+        ]),
+      );
       const t = typed(api);
       spaceRoutes(t, services, config);
       scopeRoutes(t, services);
@@ -174,6 +188,7 @@ export async function buildApp({ config, services, logger, setup, scrapeMetrics 
       vaultKeyRoutes(t, services);
       webhookRoutes(t, services);
       signInRoutes(t, services);
+      consoleSessionRoutes(t, services, config.publicUrl.startsWith('https:'), ADMIN_PREFIX);
       api.get(OPENAPI_PATH, { schema: { hide: true } }, async () => api.swagger());
     },
     { prefix: ADMIN_PREFIX },

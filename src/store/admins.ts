@@ -107,7 +107,7 @@ export async function revokeAdminToken(db: Executor, adminId: string, tokenId: s
 /** The token with this hash if it works at `now` (not revoked, not expired, its admin enabled), with its admin. */
 export async function findUsableAdminToken(db: Executor, tokenHash: string, now: Date) {
   const [row] = await db
-    .select({ tokenId: adminTokens.id, lastUsedAt: adminTokens.lastUsedAt, adminId: admins.id, email: admins.email })
+    .select({ tokenId: adminTokens.id, lastUsedAt: adminTokens.lastUsedAt, expiresAt: adminTokens.expiresAt, adminId: admins.id, email: admins.email })
     .from(adminTokens)
     .innerJoin(admins, eq(admins.id, adminTokens.adminId))
     .where(

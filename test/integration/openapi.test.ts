@@ -23,6 +23,9 @@ const OPERATIONS = [
   'patch /spaces/{space}/clients/{client_id}',
   'delete /spaces/{space}/clients/{client_id}',
   'post /sign-in',
+  'post /console/session',
+  'get /console/session',
+  'delete /console/session',
   'post /spaces/{space}/clients/{client_id}/rotate-secret',
   'post /spaces/{space}/clients/{client_id}/webhook-secret',
   'get /spaces/{space}/clients/{client_id}/scopes',
@@ -197,7 +200,7 @@ describe.each(STORE_KINDS)('admin API: OpenAPI document (%s)', (kind) => {
         if (!path.includes('{')) has('404', false);
         // Reads change nothing, so nothing conflicts; but a connection's token is refused while its state forbids one.
         if (method === 'get') has('409', op.operationId === 'getConnectionToken');
-        has('429', op.operationId === 'signIn');
+        has('429', op.operationId === 'signIn' || op.operationId === 'signInToConsole');
         if (op.security?.length === 0) has('403', false);
       }
     }

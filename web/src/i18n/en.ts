@@ -1,0 +1,8 @@
+// The English catalogue: one file per area of the console under en/, joined here. Another language is a copy of
+// this tree with the same keys (the Messages type makes a missing one a type error).
+import { common } from './en/common';
+import { shell } from './en/shell';
+import { clients } from './en/clients';
+
+export const en = { common, shell, clients };
+export type Messages = typeof en;

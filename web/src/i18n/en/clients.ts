@@ -1,0 +1,17 @@
+export const clients = {
+  title: 'Clients',
+  add: 'Register a client',
+  listLabel: 'Clients of this space',
+  searchLabel: 'Search by name',
+  status: 'Status',
+  grantType: 'Grant type',
+  anyGrant: 'Any grant type',
+  name: 'Name',
+  clientId: 'Client ID',
+  type: 'Type',
+  grants: 'Grant types',
+  created: 'Created',
+  confidential: 'Confidential',
+  public: 'Public',
+  noneFound: 'No client matches. Register one, or change the search.',
+};

@@ -1,0 +1,32 @@
+import { useState } from 'react';
+import { t } from '../i18n';
+import { Button } from './Button';
+
+/** Copies `value`; says "Copied" for two seconds (announced: the label lives in a live region). */
+export function CopyButton({ value, what }: { value: string; what: string }) {
+  const [copied, setCopied] = useState(false);
+  return (
+    <Button
+      variant="quiet"
+      aria-label={t('common.copyLabel', { what })}
+      onPress={async () => {
+        await navigator.clipboard.writeText(value).catch(() => undefined);
+        setCopied(true);
+        setTimeout(() => setCopied(false), 2000);
+      }}
+    >
+      <span aria-live="polite">{copied ? t('common.copied') : t('common.copy')}</span>
+    </Button>
+  );
+}
+
+/** A value to copy: monospace, selectable, with its copy button. */
+export function CopyField({ label, value }: { label: string; value: string }) {
+  return (
+    <div className="copy-field">
+      <span className="copy-label">{label}</span>
+      <code className="copy-value">{value}</code>
+      <CopyButton value={value} what={label} />
+    </div>
+  );
+}
