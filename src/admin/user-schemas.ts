@@ -187,6 +187,7 @@ export const ConsentQuery = Type.Object(
 export const Consent = Type.Object({
   id: Type.String(),
   client_id: Type.String(),
+  client_name: Type.String(),
   user_id: Type.String(),
   username: Type.String(),
   scope: Type.String(),

@@ -98,10 +98,10 @@ export class TokenListing {
     return { refresh, access };
   }
 
-  /** Up to limit + 1 consents, with the client's id and the user's name. */
+  /** Up to limit + 1 consents, with the client's id and name and the user's name. */
   consents(spaceId: string, f: ListFilter) {
     return this.db
-      .select({ c: consents, clientId: clients.clientId, username: users.username })
+      .select({ c: consents, clientId: clients.clientId, clientName: clients.name, username: users.username })
       .from(consents)
       .innerJoin(clients, eq(clients.id, consents.clientPk))
       .innerJoin(users, eq(users.id, consents.userId))

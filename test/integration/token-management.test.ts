@@ -175,7 +175,9 @@ describe.each(STORE_KINDS)('admin API: token management (%s)', (kind) => {
     const clientRow = await s.services.clients.row(space, a.c.client_id);
     await s.services.store.db.insert(consents).values({ spaceId: space.id, userId: user.id, clientPk: clientRow.id, scope: ['openid', 'files:read'] });
     const items = (await s.admin('GET', `/spaces/default/consents?client_id=${a.c.client_id}`)).items;
-    expect(items).toEqual([expect.objectContaining({ client_id: a.c.client_id, user_id: user.id, username: 'tm-one', scope: 'openid files:read' })]);
+    expect(items).toEqual([
+      expect.objectContaining({ client_id: a.c.client_id, client_name: a.c.name, user_id: user.id, username: 'tm-one', scope: 'openid files:read' }),
+    ]);
     expect((await s.admin('GET', '/spaces/default/consents?user_id=tm-two')).items).toEqual([]);
     await s.admin('DELETE', `/spaces/default/consents/${items[0].id}`);
     expect((await s.admin('GET', `/spaces/default/consents?client_id=${a.c.client_id}`)).items).toEqual([]);

@@ -202,6 +202,7 @@ export class TokenManagement {
       items: page.map((r) => ({
         id: r.c.id,
         client_id: r.clientId,
+        client_name: r.clientName,
         user_id: r.c.userId,
         username: r.username,
         scope: r.c.scope.join(' '),

@@ -6094,6 +6094,7 @@ export interface operations {
                         items: {
                             id: string;
                             client_id: string;
+                            client_name: string;
                             user_id: string;
                             username: string;
                             scope: string;

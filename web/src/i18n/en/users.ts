@@ -32,6 +32,8 @@ export const users = {
   generate: 'Generate a strong password',
   generatedWarning: 'Copy this password now: it is not shown again once you close this dialog.',
   setPassword: 'Set password',
+  newPasswordAction: 'New password',
+  generated: 'Generated password',
   enable: 'Enable',
   enableLabel: 'Enable {name}',
   disable: 'Disable',

@@ -11,7 +11,7 @@ import { Button } from '../../ui/Button';
 import { LoadError, Notice, Page } from '../../ui/Page';
 import { DataTable, Pager, useCursorPages } from '../../ui/Table';
 import { ConfirmDialog } from '../directory/ConfirmDialog';
-import { HolderPicker, type Holder, type HolderKind } from '../directory/HolderPicker';
+import { HolderPicker, useHolderInAddress } from '../directory/HolderPicker';
 import { ScopeList } from '../directory/labels';
 import '../../styles/directory.css';
 
@@ -22,12 +22,11 @@ export function ConsentsPage() {
   const { can } = useSession();
   const mayRevoke = can('space:write', space);
   const queryClient = useQueryClient();
-  const [kind, setKind] = useState<HolderKind>('all');
-  const [holder, setHolder] = useState<Holder | null>(null);
+  const { kind, setKind, holder, setHolder, ready, lookupError } = useHolderInAddress(space);
   const pages = useCursorPages();
   const [revoking, setRevoking] = useState<Consent | null>(null);
   const [done, setDone] = useState('');
-  const waiting = kind !== 'all' && !holder;
+  const waiting = !ready || (kind !== 'all' && !holder);
   const filter = holder ? (holder.kind === 'client' ? { client_id: holder.id } : { user_id: holder.id }) : {};
   const query = useQuery({
     queryKey: ['consents', space, filter, pages.cursor],
@@ -45,21 +44,24 @@ export function ConsentsPage() {
     <Page title={t('consents.title')}>
       <p>{t('consents.intro')}</p>
       <div className="filters" role="search">
-        <HolderPicker
-          space={space}
-          kind={kind}
-          onKindChange={(k) => {
-            setKind(k);
-            pages.reset();
-          }}
-          value={holder}
-          onChange={(h) => {
-            setHolder(h);
-            pages.reset();
-          }}
-        />
+        {ready ? (
+          <HolderPicker
+            space={space}
+            kind={kind}
+            onKindChange={(k) => {
+              setKind(k);
+              pages.reset();
+            }}
+            value={holder}
+            onChange={(h) => {
+              setHolder(h);
+              pages.reset();
+            }}
+          />
+        ) : null}
       </div>
       {done ? <Notice kind="success">{done}</Notice> : null}
+      {lookupError ? <LoadError error={lookupError} /> : null}
       {query.error ? <LoadError error={query.error} retry={() => void query.refetch()} /> : null}
       <DataTable
         label={t('consents.listLabel')}
@@ -68,7 +70,18 @@ export function ConsentsPage() {
         empty={waiting ? t('tokens.pickFirst') : query.isLoading ? t('common.loading') : t('consents.noneFound')}
         columns={[
           { id: 'user', name: t('consents.user'), render: (c) => c.username },
-          { id: 'client', name: t('consents.client'), render: (c) => <code>{c.client_id}</code> },
+          {
+            id: 'client',
+            name: t('consents.client'),
+            render: (c) => (
+              <span className="when">
+                <span>{c.client_name}</span>
+                <small>
+                  <code>{c.client_id}</code>
+                </small>
+              </span>
+            ),
+          },
           { id: 'scopes', name: t('consents.scopes'), render: (c) => <ScopeList scope={c.scope} /> },
           { id: 'given', name: t('consents.given'), render: (c) => formatDate(c.created_at) },
           { id: 'updated', name: t('consents.updated'), render: (c) => formatDate(c.updated_at) },
@@ -78,7 +91,7 @@ export function ConsentsPage() {
                   id: 'actions',
                   name: t('common.actions'),
                   render: (c: Consent) => (
-                    <Button variant="quiet" aria-label={t('consents.revokeLabel', { user: c.username, client: c.client_id })} onPress={() => setRevoking(c)}>
+                    <Button variant="quiet" aria-label={t('consents.revokeLabel', { user: c.username, client: c.client_name })} onPress={() => setRevoking(c)}>
                       {t('consents.revoke')}
                     </Button>
                   ),
@@ -96,12 +109,12 @@ export function ConsentsPage() {
         onConfirm={async () => {
           const c = revoking!;
           await call(api.DELETE('/spaces/{space}/consents/{id}', { params: { path: { space, id: c.id } } }));
-          setDone(t('consents.revoked', { user: c.username, client: c.client_id }));
+          setDone(t('consents.revoked', { user: c.username, client: c.client_name }));
           await queryClient.invalidateQueries({ queryKey: ['consents', space] });
         }}
       >
         {revoking ? (
-          <p>{t('consents.revokeText', { user: revoking.username, client: revoking.client_id, scopes: revoking.scope || t('tokens.noScope') })}</p>
+          <p>{t('consents.revokeText', { user: revoking.username, client: revoking.client_name, scopes: revoking.scope || t('tokens.noScope') })}</p>
         ) : null}
       </ConfirmDialog>
     </Page>

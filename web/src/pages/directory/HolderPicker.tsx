@@ -1,7 +1,8 @@
 // Whose tokens or consents to show: every client and user of the space, one client, or one user, picked by
 // typing part of a name (the search runs on the server, so it stays fast with 10,000 clients or users).
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useNavigate, useSearch } from '@tanstack/react-router';
 import { Button as AriaButton, ComboBox, Input, Label, ListBox, ListBoxItem, Popover, Text } from 'react-aria-components';
 import { api, call } from '../../api/client';
 import { t } from '../../i18n';
@@ -18,10 +19,50 @@ export interface Holder {
 async function search(space: string, kind: 'client' | 'user', text: string): Promise<Holder[]> {
   if (kind === 'client') {
     const page = await call(api.GET('/spaces/{space}/clients', { params: { path: { space }, query: { limit: '20', ...(text ? { name: text } : {}) } } }));
-    return page.items.map((c) => ({ kind, id: c.client_id, label: `${c.client_name || c.name} (${c.client_id})` }));
+    return page.items.map((c) => ({ kind, id: c.client_id, label: labelOfClient(c) }));
   }
   const page = await call(api.GET('/spaces/{space}/users', { params: { path: { space }, query: { limit: '20', ...(text ? { q: text } : {}) } } }));
-  return page.items.map((u) => ({ kind, id: u.id, label: u.email ? `${u.username} (${u.email})` : u.username }));
+  return page.items.map((u) => ({ kind, id: u.id, label: labelOfUser(u) }));
+}
+
+const labelOfClient = (c: { client_id: string; client_name?: string | null; name: string }) => `${c.client_name || c.name} (${c.client_id})`;
+const labelOfUser = (u: { username: string; email: string | null }) => (u.email ? `${u.username} (${u.email})` : u.username);
+
+/**
+ * The holder picked, kept in the address (?client_id= or ?user_id=) so a page can link here ("the tokens of this
+ * client") and the choice survives a reload. `ready` is false while the one named in the address is looked up.
+ */
+export function useHolderInAddress(space: string) {
+  const search = useSearch({ strict: false }) as Record<string, unknown>;
+  const navigate = useNavigate();
+  const clientId = search.client_id === undefined ? undefined : String(search.client_id as string);
+  const userId = search.user_id === undefined ? undefined : String(search.user_id as string);
+  const [kind, setKind] = useState<HolderKind>(clientId ? 'client' : userId ? 'user' : 'all');
+  const [holder, setHolder] = useState<Holder | null>(null);
+  const named = useQuery({
+    queryKey: ['holder', space, clientId, userId],
+    enabled: !!(clientId ?? userId),
+    retry: false,
+    queryFn: async (): Promise<Holder> =>
+      clientId
+        ? {
+            kind: 'client',
+            id: clientId,
+            label: labelOfClient(await call(api.GET('/spaces/{space}/clients/{client_id}', { params: { path: { space, client_id: clientId } } }))),
+          }
+        : (({ id, ...u }) => ({ kind: 'user' as const, id, label: labelOfUser(u) }))(
+            await call(api.GET('/spaces/{space}/users/{user_id}', { params: { path: { space, user_id: userId! } } })),
+          ),
+  });
+  // Adopt the one the address names once it is known.
+  useEffect(() => {
+    if (named.data) setHolder((h) => h ?? named.data);
+  }, [named.data]);
+  const pick = (h: Holder | null) => {
+    setHolder(h);
+    void navigate({ to: '.', search: (h ? (h.kind === 'client' ? { client_id: h.id } : { user_id: h.id }) : {}) as never, replace: true });
+  };
+  return { kind, setKind, holder, setHolder: pick, ready: !(clientId ?? userId) || !!holder || named.isError, lookupError: named.error };
 }
 
 /** The "show … of" choice and, for one client or user, a searchable picker. `value` is null until one is picked. */

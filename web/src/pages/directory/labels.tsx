@@ -29,3 +29,7 @@ export function ScopeList({ scope }: { scope: string }) {
     </span>
   );
 }
+
+/** "1 grant", "3 grants"; "1 stored access token", "0 stored access tokens". */
+export const countOf = (what: 'grants' | 'tokens', n: number): string =>
+  what === 'grants' ? t(n === 1 ? 'tokens.grantsOne' : 'tokens.grantsMany', { n }) : t(n === 1 ? 'tokens.tokensOne' : 'tokens.tokensMany', { n });

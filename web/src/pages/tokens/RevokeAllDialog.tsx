@@ -7,6 +7,7 @@ import { t } from '../../i18n';
 import { LoadError } from '../../ui/Page';
 import { ConfirmDialog } from '../directory/ConfirmDialog';
 import type { Holder } from '../directory/HolderPicker';
+import { countOf } from '../directory/labels';
 
 type Answer = paths['/spaces/{space}/tokens/revoke']['post']['responses']['200']['content']['application/json'];
 
@@ -26,7 +27,11 @@ export function RevokeAllDialog({ space, holder, onClose, onDone }: { space: str
       onConfirm={async () => onDone(await call(api.POST('/spaces/{space}/tokens/revoke', { params: { path: { space } }, body: by })))}
     >
       {count.error ? <LoadError error={count.error} /> : null}
-      <p>{count.data ? t('tokens.revokeAllCount', { grants: count.data.grants, tokens: count.data.access_tokens }) : t('tokens.revokeAllCounting')}</p>
+      <p>
+        {count.data
+          ? t('tokens.revokeAllCount', { grants: countOf('grants', count.data.grants), tokens: countOf('tokens', count.data.access_tokens) })
+          : t('tokens.revokeAllCounting')}
+      </p>
       <p>{holder.kind === 'client' ? t('tokens.revokeAllClient') : t('tokens.revokeAllUser')}</p>
     </ConfirmDialog>
   );

@@ -12,8 +12,8 @@ import { Button } from '../../ui/Button';
 import { LoadError, Notice, Page } from '../../ui/Page';
 import { DataTable, Pager, useCursorPages } from '../../ui/Table';
 import { ConfirmDialog } from '../directory/ConfirmDialog';
-import { HolderPicker, type Holder, type HolderKind } from '../directory/HolderPicker';
-import { grantLabel, ScopeList } from '../directory/labels';
+import { HolderPicker, useHolderInAddress } from '../directory/HolderPicker';
+import { countOf, grantLabel, ScopeList } from '../directory/labels';
 import { RevokeAllDialog } from './RevokeAllDialog';
 import '../../styles/directory.css';
 
@@ -40,13 +40,12 @@ export function TokensPage() {
   const { can } = useSession();
   const mayRevoke = can('space:write', space);
   const queryClient = useQueryClient();
-  const [kind, setKind] = useState<HolderKind>('all');
-  const [holder, setHolder] = useState<Holder | null>(null);
+  const { kind, setKind, holder, setHolder, ready, lookupError } = useHolderInAddress(space);
   const pages = useCursorPages();
   const [revoking, setRevoking] = useState<Entry | null>(null);
   const [revokingAll, setRevokingAll] = useState(false);
   const [done, setDone] = useState('');
-  const waiting = kind !== 'all' && !holder;
+  const waiting = !ready || (kind !== 'all' && !holder);
   const filter = holder ? (holder.kind === 'client' ? { client_id: holder.id } : { user_id: holder.id }) : {};
   const query = useQuery({
     queryKey: ['tokens', space, filter, pages.cursor],
@@ -66,19 +65,21 @@ export function TokensPage() {
     <Page title={t('tokens.title')}>
       <p>{t('tokens.intro')}</p>
       <div className="filters" role="search">
-        <HolderPicker
-          space={space}
-          kind={kind}
-          onKindChange={(k) => {
-            setKind(k);
-            pages.reset();
-          }}
-          value={holder}
-          onChange={(h) => {
-            setHolder(h);
-            pages.reset();
-          }}
-        />
+        {ready ? (
+          <HolderPicker
+            space={space}
+            kind={kind}
+            onKindChange={(k) => {
+              setKind(k);
+              pages.reset();
+            }}
+            value={holder}
+            onChange={(h) => {
+              setHolder(h);
+              pages.reset();
+            }}
+          />
+        ) : null}
         {holder && mayRevoke ? (
           <Button variant="danger" className="filters-action" onPress={() => setRevokingAll(true)}>
             {t('tokens.revokeAllOf', { who: holder.label })}
@@ -87,6 +88,7 @@ export function TokensPage() {
       </div>
       <Notice>{t('tokens.jwtNote')}</Notice>
       {done ? <Notice kind="success">{done}</Notice> : null}
+      {lookupError ? <LoadError error={lookupError} /> : null}
       {query.error ? <LoadError error={query.error} retry={() => void query.refetch()} /> : null}
       <DataTable
         label={t('tokens.listLabel')}
@@ -169,7 +171,13 @@ export function TokensPage() {
           holder={holder}
           onClose={() => setRevokingAll(false)}
           onDone={(answer) => {
-            setDone(t('tokens.revokedAll', { grants: answer.revoked_grants, tokens: answer.revoked_access_tokens, who: holder.label }));
+            setDone(
+              t('tokens.revokedAll', {
+                grants: countOf('grants', answer.revoked_grants),
+                tokens: countOf('tokens', answer.revoked_access_tokens),
+                who: holder.label,
+              }),
+            );
             void refresh();
           }}
         />

@@ -56,7 +56,7 @@ export function PasswordDialog({ space, user, onClose, onSaved }: { space: strin
         {generated ? (
           <div className="generated">
             <Notice kind="warning">{t('users.generatedWarning')}</Notice>
-            <CopyField label={t('users.newPassword')} value={generated} />
+            <CopyField label={t('users.generated')} value={generated} />
           </div>
         ) : null}
         {failure ? <LoadError error={failure} /> : null}

@@ -131,7 +131,7 @@ export function UsersPage() {
                   render: (u: User) => (
                     <div className="row-actions">
                       <Button variant="quiet" aria-label={t('users.resetLabel', { name: u.username })} onPress={() => setResetting(u)}>
-                        {t('users.password')}
+                        {t('users.newPasswordAction')}
                       </Button>
                       {u.disabled ? (
                         <Button
