@@ -38,6 +38,14 @@ describe.runIf(runBrowserTests)('console directory pages: scopes, users, tokens,
     await within.getByRole('button', { name: new RegExp(`(^| )${select}( |$)`) }).click();
     await w.page.getByRole('option', { name: option, exact: true }).click();
   }
+  /** From a focused table row, ArrowRight across its cells until the button named `label` has the focus. */
+  async function arrowTo(w: WatchedPage, label: string) {
+    for (let i = 0; i < 12; i++) {
+      await w.page.keyboard.press('ArrowRight');
+      if ((await w.page.evaluate('document.activeElement?.getAttribute("aria-label")')) === label) return;
+    }
+    throw new Error(`${label}: not reached with the arrow keys`);
+  }
   const rowWith = (w: WatchedPage, text: string) => w.page.getByRole('row').filter({ hasText: text });
   const dialog = (w: WatchedPage) => w.page.getByRole('dialog');
   const alertDialog = (w: WatchedPage) => w.page.getByRole('alertdialog');
@@ -275,21 +283,65 @@ describe.runIf(runBrowserTests)('console directory pages: scopes, users, tokens,
 
     await w.page.getByRole('link', { name: 'Consents' }).click();
     await w.page.getByRole('heading', { name: 'Consents' }).waitFor();
-    await pick(w, 'Show those of', 'One user');
-    await w.page.getByRole('combobox', { name: 'User' }).fill('gra');
-    await w.page.getByRole('option', { name: 'grace (grace@example.com)' }).click();
+    // With the keyboard alone: the choice, the search, the pick.
+    await w.page.getByRole('button', { name: /Show those of/ }).focus();
+    await w.page.keyboard.press('Enter');
+    await w.page.getByRole('option', { name: 'One user', exact: true }).waitFor();
+    await w.page.keyboard.press('ArrowDown');
+    await w.page.keyboard.press('ArrowDown');
+    await w.page.keyboard.press('Enter');
+    await w.page.keyboard.press('Tab');
+    await w.page.keyboard.type('gra');
+    await w.page.getByRole('option', { name: 'grace (grace@example.com)' }).waitFor();
+    await w.page.keyboard.press('ArrowDown');
+    await w.page.keyboard.press('Enter');
     const consent = rowWith(w, web.client_id);
     await consent.waitFor();
     expect(await consent.textContent()).toContain('photos:read');
     await expectAccessible(w.page, 'the consents page');
     await screenshot(w.page, 'consents-light');
-    await consent.getByRole('button', { name: 'Revoke the consent of grace to dir-photos' }).click();
+    // As a keyboard user reaches a row's button: onto the row, then the arrow keys across its cells.
+    await consent.focus();
+    await arrowTo(w, 'Revoke the consent of grace to dir-photos');
+    await w.page.keyboard.press('Enter');
     await alertDialog(w).getByText('grace will be asked again').waitFor();
     await expectAccessible(w.page, 'the revoke consent confirmation');
-    await alertDialog(w).getByRole('button', { name: 'Revoke' }).click();
+    await alertDialog(w).getByRole('button', { name: 'Revoke' }).focus();
+    await w.page.keyboard.press('Enter');
     await w.page.getByText('Consent of grace to dir-photos revoked.').waitFor();
     await w.page.getByText('No consent here.').waitFor();
     expect((await h.server.admin('GET', `/spaces/default/consents?user_id=grace`)).items).toEqual([]);
+    expect(w.problems).toEqual([]);
+    await w.context.close();
+  }, 120_000);
+
+  it('offers a viewer the lists only: no create, edit, password, disable, delete or revoke', async () => {
+    const email = 'dir-viewer@example.com';
+    const password = 'viewer-password-1234';
+    await h.server.admin('POST', '/admins', { email, password, roles: [{ space: 'default', role: 'viewer' }] });
+    const w = await h.open();
+    w.expectStatus(401, '/console/session');
+    await w.page.goto(`${h.server.url}/console/spaces/default/scopes`);
+    await w.page.getByLabel('E-mail').fill(email);
+    await w.page.getByLabel('Password').fill(password);
+    await w.page.keyboard.press('Enter');
+    await w.page.getByRole('heading', { name: 'Scopes' }).waitFor();
+    await rowWith(w, 'photos:read').waitFor();
+    expect(await w.page.getByRole('button', { name: /Create|Edit|Delete/ }).count()).toBe(0);
+    await w.page.getByRole('link', { name: 'Users' }).click();
+    await rowWith(w, 'grace').waitFor();
+    expect(await w.page.getByRole('button', { name: /Create|password|Disable|Enable|Delete/ }).count()).toBe(0);
+    await w.page.getByRole('link', { name: 'Tokens' }).click();
+    await rowWith(w, 'photos:read').waitFor();
+    expect(await w.page.getByRole('button', { name: /Revoke/ }).count()).toBe(0);
+    await pick(w, 'Show those of', 'One user');
+    await w.page.getByRole('combobox', { name: 'User' }).fill('grace');
+    await w.page.getByRole('option', { name: 'grace (grace@example.com)' }).click();
+    await rowWith(w, 'photos:read').waitFor();
+    expect(await w.page.getByRole('button', { name: /Revoke/ }).count()).toBe(0);
+    await w.page.getByRole('link', { name: 'Consents' }).click();
+    await w.page.getByRole('heading', { name: 'Consents' }).waitFor();
+    expect(await w.page.getByRole('button', { name: /Revoke/ }).count()).toBe(0);
     expect(w.problems).toEqual([]);
     await w.context.close();
   }, 120_000);
