@@ -19,6 +19,7 @@ export const OPERATION_IDS: Record<string, string> = {
   'get /spaces/{space}/scopes': 'listScopes',
   'post /spaces/{space}/scopes': 'createScope',
   'get /spaces/{space}/scopes/{name}': 'getScope',
+  'get /spaces/{space}/scopes/{name}/usage': 'getScopeUsage',
   'patch /spaces/{space}/scopes/{name}': 'updateScope',
   'delete /spaces/{space}/scopes/{name}': 'deleteScope',
   'get /spaces/{space}/clients': 'listClients',

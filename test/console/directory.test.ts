@@ -93,14 +93,22 @@ describe.runIf(runBrowserTests)('console directory pages: scopes, users, tokens,
     await rowWith(w, 'Read the files in your drive').waitFor();
     await screenshot(w.page, 'scopes-light');
 
+    // The confirmation names the clients that have the scope.
+    const holder = await h.server.admin('POST', '/spaces/default/clients', {
+      name: 'dir-files-app',
+      redirect_uris: ['https://app.example.com/cb'],
+      scope: 'files:read',
+    });
     await w.page.getByRole('button', { name: 'Delete scope files:read' }).click();
-    await alertDialog(w).getByText('Clients that have this scope lose it').waitFor();
+    await alertDialog(w).getByText('1 client has this scope and loses it:').waitFor();
+    expect(await alertDialog(w).getByRole('listitem').textContent()).toBe(`dir-files-app ${holder.client_id}`);
     await expectAccessible(w.page, 'the delete scope confirmation');
     await screenshot(w.page, 'scopes-delete-light');
     await alertDialog(w).getByRole('button', { name: 'Delete scope' }).click();
     await w.page.getByText('Scope files:read deleted.').waitFor();
     await expect.poll(() => rowWith(w, 'Read the files').count()).toBe(0);
     await expect(h.server.admin('GET', '/spaces/default/scopes/files:read')).rejects.toThrow(/404/);
+    expect((await h.server.admin('GET', `/spaces/default/clients/${holder.client_id}`)).scope).not.toContain('files:read');
     expect(w.problems).toEqual([]);
     await w.context.close();
   }, 120_000);
@@ -359,6 +367,7 @@ describe.runIf(runBrowserTests)('console directory pages: scopes, users, tokens,
     await screenshot(w.page, 'scopes-create-dark');
     await dialog(w).getByRole('button', { name: 'Cancel' }).click();
     await w.page.getByRole('button', { name: 'Delete scope reports:read' }).click();
+    await alertDialog(w).getByText('1 client has this scope and loses it:').waitFor();
     await expectAccessible(w.page, 'the delete scope confirmation (dark)');
     await alertDialog(w).getByRole('button', { name: 'Cancel' }).click();
 

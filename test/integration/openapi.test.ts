@@ -15,6 +15,7 @@ const OPERATIONS = [
   'get /spaces/{space}/scopes',
   'post /spaces/{space}/scopes',
   'get /spaces/{space}/scopes/{name}',
+  'get /spaces/{space}/scopes/{name}/usage',
   'patch /spaces/{space}/scopes/{name}',
   'delete /spaces/{space}/scopes/{name}',
   'get /spaces/{space}/clients',

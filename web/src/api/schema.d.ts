@@ -74,6 +74,23 @@ export interface paths {
         patch: operations["updateScope"];
         trace?: never;
     };
+    "/spaces/{space}/scopes/{name}/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which clients have the scope: how many, and the first ten by name (what deleting it removes it from) */
+        get: operations["getScopeUsage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/spaces/{space}/clients": {
         parameters: {
             query?: never;
@@ -2808,6 +2825,113 @@ export interface operations {
                      * @example {
                      *       "error": "invalid_request",
                      *       "message": "content-type \"text/xml\" is not accepted here; send application/json"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The store is unreachable right now; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "temporarily_unavailable",
+                     *       "message": "the store is unavailable right now; retry shortly"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getScopeUsage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                space: string;
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description how many clients have the scope */
+                        total: number;
+                        /** @description the first ten, by name */
+                        clients: {
+                            client_id: string;
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Bad input; `field` names the field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "message": "redirect_uris[0] must be an https URL (http only on a loopback address)",
+                     *       "field": "redirect_uris[0]"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No admin API token, or one that is unknown, revoked or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unauthorized",
+                     *       "message": "the admin API token is unknown, revoked or expired"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role of the token's admin does not allow this here */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "forbidden",
+                     *       "message": "this action needs the client-manager role in space \"default\""
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "message": "client \"zqn7fvAaWJRCl7WMB6YHcQ\" not found"
                      *     }
                      */
                     "application/json": components["schemas"]["Error"];

@@ -13,6 +13,7 @@ import { LoadError, Notice, Page } from '../../ui/Page';
 import { DataTable, Pager, useCursorPages } from '../../ui/Table';
 import { ConfirmDialog } from '../directory/ConfirmDialog';
 import { ScopeDialog } from './ScopeDialog';
+import { ScopeUsage } from './ScopeUsage';
 import '../../styles/directory.css';
 
 type Scope = components['schemas']['Scope'];
@@ -118,6 +119,7 @@ export function ScopesPage() {
           await refresh();
         }}
       >
+        {deleting ? <ScopeUsage space={space} name={deleting.name} /> : null}
         <p>{t('scopes.deleteText')}</p>
       </ConfirmDialog>
     </Page>
