@@ -59,7 +59,11 @@ export function UserDialog({ space, onClose, onCreated }: { space: string; onClo
         <Select
           label={t('users.kind')}
           value={kind}
-          onChange={(v) => setValue('kind', v as Values['kind'])}
+          onChange={(v) => {
+            setValue('kind', v as Values['kind']);
+            // A service user has no e-mail or name: what was typed there would be refused out of sight, so it goes.
+            if (v === 'service') for (const f of ['email', 'name'] as const) setValue(f, '', { shouldValidate: true });
+          }}
           description={personal ? t('users.personalHint') : t('users.serviceHint')}
           options={[
             { id: 'personal', label: t('users.personal') },
