@@ -3,10 +3,15 @@
 import { createHash } from 'node:crypto';
 
 import type { FastifyReply } from 'fastify';
-import { esc, page, sourceOf } from '../../html-page.js';
+import { esc, page, sourceOf, type PageBrand } from '../../html-page.js';
+import { brandOf } from '../../registry/branding.js';
+import type { OAuthSpace } from '../cache.js';
 import { languageSwitch, t, type Locale } from './i18n.js';
 
 export { esc, page, sourceOf };
+
+/** The space's name, logo and accent colours for the header and buttons of its pages. */
+export const spaceBrand = (space: OAuthSpace): PageBrand => brandOf(space.row.displayName, space.settings);
 
 /** `here`: the page's own GET URL, for the language switch. */
 export function loginPage(a: { action: string; csrf: string; clientName: string; username?: string; error?: string; locale: Locale; here: string }): string {
