@@ -59,7 +59,7 @@ export const settings = {
   accentLight: 'Accent colour, light pages',
   accentDark: 'Accent colour, dark pages',
   accentHelp: 'Buttons and links. Empty = Keyward’s colour ({colour}).',
-  pickColour: 'Pick {field}',
+  pickColour: 'Colour picker: {field}',
   badHex: 'Write the colour as #rrggbb, e.g. #2457c5.',
   lowContrastLight:
     'Contrast with white is {ratio}:1, below 4.5:1: button text and links would be hard to read. The nearest colour that passes is {suggestion}.',

@@ -73,7 +73,7 @@ function Miniature({ scheme, look }: { scheme: 'light' | 'dark'; look: BrandLook
 export function BrandPreview({ look }: { look: BrandLook }) {
   return (
     <section className="brand-previews" aria-labelledby="brand-preview-title">
-      <h3 id="brand-preview-title">{t('settings.preview')}</h3>
+      <h2 id="brand-preview-title">{t('settings.preview')}</h2>
       <p className="hint">{t('settings.previewHelp')}</p>
       <div className="brand-preview-pair">
         <Miniature scheme="light" look={look} />

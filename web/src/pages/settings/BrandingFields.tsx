@@ -50,7 +50,7 @@ function LogoField({ control, setValue, readOnly }: { control: Control<SettingsF
               name={field.name}
               type="url"
               value={uploaded ? '' : field.value}
-              placeholder={uploaded ? t('settings.logoUploaded', { size: kib(dataBytes(field.value)) }) : 'https://'}
+              placeholder="https://"
               onChange={field.onChange}
               onBlur={field.onBlur}
               isReadOnly={readOnly}

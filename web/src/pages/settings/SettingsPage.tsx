@@ -1,7 +1,7 @@
 // The space's settings (PATCH /spaces/{space}): its name, default lifetimes, sign-in protection, keys, registration
 // and branding, grouped and explained, checked as you type with the server's rules (setting-rules.ts), with the
 // API's own 400 put on the field it names. Read-only without space:write. Branding shows a live preview.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { Controller, useForm, type Control } from 'react-hook-form';
@@ -84,21 +84,28 @@ function Group({ title, help, children }: { title: MessageKey; help: MessageKey;
 
 export function SettingsPage() {
   const { space } = useParams({ from: '/spaces/$space' });
+  const query = useQuery({ queryKey: ['space', space], queryFn: () => call(api.GET('/spaces/{space}', { params: { path: { space } } })) });
+  return (
+    <Page title={t('settings.title')}>
+      {query.error ? (
+        <LoadError error={query.error} retry={() => void query.refetch()} />
+      ) : query.data ? (
+        <SettingsEditor space={space} view={query.data as SpaceView} />
+      ) : (
+        <p>{t('common.loading')}</p>
+      )}
+    </Page>
+  );
+}
+
+/** The form over the space as loaded; after a save it starts again from what the server answered. */
+function SettingsEditor({ space, view }: { space: string; view: SpaceView }) {
   const { can } = useSession();
   const writable = can('space:write', space);
   const queryClient = useQueryClient();
-  const query = useQuery({ queryKey: ['space', space], queryFn: () => call(api.GET('/spaces/{space}', { params: { path: { space } } })) });
-  const form = useForm<SettingsForm>({ mode: 'onChange' });
+  const form = useForm<SettingsForm>({ mode: 'onChange', defaultValues: formOf(view) });
   const { control, handleSubmit, reset, setError, watch, formState } = form;
   const [outcome, setOutcome] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
-
-  useEffect(() => {
-    if (query.data) reset(formOf(query.data as SpaceView));
-  }, [query.data, reset]);
-
-  if (query.error) return <LoadError error={query.error} retry={() => void query.refetch()} />;
-  if (!query.data) return <p>{t('common.loading')}</p>;
-  const view = query.data as SpaceView;
   const values = watch();
   const ro = !writable;
 
@@ -132,7 +139,7 @@ export function SettingsPage() {
   );
 
   return (
-    <Page title={t('settings.title')}>
+    <>
       {ro ? <Notice>{t('settings.readOnly')}</Notice> : null}
       <form className="settings-form" onSubmit={(e) => void save(e)} noValidate aria-label={t('settings.title')}>
         <Group title="settings.general" help="settings.generalHelp">
@@ -240,6 +247,6 @@ export function SettingsPage() {
           </div>
         ) : null}
       </form>
-    </Page>
+    </>
   );
 }
