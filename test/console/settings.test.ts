@@ -62,6 +62,8 @@ describe.runIf(runBrowserTests)('space settings and branding (chromium)', () => 
     expect(await light.getAttribute('aria-invalid')).toBe('true');
     expect((await preview(w)).lightButton).toEqual([rgb('#2457c5')]);
     const use = w.page.getByRole('button', { name: /^Use #[0-9a-f]{6}$/ });
+    await w.page.locator('fieldset', { hasText: 'Branding' }).screenshot({ path: await screenshot(w.page, 'settings-contrast-refused') });
+    await expectAccessible(w.page, 'the settings page with a refused colour (light)');
     const suggestion = (await use.textContent())!.slice(4);
     await use.click();
     expect(await light.inputValue()).toBe(suggestion);
@@ -106,6 +108,8 @@ describe.runIf(runBrowserTests)('space settings and branding (chromium)', () => 
       brand_logo_uri: `data:image/png;base64,${PNG.toString('base64')}`,
       authorization_code_ttl: 120,
     });
+    // The space switcher names the space by its new name.
+    await expect.poll(() => w.page.getByText('Acme Corp (default)').count()).toBeGreaterThan(0);
     await expectAccessible(w.page, 'the settings page after saving (light)');
     expect(w.problems).toEqual([]);
 

@@ -114,6 +114,8 @@ function SettingsEditor({ space, view }: { space: string; view: SpaceView }) {
     try {
       const saved = await call(api.PATCH('/spaces/{space}', { params: { path: { space } }, body: patchOf(view, v) }));
       queryClient.setQueryData(['space', space], saved);
+      // The space switcher shows the display name.
+      void queryClient.invalidateQueries({ queryKey: ['spaces'] });
       reset(formOf(saved as SpaceView));
       setOutcome({ kind: 'success', text: t('settings.saved') });
     } catch (err) {
