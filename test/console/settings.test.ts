@@ -65,7 +65,11 @@ describe.runIf(runBrowserTests)('space settings and branding (chromium)', () => 
     await w.page.locator('fieldset', { hasText: 'Branding' }).screenshot({ path: await screenshot(w.page, 'settings-contrast-refused') });
     await expectAccessible(w.page, 'the settings page with a refused colour (light)');
     const suggestion = (await use.textContent())!.slice(4);
-    await use.click();
+    // With the keyboard: from the field past its colour picker to the suggestion.
+    await light.press('Tab');
+    await w.page.keyboard.press('Tab');
+    expect(await w.page.evaluate('document.activeElement.textContent')).toBe(`Use ${suggestion}`);
+    await w.page.keyboard.press('Enter');
     expect(await light.inputValue()).toBe(suggestion);
     await expect.poll(async () => (await preview(w)).lightButton).toEqual([rgb(suggestion)]);
     // A brand colour of our own instead, and one for dark pages.
@@ -82,6 +86,8 @@ describe.runIf(runBrowserTests)('space settings and branding (chromium)', () => 
 
     // A number out of range: refused on its field as typed.
     const code = w.page.getByLabel('Authorization code lifetime');
+    await code.fill('1.5');
+    await expect.poll(() => w.page.getByText('Authorization code lifetime must be a whole number').count()).toBe(1);
     await code.fill('5');
     await expect.poll(() => w.page.getByText('Authorization code lifetime must be at least 10').count()).toBe(1);
     await code.fill('120');

@@ -6,6 +6,7 @@ export const settings = {
   unsaved: 'You have unsaved changes.',
   reset: 'Undo changes',
   seconds: 'seconds',
+  wholeNumber: '{field} must be a whole number',
   asDuration: '= {duration}',
   general: 'General',
   generalHelp: 'How the space is named to people on its sign-in pages and here.',

@@ -44,7 +44,8 @@ function NumberSetting({
       name={name}
       rules={{
         validate: (v: string) => {
-          if (!WHOLE.test(v.trim())) return t('common.required', { field: label });
+          if (!v.trim()) return t('common.required', { field: label });
+          if (!WHOLE.test(v.trim())) return t('settings.wholeNumber', { field: label });
           const n = Number(v);
           if (n < limits[0]) return t('common.tooSmall', { field: label, n: limits[0] });
           if (n > limits[1]) return t('common.tooLarge', { field: label, n: limits[1] });
