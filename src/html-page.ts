@@ -47,10 +47,13 @@ function brandStyle(b: PageBrand | undefined): string {
   return light + dark;
 }
 
-/** The header above the title: the logo (decorative: the name beside it says whose page this is) and the name. */
+/**
+ * The header above the title: the logo (decorative: the name beside it says whose page this is) and the name. A
+ * logo on another host gets no Referer: the page's address (an interaction's id) is not its business.
+ */
 function brandHeader(b: PageBrand | undefined): string {
   if (!b) return '';
-  const logo = b.logo ? `<img src="${esc(b.logo)}" alt="">` : '';
+  const logo = b.logo ? `<img src="${esc(b.logo)}" alt="" referrerpolicy="no-referrer">` : '';
   return `<header class="brand">${logo}<span>${esc(b.name)}</span></header>`;
 }
 

@@ -109,7 +109,7 @@ describe('the branded pages', () => {
     for (const url of [`${issuer}/device`, `${issuer}/logout`, `${issuer}/authorize?client_id=nobody`]) {
       const res = await fetch(url, { headers: { accept: 'text/html' } });
       const html = await res.text();
-      expect(html, url).toContain(`<header class="brand"><img src="${PNG}" alt=""><span>Acme Corp</span></header>`);
+      expect(html, url).toContain(`<header class="brand"><img src="${PNG}" alt="" referrerpolicy="no-referrer"><span>Acme Corp</span></header>`);
       expect(html, url).toContain(':root{--accent:#0b5cad}@media (prefers-color-scheme:dark){:root{--accent:#7cc4ff}}');
       expect(res.headers.get('content-security-policy'), url).toContain('img-src https: http: data:');
     }

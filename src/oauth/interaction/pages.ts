@@ -41,7 +41,7 @@ export function consentPage(a: {
   here: string;
 }): string {
   const l = a.locale;
-  const logo = a.logoUri ? `<img src="${esc(a.logoUri)}" alt="">` : '';
+  const logo = a.logoUri ? `<img src="${esc(a.logoUri)}" alt="" referrerpolicy="no-referrer">` : '';
   const items = a.lines.map((line) => `<li>${esc(line)}</li>`).join('');
   const wants = t(l, 'wantsAccess', { client: `<strong>${esc(a.clientName)}</strong>`, user: `<strong>${esc(a.username)}</strong>` });
   return `<div class="app">${logo}<p>${wants}</p></div>
