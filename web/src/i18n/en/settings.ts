@@ -76,5 +76,4 @@ export const settings = {
   previewIntro: 'Sign in to continue to Your app.',
   previewUsername: 'Username',
   previewPassword: 'Password',
-  previewLink: 'Deutsch',
 };

@@ -59,9 +59,10 @@ function Miniature({ scheme, look }: { scheme: 'light' | 'dark'; look: BrandLook
           {t('settings.previewSignIn')}
         </span>
         <p className="brand-preview-lang" style={{ color: c.muted }}>
-          English ·{' '}
-          <span data-part="link" style={{ color: accent, textDecoration: 'underline' }}>
-            {t('settings.previewLink')}
+          {/* The real page's language switch: each language named in itself, so not from the catalogue. */}
+          <span lang="en">English</span> ·{' '}
+          <span lang="de" data-part="link" style={{ color: accent, textDecoration: 'underline' }}>
+            Deutsch
           </span>
         </p>
       </div>
