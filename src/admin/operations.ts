@@ -37,6 +37,7 @@ export const OPERATION_IDS: Record<string, string> = {
   'patch /spaces/{space}/users/{user_id}': 'updateUser',
   'delete /spaces/{space}/users/{user_id}': 'deleteUser',
   'get /spaces/{space}/tokens': 'listTokens',
+  'get /spaces/{space}/tokens/count': 'countTokens',
   'delete /spaces/{space}/tokens/{id}': 'revokeToken',
   'post /spaces/{space}/tokens/revoke': 'revokeTokensOf',
   'get /spaces/{space}/consents': 'listConsents',

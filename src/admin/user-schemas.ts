@@ -126,6 +126,20 @@ export const TokenListQuery = Type.Object(
   { additionalProperties: false },
 );
 
+export const TokenCountQuery = Type.Object(
+  {
+    client_id: Type.Optional(Type.String({ maxLength: 200 })),
+    user_id: Type.Optional(Type.String({ maxLength: 200, description: 'user id or username' })),
+  },
+  { additionalProperties: false },
+);
+
+export const TokenCount = Type.Object({
+  grants: Type.Integer({ description: 'live grants (refresh token families), as the listing shows them' }),
+  access_tokens: Type.Integer({ description: 'stored access tokens outside a grant, neither revoked nor expired' }),
+  total: Type.Integer({ description: 'grants + access_tokens: the entries of GET …/tokens with the same filter' }),
+});
+
 export const TokenEntry = Type.Object(
   {
     id: Type.String({ description: 'grant id, or "at_<...>" for a stored access token outside a grant' }),

@@ -1,7 +1,7 @@
 // What token management lists: a space's live grants and stored access tokens outside a grant (newest first, each
 // with its client and user names), what tells a grant's expiry, and consents. Pages are keyset pages on
 // (created_at, id as text in code-point order), so a cursor names the last row seen and the two lists merge.
-import { and, desc, eq, gt, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gt, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Executor } from './db.js';
 import { accessTokens, clients, consents, grants, refreshTokens, users } from './schema.js';
@@ -19,8 +19,20 @@ export type ConsentRow = typeof consents.$inferSelect;
 const before = (f: ListFilter, at: PgColumn, id: SQL): SQL | undefined =>
   f.before ? sql`(${at}, ${id}) < (${f.before.at.toISOString()}::timestamptz, ${f.before.id})` : undefined;
 /** The filter's client and user, on a table that has both columns. */
-const holder = (f: ListFilter, t: typeof grants | typeof accessTokens | typeof consents) =>
+const holder = (f: Pick<ListFilter, 'clientPk' | 'userId'>, t: typeof grants | typeof accessTokens | typeof consents) =>
   and(f.clientPk ? eq(t.clientPk, f.clientPk) : undefined, f.userId ? eq(t.userId, f.userId) : undefined);
+/** Grants the listing shows: not revoked (expired ones too, marked inactive). */
+const liveGrants = (spaceId: string, f: Pick<ListFilter, 'clientPk' | 'userId'>) =>
+  and(eq(grants.spaceId, spaceId), isNull(grants.revokedAt), holder(f, grants));
+/** Access tokens stored outside a grant, neither revoked nor expired. */
+const liveLoneTokens = (spaceId: string, f: Pick<ListFilter, 'clientPk' | 'userId'>, now: Date) =>
+  and(
+    eq(accessTokens.spaceId, spaceId),
+    isNull(accessTokens.grantId),
+    isNull(accessTokens.revokedAt),
+    or(isNull(accessTokens.expiresAt), gt(accessTokens.expiresAt, now)),
+    holder(f, accessTokens),
+  );
 const grantKey = sql`${grants.id}::text collate "C"`;
 const tokenKey = sql`${accessTokens.id} collate "C"`;
 const consentKey = sql`${consents.id}::text collate "C"`;
@@ -35,7 +47,7 @@ export class TokenListing {
       .from(grants)
       .innerJoin(clients, eq(clients.id, grants.clientPk))
       .leftJoin(users, eq(users.id, grants.userId))
-      .where(and(eq(grants.spaceId, spaceId), isNull(grants.revokedAt), holder(f, grants), before(f, grants.createdAt, grantKey)))
+      .where(and(liveGrants(spaceId, f), before(f, grants.createdAt, grantKey)))
       .orderBy(desc(grants.createdAt), desc(grantKey))
       .limit(f.limit + 1);
   }
@@ -47,18 +59,19 @@ export class TokenListing {
       .from(accessTokens)
       .innerJoin(clients, eq(clients.id, accessTokens.clientPk))
       .leftJoin(users, eq(users.id, accessTokens.userId))
-      .where(
-        and(
-          eq(accessTokens.spaceId, spaceId),
-          isNull(accessTokens.grantId),
-          isNull(accessTokens.revokedAt),
-          or(isNull(accessTokens.expiresAt), gt(accessTokens.expiresAt, now)),
-          holder(f, accessTokens),
-          before(f, accessTokens.createdAt, tokenKey),
-        ),
-      )
+      .where(and(liveLoneTokens(spaceId, f, now), before(f, accessTokens.createdAt, tokenKey)))
       .orderBy(desc(accessTokens.createdAt), desc(tokenKey))
       .limit(f.limit + 1);
+  }
+
+  /** How many entries the listing has for the filter: grants and lone access tokens (what deleting a client deletes). */
+  async count(spaceId: string, f: Pick<ListFilter, 'clientPk' | 'userId'>, now: Date): Promise<{ grants: number; accessTokens: number }> {
+    const [g] = await this.db.select({ n: count() }).from(grants).where(liveGrants(spaceId, f));
+    const [t] = await this.db
+      .select({ n: count() })
+      .from(accessTokens)
+      .where(liveLoneTokens(spaceId, f, now));
+    return { grants: g?.n ?? 0, accessTokens: t?.n ?? 0 };
   }
 
   /** The expiries of the grants' unused refresh tokens and of their access tokens. */

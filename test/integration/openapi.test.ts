@@ -48,6 +48,7 @@ const OPERATIONS = [
   'patch /spaces/{space}/users/{user_id}',
   'delete /spaces/{space}/users/{user_id}',
   'get /spaces/{space}/tokens',
+  'get /spaces/{space}/tokens/count',
   'delete /spaces/{space}/tokens/{id}',
   'post /spaces/{space}/tokens/revoke',
   'get /spaces/{space}/consents',

@@ -4,7 +4,17 @@ import { Type } from 'typebox';
 import type { Services } from '../../services.js';
 import { actorOf } from '../auth.js';
 import { pageOf, SpaceParams } from '../schemas.js';
-import { Consent, ConsentQuery, RevokeAllAnswer, RevokeAllInput, TokenEntry, TokenListQuery, TokenParams } from '../user-schemas.js';
+import {
+  Consent,
+  ConsentQuery,
+  RevokeAllAnswer,
+  RevokeAllInput,
+  TokenCount,
+  TokenCountQuery,
+  TokenEntry,
+  TokenListQuery,
+  TokenParams,
+} from '../user-schemas.js';
 import { optionalBody, pageRequest, spaceFor, type Typed } from './common.js';
 
 const tags = ['tokens'];
@@ -24,6 +34,25 @@ export function tokenRoutes(app: Typed, services: Services): void {
     async (req) => {
       const space = await spaceFor(services, req, req.params.space, 'read');
       return services.tokenAdmin.list(space, { ...pageRequest(req.query), client_id: req.query.client_id, user_id: req.query.user_id });
+    },
+  );
+
+  app.get(
+    '/spaces/:space/tokens/count',
+    {
+      schema: {
+        tags,
+        summary: 'How many entries the token listing has for a client, a user or the space (what deleting a client deletes)',
+        description:
+          'JWT access tokens outside a grant are never stored, so they are not counted; they stop working when their client is deleted or deactivated.',
+        params: SpaceParams,
+        querystring: TokenCountQuery,
+        response: { 200: TokenCount },
+      },
+    },
+    async (req) => {
+      const space = await spaceFor(services, req, req.params.space, 'read');
+      return services.tokenAdmin.count(space, { client_id: req.query.client_id, user_id: req.query.user_id });
     },
   );
 

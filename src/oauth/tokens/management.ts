@@ -147,6 +147,16 @@ export class TokenManagement {
     return { items: page.map((m) => m.entry), next_cursor: merged.length > q.limit && last ? encodeCursor(last.at, last.raw) : null };
   }
 
+  /**
+   * How many entries list() has for a client or user (or the whole space): grants and stored access tokens
+   * outside a grant. JWT access tokens outside a grant are never stored, so they are not counted.
+   */
+  async count(space: SpaceRef, q: { client_id?: string; user_id?: string }) {
+    const { clientPk, userId } = await this.filter(space, { ...q, limit: 0 });
+    const n = await this.listing.count(space.id, { clientPk, userId }, new Date());
+    return { grants: n.grants, access_tokens: n.accessTokens, total: n.grants + n.accessTokens };
+  }
+
   /** Revokes one grant (with its refresh and access tokens) or one stored access token. */
   async revoke(space: SpaceRef, id: string, actor: Actor): Promise<void> {
     await this.db.transaction(async (tx) => {

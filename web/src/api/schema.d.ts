@@ -81,7 +81,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List clients, filtered by name and active */
+        /** List clients, filtered by name, active and grant type */
         get: operations["listClients"];
         put?: never;
         /** Register a client; a confidential client's client_secret is in this answer only */
@@ -229,6 +229,26 @@ export interface paths {
         };
         /** List live grants (refresh token families) and stored access tokens, newest first */
         get: operations["listTokens"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/spaces/{space}/tokens/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How many entries the token listing has for a client, a user or the space (what deleting a client deletes)
+         * @description JWT access tokens outside a grant are never stored, so they are not counted; they stop working when their client is deleted or deactivated.
+         */
+        get: operations["countTokens"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2823,6 +2843,8 @@ export interface operations {
                 /** @description case-insensitive part of the name */
                 name?: string;
                 active?: "true" | "false";
+                /** @description only clients whose grant_types include this one */
+                grant_type?: "authorization_code" | "refresh_token" | "client_credentials" | "password" | "implicit" | "urn:ietf:params:oauth:grant-type:device_code" | "urn:ietf:params:oauth:grant-type:token-exchange";
             };
             header?: never;
             path: {
@@ -5623,6 +5645,115 @@ export interface operations {
                             revoked_at: string | null;
                         }[];
                         next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description Bad input; `field` names the field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "message": "redirect_uris[0] must be an https URL (http only on a loopback address)",
+                     *       "field": "redirect_uris[0]"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No admin API token, or one that is unknown, revoked or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unauthorized",
+                     *       "message": "the admin API token is unknown, revoked or expired"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role of the token's admin does not allow this here */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "forbidden",
+                     *       "message": "this action needs the client-manager role in space \"default\""
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "message": "client \"zqn7fvAaWJRCl7WMB6YHcQ\" not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The store is unreachable right now; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "temporarily_unavailable",
+                     *       "message": "the store is unavailable right now; retry shortly"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    countTokens: {
+        parameters: {
+            query?: {
+                client_id?: string;
+                /** @description user id or username */
+                user_id?: string;
+            };
+            header?: never;
+            path: {
+                space: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description live grants (refresh token families), as the listing shows them */
+                        grants: number;
+                        /** @description stored access tokens outside a grant, neither revoked nor expired */
+                        access_tokens: number;
+                        /** @description grants + access_tokens: the entries of GET …/tokens with the same filter */
+                        total: number;
                     };
                 };
             };
