@@ -1,4 +1,5 @@
-// Clients of the space: search by name, filter by status and grant type, one page of the server's paging at a time.
+// Clients of the space: search by name, filter by status and grant type (all three done by the server), one page of
+// the server's paging at a time, so 10,000 clients cost what 50 do.
 import { useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
@@ -8,15 +9,10 @@ import { formatDate, t } from '../../i18n';
 import { Select, TextField } from '../../ui/Fields';
 import { LoadError, Page } from '../../ui/Page';
 import { DataTable, Pager, useCursorPages } from '../../ui/Table';
+import '../../styles/clients.css';
+import { GRANTS, grantName } from './grants';
 
-const GRANTS = [
-  'authorization_code',
-  'client_credentials',
-  'refresh_token',
-  'urn:ietf:params:oauth:grant-type:device_code',
-  'password',
-  'urn:ietf:params:oauth:grant-type:token-exchange',
-];
+type GrantId = (typeof GRANTS)[number]['id'];
 
 export function ClientsPage() {
   const { space } = useParams({ from: '/spaces/$space' });
@@ -24,9 +20,10 @@ export function ClientsPage() {
   const navigate = useNavigate();
   const [name, setName] = useState('');
   const [status, setStatus] = useState('all');
+  const [grant, setGrant] = useState<'any' | GrantId>('any');
   const pages = useCursorPages();
   const query = useQuery({
-    queryKey: ['clients', space, name, status, pages.cursor],
+    queryKey: ['clients', space, name, status, grant, pages.cursor],
     queryFn: () =>
       call(
         api.GET('/spaces/{space}/clients', {
@@ -36,6 +33,7 @@ export function ClientsPage() {
               limit: '50',
               ...(name ? { name } : {}),
               ...(status !== 'all' ? { active: status === 'active' ? 'true' : 'false' } : {}),
+              ...(grant !== 'any' ? { grant_type: grant } : {}),
               ...(pages.cursor ? { cursor: pages.cursor } : {}),
             },
           },
@@ -78,6 +76,15 @@ export function ClientsPage() {
             { id: 'inactive', label: t('common.inactive') },
           ]}
         />
+        <Select
+          label={t('clients.grantType')}
+          value={grant}
+          onChange={(v) => {
+            setGrant(v as GrantId);
+            pages.reset();
+          }}
+          options={[{ id: 'any', label: t('clients.anyGrant') }, ...GRANTS.map((g) => ({ id: g.id, label: grantName(g.id) }))]}
+        />
       </div>
       {query.error ? <LoadError error={query.error} retry={() => void query.refetch()} /> : null}
       <DataTable
@@ -98,7 +105,7 @@ export function ClientsPage() {
           },
           { id: 'client_id', name: t('clients.clientId'), render: (c) => <code>{c.client_id}</code> },
           { id: 'type', name: t('clients.type'), render: (c) => (c.client_type === 'public' ? t('clients.public') : t('clients.confidential')) },
-          { id: 'grants', name: t('clients.grants'), render: (c) => c.grant_types.join(', ') },
+          { id: 'grants', name: t('clients.grants'), render: (c) => c.grant_types.map(grantName).join(', ') },
           { id: 'status', name: t('clients.status'), render: (c) => (c.active ? t('common.active') : t('common.inactive')) },
           { id: 'created', name: t('clients.created'), render: (c) => formatDate(c.created_at) },
         ]}
@@ -107,5 +114,3 @@ export function ClientsPage() {
     </Page>
   );
 }
-
-export { GRANTS };
