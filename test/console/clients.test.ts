@@ -405,6 +405,28 @@ describe.runIf(runBrowserTests)('console: clients (chromium)', () => {
     await w.context.close();
   }, 60_000);
 
+  it('offers a viewer no change: no register button, no actions, a read-only form', async () => {
+    const c = await h.server.admin('POST', '/spaces/default/clients', { name: 'Look only', grant_types: ['client_credentials'] });
+    await h.server.admin('POST', '/admins', { email: 'viewer@example.com', password: 'viewer-password-1234', roles: [{ space: 'default', role: 'viewer' }] });
+    const w = await h.open();
+    w.expectStatus(401, '/console/session');
+    await w.page.goto(`${h.server.url}/console/spaces/default/clients`);
+    await w.page.getByLabel('E-mail').fill('viewer@example.com');
+    await w.page.getByLabel('Password').fill('viewer-password-1234');
+    await w.page.keyboard.press('Enter');
+    await w.page.getByRole('grid', { name: 'Clients of this space' }).getByText('Look only').waitFor();
+    expect(await w.page.getByRole('link', { name: 'Register a client' }).count()).toBe(0);
+    await openClient(w, c.client_id);
+    await w.page.getByText('Your role may look at this client but not change it.').waitFor();
+    for (const name of ['Rotate secret', 'Deactivate', 'Delete client', 'Save changes', 'Associate existing scopes']) {
+      expect(await w.page.getByRole('button', { name, exact: true }).count()).toBe(0);
+    }
+    expect(await w.page.getByLabel('Display name').isDisabled()).toBe(true);
+    await expectAccessible(w.page, 'the client page for a viewer');
+    expect(w.problems).toEqual([]);
+    await w.context.close();
+  }, 60_000);
+
   it('passes axe-core in light and dark on the list, the create form, the client page and each dialog', async () => {
     const c = await h.server.admin('POST', '/spaces/default/clients', {
       name: 'Axe check',

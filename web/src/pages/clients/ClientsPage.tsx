@@ -1,6 +1,6 @@
 // Clients of the space: search by name, filter by status and grant type (all three done by the server), one page of
 // the server's paging at a time, so 10,000 clients cost what 50 do.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
 import { api, call } from '../../api/client';
@@ -18,7 +18,13 @@ export function ClientsPage() {
   const { space } = useParams({ from: '/spaces/$space' });
   const { can } = useSession();
   const navigate = useNavigate();
+  const [typed, setTyped] = useState('');
+  // The search goes to the server a moment after the typing stops, not on every key.
   const [name, setName] = useState('');
+  useEffect(() => {
+    const timer = setTimeout(() => setName(typed.trim()), 250);
+    return () => clearTimeout(timer);
+  }, [typed]);
   const [status, setStatus] = useState('all');
   const [grant, setGrant] = useState<'any' | GrantId>('any');
   const pages = useCursorPages();
@@ -57,9 +63,9 @@ export function ClientsPage() {
         <TextField
           label={t('clients.searchLabel')}
           type="search"
-          value={name}
+          value={typed}
           onChange={(v) => {
-            setName(v);
+            setTyped(v);
             pages.reset();
           }}
         />
