@@ -12,18 +12,19 @@ const basic = (id: string, secret: string) => ({ authorization: `Basic ${Buffer.
 
 /** The accessible name of the focused element (aria-labelledby, aria-label, its label, or its text). */
 const focusedName = (page: Page) =>
-  page.evaluate(() => {
-    const el = document.activeElement as HTMLInputElement | null;
+  page.evaluate(`(() => {
+    const el = document.activeElement;
     if (!el) return '';
     const by = el.getAttribute('aria-labelledby');
     const named = by
-      ? by
-          .split(' ')
-          .map((id) => document.getElementById(id)?.textContent ?? '')
-          .join(' ')
+      ? by.split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' ')
       : (el.getAttribute('aria-label') ?? el.labels?.[0]?.textContent ?? el.textContent ?? '');
     return named.trim();
-  });
+  })()`) as Promise<string>;
+
+/** The text of the elements whose ids are listed (what aria-describedby points to). */
+const textOf = (page: Page, ids: string) =>
+  page.evaluate(`${JSON.stringify(ids)}.split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' ')`) as Promise<string>;
 
 /** Presses Tab until the focused element's name matches (a person tabbing through the page). */
 async function tabTo(page: Page, name: string | RegExp, max = 120): Promise<void> {
@@ -144,14 +145,7 @@ describe.runIf(runBrowserTests)('console: clients (chromium)', () => {
     const field = w.page.getByLabel('Redirect URIs', { exact: true });
     await expect.poll(() => field.getAttribute('aria-invalid')).toBe('true');
     const described = (await field.getAttribute('aria-describedby')) ?? '';
-    const message = await w.page.evaluate(
-      (ids) =>
-        ids
-          .split(' ')
-          .map((id) => document.getElementById(id)?.textContent ?? '')
-          .join(' '),
-      described,
-    );
+    const message = await textOf(w.page, described);
     expect(message).toMatch(/must use https/);
     expect(await field.inputValue()).toBe('http://app.example.com/callback');
     expect(await name.inputValue()).toBe('Plain http app');
