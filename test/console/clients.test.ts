@@ -151,6 +151,14 @@ describe.runIf(runBrowserTests)('console: clients (chromium)', () => {
     expect(await name.inputValue()).toBe('Plain http app');
     await expectAccessible(w.page, 'the create form with an API error');
     await screenshot(w.page, 'client-create-api-error');
+    // A name the space has already (names are not case-sensitive): the 409 lands on the name.
+    await h.server.admin('POST', '/spaces/default/clients', { name: 'Taken name', grant_types: ['client_credentials'] });
+    await w.page.getByLabel('Redirect URIs', { exact: true }).fill('https://app.example.com/callback');
+    await name.fill('TAKEN NAME');
+    w.expectStatus(409, '/spaces/default/clients');
+    await w.page.getByRole('button', { name: 'Register client' }).click();
+    await expect.poll(() => name.getAttribute('aria-invalid')).toBe('true');
+    expect(await textOf(w.page, (await name.getAttribute('aria-describedby')) ?? '')).toContain('already exists');
     expect(w.problems).toEqual([]);
     await w.context.close();
   }, 60_000);

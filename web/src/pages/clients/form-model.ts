@@ -182,4 +182,11 @@ export const API_FIELDS = [
   'contacts',
   'webhook_url',
 ] as const;
-export const API_RENAME: Record<string, string> = { access_token_ttl: 'access_ttl', refresh_token_ttl: 'refresh_ttl', jwks: 'jwks_uri' };
+export const API_RENAME: Record<string, string> = {
+  access_token_ttl: 'access_ttl',
+  refresh_token_ttl: 'refresh_ttl',
+  jwks: 'jwks_uri',
+  // Derived by the API from fields the form does have: the error belongs where the cause was typed.
+  application_type: 'redirect_uris',
+  response_types: 'grant_types',
+};
