@@ -1,7 +1,8 @@
 // The client form's values and their mapping to and from the admin API. The form speaks in choices people make
 // ("space default", "never expires", "unlimited"); the API in its own encoding (a lifetime is seconds, null for
 // never, or "default"; a refresh limit is a number or null for unlimited), so the mapping lives here, once.
-import type { components, paths } from '../../api/schema';
+// '.js': this module is also imported by a Node test (test/web/client-form-model.test.ts), which resolves like Node.
+import type { components, paths } from '../../api/schema.js';
 
 export type Client = components['schemas']['Client'];
 type Ttl = Client['access_token_ttl'];
