@@ -255,6 +255,25 @@ describe.runIf(runBrowserTests)('console: clients (chromium)', () => {
     await w.context.close();
   }, 90_000);
 
+  it('saves only over the version it read: a change made meanwhile is reported, what was typed stays until reload', async () => {
+    const c = await h.server.admin('POST', '/spaces/default/clients', { name: 'Shared', grant_types: ['client_credentials'] });
+    const w = await h.open();
+    await signIn(w, h.server.url, `/spaces/default/clients/${c.client_id}`);
+    await w.page.getByRole('heading', { name: 'Settings', exact: true }).waitFor();
+    await w.page.getByLabel('Display name').fill('Shared (mine)');
+    await h.server.admin('PATCH', `/spaces/default/clients/${c.client_id}`, { description: 'changed by a colleague' });
+    w.expectStatus(412, `/clients/${c.client_id}`);
+    await w.page.getByRole('button', { name: 'Save changes' }).click();
+    await w.page.getByText('Someone changed this client since you opened it').waitFor();
+    expect(await w.page.getByLabel('Display name').inputValue()).toBe('Shared (mine)');
+    expect((await h.server.admin('GET', `/spaces/default/clients/${c.client_id}`)).client_name).toBe('Shared');
+    await w.page.getByRole('button', { name: 'Reload the client' }).click();
+    await expect.poll(() => w.page.getByLabel('Description').inputValue()).toBe('changed by a colleague');
+    expect(await w.page.getByLabel('Display name').inputValue()).toBe('Shared');
+    expect(w.problems).toEqual([]);
+    await w.context.close();
+  }, 60_000);
+
   it('deactivates after a confirmation that says all tokens become invalid; the token is then refused; reactivates', async () => {
     const c = await h.server.admin('POST', '/spaces/default/clients', { name: 'Nightly sync', grant_types: ['client_credentials'] });
     const issued = ((await (await token(c.client_id, c.client_secret)).json()) as { access_token: string }).access_token;

@@ -1,7 +1,7 @@
 // One client: its status and actions, credentials, endpoints to copy, scopes, and its settings to edit beside the
 // live summary and warnings. A save sends If-Match with the ETag read, so someone else's change made meanwhile is
 // reported (412) instead of overwritten, and what was typed stays in the form.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
@@ -37,13 +37,26 @@ export function ClientDetail({ space, clientId }: { space: string; clientId: str
 
   // The form follows the client as loaded (first read, a reload, an action's answer) unless the person has typed
   // something not saved yet: that is never thrown away.
+  // The version the form's values were read from: a save is conditional on it (If-Match). A background re-read
+  // while the person types does not move it, so a change someone else made meanwhile answers 412, not lost.
+  const base = useRef<string | null>(null);
   useEffect(() => {
-    if (client && !form.formState.isDirty) form.reset(formValuesOf(client));
-  }, [client, form]);
+    if (client && !form.formState.isDirty) {
+      form.reset(formValuesOf(client));
+      base.current = loaded.data?.etag ?? null;
+    }
+  }, [client, form, loaded.data?.etag]);
 
+  /** After this page's own change (an action, scopes): the new version is the base, typed values stay. */
   const adopt = (answer?: { client: Client; etag: string | null }) => {
-    if (answer) queries.setQueryData(['client', space, clientId], answer);
-    else void loaded.refetch();
+    if (answer) {
+      queries.setQueryData(['client', space, clientId], answer);
+      base.current = answer.etag;
+    } else {
+      void loaded.refetch().then((r) => {
+        if (r.data) base.current = r.data.etag;
+      });
+    }
     void queries.invalidateQueries({ queryKey: ['clients', space] });
   };
 
@@ -52,14 +65,14 @@ export function ClientDetail({ space, clientId }: { space: string; clientId: str
       setMessage(null);
       try {
         const pending = api.PATCH('/spaces/{space}/clients/{client_id}', {
-          params: { path: { space, client_id: clientId }, header: loaded.data?.etag ? { 'if-match': loaded.data.etag } : {} },
+          params: { path: { space, client_id: clientId }, header: base.current ? { 'if-match': base.current } : {} },
           body: bodyOf(values, false),
         });
-        const answer = await call(pending);
-        form.reset(formValuesOf(answer));
-        adopt({ client: answer, etag: (await pending).response.headers.get('etag') });
-        // Turning a public client confidential makes its first secret: shown once, here.
-        if (answer.client_secret) setNewSecret(answer.client_secret);
+        // A secret in the answer (a public client turned confidential) is shown once, never kept with the client.
+        const { client_secret: secret, client_secret_expires_at: _expires, ...saved } = await call(pending);
+        form.reset(formValuesOf(saved));
+        adopt({ client: saved, etag: (await pending).response.headers.get('etag') });
+        if (secret) setNewSecret(secret);
         setMessage({ kind: 'success', text: t('clients.form.saved') });
       } catch (err) {
         if (err instanceof ApiError && err.status === 412) setStale(true);
@@ -162,7 +175,11 @@ export function ClientDetail({ space, clientId }: { space: string; clientId: str
                 variant="quiet"
                 onPress={() => {
                   setStale(false);
-                  void loaded.refetch().then((r) => r.data && form.reset(formValuesOf(r.data.client)));
+                  void loaded.refetch().then((r) => {
+                    if (!r.data) return;
+                    form.reset(formValuesOf(r.data.client));
+                    base.current = r.data.etag;
+                  });
                 }}
               >
                 {t('clients.form.reload')}
