@@ -260,6 +260,7 @@ export const ClientListQuery = Type.Object(
     ...PageQuery.properties,
     name: Type.Optional(Type.String({ maxLength: 500, description: 'case-insensitive part of the name' })),
     active: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])),
+    grant_type: Type.Optional(Type.String({ enum: [...GRANT_TYPES], description: 'only clients whose grant_types include this one' })),
   },
   { additionalProperties: false },
 );

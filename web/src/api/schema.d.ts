@@ -98,7 +98,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List clients, filtered by name and active */
+        /** List clients, filtered by name, active and grant type */
         get: operations["listClients"];
         put?: never;
         /** Register a client; a confidential client's client_secret is in this answer only */
@@ -261,7 +261,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Count the live grants and stored access tokens of the listing (of a client, of a user, or all): what revoke-all would revoke */
+        /**
+         * How many entries the token listing has for a client, a user or the space (what deleting a client deletes)
+         * @description JWT access tokens outside a grant are never stored, so they are not counted; they stop working when their client is deleted or deactivated.
+         */
         get: operations["countTokens"];
         put?: never;
         post?: never;
@@ -2972,6 +2975,8 @@ export interface operations {
                 /** @description case-insensitive part of the name */
                 name?: string;
                 active?: "true" | "false";
+                /** @description only clients whose grant_types include this one */
+                grant_type?: "authorization_code" | "refresh_token" | "client_credentials" | "password" | "implicit" | "urn:ietf:params:oauth:grant-type:device_code" | "urn:ietf:params:oauth:grant-type:token-exchange";
             };
             header?: never;
             path: {
@@ -5875,10 +5880,12 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /** @description live grants (refresh token families) */
+                        /** @description live grants (refresh token families), as the listing shows them */
                         grants: number;
-                        /** @description live, unexpired access tokens stored outside a grant */
+                        /** @description stored access tokens outside a grant, neither revoked nor expired */
                         access_tokens: number;
+                        /** @description grants + access_tokens: the entries of GET …/tokens with the same filter */
+                        total: number;
                     };
                 };
             };
