@@ -348,6 +348,11 @@ export const AuditQuery = Type.Object(
     space: Type.Optional(Type.String({ maxLength: 100 })),
     action: Type.Optional(Type.String({ maxLength: 100 })),
     type: Type.Optional(Type.String({ maxLength: 100, description: 'only entries of this event type (client.deactivated, connection.needs_reauth, …)' })),
+    actor: Type.Optional(Type.String({ maxLength: 320, description: 'only changes made by this admin (e-mail, any case, or id)' })),
+    target_type: Type.Optional(Type.String({ maxLength: 100, description: 'only entries about this kind of object (client, scope, admin, signing_key, …)' })),
+    target_id: Type.Optional(Type.String({ maxLength: 200, description: 'only entries about the object with this id (a client_id, a scope name, …)' })),
+    since: Type.Optional(Type.String({ format: 'date-time', description: 'only entries at or after this moment' })),
+    until: Type.Optional(Type.String({ format: 'date-time', description: 'only entries before this moment' })),
   },
   { additionalProperties: false },
 );
