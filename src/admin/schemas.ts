@@ -294,7 +294,7 @@ export const RoleGrant = Type.Object(
 export const AdminInput = Type.Object(
   {
     email: Type.Optional(Type.String({ maxLength: 320 })),
-    password: Type.Optional(Type.String({ maxLength: 1024, description: 'for console sign-in; at least 12 characters' })),
+    password: Type.Optional(Type.String({ minLength: 12, maxLength: 1024, description: 'for console sign-in; at least 12 characters' })),
     roles: Type.Optional(Type.Array(RoleGrant, { maxItems: 100 })),
     disabled: Type.Optional(Type.Boolean()),
   },

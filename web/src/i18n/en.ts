@@ -3,6 +3,10 @@
 import { common } from './en/common';
 import { shell } from './en/shell';
 import { clients } from './en/clients';
+import { audit } from './en/audit';
+import { admins } from './en/admins';
+import { spaces } from './en/spaces';
+import { keys } from './en/keys';
 
-export const en = { common, shell, clients };
+export const en = { common, shell, clients, audit, admins, spaces, keys };
 export type Messages = typeof en;
