@@ -114,9 +114,11 @@ describe.runIf(runBrowserTests)('console: audit log, admins, spaces, signing key
     await expect.poll(async () => (await page.getByRole('row').count()) - 1).toBeGreaterThanOrEqual(4);
     const rows = (await page.getByRole('row').allTextContents()).slice(1);
     expect(
-      rows.every((r) => /Admin [0-9a-f-]{36}/.test(r)),
+      rows.every((r) => /Admin (\S+@\S+|[0-9a-f-]{36})/.test(r)),
       rows.join('\n'),
     ).toBe(true);
+    // An owner sees admins by e-mail.
+    expect(rows.some((r) => r.includes(`Admin ${VIEWER}`))).toBe(true);
     expect(w.problems).toEqual([]);
     await w.context.close();
   }, 120_000);
@@ -266,14 +268,16 @@ describe.runIf(runBrowserTests)('console: audit log, admins, spaces, signing key
       expect(await create.getByLabel('Slug').getAttribute('aria-invalid')).toBe('true');
       expect(await create.getByLabel('Display name').inputValue()).toBe('Kept name');
       // Defaults are shown as values.
-      expect(await create.getByLabel('Default access token lifetime: amount').inputValue()).toBe('8');
-      expect(await create.getByRole('button', { name: /Default refresh token lifetime: unit/ }).textContent()).toContain('Days');
+      expect(await create.getByRole('group', { name: 'Default access token lifetime' }).getByLabel('Amount').inputValue()).toBe('8');
+      expect(await create.getByRole('group', { name: 'Default refresh token lifetime' }).getByRole('button', { name: /Unit$/ }).textContent()).toContain(
+        'Days',
+      );
       await expectAccessible(page, `the create-space dialog with an error (${colorScheme})`);
       await screenshot(page, `spaces-create-error-${colorScheme}`);
 
       await create.getByLabel('Slug').fill(slug);
       await create.getByLabel('Display name').fill(`West ${colorScheme}`);
-      await create.getByLabel('Default access token lifetime: amount').fill('2');
+      await create.getByRole('group', { name: 'Default access token lifetime' }).getByLabel('Amount').fill('2');
       await create.getByRole('button', { name: 'Create' }).click();
       await page.getByText(`Space West ${colorScheme} created.`).waitFor();
       const row = page.getByRole('row', { name: new RegExp(`West ${colorScheme}`) });
@@ -310,6 +314,7 @@ describe.runIf(runBrowserTests)('console: audit log, admins, spaces, signing key
   it('rotates the signing keys: the new key is published, then signs while the old one retires', async () => {
     await h.server.admin('POST', '/spaces/east/keys/rotate', { publish_seconds: 0 });
     const before: { kid: string; alg: string }[] = (await h.server.admin('GET', '/spaces/east/keys')).items;
+    let published = '';
     for (const colorScheme of SCHEMES) {
       const w = await h.open({ colorScheme });
       const { page } = w;
@@ -327,8 +332,10 @@ describe.runIf(runBrowserTests)('console: audit log, admins, spaces, signing key
       if (colorScheme === 'light') {
         // After the publication period: the new key is published, the current one signs until then.
         await dialog.getByRole('button', { name: 'Rotate keys' }).click();
-        await page.getByText(/New key .* published; it signs from/).waitFor();
+        const notice = page.getByText(/New key .* published; it signs from/);
+        published = /New key (\S+) published/.exec((await notice.textContent())!)![1]!;
         const newest = page.getByRole('row').nth(1);
+        expect(await newest.textContent()).toContain(published);
         expect(await newest.textContent()).toContain('Published');
         await expect.poll(() => page.getByRole('row', { name: new RegExp(before[0]!.kid) }).textContent()).toContain('Signing, retiring');
       } else {
@@ -361,6 +368,10 @@ describe.runIf(runBrowserTests)('console: audit log, admins, spaces, signing key
           expect.stringContaining('Stops signing (now)'),
           expect.stringContaining('Leaves the JWKS (upcoming)'),
         ]);
+        // The key published by the first rotation never got its turn.
+        const withdrawn = page.getByRole('row', { name: new RegExp(published) });
+        expect(await withdrawn.textContent()).toContain('Withdrawn');
+        expect(await withdrawn.textContent()).toContain('Never (replaced before its turn)');
         await expectAccessible(page, `the signing keys page after rotating (${colorScheme})`);
         await screenshot(page, `keys-rotated-${colorScheme}`);
       }

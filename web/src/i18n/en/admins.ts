@@ -16,8 +16,9 @@ export const admins = {
   manageOf: 'Manage {email}',
   you: 'you',
   noRoles: 'No role',
-  allSpaces: 'All spaces',
+  allSpaces: 'All spaces (*)',
   roleIn: '{role} in {space}',
+  roleEverywhere: '{role} in every space',
   roleExplainTitle: 'What each role may do',
   roleExplainIntro: 'A role for all spaces applies in every space; where an admin holds two roles, the stronger one counts.',
   roleNames: {

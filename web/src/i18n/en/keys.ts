@@ -13,12 +13,14 @@ export const keys = {
     active: 'Signing',
     retiring: 'Signing, retiring',
     retired: 'Retiring',
+    withdrawn: 'Withdrawn',
   },
   stateHint: {
     pending: 'In the JWKS; starts signing {at}',
     active: 'Signs new tokens',
     retiring: 'Stops signing {at}, when its successor starts',
     retired: 'No longer signs; still verifies the tokens it signed',
+    withdrawn: 'Replaced before its turn: it never signs, and leaves the JWKS {removed}',
   },
   step: {
     published: 'Published',
@@ -30,6 +32,7 @@ export const keys = {
   stepNow: 'now',
   stepNext: 'upcoming',
   notPlanned: 'Not planned',
+  neverSigned: 'Never (replaced before its turn)',
   keptForever: 'Kept while tokens that never expire may exist',
   rotate: 'Rotate keys',
   rotateTitle: 'Rotate the signing keys of {space}?',

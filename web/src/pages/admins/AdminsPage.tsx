@@ -12,7 +12,7 @@ import { LoadError, Notice, Page } from '../../ui/Page';
 import { DataTable } from '../../ui/Table';
 import { CreateAdminDialog } from './CreateAdminDialog';
 import { ManageAdminDialog } from './ManageAdminDialog';
-import { explainRole, roleLabel, spaceLabel, type Admin } from './roles';
+import { explainRole, roleInSpace, roleLabel, type Admin } from './roles';
 import { TokensSection } from './TokensSection';
 import { useGrantableSpaces } from './useGrantableSpaces';
 import '../../styles/admin-ui.css';
@@ -74,7 +74,7 @@ export function AdminsPage() {
               a.roles.length ? (
                 <ul className="role-list">
                   {a.roles.map((r) => (
-                    <li key={r.space}>{t('admins.roleIn', { role: roleLabel(r.role), space: spaceLabel(r.space) })}</li>
+                    <li key={r.space}>{roleInSpace(r.role, r.space)}</li>
                   ))}
                 </ul>
               ) : (

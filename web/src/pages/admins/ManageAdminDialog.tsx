@@ -12,7 +12,7 @@ import { Select, TextField, type Option } from '../../ui/Fields';
 import { ruleOf } from '../../ui/form';
 import { LoadError, Notice } from '../../ui/Page';
 import { RoleFields } from './RoleFields';
-import { ALL, asRole, explainRole, roleOptions, spaceLabel, type Admin } from './roles';
+import { ALL, asRole, explainRole, roleInSpace, roleOptions, spaceLabel, type Admin } from './roles';
 
 export function ManageAdminDialog({
   admin,
@@ -116,13 +116,13 @@ export function ManageAdminDialog({
                   </Button>
                 </div>
               ) : (
-                <p key={r.space}>{t('admins.roleIn', { role: r.role, space: spaceLabel(r.space) })}</p>
+                <p key={r.space}>{roleInSpace(r.role, r.space)}</p>
               ),
             )}
             {nextGrant ? (
               <Form
-                className="role-row"
-                aria-label={t('admins.grantTitle')}
+                className="grant"
+                aria-labelledby="grant-title"
                 onSubmit={(e) => {
                   e.preventDefault();
                   void run('grant', () =>
@@ -135,10 +135,13 @@ export function ManageAdminDialog({
                   ).then((ok) => ok && setGrant(null));
                 }}
               >
-                <RoleFields space={nextGrant.space} role={nextGrant.role} spaces={free} spaceLabel={t('admins.grantTitle')} onChange={setGrant} />
-                <Button type="submit" isPending={busy === 'grant'}>
-                  {t('admins.grant')}
-                </Button>
+                <h4 id="grant-title">{t('admins.grantTitle')}</h4>
+                <div className="role-row">
+                  <RoleFields space={nextGrant.space} role={nextGrant.role} spaces={free} onChange={setGrant} />
+                  <Button type="submit" isPending={busy === 'grant'}>
+                    {t('admins.grant')}
+                  </Button>
+                </div>
               </Form>
             ) : null}
           </section>

@@ -13,6 +13,9 @@ export const ALL = '*';
 
 export const roleLabel = (role: string) => (role in catalogue.roleNames ? t(`admins.roleNames.${role}` as MessageKey) : role);
 export const spaceLabel = (space: string) => (space === ALL ? t('admins.allSpaces') : space);
+/** "Owner in every space", "Viewer in default". */
+export const roleInSpace = (role: string, space: string) =>
+  space === ALL ? t('admins.roleEverywhere', { role: roleLabel(role) }) : t('admins.roleIn', { role: roleLabel(role), space });
 
 /** The permissions a role has, in the words of the catalogue ("see everything in the space", …). */
 export function permissionsOf(session: ConsoleSession, role: string): string[] {

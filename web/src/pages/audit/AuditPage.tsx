@@ -33,6 +33,9 @@ export function AuditPage() {
   const since = useMemo(() => (period === 'any' ? undefined : new Date(Date.now() - PERIODS[period]! * 1000).toISOString()), [period]);
 
   const allowed = can('audit:read', space);
+  // Admins are named by id in the log; an owner, who may list admins, sees their e-mail instead.
+  const admins = useQuery({ queryKey: ['admins', 'list'], enabled: can('admins:manage', space), queryFn: () => call(api.GET('/admins')) });
+  const names = useMemo(() => new Map((admins.data?.items ?? []).map((a) => [a.id, a.email])), [admins.data]);
   const query = useQuery({
     queryKey: ['audit', space, where, filters, targetType, since, pages.cursor],
     enabled: allowed,
@@ -74,7 +77,7 @@ export function AuditPage() {
   return (
     <Page title={t('audit.title')}>
       <p className="intro">{t('audit.intro')}</p>
-      <div className="filters" role="search" aria-label={t('audit.filtersLabel')}>
+      <div className="filters aligned" role="search" aria-label={t('audit.filtersLabel')}>
         <Select
           label={t('audit.scope')}
           value={where}
@@ -134,13 +137,13 @@ export function AuditPage() {
             id: 'at',
             name: t('audit.at'),
             render: (e) => (
-              <span title={formatRelative(e.at)}>
+              <span className="nowrap" title={formatRelative(e.at)}>
                 <time dateTime={e.at}>{formatDate(e.at)}</time>
               </span>
             ),
           },
           { id: 'event', name: t('audit.event'), render: (e) => <code>{e.type}</code> },
-          { id: 'target', name: t('audit.target'), render: (e) => targetLabel(e) },
+          { id: 'target', name: t('audit.target'), render: (e) => targetLabel(e, names) },
           { id: 'by', name: t('audit.by'), render: (e) => actorLabel(e) },
           { id: 'space', name: t('audit.space'), render: (e) => e.space ?? t('audit.globalSpace') },
           {
@@ -151,7 +154,12 @@ export function AuditPage() {
               const count = n === 0 ? t('audit.noChanges') : n === 1 ? t('audit.fieldCountOne') : t('audit.fieldCount', { n });
               // The name starts with what the button shows (WCAG 2.5.3), then says which entry it opens.
               return (
-                <Button variant="quiet" aria-label={t('audit.viewChangesOf', { count, event: e.type, at: formatDate(e.at) })} onPress={() => setOpen(e)}>
+                <Button
+                  variant="quiet"
+                  className="nowrap"
+                  aria-label={t('audit.viewChangesOf', { count, event: e.type, at: formatDate(e.at) })}
+                  onPress={() => setOpen(e)}
+                >
                   {count}
                 </Button>
               );
@@ -160,7 +168,7 @@ export function AuditPage() {
         ]}
       />
       <Pager pages={pages} nextCursor={query.data?.next_cursor} />
-      <ChangesDialog entry={open} onClose={() => setOpen(null)} />
+      <ChangesDialog entry={open} names={names} onClose={() => setOpen(null)} />
     </Page>
   );
 }

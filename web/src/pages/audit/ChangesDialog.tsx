@@ -18,7 +18,7 @@ function Value({ value, present }: { value: unknown; present: boolean }) {
   return <code className="diff-json">{JSON.stringify(value, null, 2)}</code>;
 }
 
-export function ChangesDialog({ entry, onClose }: { entry: AuditEntry | null; onClose(): void }) {
+export function ChangesDialog({ entry, names, onClose }: { entry: AuditEntry | null; names?: ReadonlyMap<string, string>; onClose(): void }) {
   const rows = entry ? changeRows(entry) : [];
   return (
     <Dialog title={entry ? t('audit.dialogTitle', { event: entry.type }) : ''} isOpen={!!entry} onClose={onClose}>
@@ -32,7 +32,7 @@ export function ChangesDialog({ entry, onClose }: { entry: AuditEntry | null; on
             <dt>{t('audit.space')}</dt>
             <dd>{entry.space ?? t('audit.globalSpace')}</dd>
             <dt>{t('audit.target')}</dt>
-            <dd>{targetLabel(entry)}</dd>
+            <dd>{targetLabel(entry, names)}</dd>
           </dl>
           {rows.length ? (
             <>

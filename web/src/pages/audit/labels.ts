@@ -7,7 +7,11 @@ export const TARGET_TYPES = Object.keys(audit.targetTypes);
 /** "Client", "Signing key"; an object type the console does not know yet is shown as the server names it. */
 export const targetTypeLabel = (type: string) => (TARGET_TYPES.includes(type) ? t(`audit.targetTypes.${type}` as MessageKey) : type);
 
-export const targetLabel = (e: Pick<AuditEntry, 'target'>) => `${targetTypeLabel(e.target.type)}${e.target.id ? ` ${e.target.id}` : ''}`;
+/** "Client app-1"; an admin by e-mail where `names` knows it (their id otherwise). */
+export function targetLabel(e: Pick<AuditEntry, 'target'>, names?: ReadonlyMap<string, string>): string {
+  const id = e.target.id ? (e.target.type === 'admin' ? (names?.get(e.target.id) ?? e.target.id) : e.target.id) : '';
+  return `${targetTypeLabel(e.target.type)}${id ? ` ${id}` : ''}`;
+}
 
 export function actorLabel(e: Pick<AuditEntry, 'actor'>): string {
   if (e.actor.type === 'admin') return e.actor.email ?? e.actor.id ?? '';

@@ -8,19 +8,25 @@ import { formatDate, t, type MessageKey } from '../../i18n';
 import { Button } from '../../ui/Button';
 import { LoadError, Notice, Page } from '../../ui/Page';
 import { RotateKeysDialog } from './RotateKeysDialog';
-import { byNewest, statusOf, stepsOf, type KeyStatus, type KeyView } from './timeline';
+import { byNewest, neverSigns, statusOf, stepsOf, type KeyStatus, type KeyView } from './timeline';
 import '../../styles/admin-ui.css';
 
-const BADGE: Record<KeyStatus, string> = { pending: 'badge-info', active: 'badge-success', retiring: 'badge-warning', retired: 'badge-muted' };
+const BADGE: Record<KeyStatus, string> = {
+  pending: 'badge-info',
+  active: 'badge-success',
+  retiring: 'badge-warning',
+  retired: 'badge-muted',
+  withdrawn: 'badge-muted',
+};
 
 function StatusBadge({ k }: { k: KeyView }) {
   const status = statusOf(k);
   const at = formatDate(status === 'pending' ? k.active_at : k.retired_at);
+  const removed = formatDate(k.expires_at, t('keys.keptForever').toLowerCase());
   return (
     <>
       <span className={`badge ${BADGE[status]}`}>{t(`keys.state.${status}` as MessageKey)}</span>
-      <br />
-      <span className="hint">{t(`keys.stateHint.${status}` as MessageKey, { at })}</span>
+      <span className="hint status-hint">{t(`keys.stateHint.${status}` as MessageKey, { at, removed })}</span>
     </>
   );
 }
@@ -35,7 +41,15 @@ function Timeline({ k }: { k: KeyView }) {
             <span className="visually-hidden"> ({t(s.progress === 'done' ? 'keys.stepDone' : s.progress === 'now' ? 'keys.stepNow' : 'keys.stepNext')})</span>
           </span>
           <span className="step-date">
-            {s.at ? <time dateTime={s.at}>{formatDate(s.at)}</time> : s.id === 'removed' && k.retired_at ? t('keys.keptForever') : t('keys.notPlanned')}
+            {s.at ? (
+              <time dateTime={s.at}>{formatDate(s.at)}</time>
+            ) : s.id === 'signing' && neverSigns(k) ? (
+              t('keys.neverSigned')
+            ) : s.id === 'removed' && k.retired_at ? (
+              t('keys.keptForever')
+            ) : (
+              t('keys.notPlanned')
+            )}
           </span>
         </li>
       ))}

@@ -6,9 +6,13 @@ import type { operations } from '../../api/schema';
 export type KeyView = operations['listKeys']['responses'][200]['content']['application/json']['items'][number];
 
 /** What a person needs to know now: a signing key whose successor is already published is "retiring". */
-export type KeyStatus = 'pending' | 'active' | 'retiring' | 'retired';
+export type KeyStatus = 'pending' | 'active' | 'retiring' | 'retired' | 'withdrawn';
+
+/** A published key rotated away before its turn came never signs (rotating again retires pending keys too). */
+export const neverSigns = (k: KeyView) => k.retired_at !== null && k.retired_at <= k.active_at;
 
 export function statusOf(k: KeyView): KeyStatus {
+  if (neverSigns(k)) return 'withdrawn';
   if (k.state === 'active' && k.retired_at) return 'retiring';
   return k.state;
 }
@@ -24,7 +28,7 @@ export function stepsOf(k: KeyView, now = Date.now()): Step[] {
   const passed = (iso: string | null) => iso !== null && new Date(iso).getTime() <= now;
   const dates: [Step['id'], string | null][] = [
     ['published', k.created_at],
-    ['signing', k.active_at],
+    ['signing', neverSigns(k) ? null : k.active_at],
     ['retired', k.retired_at],
     ['removed', k.expires_at],
   ];

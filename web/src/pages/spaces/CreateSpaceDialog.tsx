@@ -48,7 +48,7 @@ function DurationField({ form, prefix, label }: { form: ReturnType<typeof useFor
           }}
           render={({ field, fieldState }) => (
             <TextField
-              label={t('spaces.amount', { what: label })}
+              label={t('spaces.amount')}
               inputMode="numeric"
               value={field.value}
               onChange={field.onChange}
@@ -62,7 +62,7 @@ function DurationField({ form, prefix, label }: { form: ReturnType<typeof useFor
           name={`${prefix}_unit`}
           render={({ field }) => (
             <Select
-              label={t('spaces.unit', { what: label })}
+              label={t('spaces.unit')}
               value={field.value}
               onChange={(v) => {
                 field.onChange(v);
