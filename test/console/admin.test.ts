@@ -372,6 +372,7 @@ describe.runIf(runBrowserTests)('console: audit log, admins, spaces, signing key
         const withdrawn = page.getByRole('row', { name: new RegExp(published) });
         expect(await withdrawn.textContent()).toContain('Withdrawn');
         expect(await withdrawn.textContent()).toContain('Never (replaced before its turn)');
+        expect(await withdrawn.getByRole('listitem').nth(1).textContent()).toContain('Signs from (skipped)');
         await expectAccessible(page, `the signing keys page after rotating (${colorScheme})`);
         await screenshot(page, `keys-rotated-${colorScheme}`);
       }

@@ -31,6 +31,7 @@ export const keys = {
   stepDone: 'done',
   stepNow: 'now',
   stepNext: 'upcoming',
+  stepSkipped: 'skipped',
   notPlanned: 'Not planned',
   neverSigned: 'Never (replaced before its turn)',
   keptForever: 'Kept while tokens that never expire may exist',

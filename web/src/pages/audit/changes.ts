@@ -1,7 +1,7 @@
 // An audit entry's `changes` as rows of a before/after table. The server records a changed field as
 // { from, to } (events/audit.ts diff); a created object's fields, or a deleted object's identifying fields, as plain
 // values. A plain value is what the object had after a creation and before a deletion.
-import type { operations } from '../../api/schema';
+import type { operations } from '../../api/schema.js';
 
 export type AuditEntry = operations['listAuditLog']['responses'][200]['content']['application/json']['items'][number];
 

@@ -8,7 +8,7 @@ import { formatDate, t, type MessageKey } from '../../i18n';
 import { Button } from '../../ui/Button';
 import { LoadError, Notice, Page } from '../../ui/Page';
 import { RotateKeysDialog } from './RotateKeysDialog';
-import { byNewest, neverSigns, statusOf, stepsOf, type KeyStatus, type KeyView } from './timeline';
+import { byNewest, neverSigns, statusOf, stepsOf, type KeyStatus, type KeyView, type Step } from './timeline';
 import '../../styles/admin-ui.css';
 
 const BADGE: Record<KeyStatus, string> = {
@@ -17,6 +17,13 @@ const BADGE: Record<KeyStatus, string> = {
   retiring: 'badge-warning',
   retired: 'badge-muted',
   withdrawn: 'badge-muted',
+};
+
+const PROGRESS: Record<Step['progress'], MessageKey> = {
+  done: 'keys.stepDone',
+  now: 'keys.stepNow',
+  next: 'keys.stepNext',
+  skipped: 'keys.stepSkipped',
 };
 
 function StatusBadge({ k }: { k: KeyView }) {
@@ -38,7 +45,7 @@ function Timeline({ k }: { k: KeyView }) {
         <li key={s.id} className={`step-${s.progress}`} aria-current={s.progress === 'now' ? 'step' : undefined}>
           <span className="step-name">
             {t(`keys.step.${s.id}` as MessageKey)}
-            <span className="visually-hidden"> ({t(s.progress === 'done' ? 'keys.stepDone' : s.progress === 'now' ? 'keys.stepNow' : 'keys.stepNext')})</span>
+            <span className="visually-hidden"> ({t(PROGRESS[s.progress])})</span>
           </span>
           <span className="step-date">
             {s.at ? (

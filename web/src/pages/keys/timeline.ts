@@ -1,7 +1,7 @@
 // A signing key's life, as the server's dates tell it (oauth/tokens/keys.ts): published at creation, signing from
 // active_at, stopping at retired_at (when its successor starts), leaving the JWKS at expires_at (null: kept while
 // tokens that never expire may exist).
-import type { operations } from '../../api/schema';
+import type { operations } from '../../api/schema.js';
 
 export type KeyView = operations['listKeys']['responses'][200]['content']['application/json']['items'][number];
 
@@ -20,8 +20,8 @@ export function statusOf(k: KeyView): KeyStatus {
 export interface Step {
   id: 'published' | 'signing' | 'retired' | 'removed';
   at: string | null;
-  /** done: passed; now: the stage the key is in; next: still to come (or not planned). */
-  progress: 'done' | 'now' | 'next';
+  /** done: passed; now: the stage the key is in; next: still to come (or not planned); skipped: never reached. */
+  progress: 'done' | 'now' | 'next' | 'skipped';
 }
 
 export function stepsOf(k: KeyView, now = Date.now()): Step[] {
@@ -34,7 +34,7 @@ export function stepsOf(k: KeyView, now = Date.now()): Step[] {
   ];
   // The stage the key is in is the last one passed.
   const current = dates.reduce((last, [, at], i) => (passed(at) ? i : last), 0);
-  return dates.map(([id, at], i) => ({ id, at, progress: i < current ? 'done' : i === current ? 'now' : 'next' }));
+  return dates.map(([id, at], i) => ({ id, at, progress: i < current ? (at === null ? 'skipped' : 'done') : i === current ? 'now' : 'next' }));
 }
 
 /** Newest first; among keys made together, the one of the space's own algorithm first. */
