@@ -143,6 +143,19 @@ describe.runIf(runBrowserTests)('console: audit log, admins, spaces, signing key
     await expectAccessible(page, 'the audit entry dialog (dark)');
     await screenshot(page, 'audit-changes-dark');
     await page.keyboard.press('Escape');
+    // With the keyboard: Enter on a row opens its changes, Escape closes them and focus goes back.
+    const first = page.getByRole('row').nth(1);
+    await first.focus();
+    await page.keyboard.press('Enter');
+    const opened = page.getByRole('dialog', { name: /^Changes: / });
+    await opened.waitFor();
+    expect(await page.evaluate('document.activeElement?.textContent')).toBe('Close');
+    await page.keyboard.press('Escape');
+    await opened.waitFor({ state: 'detached' });
+    // The row again (React Aria marks each row with its key).
+    const rowKey = await first.getAttribute('data-key');
+    expect(rowKey).toBeTruthy();
+    expect(await page.evaluate("document.activeElement?.closest('[role=row]')?.getAttribute('data-key')")).toBe(rowKey);
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admins and roles' }).click();
     await page.getByRole('button', { name: `Manage ${MANAGER}` }).waitFor();
@@ -304,7 +317,7 @@ describe.runIf(runBrowserTests)('console: audit log, admins, spaces, signing key
       await page.getByText(`Space ${slug} deleted.`).waitFor();
       // It was the space in the address: the page stays, in the default space.
       await page.waitForURL('**/console/spaces/default/spaces');
-      expect(await page.getByRole('row', { name: new RegExp(`West ${colorScheme}`) }).count()).toBe(0);
+      await expect.poll(() => page.getByRole('row', { name: new RegExp(`West ${colorScheme}`) }).count()).toBe(0);
       await expect(h.server.admin('GET', `/spaces/${slug}`)).rejects.toThrow();
       expect(w.problems).toEqual([]);
       await w.context.close();
