@@ -3,10 +3,16 @@
 import { common } from './en/common';
 import { shell } from './en/shell';
 import { clients } from './en/clients';
+import { settings } from './en/settings';
+import { directory } from './en/directory';
+import { scopes } from './en/scopes';
+import { users } from './en/users';
+import { tokens } from './en/tokens';
+import { consents } from './en/consents';
 import { audit } from './en/audit';
 import { admins } from './en/admins';
 import { spaces } from './en/spaces';
 import { keys } from './en/keys';
 
-export const en = { common, shell, clients, audit, admins, spaces, keys };
+export const en = { common, shell, clients, settings, directory, scopes, users, tokens, consents, audit, admins, spaces, keys };
 export type Messages = typeof en;
