@@ -7708,6 +7708,16 @@ export interface operations {
                 action?: string;
                 /** @description only entries of this event type (client.deactivated, connection.needs_reauth, …) */
                 type?: string;
+                /** @description only changes made by this admin (e-mail, any case, or id) */
+                actor?: string;
+                /** @description only entries about this kind of object (client, scope, admin, signing_key, …) */
+                target_type?: string;
+                /** @description only entries about the object with this id (a client_id, a scope name, …) */
+                target_id?: string;
+                /** @description only entries at or after this moment */
+                since?: string;
+                /** @description only entries before this moment */
+                until?: string;
             };
             header?: never;
             path?: never;
