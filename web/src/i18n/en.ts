@@ -3,6 +3,7 @@
 import { common } from './en/common';
 import { shell } from './en/shell';
 import { clients } from './en/clients';
+import { dashboard } from './en/dashboard';
 
-export const en = { common, shell, clients };
+export const en = { common, shell, clients, dashboard };
 export type Messages = typeof en;
