@@ -18,25 +18,25 @@ const CHARTS = [
   'Failed webhook deliveries per hour',
 ];
 
-/** A table's numbers: each column's header with the sum of its cells (a chart per hour sums to the period's total). */
-async function columnTotals(page: Page, region: string): Promise<Record<string, number>> {
+/** A table's rows as text: its head's cells, then each body row's (Chromium's innerText separates cells by tabs). */
+async function tableOf(page: Page, region: string): Promise<{ heads: string[]; rows: string[][] }> {
   const table = page.getByRole('region', { name: region }).getByRole('table', { name: region });
   await table.waitFor();
-  return (await table.evaluate((t: HTMLTableElement) => {
-    const heads = [...t.tHead!.rows[0]!.cells].slice(1).map((c) => c.textContent!.trim());
-    const totals: Record<string, number> = Object.fromEntries(heads.map((h) => [h, 0]));
-    for (const row of t.tBodies[0]!.rows) [...row.cells].slice(1).forEach((c, i) => (totals[heads[i]!]! += Number(c.textContent)));
-    return totals;
-  })) as Record<string, number>;
+  const heads = (await table.locator('thead th').allTextContents()).map((h) => h.trim());
+  const rows = (await table.locator('tbody tr').allInnerTexts()).map((r) => r.split('\t').map((c) => c.trim()));
+  return { heads, rows };
+}
+
+/** A table's numbers: each column's header with the sum of its cells (a chart per hour sums to the period's total). */
+async function columnTotals(page: Page, region: string): Promise<Record<string, number>> {
+  const { heads, rows } = await tableOf(page, region);
+  return Object.fromEntries(heads.slice(1).map((h, i) => [h, rows.reduce((n, r) => n + Number(r[i + 1]), 0)]));
 }
 
 /** A table of categories (one value column): category → value. */
 async function categoryValues(page: Page, region: string): Promise<Record<string, number>> {
-  const table = page.getByRole('region', { name: region }).getByRole('table', { name: region });
-  await table.waitFor();
-  return (await table.evaluate((t: HTMLTableElement) =>
-    Object.fromEntries([...t.tBodies[0]!.rows].map((r) => [r.cells[0]!.textContent!.trim(), Number(r.cells[1]!.textContent)])),
-  )) as Record<string, number>;
+  const { rows } = await tableOf(page, region);
+  return Object.fromEntries(rows.map((r) => [r[0], Number(r[1])]));
 }
 
 describe.runIf(runBrowserTests)('console dashboard (chromium)', () => {
