@@ -46,11 +46,9 @@ export async function consoleFirstLoad(kwBase, api) {
   };
   try {
     const signInForm = await measure(false, async (page) => {
+      // A string: it runs in the page (eslint here knows Node's globals, not the browser's).
       await page.waitForFunction(
-        () => {
-          const el = document.activeElement;
-          return el instanceof HTMLInputElement && el.autocomplete === 'username' && !el.disabled;
-        },
+        "document.activeElement instanceof HTMLInputElement && document.activeElement.autocomplete === 'username' && !document.activeElement.disabled",
         undefined,
         { polling: 'raf', timeout: 10_000 },
       );

@@ -7,5 +7,4 @@ CREATE TABLE "activity_counts" (
 	CONSTRAINT "activity_counts_space_id_hour_kind_key_pk" PRIMARY KEY("space_id","hour","kind","key")
 );
 --> statement-breakpoint
-ALTER TABLE "activity_counts" ADD CONSTRAINT "activity_counts_space_id_spaces_id_fk" FOREIGN KEY ("space_id") REFERENCES "public"."spaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "webhook_deliveries_updated" ON "webhook_deliveries" USING btree ("updated_at");
+ALTER TABLE "activity_counts" ADD CONSTRAINT "activity_counts_space_id_spaces_id_fk" FOREIGN KEY ("space_id") REFERENCES "public"."spaces"("id") ON DELETE cascade ON UPDATE no action;

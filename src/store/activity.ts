@@ -1,7 +1,8 @@
 // The figures of the console's dashboard, per space: what happened per hour over a window (tokens issued, sign-ins
 // and their failures, failed connection renewals from activity_counts; failed webhook delivery attempts from the
 // delivery log) and what holds now (active access tokens, connections by status). Every query reads one index
-// range: activity_counts by its primary key (space, hour), webhook_deliveries by webhook_deliveries_updated, access tokens through their clients (access_tokens_client),
+// range: activity_counts by its primary key (space, hour), audit_log by audit_log_space_at (then deliveries by
+// webhook_deliveries_event), access tokens through their clients (access_tokens_client),
 // connections by connections_space_created. Hours are cut in UTC whatever the session's time zone.
 import { sql } from 'drizzle-orm';
 import type { Executor } from './db.js';
@@ -51,9 +52,15 @@ export async function activitySince(db: Executor, spaceId: string, since: Date):
 }
 
 /**
+ * How long after its event a delivery may still be attempted and counted: the default retry schedule spans about 3.2
+ * days (config DEFAULT_WEBHOOK_RETRY_SCHEDULE). Bounding the events by time lets the space's index on (space, at)
+ * find them; a manual retry of an older event is not counted.
+ */
+const ATTEMPTS_AFTER_EVENT = '7 days';
+
+/**
  * Webhook delivery attempts of the space's events that got no 2xx answer, per hour of the attempt; key `retrying`
- * (another attempt follows) or `failed` (the last one: the delivery gave up). An attempt within the window updated
- * its delivery within it, so the index on updated_at finds every one.
+ * (another attempt follows) or `failed` (the last one: the delivery gave up).
  */
 export async function webhookFailuresSince(db: Executor, slug: string, since: Date): Promise<HourlyCount[]> {
   const rows = rowsOf<{ hour: string | Date; key: string; count: number }>(
@@ -61,10 +68,10 @@ export async function webhookFailuresSince(db: Executor, slug: string, since: Da
       select date_trunc('hour', (a.v->>'at')::timestamptz, 'UTC') as hour,
              case when d.status = 'failed' and a.n = d.attempt_count then 'failed' else 'retrying' end as key,
              count(*)::int as count
-      from webhook_deliveries d
-      join audit_log e on e.id = d.event_id and e.space = ${slug}
+      from audit_log e
+      join webhook_deliveries d on d.event_id = e.id and d.updated_at >= ${since.toISOString()}::timestamptz
       cross join lateral jsonb_array_elements(d.attempts) with ordinality as a(v, n)
-      where d.updated_at >= ${since.toISOString()}::timestamptz
+      where e.space = ${slug} and e.at >= ${since.toISOString()}::timestamptz - ${ATTEMPTS_AFTER_EVENT}::interval
         and (a.v->>'at')::timestamptz >= ${since.toISOString()}::timestamptz
         and coalesce((a.v->>'response_status')::int not between 200 and 299, true)
       group by 1, 2

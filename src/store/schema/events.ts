@@ -69,8 +69,6 @@ export const webhookDeliveries = pgTable(
       .where(sql`${t.status} = 'pending'`),
     index('webhook_deliveries_subscription').on(t.subscriptionId, t.createdAt, t.id),
     index('webhook_deliveries_event').on(t.eventId),
-    // The dashboard's failed attempts per hour: every attempt in a window updated its delivery within it.
-    index('webhook_deliveries_updated').on(t.updatedAt),
   ],
 );
 
