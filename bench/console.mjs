@@ -46,12 +46,8 @@ export async function consoleFirstLoad(kwBase, api) {
   };
   try {
     const signInForm = await measure(false, async (page) => {
-      // A string: it runs in the page (eslint here knows Node's globals, not the browser's).
-      await page.waitForFunction(
-        "document.activeElement instanceof HTMLInputElement && document.activeElement.autocomplete === 'username' && !document.activeElement.disabled",
-        undefined,
-        { polling: 'raf', timeout: 10_000 },
-      );
+      // A selector, not a function: the console's CSP (script-src 'self') forbids evaluating code in the page.
+      await page.locator('input[autocomplete="username"]:enabled:focus').waitFor({ timeout: 10_000 });
     });
     const signedIn = await measure(true, async (page) => {
       await page.getByRole('navigation', { name: 'Main' }).waitFor({ timeout: 10_000 });
