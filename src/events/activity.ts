@@ -37,6 +37,7 @@ export class ActivityCounter {
   private pending = new Map<string, ActivityIncrement>();
   private timer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> = Promise.resolve();
+  private closed = false;
 
   constructor(private readonly store: Pick<Store, 'db'>) {}
 
@@ -50,7 +51,7 @@ export class ActivityCounter {
     const entry = this.pending.get(id);
     if (entry) entry.count += i.count;
     else this.pending.set(id, { ...i });
-    this.timer ??= setTimeout(() => void this.flush().catch(() => undefined), FLUSH_MS).unref();
+    if (!this.closed) this.timer ??= setTimeout(() => void this.flush().catch(() => undefined), FLUSH_MS).unref();
   }
 
   /** Writes what is pending. Flushes run one after another, so none is counted twice or lost to a race. */
@@ -65,6 +66,12 @@ export class ActivityCounter {
       for (const i of batch) this.add(i);
     });
     return run;
+  }
+
+  /** Writes what is pending and stops the timer (the server closing, before its store does). */
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.flush();
   }
 
   /** The dashboard's figures of a space for the last `hours` hours (the current one included). */
