@@ -74,6 +74,23 @@ export interface paths {
         patch: operations["updateScope"];
         trace?: never;
     };
+    "/spaces/{space}/scopes/{name}/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which clients have the scope: how many, and the first ten by name (what deleting it removes it from) */
+        get: operations["getScopeUsage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/spaces/{space}/clients": {
         parameters: {
             query?: never;
@@ -229,6 +246,23 @@ export interface paths {
         };
         /** List live grants (refresh token families) and stored access tokens, newest first */
         get: operations["listTokens"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/spaces/{space}/tokens/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Count the live grants and stored access tokens of the listing (of a client, of a user, or all): what revoke-all would revoke */
+        get: operations["countTokens"];
         put?: never;
         post?: never;
         delete?: never;
@@ -871,7 +905,10 @@ export interface components {
          *         "authorization_code_ttl": 60,
          *         "session_ttl": 86400,
          *         "device_code_ttl": 600,
-         *         "refresh_reuse_grace_seconds": 0
+         *         "refresh_reuse_grace_seconds": 0,
+         *         "brand_logo_uri": null,
+         *         "brand_accent_light": null,
+         *         "brand_accent_dark": null
          *       },
          *       "issuer": "https://auth.example.com/spaces/staging",
          *       "created_at": "2026-03-02T09:15:00.000Z",
@@ -885,7 +922,8 @@ export interface components {
             refresh_token_ttl: number;
             /** @description per-space authorization server settings (defaults filled in) */
             settings: {
-                signing_alg: string;
+                /** @enum {string} */
+                signing_alg: "ES256" | "RS256" | "EdDSA";
                 key_rotation_days: number;
                 key_publish_seconds: number;
                 require_pkce: boolean;
@@ -893,12 +931,16 @@ export interface components {
                 require_par: boolean;
                 login_failure_limit: number;
                 login_lockout_seconds: number;
-                registration: string;
+                /** @enum {string} */
+                registration: "closed" | "open" | "token";
                 id_token_ttl: number;
                 authorization_code_ttl: number;
                 session_ttl: number;
                 device_code_ttl: number;
                 refresh_reuse_grace_seconds: number;
+                brand_logo_uri: string | null;
+                brand_accent_light: string | null;
+                brand_accent_dark: string | null;
             };
             /** @description the OAuth issuer URL of this space */
             issuer: string;
@@ -1600,7 +1642,7 @@ export interface operations {
                     access_token_ttl?: number;
                     /** @description default refresh token lifetime in seconds (2592000 = 30 days) */
                     refresh_token_ttl?: number;
-                    /** @description settings to change (the others keep their value), e.g. { "registration": "open" } */
+                    /** @description settings to change (the others keep their value), e.g. { "registration": "open" }. Branding: brand_logo_uri (https URL or data: URL of a PNG, JPEG, GIF, WebP or SVG up to 32 KiB), brand_accent_light and brand_accent_dark (#rrggbb with at least 4.5:1 contrast where used; a colour below is refused with the nearest that passes); null resets one */
                     settings?: {
                         [key: string]: unknown;
                     };
@@ -1988,7 +2030,7 @@ export interface operations {
                     access_token_ttl?: number;
                     /** @description default refresh token lifetime in seconds (2592000 = 30 days) */
                     refresh_token_ttl?: number;
-                    /** @description settings to change (the others keep their value), e.g. { "registration": "open" } */
+                    /** @description settings to change (the others keep their value), e.g. { "registration": "open" }. Branding: brand_logo_uri (https URL or data: URL of a PNG, JPEG, GIF, WebP or SVG up to 32 KiB), brand_accent_light and brand_accent_dark (#rrggbb with at least 4.5:1 contrast where used; a colour below is refused with the nearest that passes); null resets one */
                     settings?: {
                         [key: string]: unknown;
                     };
@@ -2808,6 +2850,113 @@ export interface operations {
                      * @example {
                      *       "error": "invalid_request",
                      *       "message": "content-type \"text/xml\" is not accepted here; send application/json"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The store is unreachable right now; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "temporarily_unavailable",
+                     *       "message": "the store is unavailable right now; retry shortly"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getScopeUsage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                space: string;
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description how many clients have the scope */
+                        total: number;
+                        /** @description the first ten, by name */
+                        clients: {
+                            client_id: string;
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Bad input; `field` names the field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "message": "redirect_uris[0] must be an https URL (http only on a loopback address)",
+                     *       "field": "redirect_uris[0]"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No admin API token, or one that is unknown, revoked or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unauthorized",
+                     *       "message": "the admin API token is unknown, revoked or expired"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role of the token's admin does not allow this here */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "forbidden",
+                     *       "message": "this action needs the client-manager role in space \"default\""
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "message": "client \"zqn7fvAaWJRCl7WMB6YHcQ\" not found"
                      *     }
                      */
                     "application/json": components["schemas"]["Error"];
@@ -5721,6 +5870,113 @@ export interface operations {
             };
         };
     };
+    countTokens: {
+        parameters: {
+            query?: {
+                client_id?: string;
+                /** @description user id or username */
+                user_id?: string;
+            };
+            header?: never;
+            path: {
+                space: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description live grants (refresh token families) */
+                        grants: number;
+                        /** @description live, unexpired access tokens stored outside a grant */
+                        access_tokens: number;
+                    };
+                };
+            };
+            /** @description Bad input; `field` names the field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "message": "redirect_uris[0] must be an https URL (http only on a loopback address)",
+                     *       "field": "redirect_uris[0]"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No admin API token, or one that is unknown, revoked or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unauthorized",
+                     *       "message": "the admin API token is unknown, revoked or expired"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role of the token's admin does not allow this here */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "forbidden",
+                     *       "message": "this action needs the client-manager role in space \"default\""
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "message": "client \"zqn7fvAaWJRCl7WMB6YHcQ\" not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The store is unreachable right now; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "temporarily_unavailable",
+                     *       "message": "the store is unavailable right now; retry shortly"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     revokeToken: {
         parameters: {
             query?: never;
@@ -5987,6 +6243,7 @@ export interface operations {
                         items: {
                             id: string;
                             client_id: string;
+                            client_name: string;
                             user_id: string;
                             username: string;
                             scope: string;

@@ -3,7 +3,13 @@
 import { common } from './en/common';
 import { shell } from './en/shell';
 import { clients } from './en/clients';
+import { settings } from './en/settings';
+import { directory } from './en/directory';
+import { scopes } from './en/scopes';
+import { users } from './en/users';
+import { tokens } from './en/tokens';
+import { consents } from './en/consents';
 import { dashboard } from './en/dashboard';
 
-export const en = { common, shell, clients, dashboard };
+export const en = { common, shell, clients, settings, directory, scopes, users, tokens, consents, dashboard };
 export type Messages = typeof en;
