@@ -8,11 +8,12 @@
 //   KEYWARD_BENCH_DATABASE_URL  server to create the database on (default postgres://postgres@127.0.0.1:5432/postgres)
 //   BENCH_DURATION (s, default 10), BENCH_CONNECTIONS (default 32), BENCH_FLOW_LOOPS (concurrent flows, default 8),
 //   BENCH_CPU_PROF=<dir>: Keyward writes a .cpuprofile,
-//   BENCH_ONLY=jwt,opaque,introspect,jwt1,flow,vault-read,vault-refresh,floor,embedded: a subset of the workloads
+//   BENCH_ONLY=jwt,opaque,introspect,jwt1,flow,vault-read,vault-refresh,floor,embedded,console: a subset of the workloads
 //   (floor: measure the floors of the chosen workloads; jwt1: client_credentials JWT with one Keyward process, a
 //   second Keyward started afterwards; vault-read, vault-refresh: the connection vault against a minimal local
 //   provider, Keywards of their own started after the others (bench/vault.mjs); embedded: no load, only the idle
-//   memory of Keyward with its embedded store, started last),
+//   memory of Keyward with its embedded store, started last; console: the admin console's first load in chromium with
+//   a cold cache, bench/console.mjs),
 //   BENCH_VAULT_CONNECTIONS (vault-refresh, default 10000), BENCH_VAULT_READ_CONNECTIONS (vault-read, default 100),
 //   BENCH_GENERATOR=wrk|autocannon (default: wrk if installed), BENCH_WRK_THREADS (default 1),
 //   BENCH_KEYWARD_WORKERS: Keyward's KEYWARD_WORKERS (default auto: one process per CPU; oidc-provider has no such
@@ -25,10 +26,11 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { VAULT_CONCURRENCY, vaultWorkloads } from './vault.mjs';
+import { consoleFirstLoad } from './console.mjs';
 import { CONNECTIONS, DURATION, FLOW_LOOPS, FORM, GENERATOR_TEXT, WARMUP, basic, flowLoad, freePort, json, load, onCleanup, root, shutdown, start, stop } from './load.mjs';
 
 const adminUrl = process.env.KEYWARD_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const WORKLOADS = ['jwt', 'opaque', 'introspect', 'jwt1', 'flow', 'vault-read', 'vault-refresh', 'floor', 'embedded'];
+const WORKLOADS = ['jwt', 'opaque', 'introspect', 'jwt1', 'flow', 'vault-read', 'vault-refresh', 'floor', 'embedded', 'console'];
 const ONLY = new Set((process.env.BENCH_ONLY ?? WORKLOADS.join(',')).split(','));
 for (const w of ONLY) {
   if (!WORKLOADS.includes(w)) {
@@ -177,6 +179,9 @@ async function main() {
     R.kwJwt1 = await load('Keyward (one process) client_credentials JWT', one, kwToken, kwJwtAuth, cc);
   }
 
+  // The console's first load, before the load runs' servers stop (bench/console.mjs): no load meanwhile.
+  const consoleLoad = ONLY.has('console') ? await consoleFirstLoad(kwBase, api) : undefined;
+
   // The connection vault: its own Keywards on the same database and port (the others stop; their memory was read).
   if (ONLY.has('vault-read') || ONLY.has('vault-refresh')) {
     for (const s of servers) if (s !== provider) await stop(s);
@@ -196,12 +201,12 @@ async function main() {
     await stop(embedded);
   }
 
-  report(R, servers);
+  report(R, servers, consoleLoad);
 }
 
 const fmt = (n, digits = 0) => (Number.isFinite(n) ? n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : '-');
 
-function report(R, servers) {
+function report(R, servers, consoleLoad) {
   // Every measured run.
   const runs = Object.values(R);
   if (runs.length) console.log('\nmeasured (CPU per request or flow: every process of the server, not PostgreSQL\'s own; generator: wrk, autocannon or the flow client):');
@@ -284,6 +289,12 @@ function report(R, servers) {
   judge('authorization code + PKCE flow >= 2x oidc-provider\'s flow (its dev login checks no password)', [R.kwFlow, R.opFlow], () => `${ratio(R.kwFlow, R.opFlow)} ${rates(R.kwFlow, R.opFlow, 'flows/s', 1)}`, () => R.kwFlow.rate >= 2 * R.opFlow.rate, 'BENCH_ONLY needs flow');
   judge('vault: due refreshes on one node (KEYWARD_WORKERS=1) >= 1,000/s, none lost (provider reuse 0)', [R.kwRefresh], () => `${fmt(R.kwRefresh.rate)} refreshes/s, reuse ${R.kwRefresh.reuse}` + (R.refreshFloor ? ` (${pct(R.kwRefresh, R.refreshFloor)} of its floor's ${fmt(R.refreshFloor.rate)}/s)` : ''), () => R.kwRefresh.rate >= 1000, 'BENCH_ONLY needs vault-refresh');
   judge('vault: connection token reads >= 80% of their floor', [R.kwVaultRead, R.vaultReadFloor], () => `${pct(R.kwVaultRead, R.vaultReadFloor)} ${rates(R.kwVaultRead, R.vaultReadFloor)}`, () => R.kwVaultRead.rate >= 0.8 * R.vaultReadFloor.rate, 'BENCH_ONLY needs vault-read,floor');
+  if (consoleLoad?.skipped) verdicts.push({ target: 'console first load (cold cache, loopback) interactive <= 1 s', figure: '-', verdict: `not measured (${consoleLoad.skipped})` });
+  else {
+    const c = consoleLoad ?? {};
+    judge('console first load (cold cache, loopback): sign-in form interactive <= 1 s (median)', [c.signInForm && { failed: 0 }], () => `${fmt(c.signInForm.median)} ms median, ${fmt(c.signInForm.max)} ms worst of ${c.signInForm.runs}`, () => c.signInForm.median <= 1000, 'BENCH_ONLY needs console');
+    judge('console first load with a session (cold cache): navigation and dashboard shown <= 1 s (median)', [c.signedIn && { failed: 0 }], () => `${fmt(c.signedIn.median)} ms median, ${fmt(c.signedIn.max)} ms worst of ${c.signedIn.runs}`, () => c.signedIn.median <= 1000, 'BENCH_ONLY needs console');
+  }
   console.log('\nDESIGN.md targets:');
   console.table(verdicts);
 

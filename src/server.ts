@@ -165,7 +165,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
         clearInterval(hourly);
         stopCollecting();
         await Promise.all([app.close(), metricsListener?.close()]);
-        await Promise.all([services.vault.renewer.stop(), services.webhooks.dispatcher.stop()]);
+        await Promise.all([services.vault.renewer.stop(), services.webhooks.dispatcher.stop(), services.activity.close().catch(() => undefined)]);
         await Promise.all([store.close(), limiter.close()]);
       },
     };

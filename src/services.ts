@@ -17,6 +17,7 @@ import { Keyring } from './crypto/keyring.js';
 import { MasterKeyRotation } from './vault/rotate-key.js';
 import { countVaultRefresh, countWebhookDelivery } from './events/metrics.js';
 import { Webhooks } from './events/index.js';
+import { ActivityCounter } from './events/activity.js';
 
 export interface Services {
   store: Store;
@@ -42,6 +43,8 @@ export interface Services {
   masterKeyRotation: MasterKeyRotation;
   /** Webhook subscriptions, their deliveries and the dispatcher that sends them. */
   webhooks: Webhooks;
+  /** The dashboard's hourly counts (tokens issued, sign-ins) and the figures read with them. */
+  activity: ActivityCounter;
 }
 
 /** `keys`: a lone MasterKey is taken as a keyring of one (tests and tools that need no previous keys). */
@@ -53,7 +56,11 @@ export function createServices(store: Store, keys: Keyring | MasterKey, limiter:
   const users = new UserService(store.db);
   const catalog = defaultCatalog();
   const vault = new Vault(store.db, catalog, keyring);
-  vault.renewer.onOutcome((_row, event) => countVaultRefresh(event));
+  const activity = new ActivityCounter(store);
+  vault.renewer.onOutcome((row, event) => {
+    countVaultRefresh(event);
+    if (event === 'refresh_failed' || event === 'needs_reauth') activity.count(row.spaceId, 'renewal_failure', event);
+  });
   const webhooks = new Webhooks(store, keyring);
   webhooks.dispatcher.onAttempt = countWebhookDelivery;
   return {
@@ -73,5 +80,6 @@ export function createServices(store: Store, keys: Keyring | MasterKey, limiter:
     vault,
     masterKeyRotation: new MasterKeyRotation(store.db, keyring),
     webhooks,
+    activity,
   };
 }

@@ -12,6 +12,8 @@ export default defineConfig({
     outDir: fileURLToPath(new URL('../dist/console', import.meta.url)),
     emptyOutDir: true,
     target: 'es2022',
+    // .vite/manifest.json: which chunks the entry loads at once, read by the size check (test/web/console-size.test.ts).
+    manifest: true,
     // The size budget is checked by test/web/console-size.test.ts; Vite's own warning would only repeat it.
     chunkSizeWarningLimit: 1000,
   },

@@ -47,6 +47,7 @@ export const OPERATION_IDS: Record<string, string> = {
   'post /spaces/{space}/initial-access-tokens': 'createInitialAccessToken',
   'delete /spaces/{space}/initial-access-tokens/{id}': 'revokeInitialAccessToken',
   'get /spaces/{space}/keys': 'listKeys',
+  'get /spaces/{space}/stats': 'getSpaceStats',
   'post /spaces/{space}/keys/rotate': 'rotateKeys',
   'get /admins': 'listAdmins',
   'post /admins': 'createAdmin',

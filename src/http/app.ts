@@ -15,6 +15,7 @@ import { auditRoutes } from '../admin/routes/audit.js';
 import { clientRoutes } from '../admin/routes/clients.js';
 import { connectionRoutes } from '../admin/routes/connections.js';
 import { keyRoutes } from '../admin/routes/keys.js';
+import { statsRoutes } from '../admin/routes/stats.js';
 import { providerClientRoutes } from '../admin/routes/provider-clients.js';
 import { webhookRoutes } from '../admin/routes/webhooks.js';
 import { Delivery, Webhook } from '../admin/webhook-schemas.js';
@@ -182,6 +183,7 @@ export async function buildApp({ config, services, logger, setup, scrapeMetrics 
       auditRoutes(t, services);
       registrationRoutes(t, services);
       keyRoutes(t, services);
+      statsRoutes(t, services);
       providerClientRoutes(t, services);
       connectionRoutes(t, services);
       providerRoutes(t, services);

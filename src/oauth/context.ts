@@ -48,7 +48,7 @@ export function createOAuth(config: Config, services: Services): OAuth {
     services,
     cache,
     keys,
-    tokens: new TokenService(services.store, keys, cache, views),
+    tokens: new TokenService(services.store, keys, cache, views, services.activity),
     logins,
     codes: new AuthorizationCodeStore(db),
     deviceCodes: new DeviceCodeStore(db),

@@ -5,6 +5,8 @@
 // one address trying many usernames. Unknown usernames count like known ones, so refusals tell nothing about
 // accounts. A success clears the username's count. Client secrets are not limited: they are 256-bit random values.
 import type { Limiter } from '../store/counters.js';
+import type { ActivityCounter } from '../events/activity.js';
+import { countLogin, type LoginVia } from '../events/metrics.js';
 import { sha256 } from '../crypto/secrets.js';
 import type { UserKind, UserRow, UserService } from '../registry/users.js';
 import type { OAuthSpace } from './cache.js';
@@ -40,6 +42,15 @@ export const tooManyAttempts = (retryAfter: number) =>
     status: 429,
     headers: { 'retry-after': String(retryAfter) },
   });
+
+const FAILURE_KEY = { wrong: 'invalid_credentials', other_kind: 'wrong_user_kind', locked: 'locked' } as const;
+
+/** Counts a password check's outcome: in the metrics (by where) and in the space's dashboard (by where, or why it failed). */
+export function countSignIn(activity: ActivityCounter, space: OAuthSpace, via: LoginVia, outcome: LoginOutcome): void {
+  countLogin(via, outcome.status);
+  if (outcome.status === 'ok') activity.count(space.row.id, 'login', via);
+  else activity.count(space.row.id, 'login_failure', FAILURE_KEY[outcome.status]);
+}
 
 export class LoginGuard {
   constructor(

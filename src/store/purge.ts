@@ -1,8 +1,9 @@
 // Removes rows that can no longer matter: expired codes, pending requests, sessions, device codes, assertion
 // jtis, and tokens a day past their expiry. Used refresh tokens and revoked access tokens stay until they
 // expire: the first keeps reuse detection working, the second keeps a revoked JWT's jti on the deny list.
-// Finished webhook deliveries stay in the delivery log for 30 days. Runs with the server's hourly maintenance.
+// Finished webhook deliveries stay in the delivery log for 30 days, the dashboard's hourly counts 31 days. Runs with the server's hourly maintenance.
 import { and, lt, ne } from 'drizzle-orm';
+import { purgeActivity } from './activity.js';
 import type { Executor } from './db.js';
 import {
   accessTokens,
@@ -18,6 +19,7 @@ import {
 
 const GRACE_MS = 24 * 3600_000;
 const DELIVERY_LOG_MS = 30 * 24 * 3600_000;
+const ACTIVITY_MS = 31 * 24 * 3600_000;
 
 /** How many rows it removed. */
 export async function purgeExpired(db: Executor, now = new Date()): Promise<number> {
@@ -36,5 +38,6 @@ export async function purgeExpired(db: Executor, now = new Date()): Promise<numb
       .where(and(ne(webhookDeliveries.status, 'pending'), lt(webhookDeliveries.updatedAt, new Date(now.getTime() - DELIVERY_LOG_MS))))
       .returning({ k: webhookDeliveries.id }),
   ]);
-  return counts.reduce((n, rows) => n + rows.length, 0);
+  const activity = await purgeActivity(db, new Date(now.getTime() - ACTIVITY_MS));
+  return counts.reduce((n, rows) => n + rows.length, activity);
 }

@@ -58,6 +58,7 @@ const OPERATIONS = [
   'post /spaces/{space}/initial-access-tokens',
   'delete /spaces/{space}/initial-access-tokens/{id}',
   'get /spaces/{space}/keys',
+  'get /spaces/{space}/stats',
   'post /spaces/{space}/keys/rotate',
   'get /spaces/{space}/provider-clients',
   'post /spaces/{space}/provider-clients',

@@ -4,7 +4,6 @@ import { randomInt } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { randomToken, sha256 } from '../../crypto/secrets.js';
 import { isUniqueViolation } from '../../store/errors.js';
-import { countLogin } from '../../events/metrics.js';
 import type { OAuthSpace } from '../cache.js';
 import type { OAuth } from '../context.js';
 import { corsPreflight } from '../cors.js';
@@ -16,7 +15,7 @@ import { localeOf, t, type Locale, type MessageKey } from '../interaction/i18n.j
 import { esc, page, spaceBrand } from '../interaction/pages.js';
 import { bindingOf, csrfMatches, csrfToken } from '../interaction/session.js';
 import { noStore, params, requireForm, spaceOf, type Params } from '../http.js';
-import { retryText } from '../login-guard.js';
+import { countSignIn, retryText } from '../login-guard.js';
 import { grantedScopes } from '../scopes.js';
 
 export const DEVICE_CODE_PREFIX = 'kwdc_';
@@ -132,7 +131,7 @@ export function devicePages(app: FastifyInstance, oauth: OAuth): void {
 
     if (p.action !== 'allow') return render(reply, 200, space, l, 'deviceTitle', confirm());
     const login = p.username && p.password ? await oauth.logins.verify(space, p.username, p.password, 'personal', req.ip) : { status: 'wrong' as const };
-    countLogin('device', login.status);
+    countSignIn(oauth.services.activity, space, 'device', login);
     if (login.status === 'locked') {
       reply.header('retry-after', String(login.retryAfter));
       return render(reply, 429, space, l, 'deviceTitle', confirm(retryText(login.retryAfter, l)));

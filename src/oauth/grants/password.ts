@@ -1,8 +1,7 @@
 // Resource owner password credentials (RFC 6749 §4.3), for service users only (seed 000): personal users sign in
 // through the browser. The token endpoint has already checked that the client lists "password" in grant_types.
 import { invalidGrant, invalidRequest } from '../errors.js';
-import { countLogin } from '../../events/metrics.js';
-import { tooManyAttempts } from '../login-guard.js';
+import { countSignIn, tooManyAttempts } from '../login-guard.js';
 import { grantedScopes } from '../scopes.js';
 import { issueTokens, type Grant } from './answer.js';
 
@@ -16,7 +15,7 @@ export const passwordGrant: Grant = {
     // checked before the user's kind, so only someone who proved the password of a personal user learns that this
     // grant is for service users (and is told what to do instead); everyone else gets the same answer.
     const login = await oauth.logins.verify(space, params.username, params.password, 'service', ip);
-    countLogin('password_grant', login.status);
+    countSignIn(oauth.services.activity, space, 'password_grant', login);
     if (login.status === 'locked') throw tooManyAttempts(login.retryAfter);
     if (login.status === 'wrong') throw invalidGrant('invalid username or password');
     if (login.status === 'other_kind') {

@@ -37,6 +37,7 @@ export const tokenExchangeGrant: Grant = {
         params.force_refresh === 'true',
       );
       countTokenIssued(TOKEN_EXCHANGE_GRANT, 'provider');
+      oauth.services.activity.count(space.row.id, 'token_issued', TOKEN_EXCHANGE_GRANT);
       const expiresIn = token.expires_at ? Math.max(0, Math.floor((Date.parse(token.expires_at) - Date.now()) / 1000)) : undefined;
       return {
         access_token: token.access_token,

@@ -6,8 +6,7 @@ import type { OAuthSpace } from '../cache.js';
 import type { OAuth } from '../context.js';
 import { OAuthError } from '../errors.js';
 import { params, spaceOf } from '../http.js';
-import { retryText } from '../login-guard.js';
-import { countLogin } from '../../events/metrics.js';
+import { countSignIn, retryText } from '../login-guard.js';
 import { consentLines } from './consent-text.js';
 import { consentPage, loginPage, page, spaceBrand } from './pages.js';
 import { localeOf, t, type Locale } from './i18n.js';
@@ -129,7 +128,7 @@ export function interactionRoutes(app: FastifyInstance, oauth: OAuth): void {
     const l = await load(oauth, space, req, reply, 'login', body.csrf);
     if (!l) return reply;
     const login = await oauth.logins.verify(space, body.username ?? '', (body.password ?? '').slice(0, 1024), 'personal', req.ip);
-    countLogin('login_page', login.status);
+    countSignIn(oauth.services.activity, space, 'login_page', login);
     if (login.status === 'locked') {
       reply.header('retry-after', String(login.retryAfter));
       return showLogin(reply, space, req, l.it, l.r, 429, (locale) => retryText(login.retryAfter, locale), body.username);

@@ -10,6 +10,7 @@ import type { OAuthViews } from '../../store/oauth-views.js';
 import { RefreshTokenStore } from '../../store/refresh-tokens.js';
 import { randomToken, sha256 } from '../../crypto/secrets.js';
 import { countTokenIssued } from '../../events/metrics.js';
+import type { ActivityCounter } from '../../events/activity.js';
 import type { OAuthCache, OAuthClient, OAuthSpace } from '../cache.js';
 import { userClaims, type ClaimSource } from '../claims.js';
 import { halfHash, signJwtGrouped, type SigningAlg } from './jwt.js';
@@ -72,6 +73,7 @@ export class TokenService {
     private readonly keys: KeyService,
     private readonly cache: OAuthCache,
     private readonly views: OAuthViews,
+    private readonly activity?: ActivityCounter,
   ) {
     this.db = store.db;
     this.refreshTokens = new RefreshTokenStore(store.db);
@@ -112,6 +114,7 @@ export class TokenService {
       if (s.grantId) await this.writer.add(this.row(`jti:${jti}`, 'jwt', s, now, ttl));
     }
     countTokenIssued(s.grantType, s.client.row.accessTokenFormat === 'opaque' ? 'opaque' : 'jwt');
+    this.activity?.count(s.space.row.id, 'token_issued', s.grantType);
     return { access_token: token, token_type: 'Bearer', ...(ttl !== undefined ? { expires_in: ttl } : {}), jti };
   }
 

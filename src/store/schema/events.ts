@@ -1,7 +1,8 @@
 // Webhooks' tables: the subscriptions of a space and the deliveries of events (rows of the outbox, audit_log) to
-// them and to clients' webhook URLs. Part of the one schema in ../schema.ts.
+// them and to clients' webhook URLs; and the hourly activity counts the console's dashboard reads. Part of the one
+// schema in ../schema.ts.
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { auditLog, createdAt, spaceRef, updatedAt } from './registry.js';
 
 export const webhookSubscriptions = pgTable(
@@ -69,4 +70,24 @@ export const webhookDeliveries = pgTable(
     index('webhook_deliveries_subscription').on(t.subscriptionId, t.createdAt, t.id),
     index('webhook_deliveries_event').on(t.eventId),
   ],
+);
+
+/**
+ * What happened per space and hour that no other table keeps: access tokens issued (by grant type; a client
+ * credentials JWT is not stored anywhere), password sign-ins and their failures (by where, and why), and failed
+ * connection renewals (each one: the outbox has only the change of state). Counted in
+ * memory and added here in one statement every few seconds (src/events/activity.ts), so the token endpoint pays no
+ * write per token. `key`: the grant type, or where the sign-in was (login_page, device, password_grant), or the
+ * failure's reason, or the renewal's outcome (refresh_failed, needs_reauth).
+ */
+export const activityCounts = pgTable(
+  'activity_counts',
+  {
+    spaceId: spaceRef(),
+    hour: timestamp('hour', { withTimezone: true }).notNull(),
+    kind: text('kind').notNull(),
+    key: text('key').notNull(),
+    count: bigint('count', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.spaceId, t.hour, t.kind, t.key] })],
 );

@@ -518,6 +518,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/spaces/{space}/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The space's activity per hour over the last hours (tokens issued, sign-ins, failures) and its current totals */
+        get: operations["getSpaceStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/spaces/{space}/provider-clients": {
         parameters: {
             query?: never;
@@ -8410,6 +8427,138 @@ export interface operations {
                      * @example {
                      *       "error": "invalid_request",
                      *       "message": "content-type \"text/xml\" is not accepted here; send application/json"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The store is unreachable right now; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "temporarily_unavailable",
+                     *       "message": "the store is unavailable right now; retry shortly"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getSpaceStats: {
+        parameters: {
+            query?: {
+                /** @description how many hours back, the current one included: 1 to 720 (default 24) */
+                hours?: string;
+            };
+            header?: never;
+            path: {
+                space: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description the start of each hour of the window (UTC), oldest first */
+                        hour_starts: string[];
+                        /** @description access tokens issued, by grant type */
+                        tokens_issued: {
+                            [key: string]: number[];
+                        };
+                        /** @description successful password sign-ins, by where (login_page, device, password_grant) */
+                        logins: {
+                            [key: string]: number[];
+                        };
+                        /** @description refused password sign-ins, by why (invalid_credentials, locked, wrong_user_kind) */
+                        login_failures: {
+                            [key: string]: number[];
+                        };
+                        /** @description connection renewals that failed, by outcome (refresh_failed: retried later; needs_reauth: a person must connect again) */
+                        renewal_failures: {
+                            [key: string]: number[];
+                        };
+                        /** @description webhook delivery attempts without a 2xx answer, by outcome (retrying: another attempt follows; failed: given up) */
+                        webhook_failures: {
+                            [key: string]: number[];
+                        };
+                        /** @description access tokens live now, by grant type, as token management lists them (a client credentials JWT is not stored, so it is not counted) */
+                        active_tokens: {
+                            [key: string]: number;
+                        };
+                        /** @description connections of the space now, by status */
+                        connections: {
+                            [key: string]: number;
+                        };
+                    };
+                };
+            };
+            /** @description Bad input; `field` names the field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "message": "redirect_uris[0] must be an https URL (http only on a loopback address)",
+                     *       "field": "redirect_uris[0]"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No admin API token, or one that is unknown, revoked or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unauthorized",
+                     *       "message": "the admin API token is unknown, revoked or expired"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role of the token's admin does not allow this here */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "forbidden",
+                     *       "message": "this action needs the client-manager role in space \"default\""
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "message": "client \"zqn7fvAaWJRCl7WMB6YHcQ\" not found"
                      *     }
                      */
                     "application/json": components["schemas"]["Error"];

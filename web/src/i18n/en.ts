@@ -13,6 +13,7 @@ import { audit } from './en/audit';
 import { admins } from './en/admins';
 import { spaces } from './en/spaces';
 import { keys } from './en/keys';
+import { dashboard } from './en/dashboard';
 
-export const en = { common, shell, clients, settings, directory, scopes, users, tokens, consents, audit, admins, spaces, keys };
+export const en = { common, shell, clients, settings, directory, scopes, users, tokens, consents, audit, admins, spaces, keys, dashboard };
 export type Messages = typeof en;
