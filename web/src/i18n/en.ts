@@ -3,6 +3,8 @@
 import { common } from './en/common';
 import { shell } from './en/shell';
 import { clients } from './en/clients';
+import { connections } from './en/connections';
+import { webhooks } from './en/webhooks';
 
-export const en = { common, shell, clients };
+export const en = { common, shell, clients, connections, webhooks };
 export type Messages = typeof en;

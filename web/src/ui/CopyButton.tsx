@@ -8,7 +8,8 @@ export function CopyButton({ value, what }: { value: string; what: string }) {
   return (
     <Button
       variant="quiet"
-      aria-label={t('common.copyLabel', { what })}
+      // The name keeps the visible word ("Copy", then "Copied"): axe's label-content-name-mismatch, and speech input.
+      aria-label={t(copied ? 'common.copiedLabel' : 'common.copyLabel', { what })}
       onPress={async () => {
         await navigator.clipboard.writeText(value).catch(() => undefined);
         setCopied(true);
