@@ -146,7 +146,7 @@ describe.runIf(runBrowserTests)('console: connections and webhooks (chromium)', 
     await form.getByRole('button', { name: 'Continue' }).click();
 
     // Step 2: the redirect URI first, to copy into the provider's app registration.
-    await form.getByRole('heading', { name: 'Register Keyward at Custom OAuth 2.0' }).waitFor();
+    await form.getByRole('heading', { name: 'Register Keyward at Peer provider' }).waitFor();
     await form.getByRole('button', { name: 'Copy Redirect URI' }).click();
     const redirectUri = await clipboard(page);
     expect(redirectUri).toBe(`${h.server.url}/spaces/default/connections/callback`);
@@ -204,7 +204,7 @@ describe.runIf(runBrowserTests)('console: connections and webhooks (chromium)', 
 
     const connect = dialog(page, 'Connect “Peer main”');
     await connect.waitFor();
-    const go = connect.getByRole('link', { name: 'Continue to Custom OAuth 2.0 (opens in a new tab)' });
+    const go = connect.getByRole('link', { name: 'Continue to Peer provider (opens in a new tab)' });
     await go.waitFor();
     await expectAccessible(page, 'the connect dialog (light)');
     await screenshot(page, 'connection-connect-light');

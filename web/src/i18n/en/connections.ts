@@ -90,7 +90,7 @@ export const connections = {
     privateKey: 'Private key (PEM)',
     privateKeyHint: 'Leave it empty and Keyward makes a key pair; register its public key at the provider.',
     privateKeyKept: 'A private key is stored (it is never shown). Leave this empty to keep it.',
-    settingsHeading: 'Endpoints and scopes',
+    settingsHeading: 'Name, scopes and endpoints',
     name: 'Name',
     nameHint: 'How this provider client is called in Keyward.',
     scope: 'Scopes',

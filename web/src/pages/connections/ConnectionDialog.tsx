@@ -104,6 +104,10 @@ function ConnectionForm({
   const renewal = form.watch('renewal');
   const mayConnect = useSession().can('space:write', space);
   useEffect(() => {
+    // A space with one provider client: that is the one.
+    if (clients.data?.length === 1 && !form.getValues('provider_client')) form.setValue('provider_client', clients.data[0]!.id);
+  }, [clients.data, form]);
+  useEffect(() => {
     if (entry && !entry.kinds.includes(form.getValues('kind') as ConnectionKind)) form.setValue('kind', entry.kinds[0]!);
   }, [entry, form]);
 
@@ -161,7 +165,7 @@ function ConnectionForm({
   });
 
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate>
+    <form onSubmit={(e) => void submit(e)} noValidate className="vault-form">
       <FormSelect
         control={control}
         name="provider_client"
@@ -274,7 +278,7 @@ function ConnectionForm({
       {failure ? <Notice kind="error">{failure}</Notice> : null}
       <div className="dialog-actions">
         <Button onPress={onClose}>{t('common.cancel')}</Button>
-        <Button type="submit" variant="primary" isDisabled={form.formState.isSubmitting || !kind}>
+        <Button type="submit" variant="primary" isDisabled={form.formState.isSubmitting}>
           {kind && needsConsent(kind) && mayConnect ? t('connections.new.createAndConnect') : t('common.create')}
         </Button>
       </div>

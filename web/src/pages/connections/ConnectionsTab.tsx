@@ -14,7 +14,17 @@ import { DataTable, Pager, useCursorPages } from '../../ui/Table';
 import { ConnectDialog } from './ConnectDialog';
 import { ConnectionDialog } from './ConnectionDialog';
 import { errorText } from './place-error';
-import { CONNECTION_STATUSES, kindLabel, needsConsent, renewalLabel, statusLabel, useAllProviderClients, useProviders, type Connection } from './vault-api';
+import {
+  CONNECTION_STATUSES,
+  kindLabel,
+  needsConsent,
+  providerDisplayName,
+  renewalLabel,
+  statusLabel,
+  useAllProviderClients,
+  useProviders,
+  type Connection,
+} from './vault-api';
 
 /** A time both ways: "in 59 minutes" to read, the date and time on hover and for screen readers. */
 function When({ iso, none = '—' }: { iso: string | null; none?: string }) {
@@ -91,7 +101,8 @@ export function ConnectionsTab({
   });
 
   const providerName = (c: Connection) => providers.data?.find((p) => p.id === c.provider)?.name ?? c.provider;
-  const clientName = (c: Connection) => clients.data?.find((pc) => pc.id === c.provider_client)?.name ?? '';
+  const clientOf = (c: Connection) => clients.data?.find((pc) => pc.id === c.provider_client);
+  const clientName = (c: Connection) => clientOf(c)?.name ?? '';
   const creatingFor = newFor ?? undefined;
 
   return (
@@ -251,7 +262,15 @@ export function ConnectionsTab({
       <ConnectDialog
         space={space}
         connection={connecting}
-        providerName={connecting ? providerName(connecting) : ''}
+        providerName={
+          connecting
+            ? providerDisplayName(
+                providers.data?.find((p) => p.id === connecting.provider),
+                clientOf(connecting),
+                connecting.provider,
+              )
+            : ''
+        }
         onClose={() => {
           setConnecting(null);
           void queryClient.invalidateQueries({ queryKey: ['connections', space] });

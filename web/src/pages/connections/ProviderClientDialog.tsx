@@ -98,7 +98,7 @@ function StartStep({ space, providers, onCreated, onCancel }: { space: string; p
   });
 
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate>
+    <form onSubmit={(e) => void submit(e)} noValidate className="vault-form">
       <p className="step-label">{t('connections.pc.step1')}</p>
       <Controller
         control={form.control}

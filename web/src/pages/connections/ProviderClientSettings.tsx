@@ -14,7 +14,7 @@ import { Notice } from '../../ui/Page';
 import { ConfigFields, configToApi, NOT_SET } from './ConfigFields';
 import { LIFETIME_UNITS, lifetimeFromApi, lifetimeMs, lifetimeSeconds, lifetimesToApi, MAX_LIFETIME_MS, type LifetimeInput } from './lifetimes';
 import { errorText, placeApiError } from './place-error';
-import type { Provider, ProviderClient } from './vault-api';
+import { providerDisplayName, type Provider, type ProviderClient } from './vault-api';
 
 interface SettingsValues {
   name: string;
@@ -74,7 +74,7 @@ export function ProviderClientSettings({
   const method = form.watch('token_endpoint_auth_method');
   const access = form.watch('access');
   const refresh = form.watch('refresh');
-  const label = (key: Parameters<typeof t>[0]) => t(key, { provider: entry.name });
+  const label = (key: Parameters<typeof t>[0]) => t(key, { provider: providerDisplayName(entry, pc) });
 
   const submit = form.handleSubmit(async (v) => {
     setFailure(null);
@@ -132,7 +132,7 @@ export function ProviderClientSettings({
   };
 
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate className="pc-settings">
+    <form onSubmit={(e) => void submit(e)} noValidate className="pc-settings vault-form">
       {isNew ? <Notice kind="success">{t('connections.pc.created', { name: pc.name })}</Notice> : null}
 
       <section className="exchange" aria-labelledby="pc-register-heading">

@@ -55,3 +55,11 @@ export function renewalLabel(rate: string | number): string {
 
 /** The kinds that need a person's consent in a browser (the connect link). */
 export const needsConsent = (kind: string) => kind === 'oauth2_authorization_code';
+
+/**
+ * What to call the provider in sentences ("Continue to …"): the catalog's name, except for the generic entries
+ * (custom, oidc), where the provider client's own name says which service it really is.
+ */
+export const GENERIC_PROVIDERS = ['custom', 'oidc'];
+export const providerDisplayName = (entry: { id: string; name: string } | undefined, pc: { name: string } | undefined, fallback = '') =>
+  entry && !GENERIC_PROVIDERS.includes(entry.id) ? entry.name : (pc?.name ?? entry?.name ?? fallback);

@@ -91,7 +91,7 @@ function SubscriptionForm({
   });
 
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate>
+    <form onSubmit={(e) => void submit(e)} noValidate className="vault-form">
       <FormText
         control={form.control}
         name="url"
