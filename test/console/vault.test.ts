@@ -333,6 +333,9 @@ describe.runIf(runBrowserTests)('console: connections and webhooks (chromium)', 
       await d.getByRole('button', { name: 'Cancel' }).click();
       d = await open('Edit Peer provider', 'Edit provider client “Peer provider”');
       await check('the provider client edit dialog', 'provider-client-edit');
+      // The dialog scrolls: its lower half (endpoints, token lifetimes) in a picture of its own.
+      await page.locator('.modal').evaluate((el) => (el.scrollTop = el.scrollHeight));
+      await screenshot(page, `provider-client-edit-lower-${colorScheme}`);
       await d.getByRole('button', { name: 'Cancel' }).click();
 
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Webhooks' }).click();
@@ -354,6 +357,37 @@ describe.runIf(runBrowserTests)('console: connections and webhooks (chromium)', 
       await v.context.close();
     }
   }, 120_000);
+
+  it('offers a viewer only what a viewer may do: the lists, no changes, no connect links, no webhooks', async () => {
+    await h.server.admin('POST', '/admins', { email: 'viewer@example.com', password: 'viewer-password-1234', roles: [{ space: 'default', role: 'viewer' }] });
+    const v = await h.open();
+    const { page } = v;
+    v.expectStatus(401, '/console/session');
+    await page.goto(`${h.server.url}/console/spaces/default/connections`);
+    await page.getByLabel('E-mail', { exact: true }).fill('viewer@example.com');
+    await page.getByLabel('Password', { exact: true }).fill('viewer-password-1234');
+    await page.keyboard.press('Enter');
+    const row = page.getByRole('row', { name: /Peer main/ });
+    await row.getByText('Connected', { exact: true }).waitFor();
+    expect(await page.getByRole('button', { name: 'New connection' }).count()).toBe(0);
+    expect(await row.getByRole('button').count()).toBe(0);
+    await page.getByRole('tab', { name: 'Provider clients' }).click();
+    await page.getByRole('row', { name: /Peer provider/ }).waitFor();
+    expect(await page.getByRole('button', { name: 'Register a provider client' }).count()).toBe(0);
+    expect(
+      await page
+        .getByRole('row', { name: /Peer provider/ })
+        .getByRole('button')
+        .count(),
+    ).toBe(0);
+    // Webhooks carry every event of the space: not in a viewer's navigation, and the page says why.
+    expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Webhooks' }).count()).toBe(0);
+    await page.goto(`${h.server.url}/console/spaces/default/webhooks`);
+    await page.getByText('Webhooks carry every event of the space, so they need the admin role in this space.').waitFor();
+    await expectAccessible(page, 'the webhooks page for a viewer (light)');
+    expect(v.problems).toEqual([]);
+    await v.context.close();
+  }, 60_000);
 
   it('rotates the signing secret: the new one is shown once and signs the next message, beside the old one', async () => {
     const { page } = w;
