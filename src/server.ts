@@ -74,6 +74,7 @@ export function announceStart(say: Say, config: Config, url: string, storeKind: 
     ...(storeKind === 'pglite' ? { dataDir: config.dataDir } : {}),
     workers,
     publicUrl: config.publicUrl,
+    console: `${config.publicUrl}/console/`,
     adminApi: `${config.publicUrl}/admin/api/v1`,
     openapi: `${config.publicUrl}/admin/api/v1/openapi.json`,
     issuer: `${config.publicUrl}/spaces/default`,
@@ -81,6 +82,7 @@ export function announceStart(say: Say, config: Config, url: string, storeKind: 
   };
   const lines = [
     `Keyward is listening on ${url} (store: ${storeKind === 'pglite' ? `embedded, ${config.dataDir}` : 'PostgreSQL'}${workers > 1 ? `, ${workers} processes` : ''})`,
+    `  Admin console:  ${fields.console}  (sign in with an admin's e-mail and password)`,
     `  Admin API:      ${fields.adminApi}  (OpenAPI: ${fields.openapi})`,
     `  Default issuer: ${fields.issuer}`,
     `  CLI:            export KEYWARD_URL=${config.publicUrl}`,

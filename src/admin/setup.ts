@@ -48,7 +48,13 @@ export function setupRoutes(app: FastifyInstance, services: Services, state: Set
     const code = (req.query as Record<string, unknown>).code;
     // Another process of the cluster (or node) may have completed the setup: the store is the judge.
     if (state.code !== null && (await services.admins.count()) > 0) state.code = null;
-    if (state.code === null) return page(reply, 410, 'Setup is done', '<p>An administrator already exists. Sign in with an admin API token.</p>');
+    if (state.code === null)
+      return page(
+        reply,
+        410,
+        'Setup is done',
+        '<p>An administrator already exists. Sign in to the <a href="/console/">admin console</a> with an admin\'s e-mail and password, or use an admin API token.</p>',
+      );
     if (!valid(code)) return page(reply, 403, 'Setup link not valid', '<p>Use the link printed by the server at start-up.</p>');
     return page(reply, 200, 'Set up Keyward', form(code as string));
   });
@@ -78,6 +84,7 @@ export function setupRoutes(app: FastifyInstance, services: Services, state: Set
 export KEYWARD_ADMIN_TOKEN=<span id="token">${esc(created.token!.token)}</span></pre>
 <button type="button" id="copy">Copy</button> <span id="copied" role="status"></span>
 <p>Then try <code>keyward clients list</code>. Later, sign in again without this token: <code>keyward login --email ${esc(created.admin.email)}</code>.</p>
+<p>Or open the <a href="${esc(publicUrl())}/console/">admin console</a> and sign in with this e-mail and password.</p>
 <script>${COPY_SCRIPT}</script>`,
     );
   });

@@ -9,6 +9,7 @@ export function homeRoute(app: FastifyInstance, config: Config, adminPrefix: str
     const base = config.publicUrl;
     const links = {
       name: 'Keyward',
+      console: `${base}/console/`,
       default_issuer: `${base}/spaces/default`,
       admin_api: `${base}${adminPrefix}`,
       openapi: `${base}${adminPrefix}${openapiPath}`,
@@ -16,6 +17,7 @@ export function homeRoute(app: FastifyInstance, config: Config, adminPrefix: str
     };
     if (!wantsHtml(req.headers.accept)) return links;
     return linksPage(reply, 'Keyward', 'A self-hosted OAuth 2.0 and OpenID Connect server. Each space is an issuer of its own.', [
+      ["Admin console (sign in with an admin's e-mail and password)", links.console],
       ['The default space (issuer and discovery)', links.default_issuer],
       ['Admin API reference', links.api_reference],
       ['Admin API (OpenAPI document)', links.openapi],

@@ -18,6 +18,7 @@ describe('home pages', () => {
     expect(res.body).toContain('href="http://localhost:8080/spaces/default"');
     expect(res.body).toContain('href="http://localhost:8080/admin/api/v1/openapi.json"');
     expect(res.body).toContain('href="http://localhost:8080/admin/api/v1/docs"');
+    expect(res.body).toContain('href="http://localhost:8080/console/"');
     expect(res.headers['content-security-policy']).toContain("default-src 'none'");
   });
 
@@ -26,6 +27,7 @@ describe('home pages', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({
       name: 'Keyward',
+      console: 'http://localhost:8080/console/',
       default_issuer: 'http://localhost:8080/spaces/default',
       admin_api: 'http://localhost:8080/admin/api/v1',
       openapi: 'http://localhost:8080/admin/api/v1/openapi.json',

@@ -74,7 +74,13 @@ describe('log format', () => {
         .filter(Boolean)
         .map((l) => JSON.parse(l) as Record<string, string>)
         .find((l) => l.msg?.startsWith('Keyward is listening on '))!;
-      expect(banner).toMatchObject({ level: 30, store: 'embedded', workers: 1, adminApi: expect.stringMatching(/\/admin\/api\/v1$/) });
+      expect(banner).toMatchObject({
+        level: 30,
+        store: 'embedded',
+        workers: 1,
+        adminApi: expect.stringMatching(/\/admin\/api\/v1$/),
+        console: expect.stringMatching(/\/console\/$/),
+      });
       expect(banner.issuer).toMatch(/^http:\/\/localhost:\d+\/spaces\/default$/);
       ({ requests, secrets } = await firstHour(banner.url!, banner.setupUrl!));
     } finally {
