@@ -334,7 +334,7 @@ describe.runIf(runBrowserTests)('console: connections and webhooks (chromium)', 
       d = await open('Edit Peer provider', 'Edit provider client “Peer provider”');
       await check('the provider client edit dialog', 'provider-client-edit');
       // The dialog scrolls: its lower half (endpoints, token lifetimes) in a picture of its own.
-      await page.locator('.modal').evaluate((el) => (el.scrollTop = el.scrollHeight));
+      await page.locator('.modal').evaluate('(el) => { el.scrollTop = el.scrollHeight; }');
       await screenshot(page, `provider-client-edit-lower-${colorScheme}`);
       await d.getByRole('button', { name: 'Cancel' }).click();
 
