@@ -234,6 +234,14 @@ describe.runIf(runBrowserTests)('console: connections and webhooks (chromium)', 
     await expectAccessible(page, 'the connections tab with a connection (light)');
     await screenshot(page, 'connections-light');
 
+    // Disabled, it offers neither refresh nor reconnect; enabled again, it is connected as before.
+    await row.getByRole('button', { name: 'Disable Peer main' }).click();
+    await row.getByText('Disabled', { exact: true }).waitFor();
+    expect(await row.getByRole('button', { name: /Refresh now|Reconnect/ }).count()).toBe(0);
+    await row.getByRole('button', { name: 'Enable Peer main' }).click();
+    await page.getByText('“Peer main” is enabled again: Connected.').waitFor();
+    await row.getByText('Connected', { exact: true }).waitFor();
+
     const conns = (await h.server.admin('GET', '/spaces/default/connections')).items;
     expect(conns).toHaveLength(1);
     expect(conns[0]).toMatchObject({ name: 'Peer main', status: 'connected', refresh_count: 1, last_error: null, expiry_known: true });

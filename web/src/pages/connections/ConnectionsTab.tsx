@@ -100,6 +100,23 @@ export function ConnectionsTab({
     onError: (err) => setNotice({ kind: 'error', text: errorText(err) }),
   });
 
+  // Disabled: neither renewed nor handed out (the API's disabled flag); enabled again, it is as it was.
+  const toggle = useMutation({
+    mutationFn: (c: Connection) =>
+      call(api.PATCH('/spaces/{space}/connections/{id}', { params: { path: { space, id: c.id } }, body: { disabled: c.status !== 'disabled' } })),
+    onSuccess: (after) => {
+      setNotice({
+        kind: 'success',
+        text: t(after.status === 'disabled' ? 'connections.list.disabledNotice' : 'connections.list.enabledNotice', {
+          name: after.name,
+          status: statusLabel(after.status),
+        }),
+      });
+      void queryClient.invalidateQueries({ queryKey: ['connections', space] });
+    },
+    onError: (err) => setNotice({ kind: 'error', text: errorText(err) }),
+  });
+
   const providerName = (c: Connection) => providers.data?.find((p) => p.id === c.provider)?.name ?? c.provider;
   const clientOf = (c: Connection) => clients.data?.find((pc) => pc.id === c.provider_client);
   const clientName = (c: Connection) => clientOf(c)?.name ?? '';
@@ -225,6 +242,16 @@ export function ConnectionsTab({
                     onPress={() => refresh.mutate(c)}
                   >
                     {t('connections.list.refresh')}
+                  </Button>
+                ) : null}
+                {mayWrite ? (
+                  <Button
+                    variant="quiet"
+                    aria-label={t(c.status === 'disabled' ? 'connections.list.enableLabel' : 'connections.list.disableLabel', { name: c.name })}
+                    isDisabled={toggle.isPending && toggle.variables?.id === c.id}
+                    onPress={() => toggle.mutate(c)}
+                  >
+                    {c.status === 'disabled' ? t('connections.list.enable') : t('connections.list.disable')}
                   </Button>
                 ) : null}
                 {mayWrite ? (
