@@ -11,14 +11,14 @@
 //   http:     src/http/
 //   features: src/admin/, src/oauth/, src/vault/
 //   domain:   src/registry/, src/events/
-//   base:     src/store/, src/crypto/, src/config/ and the shared leaves src/errors.ts, src/logger.ts, src/bearer.ts, src/html-page.ts
+//   base:     src/store/, src/crypto/, src/config/ and the shared leaves src/errors.ts, src/logger.ts, src/bearer.ts, src/html-page.ts, src/page-locale.ts
 const CLI = '^src/(cli[.]ts$|cli/)';
 const SERVER = '^src/(server|cluster|services)[.]ts$';
 const SERVER_BUT_SERVICES = '^src/(server|cluster)[.]ts$';
 const HTTP = '^src/http/';
 const FEATURES = '^src/(admin|oauth|vault)/';
 const DOMAIN = '^src/(registry|events)/';
-const BASE = '^src/(store/|crypto/|config/|errors[.]ts$|logger[.]ts$|bearer[.]ts$|html-page[.]ts$)';
+const BASE = '^src/(store/|crypto/|config/|errors[.]ts$|logger[.]ts$|bearer[.]ts$|html-page[.]ts$|page-locale[.]ts$)';
 
 const above = (...layers) => layers.join('|');
 

@@ -4,7 +4,7 @@ import { Type, type Static, type TSchema } from 'typebox';
 import { APPLICATION_TYPES, ASSERTION_SIGNING_ALGS, AUTH_METHODS, GRANT_TYPES, RESPONSE_TYPES, SIGNING_ALGS } from '../registry/capabilities.js';
 import { MAX_DEFAULT_MAX_AGE } from '../registry/client-rules.js';
 import { ROLES } from './rbac.js';
-import { DEFAULT_SETTINGS } from '../registry/space-settings.js';
+import { DEFAULT_SETTINGS, ENUMS, INT_LIMITS } from '../registry/space-settings.js';
 import * as ex from './examples.js';
 
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
@@ -43,7 +43,8 @@ export const SpaceInput = Type.Object(
     refresh_token_ttl: Type.Optional(Type.Integer({ description: 'default refresh token lifetime in seconds (2592000 = 30 days)' })),
     settings: Type.Optional(
       Type.Record(Type.String({ maxLength: 100 }), Type.Unknown(), {
-        description: 'settings to change (the others keep their value), e.g. { "registration": "open" }',
+        description:
+          'settings to change (the others keep their value), e.g. { "registration": "open" }. Branding: brand_logo_uri (https URL or data: URL of a PNG, JPEG, GIF, WebP or SVG up to 32 KiB), brand_accent_light and brand_accent_dark (#rrggbb with at least 4.5:1 contrast where used; a colour below is refused with the nearest that passes); null resets one',
       }),
     ),
   },
@@ -51,10 +52,16 @@ export const SpaceInput = Type.Object(
 );
 
 /** The effective settings of a space; the shape follows DEFAULT_SETTINGS, so a new setting appears here too. */
+const settingSchema = (key: keyof typeof DEFAULT_SETTINGS, v: unknown) => {
+  const limits = INT_LIMITS[key];
+  const allowed = ENUMS[key];
+  if (v === null) return Nullable(Type.String({ description: "null = not set (Keyward's own look)" }));
+  if (typeof v === 'boolean') return Type.Boolean();
+  if (typeof v === 'number') return Type.Integer(limits ? { minimum: limits[0], maximum: limits[1] } : {});
+  return Type.String(allowed ? { enum: [...allowed] } : {});
+};
 const SpaceSettings = Type.Object(
-  Object.fromEntries(
-    Object.entries(DEFAULT_SETTINGS).map(([k, v]) => [k, typeof v === 'boolean' ? Type.Boolean() : typeof v === 'number' ? Type.Integer() : Type.String()]),
-  ),
+  Object.fromEntries(Object.entries(DEFAULT_SETTINGS).map(([k, v]) => [k, settingSchema(k as keyof typeof DEFAULT_SETTINGS, v)])),
   { description: 'per-space authorization server settings (defaults filled in)' },
 );
 

@@ -5,6 +5,8 @@ import { bearerToken } from '../bearer.js';
 import type { OAuth } from './context.js';
 import { OAuthError } from './errors.js';
 import { spaceOf } from './http.js';
+import type { PageBrand } from '../html-page.js';
+import { spaceBrand } from './interaction/pages.js';
 
 const challenge = (error?: string) => `Bearer realm="keyward"${error ? `, error="${error}"` : ''}`;
 const invalidToken = (description: string, error?: string) =>
@@ -34,7 +36,7 @@ export async function callingClient(oauth: OAuth, req: FastifyRequest, scope: st
 }
 
 /** The space a request under /spaces/:space addresses (resolved by the OAuth plumbing). */
-export function requestSpace(req: FastifyRequest): { id: string; slug: string; displayName: string } {
+export function requestSpace(req: FastifyRequest): { id: string; slug: string; displayName: string; brand: PageBrand } {
   const space = spaceOf(req);
-  return { id: space.row.id, slug: space.row.slug, displayName: space.row.displayName };
+  return { id: space.row.id, slug: space.row.slug, displayName: space.row.displayName, brand: spaceBrand(space) };
 }

@@ -1,6 +1,7 @@
 // Per-space settings of the authorization server, kept in spaces.settings (JSON). Where the seeds or RFCs
 // leave a choice, it is a setting here with a safe default (RFC 9700).
 import { invalid } from '../errors.js';
+import { checkAccent, checkLogo } from './branding.js';
 import { SIGNING_ALGS, type SigningAlg } from './capabilities.js';
 
 export interface SpaceSettings {
@@ -31,6 +32,12 @@ export interface SpaceSettings {
    * (a client that raced itself or lost the answer) instead of being treated as a thief; 0 = never (RFC 9700 §4.14.2).
    */
   refresh_reuse_grace_seconds: number;
+  /** The logo on the sign-in pages: an https URL or a small image as a data: URL (branding.ts); null = none. */
+  brand_logo_uri: string | null;
+  /** Accent colour (#rrggbb) of buttons and links on light pages; null = Keyward's. Refused below 4.5:1 contrast. */
+  brand_accent_light: string | null;
+  /** Accent colour (#rrggbb) of buttons and links on dark pages (prefers-color-scheme: dark); null = Keyward's. */
+  brand_accent_dark: string | null;
 }
 
 export const DEFAULT_SETTINGS: SpaceSettings = {
@@ -48,9 +55,19 @@ export const DEFAULT_SETTINGS: SpaceSettings = {
   session_ttl: 86400,
   device_code_ttl: 600,
   refresh_reuse_grace_seconds: 0,
+  brand_logo_uri: null,
+  brand_accent_light: null,
+  brand_accent_dark: null,
 };
 
-const INT_LIMITS: Partial<Record<keyof SpaceSettings, [number, number]>> = {
+/** Settings whose value is checked by a function of their own (it returns the value to store). */
+const CHECKS: Partial<Record<keyof SpaceSettings, (field: string, value: unknown) => unknown>> = {
+  brand_logo_uri: checkLogo,
+  brand_accent_light: (field, value) => checkAccent(field, value, 'light'),
+  brand_accent_dark: (field, value) => checkAccent(field, value, 'dark'),
+};
+
+export const INT_LIMITS: Partial<Record<keyof SpaceSettings, [number, number]>> = {
   key_rotation_days: [0, 3650],
   key_publish_seconds: [0, 7 * 86400],
   login_failure_limit: [0, 1000],
@@ -61,7 +78,7 @@ const INT_LIMITS: Partial<Record<keyof SpaceSettings, [number, number]>> = {
   device_code_ttl: [60, 3600],
   refresh_reuse_grace_seconds: [0, 60],
 };
-const ENUMS: Partial<Record<keyof SpaceSettings, readonly string[]>> = {
+export const ENUMS: Partial<Record<keyof SpaceSettings, readonly string[]>> = {
   signing_alg: SIGNING_ALGS,
   registration: ['closed', 'open', 'token'],
 };
@@ -91,7 +108,8 @@ export function mergeSettings(current: Record<string, unknown>, patch: Record<st
     }
     if (allowed && !allowed.includes(value as string)) throw invalid(field, `${field} must be one of ${allowed.join(', ')}`);
     if (typeof def === 'boolean' && typeof value !== 'boolean') throw invalid(field, `${field} must be true or false`);
-    out[key] = value;
+    const check = CHECKS[key as keyof SpaceSettings];
+    out[key] = check ? check(field, value) : value;
   }
   if (current[SEEDED_KEY] !== undefined) out[SEEDED_KEY] = current[SEEDED_KEY];
   return out as unknown as SpaceSettings;

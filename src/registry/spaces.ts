@@ -12,7 +12,7 @@ import { seedStandardScopes, standardScopesSeeded } from './standard-scopes.js';
 
 export const DEFAULT_SPACE = 'default';
 const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
-const MAX_TTL = 10 * 365 * 24 * 3600;
+export const MAX_TTL = 10 * 365 * 24 * 3600;
 
 /** Whether `slug` has the form of a space slug (lowercase letters, digits, inner hyphens, at most 63). */
 export const isSlug = (slug: string): boolean => SLUG.test(slug);

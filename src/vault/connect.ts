@@ -9,6 +9,7 @@ import { AppError, invalid } from '../errors.js';
 import { completeState, insertConnectAttempt, openLink, setVerifier } from '../store/connect-attempts.js';
 import { replaceCredentials } from '../store/connection-renewal.js';
 import { changeOf, recordConnectionEvents } from './events.js';
+import { t, type ConnectMessageKey } from './i18n.js';
 import { findConnection, findConnectionWithClient, type ConnectionRow } from '../store/connections.js';
 import type { Db } from '../store/db.js';
 import { sealedAad } from '../store/sealed-columns.js';
@@ -27,13 +28,17 @@ export interface ConnectOptions {
   linkTtlMs: number;
 }
 
-/** A connect step that cannot go on: shown to the person in the browser, with the status of the page. */
+/**
+ * A connect step that cannot go on: shown to the person in the browser, in their language (`key` in i18n.ts, with
+ * `vars`), with the status of the page. `message` is the English text, for logs.
+ */
 export class ConnectError extends Error {
   constructor(
-    message: string,
+    readonly key: ConnectMessageKey,
     readonly status = 400,
+    readonly vars: Record<string, string> = {},
   ) {
-    super(message);
+    super(t('en', key, vars));
   }
 }
 
@@ -70,13 +75,13 @@ export class ConnectFlow {
   async open(space: { id: string; slug: string }, link: string): Promise<{ redirectTo: string; state: string; connectionName: string }> {
     const state = random();
     const attempt = await openLink(this.db, hash(link), hash(state));
-    if (!attempt) throw new ConnectError('This connect link has been used already or has expired. Ask for a new one.', 410);
+    if (!attempt) throw new ConnectError('linkUsed', 410);
     const found = await findConnectionWithClient(this.db, space.id, attempt.connectionId);
-    if (!found) throw new ConnectError('This connect link belongs to another space or to a connection that was deleted.', 404);
+    if (!found) throw new ConnectError('linkElsewhere', 404);
     const entry = this.catalog.get(found.providerClient.provider);
-    if (!entry) throw new ConnectError(`The provider "${found.providerClient.provider}" is no longer in the catalog.`, 409);
+    if (!entry) throw new ConnectError('providerGone', 409, { provider: found.providerClient.provider });
     const settings = providerSettings(this.catalog, this.sealer, entry, found.providerClient, found.connection);
-    if (!settings.authorizationUrl) throw new ConnectError('The provider client has no authorization URL; set one first.', 409);
+    if (!settings.authorizationUrl) throw new ConnectError('noAuthorizationUrl', 409);
     let codeChallenge: string | undefined;
     if (entry.pkce) {
       const pkce = await newPkce();
@@ -90,32 +95,32 @@ export class ConnectFlow {
   /** The provider's redirect: exchanges the code and stores the tokens; the connection after. */
   async complete(space: { id: string; slug: string }, params: CallbackParams, browserState: string | undefined): Promise<ConnectionRow> {
     const state = params.state;
-    if (!state) throw new ConnectError('The provider sent no state; start again from the connect link.');
+    if (!state) throw new ConnectError('noState');
     // Refused before the state is spent: a callback another browser started must not cancel the real one.
     if (!browserState || browserState.length !== state.length || hash(browserState) !== hash(state)) {
-      throw new ConnectError('This consent was started in another browser (or cookies are blocked). Open the connect link in this browser.', 403);
+      throw new ConnectError('otherBrowser', 403);
     }
     const attempt = await completeState(this.db, hash(state));
-    if (!attempt) throw new ConnectError('This consent has been completed already or took too long. Ask for a new connect link.', 410);
+    if (!attempt) throw new ConnectError('consentDone', 410);
     const found = await findConnectionWithClient(this.db, space.id, attempt.connectionId);
-    if (!found) throw new ConnectError('The connection was deleted while the consent ran.', 404);
+    if (!found) throw new ConnectError('deletedMeanwhile', 404);
     const { connection, providerClient } = found;
     if (params.error) {
       const said = [params.error, params.error_description?.slice(0, 300)].filter(Boolean).join(': ');
-      throw new ConnectError(`The provider did not grant access (${said}). Nothing was changed.`);
+      throw new ConnectError('providerDenied', 400, { said });
     }
-    if (!params.code) throw new ConnectError('The provider sent no authorization code.');
+    if (!params.code) throw new ConnectError('noCode');
     const entry = this.catalog.get(providerClient.provider);
-    if (!entry) throw new ConnectError(`The provider "${providerClient.provider}" is no longer in the catalog.`, 409);
+    if (!entry) throw new ConnectError('providerGone', 409, { provider: providerClient.provider });
     const settings = providerSettings(this.catalog, this.sealer, entry, providerClient, connection);
     const codeVerifier = attempt.verifierSealed ? this.sealer.open(attempt.verifierSealed, sealedAad.connectAttempt(attempt.id)) : undefined;
     const result = await exchangeCode(settings, { code: params.code, redirectUri: connectionsRedirectUri(this.publicUrl(), space.slug), codeVerifier });
     if (!result.ok) {
       const f = result.failure;
-      throw new ConnectError(
-        `The provider refused the code exchange${f.status ? ` (HTTP ${f.status})` : ''}: ${[f.code, f.description].filter(Boolean).join(': ') || f.kind}.`,
-        502,
-      );
+      throw new ConnectError('exchangeRefused', 502, {
+        status: f.status ? ` (HTTP ${f.status})` : '',
+        said: [f.code, f.description].filter(Boolean).join(': ') || f.kind,
+      });
     }
     const redirectMetadata: Record<string, unknown> = {};
     for (const name of entry.redirect_metadata ?? []) if (params[name] !== undefined) redirectMetadata[name] = params[name];

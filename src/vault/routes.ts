@@ -5,19 +5,23 @@
 import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.js';
-import { esc, page } from '../html-page.js';
+import { esc, page, type PageBrand } from '../html-page.js';
+import { localeOf, type Locale } from '../page-locale.js';
 import { ConnectError } from './connect.js';
+import { t } from './i18n.js';
 import type { Vault } from './index.js';
 import { ProxyError } from './proxy.js';
 import type { TokenCaller } from './tokens.js';
 
 const STATE_COOKIE = 'kw_connect';
+/** The language the connect link was opened in, for the callback's page (the provider's redirect carries none). */
+const LANG_COOKIE = 'kw_connect_lang';
 
 /** What the vault's endpoints need from the authorization server they are mounted in (injected by http/app.ts). */
 export interface VaultMount {
   /** The calling client from its access token (with the connections scope); throws the OAuth error otherwise. */
   caller(req: FastifyRequest): Promise<{ clientPk: string; clientId: string }>;
-  space(req: FastifyRequest): { id: string; slug: string; displayName: string };
+  space(req: FastifyRequest): { id: string; slug: string; displayName: string; brand: PageBrand };
   secureCookies: boolean;
 }
 
@@ -28,26 +32,35 @@ async function callerOf(mount: VaultMount, req: FastifyRequest): Promise<TokenCa
   return { type: 'client', clientPk: c.clientPk, clientId: c.clientId };
 }
 
-function connectPage(reply: FastifyReply, status: number, title: string, message: string, spaceName: string): FastifyReply {
-  return page(reply, status, title, `<p role="${status < 400 ? 'status' : 'alert'}">${esc(message)}</p>`, spaceName);
+/** The page after a connect step, under the space's brand and in the person's language (no switch: a callback cannot be replayed). */
+function connectPage(reply: FastifyReply, status: number, locale: Locale, title: string, message: string, brand: PageBrand): FastifyReply {
+  return page(reply, status, title, `<p role="${status < 400 ? 'status' : 'alert'}">${esc(message)}</p>`, brand, undefined, locale);
 }
 
+const notMade = (reply: FastifyReply, err: ConnectError, locale: Locale, brand: PageBrand) =>
+  connectPage(reply, err.status, locale, t(locale, 'notMadeTitle'), t(locale, err.key, err.vars), brand);
+
 function browserRoutes(app: FastifyInstance, vault: Vault, mount: VaultMount): void {
+  // ui_locales (as on an authorization request) or lang: the language of the pages the person sees after the consent.
   app.get('/connections/connect/:link', async (req, reply) => {
     const space = mount.space(req);
     const { link } = req.params as { link: string };
+    const uiLocales = (req.query as { ui_locales?: unknown }).ui_locales;
+    const locale = localeOf(req, reply, typeof uiLocales === 'string' ? uiLocales : undefined);
     try {
       const opened = await vault.connect.open({ id: space.id, slug: space.slug }, link);
-      reply.setCookie(STATE_COOKIE, opened.state, {
+      const cookie = {
         path: `/spaces/${space.slug}/connections/callback`,
         httpOnly: true,
-        sameSite: 'lax',
+        sameSite: 'lax' as const,
         secure: mount.secureCookies,
         maxAge: 3600,
-      });
+      };
+      reply.setCookie(STATE_COOKIE, opened.state, cookie);
+      reply.setCookie(LANG_COOKIE, locale, cookie);
       return noStore(reply).redirect(opened.redirectTo, 302);
     } catch (err) {
-      if (err instanceof ConnectError) return connectPage(reply, err.status, 'Connection not made', err.message, space.displayName);
+      if (err instanceof ConnectError) return notMade(reply, err, locale, space.brand);
       throw err;
     }
   });
@@ -55,12 +68,15 @@ function browserRoutes(app: FastifyInstance, vault: Vault, mount: VaultMount): v
   app.get('/connections/callback', async (req, reply) => {
     const space = mount.space(req);
     const query = req.query as Record<string, string | undefined>;
-    reply.clearCookie(STATE_COOKIE, { path: `/spaces/${space.slug}/connections/callback` });
+    const path = `/spaces/${space.slug}/connections/callback`;
+    const locale = localeOf(req, reply, req.cookies[LANG_COOKIE]);
+    reply.clearCookie(STATE_COOKIE, { path });
+    reply.clearCookie(LANG_COOKIE, { path });
     try {
       const row = await vault.connect.complete({ id: space.id, slug: space.slug }, query, req.cookies[STATE_COOKIE]);
-      return connectPage(reply, 200, 'Connection made', `"${row.name}" is connected. You can close this window.`, space.displayName);
+      return connectPage(reply, 200, locale, t(locale, 'madeTitle'), t(locale, 'made', { name: row.name }), space.brand);
     } catch (err) {
-      if (err instanceof ConnectError) return connectPage(reply, err.status, 'Connection not made', err.message, space.displayName);
+      if (err instanceof ConnectError) return notMade(reply, err, locale, space.brand);
       throw err;
     }
   });

@@ -17,7 +17,7 @@ const DEVICE = 'urn:ietf:params:oauth:grant-type:device_code';
 const looks = (page: Page) =>
   computedLooks(page, {
     main: ['main', 'box-shadow', 'max-width', 'border-radius', 'background-color'],
-    space: ['p.space', 'color', 'font-size'],
+    space: ['header.brand', 'color', 'font-size'],
     h1: ['h1', 'font-size', 'color'],
     button: ['button', 'background-color', 'color', 'border-radius'],
     secondary: ['button.secondary', 'background-color', 'color'],

@@ -41,7 +41,7 @@ const looks = (page: Page) =>
   computedLooks(page, {
     body: ['body', 'font-family', 'background-color', 'color'],
     main: ['main', 'box-shadow', 'max-width', 'border-radius', 'background-color'],
-    space: ['p.space', 'color', 'font-size'],
+    space: ['header.brand', 'color', 'font-size'],
     h1: ['h1', 'font-size', 'color'],
   });
 

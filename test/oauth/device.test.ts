@@ -99,7 +99,7 @@ describe.each(STORE_KINDS)('device authorization grant (%s)', (kind) => {
     expect(first.status).toBe(200);
     // The sign-in pages' policy: no script, forms post here only, no framing.
     expect(first.headers.get('content-security-policy')).toBe(
-      "default-src 'none'; style-src 'unsafe-inline'; img-src https: http:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+      "default-src 'none'; style-src 'unsafe-inline'; img-src https: http: data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
     );
     expect(first.headers.get('cache-control')).toBe('no-store');
     expect(first.html).toContain(`value="${auth.user_code}"`);

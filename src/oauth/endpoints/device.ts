@@ -13,7 +13,7 @@ import { DEVICE_CODE_GRANT, POLL_INTERVAL } from '../grants/device-code.js';
 import { consentLines } from '../interaction/consent-text.js';
 import { codeForm, confirmForm, displayCode, errorParagraph } from '../interaction/device-pages.js';
 import { localeOf, t, type Locale, type MessageKey } from '../interaction/i18n.js';
-import { esc, page } from '../interaction/pages.js';
+import { esc, page, spaceBrand } from '../interaction/pages.js';
 import { bindingOf, csrfMatches, csrfToken } from '../interaction/session.js';
 import { noStore, params, requireForm, spaceOf, type Params } from '../http.js';
 import { retryText } from '../login-guard.js';
@@ -30,7 +30,7 @@ const normalize = (input: string) => input.toUpperCase().replace(/[\s-]/g, '');
 
 // The sign-in pages' layout, headers and policy, under the space's name, in the person's language.
 const render = (reply: FastifyReply, status: number, space: OAuthSpace, l: Locale, title: MessageKey, body: string): FastifyReply =>
-  page(reply, status, t(l, title), body, space.row.displayName, undefined, l);
+  page(reply, status, t(l, title), body, spaceBrand(space), undefined, l);
 
 export function deviceAuthorizationEndpoint(app: FastifyInstance, oauth: OAuth): void {
   corsPreflight(app, '/device_authorization', 'client', 'POST');

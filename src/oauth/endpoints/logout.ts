@@ -6,7 +6,7 @@ import type { OAuthClient, OAuthSpace } from '../cache.js';
 import type { OAuth } from '../context.js';
 import type { Params } from '../http.js';
 import { browserRequest, errorPage } from '../interaction/flow.js';
-import { esc, logoutConfirmPage, page } from '../interaction/pages.js';
+import { esc, logoutConfirmPage, page, spaceBrand } from '../interaction/pages.js';
 import { bindingOf, csrfMatches, csrfToken, endSession } from '../interaction/session.js';
 import { localeOf, t, type Locale } from '../interaction/i18n.js';
 import { verifyOwnJwt } from '../tokens/verify.js';
@@ -31,7 +31,7 @@ async function logout(oauth: OAuth, req: FastifyRequest, reply: FastifyReply): P
   const locale = localeOf(req, reply, p.ui_locales);
   if (!hint && !confirmed) {
     if (req.method === 'POST' && p.csrf !== undefined)
-      return page(reply, 403, t(locale, 'notAcceptedTitle'), `<p>${esc(t(locale, 'formNotVerified'))}</p>`, space.row.displayName, undefined, locale);
+      return page(reply, 403, t(locale, 'notAcceptedTitle'), `<p>${esc(t(locale, 'formNotVerified'))}</p>`, spaceBrand(space), undefined, locale);
     const keep: Record<string, string> = {};
     for (const k of ['client_id', 'post_logout_redirect_uri', 'state', 'ui_locales']) if (p[k] !== undefined) keep[k] = p[k]!;
     const csrf = csrfToken(bindingOf(oauth, space, req, reply), 'logout');
@@ -41,7 +41,7 @@ async function logout(oauth: OAuth, req: FastifyRequest, reply: FastifyReply): P
       200,
       t(locale, 'signOutTitle'),
       logoutConfirmPage({ action: `${space.issuer}/logout`, csrf, hidden: keep, locale }),
-      space.row.displayName,
+      spaceBrand(space),
       p.post_logout_redirect_uri,
       locale,
     );
@@ -56,7 +56,7 @@ function signedOut(reply: FastifyReply, space: OAuthSpace, p: Params, locale: Lo
     if (p.state !== undefined) u.searchParams.set('state', p.state);
     return reply.code(303).header('cache-control', 'no-store').redirect(u.toString(), 303);
   }
-  return page(reply, 200, t(locale, 'signedOutTitle'), `<p>${esc(t(locale, 'signedOut'))}</p>`, space.row.displayName, undefined, locale);
+  return page(reply, 200, t(locale, 'signedOutTitle'), `<p>${esc(t(locale, 'signedOut'))}</p>`, spaceBrand(space), undefined, locale);
 }
 
 export function logoutEndpoint(app: FastifyInstance, oauth: OAuth): void {

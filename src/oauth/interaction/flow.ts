@@ -7,7 +7,7 @@ import type { OAuthSpace } from '../cache.js';
 import type { OAuth } from '../context.js';
 import { OAuthError } from '../errors.js';
 import { params, requireForm, type Params } from '../http.js';
-import { esc, page } from './pages.js';
+import { esc, page, spaceBrand } from './pages.js';
 import { localeOf, t } from './i18n.js';
 import { deliverError, newCode, respondSuccess, type Target } from './respond.js';
 import { bindingOf, currentSession, type BrowserSession } from './session.js';
@@ -81,13 +81,21 @@ export async function finish(
 
 export function expiredPage(reply: FastifyReply, space: OAuthSpace) {
   const l = localeOf(reply.request, reply);
-  return page(reply, 400, t(l, 'expiredTitle'), `<p>${esc(t(l, 'expired'))}</p>`, space.row.displayName, undefined, l);
+  return page(reply, 400, t(l, 'expiredTitle'), `<p>${esc(t(l, 'expired'))}</p>`, spaceBrand(space), undefined, l);
 }
 
 /** `description`: what is wrong, as the protocol says it (OAuthError's text, English); the rest of the page is in the person's language. */
 export function errorPage(reply: FastifyReply, space: OAuthSpace | null, description: string, status = 400) {
   const l = localeOf(reply.request, reply);
-  return page(reply, status, t(l, 'invalidTitle'), `<p lang="en">${esc(description)}</p><p>${esc(t(l, 'goBack'))}</p>`, space?.row.displayName, undefined, l);
+  return page(
+    reply,
+    status,
+    t(l, 'invalidTitle'),
+    `<p lang="en">${esc(description)}</p><p>${esc(t(l, 'goBack'))}</p>`,
+    space ? spaceBrand(space) : undefined,
+    undefined,
+    l,
+  );
 }
 
 /**

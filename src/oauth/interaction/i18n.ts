@@ -2,12 +2,9 @@
 // switch (a cookie), else the application's ui_locales (OIDC Core §3.1.2.1), else the browser's Accept-Language, else
 // English. Messages live in one catalogue per language, keyed alike, so a page can only use a message every
 // language has (the type says so).
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { esc } from '../../html-page.js';
+import { fill, type Locale } from '../../page-locale.js';
 
-export const LOCALES = ['en', 'de'] as const;
-export type Locale = (typeof LOCALES)[number];
-const NAMES: Record<Locale, string> = { en: 'English', de: 'Deutsch' };
+export { LANGUAGE_COOKIE, LOCALES, languageSwitch, localeOf, pickLocale, type Locale } from '../../page-locale.js';
 
 const en = {
   signInTitle: 'Sign in',
@@ -31,7 +28,6 @@ const en = {
   notAcceptedTitle: 'Request not accepted',
   notAccepted:
     'This form could not be verified (it was opened in another browser, or its security token is missing or wrong). Go back to the application and start again.',
-  language: 'Language',
   signOutTitle: 'Sign out',
   signOutQuestion: 'Do you want to sign out?',
   signOutButton: 'Sign out',
@@ -86,7 +82,6 @@ const de: Messages = {
   notAcceptedTitle: 'Anfrage nicht angenommen',
   notAccepted:
     'Dieses Formular konnte nicht geprüft werden (es wurde in einem anderen Browser geöffnet, oder sein Sicherheitstoken fehlt oder ist falsch). Kehren Sie zur Anwendung zurück und beginnen Sie neu.',
-  language: 'Sprache',
   signOutTitle: 'Abmelden',
   signOutQuestion: 'Möchten Sie sich abmelden?',
   signOutButton: 'Abmelden',
@@ -123,69 +118,5 @@ export type MessageKey = keyof Messages;
 
 /** A message in `locale` with its {placeholders} filled (plain text: escape it where it goes into HTML). */
 export function t(locale: Locale, key: MessageKey, vars: Record<string, string | number> = {}): string {
-  return CATALOGUES[locale][key].replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
+  return fill(CATALOGUES[locale][key], vars);
 }
-
-/** The language of the person's switch, kept for a year so every page of every flow speaks it. */
-export const LANGUAGE_COOKIE = 'kw_lang';
-
-const supported = (tag: string): Locale | undefined => {
-  const primary = tag.trim().toLowerCase().split('-')[0];
-  return (LOCALES as readonly string[]).includes(primary ?? '') ? (primary as Locale) : undefined;
-};
-
-/** Accept-Language's languages, most wanted first (q=0 dropped). */
-function acceptLanguages(header: string): string[] {
-  return header
-    .split(',')
-    .map((part, i) => {
-      const [tag, ...ps] = part.trim().split(';');
-      const q = ps.map((p) => /^\s*q=([0-9.]+)\s*$/.exec(p)?.[1]).find(Boolean);
-      return { tag: tag ?? '', q: q === undefined ? 1 : Number(q), i };
-    })
-    .filter((l) => l.tag && l.q > 0)
-    .sort((a, b) => b.q - a.q || a.i - b.i)
-    .map((l) => l.tag);
-}
-
-/** The page language: the person's switch, then the application's ui_locales, then the browser's, then English. */
-export function pickLocale(a: { chosen?: string; uiLocales?: string; acceptLanguage?: string }): Locale {
-  const chosen = a.chosen ? supported(a.chosen) : undefined;
-  if (chosen) return chosen;
-  for (const tag of (a.uiLocales ?? '').split(' ')) {
-    const l = tag ? supported(tag) : undefined;
-    if (l) return l;
-  }
-  for (const tag of acceptLanguages(a.acceptLanguage ?? '')) {
-    const l = supported(tag);
-    if (l) return l;
-  }
-  return 'en';
-}
-
-/**
- * The request's page language. A `lang` query parameter is the person's switch: it is kept in a cookie (it names a
- * language, nothing else) so that the next pages of the flow, posts included, speak it too.
- */
-export function localeOf(req: FastifyRequest, reply: FastifyReply, uiLocales?: string): Locale {
-  const asked = (req.query as Record<string, unknown> | undefined)?.lang;
-  const switched = typeof asked === 'string' ? supported(asked) : undefined;
-  if (switched) {
-    const secure = req.protocol === 'https' ? '; Secure' : '';
-    void reply.header('set-cookie', `${LANGUAGE_COOKIE}=${switched}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly${secure}`);
-  }
-  const cookie = /(?:^|;\s*)kw_lang=([a-z]{2})(?:;|$)/.exec(req.headers.cookie ?? '')?.[1];
-  return pickLocale({ chosen: switched ?? cookie, uiLocales, acceptLanguage: req.headers['accept-language'] });
-}
-
-/** The language switch under a page: links to the same page (`here`, a GET URL) in each language. */
-export function languageSwitch(locale: Locale, here: string): string {
-  const links = LOCALES.map((l) =>
-    l === locale
-      ? `<a href="${esc(withLang(here, l))}" hreflang="${l}" lang="${l}" aria-current="true">${NAMES[l]}</a>`
-      : `<a href="${esc(withLang(here, l))}" hreflang="${l}" lang="${l}">${NAMES[l]}</a>`,
-  ).join(' · ');
-  return `<nav class="lang" aria-label="${esc(t(locale, 'language'))}">${links}</nav>`;
-}
-
-const withLang = (url: string, l: Locale) => `${url}${url.includes('?') ? '&' : '?'}lang=${l}`;

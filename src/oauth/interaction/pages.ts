@@ -3,10 +3,15 @@
 import { createHash } from 'node:crypto';
 
 import type { FastifyReply } from 'fastify';
-import { esc, page, sourceOf } from '../../html-page.js';
+import { esc, page, sourceOf, type PageBrand } from '../../html-page.js';
+import { brandOf } from '../../registry/branding.js';
+import type { OAuthSpace } from '../cache.js';
 import { languageSwitch, t, type Locale } from './i18n.js';
 
 export { esc, page, sourceOf };
+
+/** The space's name, logo and accent colours for the header and buttons of its pages. */
+export const spaceBrand = (space: OAuthSpace): PageBrand => brandOf(space.row.displayName, space.settings);
 
 /** `here`: the page's own GET URL, for the language switch. */
 export function loginPage(a: { action: string; csrf: string; clientName: string; username?: string; error?: string; locale: Locale; here: string }): string {
@@ -36,7 +41,7 @@ export function consentPage(a: {
   here: string;
 }): string {
   const l = a.locale;
-  const logo = a.logoUri ? `<img src="${esc(a.logoUri)}" alt="">` : '';
+  const logo = a.logoUri ? `<img src="${esc(a.logoUri)}" alt="" referrerpolicy="no-referrer">` : '';
   const items = a.lines.map((line) => `<li>${esc(line)}</li>`).join('');
   const wants = t(l, 'wantsAccess', { client: `<strong>${esc(a.clientName)}</strong>`, user: `<strong>${esc(a.username)}</strong>` });
   return `<div class="app">${logo}<p>${wants}</p></div>

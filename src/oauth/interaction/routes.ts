@@ -9,7 +9,7 @@ import { params, spaceOf } from '../http.js';
 import { retryText } from '../login-guard.js';
 import { countLogin } from '../../events/metrics.js';
 import { consentLines } from './consent-text.js';
-import { consentPage, loginPage, page } from './pages.js';
+import { consentPage, loginPage, page, spaceBrand } from './pages.js';
 import { localeOf, t, type Locale } from './i18n.js';
 import { errorPage, expiredPage, finish, hasConsent, interactionUrl, needsLogin } from './flow.js';
 import { deliverError } from './respond.js';
@@ -33,7 +33,7 @@ async function load(
   if (!it) return void expiredPage(reply, space);
   if (!browserMatches(req, it.bindingHash, csrfPurpose ? { purpose: `${csrfPurpose}:${it.id}`, token } : undefined)) {
     const locale = localeOf(req, reply, it.params.ui_locales);
-    return void page(reply, 403, t(locale, 'notAcceptedTitle'), `<p>${t(locale, 'notAccepted')}</p>`, space.row.displayName, undefined, locale);
+    return void page(reply, 403, t(locale, 'notAcceptedTitle'), `<p>${t(locale, 'notAccepted')}</p>`, spaceBrand(space), undefined, locale);
   }
   let target;
   try {
@@ -77,7 +77,7 @@ function showLogin(
       locale,
       here: interactionUrl(space, it.id),
     }),
-    space.row.displayName,
+    spaceBrand(space),
     r.redirectUri,
     locale,
   );
@@ -101,7 +101,7 @@ function showConsent(reply: FastifyReply, space: OAuthSpace, req: FastifyRequest
       locale,
       here: interactionUrl(space, it.id),
     }),
-    space.row.displayName,
+    spaceBrand(space),
     r.redirectUri,
     locale,
   );

@@ -871,7 +871,10 @@ export interface components {
          *         "authorization_code_ttl": 60,
          *         "session_ttl": 86400,
          *         "device_code_ttl": 600,
-         *         "refresh_reuse_grace_seconds": 0
+         *         "refresh_reuse_grace_seconds": 0,
+         *         "brand_logo_uri": null,
+         *         "brand_accent_light": null,
+         *         "brand_accent_dark": null
          *       },
          *       "issuer": "https://auth.example.com/spaces/staging",
          *       "created_at": "2026-03-02T09:15:00.000Z",
@@ -885,7 +888,8 @@ export interface components {
             refresh_token_ttl: number;
             /** @description per-space authorization server settings (defaults filled in) */
             settings: {
-                signing_alg: string;
+                /** @enum {string} */
+                signing_alg: "ES256" | "RS256" | "EdDSA";
                 key_rotation_days: number;
                 key_publish_seconds: number;
                 require_pkce: boolean;
@@ -893,12 +897,16 @@ export interface components {
                 require_par: boolean;
                 login_failure_limit: number;
                 login_lockout_seconds: number;
-                registration: string;
+                /** @enum {string} */
+                registration: "closed" | "open" | "token";
                 id_token_ttl: number;
                 authorization_code_ttl: number;
                 session_ttl: number;
                 device_code_ttl: number;
                 refresh_reuse_grace_seconds: number;
+                brand_logo_uri: string | null;
+                brand_accent_light: string | null;
+                brand_accent_dark: string | null;
             };
             /** @description the OAuth issuer URL of this space */
             issuer: string;
@@ -1600,7 +1608,7 @@ export interface operations {
                     access_token_ttl?: number;
                     /** @description default refresh token lifetime in seconds (2592000 = 30 days) */
                     refresh_token_ttl?: number;
-                    /** @description settings to change (the others keep their value), e.g. { "registration": "open" } */
+                    /** @description settings to change (the others keep their value), e.g. { "registration": "open" }. Branding: brand_logo_uri (https URL or data: URL of a PNG, JPEG, GIF, WebP or SVG up to 32 KiB), brand_accent_light and brand_accent_dark (#rrggbb with at least 4.5:1 contrast where used; a colour below is refused with the nearest that passes); null resets one */
                     settings?: {
                         [key: string]: unknown;
                     };
@@ -1988,7 +1996,7 @@ export interface operations {
                     access_token_ttl?: number;
                     /** @description default refresh token lifetime in seconds (2592000 = 30 days) */
                     refresh_token_ttl?: number;
-                    /** @description settings to change (the others keep their value), e.g. { "registration": "open" } */
+                    /** @description settings to change (the others keep their value), e.g. { "registration": "open" }. Branding: brand_logo_uri (https URL or data: URL of a PNG, JPEG, GIF, WebP or SVG up to 32 KiB), brand_accent_light and brand_accent_dark (#rrggbb with at least 4.5:1 contrast where used; a colour below is refused with the nearest that passes); null resets one */
                     settings?: {
                         [key: string]: unknown;
                     };

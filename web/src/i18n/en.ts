@@ -5,6 +5,7 @@ import { shell } from './en/shell';
 import { clients } from './en/clients';
 import { connections } from './en/connections';
 import { webhooks } from './en/webhooks';
+import { settings } from './en/settings';
 
-export const en = { common, shell, clients, connections, webhooks };
+export const en = { common, shell, clients, connections, webhooks, settings };
 export type Messages = typeof en;
