@@ -82,7 +82,7 @@ export const Space = Type.Object(
 export const ScopeInput = Type.Object(
   {
     name: Type.Optional(Str('scope name (RFC 6749 scope-token); fixed once created', { maxLength: 200 })),
-    description: Type.Optional(Str('shown on the consent page', { maxLength: 2000 })),
+    description: Type.Optional(Str('shown on the consent page', { maxLength: 1000 })),
     default: Type.Optional(Type.Boolean({ description: 'granted when a client asks for no scope' })),
   },
   { additionalProperties: false, examples: [ex.SCOPE_INPUT_EXAMPLE] },

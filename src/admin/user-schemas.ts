@@ -126,6 +126,19 @@ export const TokenListQuery = Type.Object(
   { additionalProperties: false },
 );
 
+export const TokenCountQuery = Type.Object(
+  {
+    client_id: Type.Optional(Type.String({ maxLength: 200 })),
+    user_id: Type.Optional(Type.String({ maxLength: 200, description: 'user id or username' })),
+  },
+  { additionalProperties: false },
+);
+
+export const TokenCount = Type.Object({
+  grants: Type.Integer({ description: 'live grants (refresh token families)' }),
+  access_tokens: Type.Integer({ description: 'live, unexpired access tokens stored outside a grant' }),
+});
+
 export const TokenEntry = Type.Object(
   {
     id: Type.String({ description: 'grant id, or "at_<...>" for a stored access token outside a grant' }),
@@ -174,6 +187,7 @@ export const ConsentQuery = Type.Object(
 export const Consent = Type.Object({
   id: Type.String(),
   client_id: Type.String(),
+  client_name: Type.String(),
   user_id: Type.String(),
   username: Type.String(),
   scope: Type.String(),

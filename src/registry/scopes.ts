@@ -5,7 +5,7 @@ import type { Executor } from '../store/db.js';
 import { publishAfter, type ChangeBus } from '../store/changes.js';
 import { isUniqueViolation } from '../store/errors.js';
 import type { RowLock } from '../store/locks.js';
-import { deleteScope, findScope, insertScope, listScopes, updateScope, type ScopeRow } from '../store/scopes.js';
+import { clientsWithScope, deleteScope, findScope, insertScope, listScopes, updateScope, type ScopeRow } from '../store/scopes.js';
 import { SCOPE_TOKEN } from './client-rules.js';
 import { requireMatch, type IfMatch } from './etag.js';
 import { mapPage, type Page, type PageRequest } from './page.js';
@@ -55,6 +55,13 @@ export class ScopeService {
     const row = await findScope(db, spaceId, name, lock);
     if (!row) throw notFound(`scope "${name}"`);
     return row;
+  }
+
+  /** The clients that have the scope: how many, and the first ten by name (a confirmation before deleting it says them). */
+  async usage(spaceId: string, name: string): Promise<{ total: number; clients: { client_id: string; name: string }[] }> {
+    const row = await this.get(spaceId, name);
+    const u = await clientsWithScope(this.db, row.id, 10);
+    return { total: u.total, clients: u.clients.map((c) => ({ client_id: c.clientId, name: c.name })) };
   }
 
   /** Locks the scope for a change and checks If-Match against it as it is now. */

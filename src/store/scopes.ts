@@ -1,9 +1,9 @@
 // The scopes of a space: one row per name (unique within the space).
-import { and, asc, eq, ilike, inArray } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, inArray } from 'drizzle-orm';
 import type { Executor } from './db.js';
 import { selectRows, type RowLock } from './locks.js';
 import { after, containing, toPage, type Page, type PageRequest } from './paging.js';
-import { scopes } from './schema.js';
+import { clients, clientScopes, scopes } from './schema.js';
 
 export type ScopeRow = typeof scopes.$inferSelect;
 export type NewScopeRow = typeof scopes.$inferInsert;
@@ -24,6 +24,23 @@ export async function findScope(db: Executor, spaceId: string, name: string, loc
   const where = and(eq(scopes.spaceId, spaceId), eq(scopes.name, name));
   const [row] = await selectRows(db, scopes, where, lock);
   return row;
+}
+
+/** How many clients have the scope, and the first `limit` of them by name (what deleting it takes from). */
+export async function clientsWithScope(
+  db: Executor,
+  scopeId: string,
+  limit: number,
+): Promise<{ total: number; clients: { clientId: string; name: string }[] }> {
+  const [n] = await db.select({ n: count() }).from(clientScopes).where(eq(clientScopes.scopeId, scopeId));
+  const rows = await db
+    .select({ clientId: clients.clientId, name: clients.name })
+    .from(clientScopes)
+    .innerJoin(clients, eq(clients.id, clientScopes.clientPk))
+    .where(eq(clientScopes.scopeId, scopeId))
+    .orderBy(asc(clients.name), asc(clients.clientId))
+    .limit(limit);
+  return { total: n?.n ?? 0, clients: rows };
 }
 
 /** Those of `names` that exist in the space (any order). */

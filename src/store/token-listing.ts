@@ -1,7 +1,7 @@
 // What token management lists: a space's live grants and stored access tokens outside a grant (newest first, each
 // with its client and user names), what tells a grant's expiry, and consents. Pages are keyset pages on
 // (created_at, id as text in code-point order), so a cursor names the last row seen and the two lists merge.
-import { and, desc, eq, gt, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gt, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Executor } from './db.js';
 import { accessTokens, clients, consents, grants, refreshTokens, users } from './schema.js';
@@ -61,6 +61,27 @@ export class TokenListing {
       .limit(f.limit + 1);
   }
 
+  /** How many entries the listing holds in all for the filter (its cursor and limit ignored): live grants, live stored access tokens outside a grant. */
+  async counts(spaceId: string, f: Pick<ListFilter, 'clientPk' | 'userId'>, now: Date): Promise<{ grants: number; accessTokens: number }> {
+    const [g] = await this.db
+      .select({ n: count() })
+      .from(grants)
+      .where(and(eq(grants.spaceId, spaceId), isNull(grants.revokedAt), holder({ ...f, limit: 0 }, grants)));
+    const [t] = await this.db
+      .select({ n: count() })
+      .from(accessTokens)
+      .where(
+        and(
+          eq(accessTokens.spaceId, spaceId),
+          isNull(accessTokens.grantId),
+          isNull(accessTokens.revokedAt),
+          or(isNull(accessTokens.expiresAt), gt(accessTokens.expiresAt, now)),
+          holder({ ...f, limit: 0 }, accessTokens),
+        ),
+      );
+    return { grants: g?.n ?? 0, accessTokens: t?.n ?? 0 };
+  }
+
   /** The expiries of the grants' unused refresh tokens and of their access tokens. */
   async expiries(
     grantIds: string[],
@@ -77,10 +98,10 @@ export class TokenListing {
     return { refresh, access };
   }
 
-  /** Up to limit + 1 consents, with the client's id and the user's name. */
+  /** Up to limit + 1 consents, with the client's id and name and the user's name. */
   consents(spaceId: string, f: ListFilter) {
     return this.db
-      .select({ c: consents, clientId: clients.clientId, username: users.username })
+      .select({ c: consents, clientId: clients.clientId, clientName: clients.name, username: users.username })
       .from(consents)
       .innerJoin(clients, eq(clients.id, consents.clientPk))
       .innerJoin(users, eq(users.id, consents.userId))

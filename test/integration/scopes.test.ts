@@ -40,6 +40,19 @@ describe.each(STORE_KINDS)('admin API: scopes (%s)', (kind) => {
       expectError(await a.post(SCOPES, { name: 'long-desc', description: 'x'.repeat(1001) }), 400, 'description');
     });
 
+    it('says which clients have a scope (how many, the first ten by name)', async () => {
+      expectStatus(await a.post(SCOPES, { name: 'usage:read' }), 201);
+      expect(expectStatus(await a.get(`${SCOPES}/usage:read/usage`), 200)).toEqual({ total: 0, clients: [] });
+      const made = [];
+      for (let i = 0; i < 11; i++) made.push(await client({ scope: 'usage:read' }));
+      const usage = expectStatus(await a.get(`${SCOPES}/usage:read/usage`), 200);
+      expect(usage.total).toBe(11);
+      expect(usage.clients).toHaveLength(10);
+      expect(usage.clients[0]).toEqual({ client_id: expect.any(String), name: expect.any(String) });
+      expect(made.map((c) => c.client_id)).toEqual(expect.arrayContaining(usage.clients.map((c: { client_id: string }) => c.client_id)));
+      expectError(await a.get(`${SCOPES}/missing/usage`), 404);
+    });
+
     it('updates description and default; a scope cannot be renamed', async () => {
       expectStatus(await a.post(SCOPES, { name: 'edit:me' }), 201);
       const u = expectStatus(await a.patch(`${SCOPES}/edit:me`, { description: 'Edited', default: true }), 200);

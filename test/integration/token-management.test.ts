@@ -85,6 +85,19 @@ describe.each(STORE_KINDS)('admin API: token management (%s)', (kind) => {
     expect((await list(`?client_id=${b.c.client_id}`))[0]).toMatchObject({ refresh_limit: 'unlimited', expires_at: 'never' });
   });
 
+  it('counts what the listing holds per client or user: what revoke-all would revoke from it', async () => {
+    const a = await app({ access_token_format: 'opaque' });
+    await a.login();
+    await a.login('tm-two');
+    await client.clientCredentialsGrant(a.config, { scope: 'files:read' });
+    expect(await s.admin('GET', `${T}/count?client_id=${a.c.client_id}`)).toEqual({ grants: 2, access_tokens: 1 });
+    expect(await s.admin('GET', `${T}/count?client_id=${a.c.client_id}&user_id=tm-two`)).toEqual({ grants: 1, access_tokens: 0 });
+    const answer = await s.admin('POST', `${T}/revoke`, { client_id: a.c.client_id });
+    expect(answer.revoked_grants).toBe(2);
+    expect(await s.admin('GET', `${T}/count?client_id=${a.c.client_id}`)).toEqual({ grants: 0, access_tokens: 0 });
+    await expect(s.admin('GET', `${T}/count?client_id=nobody`)).rejects.toThrow(/404/);
+  });
+
   it('pages newest first without repeats', async () => {
     const a = await app({ access_token_format: 'opaque' });
     for (let i = 0; i < 3; i++) await a.login();
@@ -162,7 +175,9 @@ describe.each(STORE_KINDS)('admin API: token management (%s)', (kind) => {
     const clientRow = await s.services.clients.row(space, a.c.client_id);
     await s.services.store.db.insert(consents).values({ spaceId: space.id, userId: user.id, clientPk: clientRow.id, scope: ['openid', 'files:read'] });
     const items = (await s.admin('GET', `/spaces/default/consents?client_id=${a.c.client_id}`)).items;
-    expect(items).toEqual([expect.objectContaining({ client_id: a.c.client_id, user_id: user.id, username: 'tm-one', scope: 'openid files:read' })]);
+    expect(items).toEqual([
+      expect.objectContaining({ client_id: a.c.client_id, client_name: a.c.name, user_id: user.id, username: 'tm-one', scope: 'openid files:read' }),
+    ]);
     expect((await s.admin('GET', '/spaces/default/consents?user_id=tm-two')).items).toEqual([]);
     await s.admin('DELETE', `/spaces/default/consents/${items[0].id}`);
     expect((await s.admin('GET', `/spaces/default/consents?client_id=${a.c.client_id}`)).items).toEqual([]);

@@ -9,6 +9,10 @@ import { pageRequest, spaceFor, type Typed } from './common.js';
 
 const tags = ['scopes'];
 const ScopeParams = Type.Object({ space: Type.String({ maxLength: 100 }), name: Type.String({ maxLength: 200 }) });
+const ScopeUsage = Type.Object({
+  total: Type.Integer({ description: 'how many clients have the scope' }),
+  clients: Type.Array(Type.Object({ client_id: Type.String(), name: Type.String() }), { description: 'the first ten, by name' }),
+});
 const ScopeListQuery = Type.Object({ ...PageQuery.properties, name: Type.Optional(Type.String({ maxLength: 200 })) }, { additionalProperties: false });
 
 export function scopeRoutes(app: Typed, services: Services): void {
@@ -49,6 +53,22 @@ export function scopeRoutes(app: Typed, services: Services): void {
       const space = await spaceFor(services, req, req.params.space, 'read');
       const scope = scopeView(await services.scopes.get(space.id, req.params.name));
       return sendTagged(reply, etagOf(scope), scope);
+    },
+  );
+
+  app.get(
+    '/spaces/:space/scopes/:name/usage',
+    {
+      schema: {
+        tags,
+        summary: 'Which clients have the scope: how many, and the first ten by name (what deleting it removes it from)',
+        params: ScopeParams,
+        response: { 200: ScopeUsage },
+      },
+    },
+    async (req) => {
+      const space = await spaceFor(services, req, req.params.space, 'read');
+      return services.scopes.usage(space.id, req.params.name);
     },
   );
 

@@ -4,7 +4,17 @@ import { Type } from 'typebox';
 import type { Services } from '../../services.js';
 import { actorOf } from '../auth.js';
 import { pageOf, SpaceParams } from '../schemas.js';
-import { Consent, ConsentQuery, RevokeAllAnswer, RevokeAllInput, TokenEntry, TokenListQuery, TokenParams } from '../user-schemas.js';
+import {
+  Consent,
+  ConsentQuery,
+  RevokeAllAnswer,
+  RevokeAllInput,
+  TokenCount,
+  TokenCountQuery,
+  TokenEntry,
+  TokenListQuery,
+  TokenParams,
+} from '../user-schemas.js';
 import { optionalBody, pageRequest, spaceFor, type Typed } from './common.js';
 
 const tags = ['tokens'];
@@ -24,6 +34,23 @@ export function tokenRoutes(app: Typed, services: Services): void {
     async (req) => {
       const space = await spaceFor(services, req, req.params.space, 'read');
       return services.tokenAdmin.list(space, { ...pageRequest(req.query), client_id: req.query.client_id, user_id: req.query.user_id });
+    },
+  );
+
+  app.get(
+    '/spaces/:space/tokens/count',
+    {
+      schema: {
+        tags,
+        summary: 'Count the live grants and stored access tokens of the listing (of a client, of a user, or all): what revoke-all would revoke',
+        params: SpaceParams,
+        querystring: TokenCountQuery,
+        response: { 200: TokenCount },
+      },
+    },
+    async (req) => {
+      const space = await spaceFor(services, req, req.params.space, 'read');
+      return services.tokenAdmin.count(space, { client_id: req.query.client_id, user_id: req.query.user_id });
     },
   );
 

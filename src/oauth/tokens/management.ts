@@ -147,6 +147,13 @@ export class TokenManagement {
     return { items: page.map((m) => m.entry), next_cursor: merged.length > q.limit && last ? encodeCursor(last.at, last.raw) : null };
   }
 
+  /** How many live grants and stored access tokens a client or user holds (what "revoke all" would revoke from the list). */
+  async count(space: SpaceRef, q: Omit<TokenQuery, 'limit' | 'cursor'>): Promise<{ grants: number; access_tokens: number }> {
+    const f = await this.filter(space, { ...q, limit: 0 });
+    const n = await this.listing.counts(space.id, f, new Date());
+    return { grants: n.grants, access_tokens: n.accessTokens };
+  }
+
   /** Revokes one grant (with its refresh and access tokens) or one stored access token. */
   async revoke(space: SpaceRef, id: string, actor: Actor): Promise<void> {
     await this.db.transaction(async (tx) => {
@@ -195,6 +202,7 @@ export class TokenManagement {
       items: page.map((r) => ({
         id: r.c.id,
         client_id: r.clientId,
+        client_name: r.clientName,
         user_id: r.c.userId,
         username: r.username,
         scope: r.c.scope.join(' '),

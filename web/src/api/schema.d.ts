@@ -74,6 +74,23 @@ export interface paths {
         patch: operations["updateScope"];
         trace?: never;
     };
+    "/spaces/{space}/scopes/{name}/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which clients have the scope: how many, and the first ten by name (what deleting it removes it from) */
+        get: operations["getScopeUsage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/spaces/{space}/clients": {
         parameters: {
             query?: never;
@@ -229,6 +246,23 @@ export interface paths {
         };
         /** List live grants (refresh token families) and stored access tokens, newest first */
         get: operations["listTokens"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/spaces/{space}/tokens/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Count the live grants and stored access tokens of the listing (of a client, of a user, or all): what revoke-all would revoke */
+        get: operations["countTokens"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2816,6 +2850,113 @@ export interface operations {
                      * @example {
                      *       "error": "invalid_request",
                      *       "message": "content-type \"text/xml\" is not accepted here; send application/json"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The store is unreachable right now; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "temporarily_unavailable",
+                     *       "message": "the store is unavailable right now; retry shortly"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getScopeUsage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                space: string;
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description how many clients have the scope */
+                        total: number;
+                        /** @description the first ten, by name */
+                        clients: {
+                            client_id: string;
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Bad input; `field` names the field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "message": "redirect_uris[0] must be an https URL (http only on a loopback address)",
+                     *       "field": "redirect_uris[0]"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No admin API token, or one that is unknown, revoked or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unauthorized",
+                     *       "message": "the admin API token is unknown, revoked or expired"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role of the token's admin does not allow this here */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "forbidden",
+                     *       "message": "this action needs the client-manager role in space \"default\""
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "message": "client \"zqn7fvAaWJRCl7WMB6YHcQ\" not found"
                      *     }
                      */
                     "application/json": components["schemas"]["Error"];
@@ -5729,6 +5870,113 @@ export interface operations {
             };
         };
     };
+    countTokens: {
+        parameters: {
+            query?: {
+                client_id?: string;
+                /** @description user id or username */
+                user_id?: string;
+            };
+            header?: never;
+            path: {
+                space: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description live grants (refresh token families) */
+                        grants: number;
+                        /** @description live, unexpired access tokens stored outside a grant */
+                        access_tokens: number;
+                    };
+                };
+            };
+            /** @description Bad input; `field` names the field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "message": "redirect_uris[0] must be an https URL (http only on a loopback address)",
+                     *       "field": "redirect_uris[0]"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No admin API token, or one that is unknown, revoked or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unauthorized",
+                     *       "message": "the admin API token is unknown, revoked or expired"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role of the token's admin does not allow this here */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "forbidden",
+                     *       "message": "this action needs the client-manager role in space \"default\""
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "not_found",
+                     *       "message": "client \"zqn7fvAaWJRCl7WMB6YHcQ\" not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The store is unreachable right now; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "temporarily_unavailable",
+                     *       "message": "the store is unavailable right now; retry shortly"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     revokeToken: {
         parameters: {
             query?: never;
@@ -5995,6 +6243,7 @@ export interface operations {
                         items: {
                             id: string;
                             client_id: string;
+                            client_name: string;
                             user_id: string;
                             username: string;
                             scope: string;

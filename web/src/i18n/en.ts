@@ -6,6 +6,11 @@ import { clients } from './en/clients';
 import { connections } from './en/connections';
 import { webhooks } from './en/webhooks';
 import { settings } from './en/settings';
+import { directory } from './en/directory';
+import { scopes } from './en/scopes';
+import { users } from './en/users';
+import { tokens } from './en/tokens';
+import { consents } from './en/consents';
 
-export const en = { common, shell, clients, connections, webhooks, settings };
+export const en = { common, shell, clients, connections, webhooks, settings, directory, scopes, users, tokens, consents };
 export type Messages = typeof en;
