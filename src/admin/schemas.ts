@@ -260,6 +260,7 @@ export const ClientListQuery = Type.Object(
     ...PageQuery.properties,
     name: Type.Optional(Type.String({ maxLength: 500, description: 'case-insensitive part of the name' })),
     active: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])),
+    grant_type: Type.Optional(Type.String({ enum: [...GRANT_TYPES], description: 'only clients whose grant_types include this one' })),
   },
   { additionalProperties: false },
 );
@@ -301,7 +302,7 @@ export const RoleGrant = Type.Object(
 export const AdminInput = Type.Object(
   {
     email: Type.Optional(Type.String({ maxLength: 320 })),
-    password: Type.Optional(Type.String({ maxLength: 1024, description: 'for console sign-in; at least 12 characters' })),
+    password: Type.Optional(Type.String({ minLength: 12, maxLength: 1024, description: 'for console sign-in; at least 12 characters' })),
     roles: Type.Optional(Type.Array(RoleGrant, { maxItems: 100 })),
     disabled: Type.Optional(Type.Boolean()),
   },
@@ -355,6 +356,11 @@ export const AuditQuery = Type.Object(
     space: Type.Optional(Type.String({ maxLength: 100 })),
     action: Type.Optional(Type.String({ maxLength: 100 })),
     type: Type.Optional(Type.String({ maxLength: 100, description: 'only entries of this event type (client.deactivated, connection.needs_reauth, …)' })),
+    actor: Type.Optional(Type.String({ maxLength: 320, description: 'only changes made by this admin (e-mail, any case, or id)' })),
+    target_type: Type.Optional(Type.String({ maxLength: 100, description: 'only entries about this kind of object (client, scope, admin, signing_key, …)' })),
+    target_id: Type.Optional(Type.String({ maxLength: 200, description: 'only entries about the object with this id (a client_id, a scope name, …)' })),
+    since: Type.Optional(Type.String({ format: 'date-time', description: 'only entries at or after this moment' })),
+    until: Type.Optional(Type.String({ format: 'date-time', description: 'only entries before this moment' })),
   },
   { additionalProperties: false },
 );

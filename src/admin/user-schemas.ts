@@ -135,8 +135,9 @@ export const TokenCountQuery = Type.Object(
 );
 
 export const TokenCount = Type.Object({
-  grants: Type.Integer({ description: 'live grants (refresh token families)' }),
-  access_tokens: Type.Integer({ description: 'live, unexpired access tokens stored outside a grant' }),
+  grants: Type.Integer({ description: 'live grants (refresh token families), as the listing shows them' }),
+  access_tokens: Type.Integer({ description: 'stored access tokens outside a grant, neither revoked nor expired' }),
+  total: Type.Integer({ description: 'grants + access_tokens: the entries of GET …/tokens with the same filter' }),
 });
 
 export const TokenEntry = Type.Object(

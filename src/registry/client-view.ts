@@ -56,6 +56,8 @@ export type ClientWithSecret = ClientView & { client_secret?: string; client_sec
 export interface ClientListQuery extends PageRequest {
   name?: string;
   active?: boolean;
+  /** Only clients whose grant_types include it. */
+  grantType?: string;
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);

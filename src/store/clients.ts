@@ -1,6 +1,6 @@
 // Clients of a space, their secrets (SHA-256, several while a rotation's grace period runs) and the scopes each
 // may ask for (client_scopes). Deleting a client cascades to its secrets, scope links, tokens, codes and consents.
-import { and, asc, eq, ilike, inArray, sql } from 'drizzle-orm';
+import { and, arrayContains, asc, eq, ilike, inArray, sql } from 'drizzle-orm';
 import type { Executor } from './db.js';
 import { selectRows, type RowLock } from './locks.js';
 import { after, containing, toPage, type Page, type PageRequest } from './paging.js';
@@ -10,8 +10,15 @@ import type { ScopeRow } from './scopes.js';
 export type ClientRow = typeof clients.$inferSelect;
 export type NewClientRow = typeof clients.$inferInsert;
 
-/** A page of the space's clients, oldest first; `name`: whose name contains it (case-insensitive). */
-export async function listClients(db: Executor, spaceId: string, q: PageRequest & { name?: string; active?: boolean }): Promise<Page<ClientRow>> {
+/**
+ * A page of the space's clients, oldest first; `name`: whose name contains it (case-insensitive); `grantType`: whose
+ * grant types include it.
+ */
+export async function listClients(
+  db: Executor,
+  spaceId: string,
+  q: PageRequest & { name?: string; active?: boolean; grantType?: string },
+): Promise<Page<ClientRow>> {
   const rows = await db
     .select()
     .from(clients)
@@ -21,6 +28,7 @@ export async function listClients(db: Executor, spaceId: string, q: PageRequest 
         after(clients.createdAt, clients.id, q.cursor),
         q.name ? ilike(clients.name, containing(q.name)) : undefined,
         q.active !== undefined ? eq(clients.active, q.active) : undefined,
+        q.grantType ? arrayContains(clients.grantTypes, [q.grantType]) : undefined,
       ),
     )
     .orderBy(asc(clients.createdAt), asc(clients.id))

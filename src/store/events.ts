@@ -3,7 +3,7 @@
 // active subscription of the space that wants its type and one for the client it concerns when that client has a
 // webhook URL and secret: an event and its deliveries commit together or not at all, so none can be missed, and
 // none exists for a change that was rolled back.
-import { and, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from './db.js';
 import { auditLog } from './schema.js';
 
@@ -80,6 +80,14 @@ export interface EventFilter {
   space?: string;
   action?: string;
   type?: string;
+  /** Changes made by this actor: an admin's e-mail (any case) or id. */
+  actor?: string;
+  targetType?: string;
+  targetId?: string;
+  /** Entries at or after this moment. */
+  since?: Date;
+  /** Entries before this moment. */
+  until?: Date;
   /** Entries with a smaller id (older) than this one. */
   before?: number;
   limit: number;
@@ -92,6 +100,11 @@ export async function listEvents(db: Executor, f: EventFilter): Promise<EventRow
   if (f.space) conds.push(eq(auditLog.space, f.space));
   if (f.action) conds.push(eq(auditLog.action, f.action));
   if (f.type) conds.push(eq(auditLog.type, f.type));
+  if (f.actor) conds.push(or(eq(auditLog.actorId, f.actor), sql`lower(${auditLog.actorEmail}) = ${f.actor.toLowerCase()}`)!);
+  if (f.targetType) conds.push(eq(auditLog.targetType, f.targetType));
+  if (f.targetId) conds.push(eq(auditLog.targetId, f.targetId));
+  if (f.since) conds.push(gte(auditLog.at, f.since));
+  if (f.until) conds.push(lt(auditLog.at, f.until));
   if (f.before !== undefined) conds.push(lt(auditLog.id, f.before));
   return db
     .select()

@@ -19,8 +19,20 @@ export type ConsentRow = typeof consents.$inferSelect;
 const before = (f: ListFilter, at: PgColumn, id: SQL): SQL | undefined =>
   f.before ? sql`(${at}, ${id}) < (${f.before.at.toISOString()}::timestamptz, ${f.before.id})` : undefined;
 /** The filter's client and user, on a table that has both columns. */
-const holder = (f: ListFilter, t: typeof grants | typeof accessTokens | typeof consents) =>
+const holder = (f: Pick<ListFilter, 'clientPk' | 'userId'>, t: typeof grants | typeof accessTokens | typeof consents) =>
   and(f.clientPk ? eq(t.clientPk, f.clientPk) : undefined, f.userId ? eq(t.userId, f.userId) : undefined);
+/** Grants the listing shows: not revoked (expired ones too, marked inactive). */
+const liveGrants = (spaceId: string, f: Pick<ListFilter, 'clientPk' | 'userId'>) =>
+  and(eq(grants.spaceId, spaceId), isNull(grants.revokedAt), holder(f, grants));
+/** Access tokens stored outside a grant, neither revoked nor expired. */
+const liveLoneTokens = (spaceId: string, f: Pick<ListFilter, 'clientPk' | 'userId'>, now: Date) =>
+  and(
+    eq(accessTokens.spaceId, spaceId),
+    isNull(accessTokens.grantId),
+    isNull(accessTokens.revokedAt),
+    or(isNull(accessTokens.expiresAt), gt(accessTokens.expiresAt, now)),
+    holder(f, accessTokens),
+  );
 const grantKey = sql`${grants.id}::text collate "C"`;
 const tokenKey = sql`${accessTokens.id} collate "C"`;
 const consentKey = sql`${consents.id}::text collate "C"`;
@@ -35,7 +47,7 @@ export class TokenListing {
       .from(grants)
       .innerJoin(clients, eq(clients.id, grants.clientPk))
       .leftJoin(users, eq(users.id, grants.userId))
-      .where(and(eq(grants.spaceId, spaceId), isNull(grants.revokedAt), holder(f, grants), before(f, grants.createdAt, grantKey)))
+      .where(and(liveGrants(spaceId, f), before(f, grants.createdAt, grantKey)))
       .orderBy(desc(grants.createdAt), desc(grantKey))
       .limit(f.limit + 1);
   }
@@ -47,38 +59,18 @@ export class TokenListing {
       .from(accessTokens)
       .innerJoin(clients, eq(clients.id, accessTokens.clientPk))
       .leftJoin(users, eq(users.id, accessTokens.userId))
-      .where(
-        and(
-          eq(accessTokens.spaceId, spaceId),
-          isNull(accessTokens.grantId),
-          isNull(accessTokens.revokedAt),
-          or(isNull(accessTokens.expiresAt), gt(accessTokens.expiresAt, now)),
-          holder(f, accessTokens),
-          before(f, accessTokens.createdAt, tokenKey),
-        ),
-      )
+      .where(and(liveLoneTokens(spaceId, f, now), before(f, accessTokens.createdAt, tokenKey)))
       .orderBy(desc(accessTokens.createdAt), desc(tokenKey))
       .limit(f.limit + 1);
   }
 
-  /** How many entries the listing holds in all for the filter (its cursor and limit ignored): live grants, live stored access tokens outside a grant. */
-  async counts(spaceId: string, f: Pick<ListFilter, 'clientPk' | 'userId'>, now: Date): Promise<{ grants: number; accessTokens: number }> {
-    const [g] = await this.db
-      .select({ n: count() })
-      .from(grants)
-      .where(and(eq(grants.spaceId, spaceId), isNull(grants.revokedAt), holder({ ...f, limit: 0 }, grants)));
+  /** How many entries the listing has for the filter: grants and lone access tokens (what deleting a client deletes). */
+  async count(spaceId: string, f: Pick<ListFilter, 'clientPk' | 'userId'>, now: Date): Promise<{ grants: number; accessTokens: number }> {
+    const [g] = await this.db.select({ n: count() }).from(grants).where(liveGrants(spaceId, f));
     const [t] = await this.db
       .select({ n: count() })
       .from(accessTokens)
-      .where(
-        and(
-          eq(accessTokens.spaceId, spaceId),
-          isNull(accessTokens.grantId),
-          isNull(accessTokens.revokedAt),
-          or(isNull(accessTokens.expiresAt), gt(accessTokens.expiresAt, now)),
-          holder({ ...f, limit: 0 }, accessTokens),
-        ),
-      );
+      .where(liveLoneTokens(spaceId, f, now));
     return { grants: g?.n ?? 0, accessTokens: t?.n ?? 0 };
   }
 
@@ -98,7 +90,7 @@ export class TokenListing {
     return { refresh, access };
   }
 
-  /** Up to limit + 1 consents, with the client's id and name and the user's name. */
+  /** Up to limit + 1 consents, with the client's id and the user's name. */
   consents(spaceId: string, f: ListFilter) {
     return this.db
       .select({ c: consents, clientId: clients.clientId, clientName: clients.name, username: users.username })

@@ -187,4 +187,25 @@ describe.each(STORE_KINDS)('admin API: audit log (%s)', (kind) => {
     expectError(await a.get('/audit-log?limit=0'), 400, 'limit');
     expectError(await a.get('/audit-log?bogus=1'), 400, 'bogus');
   });
+
+  it('filters by actor, target and time range', async () => {
+    const byActor: Entry[] = expectStatus(await a.get('/audit-log?actor=OWNER@example.com&limit=200'), 200).items;
+    expect(byActor.length).toBeGreaterThan(5);
+    expect(byActor.every((e) => e.actor.email === 'owner@example.com')).toBe(true);
+    expect(expectStatus(await a.get(`/audit-log?actor=${t.ownerId}&limit=200`), 200).items.length).toBe(byActor.length);
+    expect(expectStatus(await a.get('/audit-log?actor=nobody@example.com'), 200).items).toEqual([]);
+
+    const byTarget: Entry[] = expectStatus(await a.get('/audit-log?target_type=scope&target_id=aud:read'), 200).items;
+    expect(byTarget.map((e) => e.action).sort()).toEqual(['scope.create', 'scope.update']);
+
+    const all: Entry[] = expectStatus(await a.get('/audit-log?limit=200'), 200).items;
+    const middle = all[Math.floor(all.length / 2)]!;
+    const since: Entry[] = expectStatus(await a.get(`/audit-log?limit=200&since=${encodeURIComponent(middle.at)}`), 200).items;
+    expect(since.every((e) => e.at >= middle.at)).toBe(true);
+    expect(since.some((e) => e.id === middle.id)).toBe(true);
+    const until: Entry[] = expectStatus(await a.get(`/audit-log?limit=200&until=${encodeURIComponent(middle.at)}`), 200).items;
+    expect(until.every((e) => e.at < middle.at)).toBe(true);
+    expect(since.length + until.length).toBe(all.length);
+    expectError(await a.get('/audit-log?since=yesterday'), 400, 'since');
+  });
 });

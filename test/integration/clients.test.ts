@@ -372,6 +372,16 @@ describe.each(STORE_KINDS)('admin API: client registration (%s)', (kind) => {
       expectError(await a.get('/spaces/listing/clients?active=yes'), 400, 'active');
     });
 
+    it('filters by grant type (clients whose grant_types include it), with the other filters', async () => {
+      const machine = expectStatus(await a.post('/spaces/listing/clients', { name: 'Machine', grant_types: ['client_credentials'], redirect_uris: [] }), 201);
+      expect(await names('?grant_type=client_credentials')).toEqual(['Machine']);
+      expect(await names('?grant_type=authorization_code')).not.toContain('Machine');
+      expect(await names('?grant_type=authorization_code&name=alpha')).toEqual(['Alpha Reports', 'alpha sync']);
+      expect(await names('?grant_type=password')).toEqual([]);
+      expectError(await a.get('/spaces/listing/clients?grant_type=magic'), 400, 'grant_type');
+      expectStatus(await a.del(`/spaces/listing/clients/${machine.client_id}`), 204);
+    });
+
     it('pages by 2 and sees all 5 clients once', async () => {
       const seen: string[] = [];
       let cursor: string | null = null;

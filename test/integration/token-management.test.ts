@@ -90,11 +90,11 @@ describe.each(STORE_KINDS)('admin API: token management (%s)', (kind) => {
     await a.login();
     await a.login('tm-two');
     await client.clientCredentialsGrant(a.config, { scope: 'files:read' });
-    expect(await s.admin('GET', `${T}/count?client_id=${a.c.client_id}`)).toEqual({ grants: 2, access_tokens: 1 });
-    expect(await s.admin('GET', `${T}/count?client_id=${a.c.client_id}&user_id=tm-two`)).toEqual({ grants: 1, access_tokens: 0 });
+    expect(await s.admin('GET', `${T}/count?client_id=${a.c.client_id}`)).toEqual({ grants: 2, access_tokens: 1, total: 3 });
+    expect(await s.admin('GET', `${T}/count?client_id=${a.c.client_id}&user_id=tm-two`)).toEqual({ grants: 1, access_tokens: 0, total: 1 });
     const answer = await s.admin('POST', `${T}/revoke`, { client_id: a.c.client_id });
     expect(answer.revoked_grants).toBe(2);
-    expect(await s.admin('GET', `${T}/count?client_id=${a.c.client_id}`)).toEqual({ grants: 0, access_tokens: 0 });
+    expect(await s.admin('GET', `${T}/count?client_id=${a.c.client_id}`)).toEqual({ grants: 0, access_tokens: 0, total: 0 });
     await expect(s.admin('GET', `${T}/count?client_id=nobody`)).rejects.toThrow(/404/);
   });
 
@@ -114,6 +114,13 @@ describe.each(STORE_KINDS)('admin API: token management (%s)', (kind) => {
     } while (cursor);
     expect(seen).toHaveLength(5);
     expect(new Set(seen).size).toBe(5);
+    // The count is the listing's length, without paging through it (the console's delete dialog shows it).
+    expect(await s.admin('GET', `${T}/count?client_id=${a.c.client_id}`)).toEqual({ grants: 3, access_tokens: 2, total: 5 });
+    expect(await s.admin('GET', `${T}/count?client_id=${a.c.client_id}&user_id=tm-two`)).toEqual({ grants: 0, access_tokens: 0, total: 0 });
+    // Revoked entries leave the listing and the count alike.
+    await s.admin('DELETE', `${T}/${seen[0]}`);
+    expect((await s.admin('GET', `${T}/count?client_id=${a.c.client_id}`)).total).toBe(4);
+    await expect(s.admin('GET', `${T}/count?client_id=nope`)).rejects.toThrow(/404/);
   });
 
   it('revokes one grant (its refresh and access tokens) or one access token', async () => {

@@ -27,6 +27,11 @@ export function auditRoutes(app: Typed, services: Services): void {
         space: req.query.space,
         action: req.query.action,
         type: req.query.type,
+        actor: req.query.actor,
+        targetType: req.query.target_type,
+        targetId: req.query.target_id,
+        since: req.query.since ? new Date(req.query.since) : undefined,
+        until: req.query.until ? new Date(req.query.until) : undefined,
         before: req.query.cursor ? Number(req.query.cursor) : undefined,
         limit,
       });

@@ -28,7 +28,7 @@ export function clientRoutes(app: Typed, services: Services): void {
     {
       schema: {
         tags,
-        summary: 'List clients, filtered by name and active',
+        summary: 'List clients, filtered by name, active and grant type',
         params: SpaceParams,
         querystring: ClientListQuery,
         response: { 200: pageOf(Type.Ref('Client')) },
@@ -37,7 +37,7 @@ export function clientRoutes(app: Typed, services: Services): void {
     async (req) => {
       const space = await spaceFor(services, req, req.params.space, 'read');
       const active = req.query.active === undefined ? undefined : req.query.active === 'true';
-      return services.clients.list(space, { ...pageRequest(req.query), name: req.query.name, active });
+      return services.clients.list(space, { ...pageRequest(req.query), name: req.query.name, active, grantType: req.query.grant_type });
     },
   );
 

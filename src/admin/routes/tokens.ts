@@ -42,7 +42,9 @@ export function tokenRoutes(app: Typed, services: Services): void {
     {
       schema: {
         tags,
-        summary: 'Count the live grants and stored access tokens of the listing (of a client, of a user, or all): what revoke-all would revoke',
+        summary: 'How many entries the token listing has for a client, a user or the space (what deleting a client deletes)',
+        description:
+          'JWT access tokens outside a grant are never stored, so they are not counted; they stop working when their client is deleted or deactivated.',
         params: SpaceParams,
         querystring: TokenCountQuery,
         response: { 200: TokenCount },

@@ -147,11 +147,14 @@ export class TokenManagement {
     return { items: page.map((m) => m.entry), next_cursor: merged.length > q.limit && last ? encodeCursor(last.at, last.raw) : null };
   }
 
-  /** How many live grants and stored access tokens a client or user holds (what "revoke all" would revoke from the list). */
-  async count(space: SpaceRef, q: Omit<TokenQuery, 'limit' | 'cursor'>): Promise<{ grants: number; access_tokens: number }> {
-    const f = await this.filter(space, { ...q, limit: 0 });
-    const n = await this.listing.counts(space.id, f, new Date());
-    return { grants: n.grants, access_tokens: n.accessTokens };
+  /**
+   * How many entries list() has for a client or user (or the whole space): grants and stored access tokens
+   * outside a grant. JWT access tokens outside a grant are never stored, so they are not counted.
+   */
+  async count(space: SpaceRef, q: { client_id?: string; user_id?: string }) {
+    const { clientPk, userId } = await this.filter(space, { ...q, limit: 0 });
+    const n = await this.listing.count(space.id, { clientPk, userId }, new Date());
+    return { grants: n.grants, access_tokens: n.accessTokens, total: n.grants + n.accessTokens };
   }
 
   /** Revokes one grant (with its refresh and access tokens) or one stored access token. */

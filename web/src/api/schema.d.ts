@@ -98,7 +98,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List clients, filtered by name and active */
+        /** List clients, filtered by name, active and grant type */
         get: operations["listClients"];
         put?: never;
         /** Register a client; a confidential client's client_secret is in this answer only */
@@ -261,7 +261,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Count the live grants and stored access tokens of the listing (of a client, of a user, or all): what revoke-all would revoke */
+        /**
+         * How many entries the token listing has for a client, a user or the space (what deleting a client deletes)
+         * @description JWT access tokens outside a grant are never stored, so they are not counted; they stop working when their client is deleted or deactivated.
+         */
         get: operations["countTokens"];
         put?: never;
         post?: never;
@@ -2989,6 +2992,8 @@ export interface operations {
                 /** @description case-insensitive part of the name */
                 name?: string;
                 active?: "true" | "false";
+                /** @description only clients whose grant_types include this one */
+                grant_type?: "authorization_code" | "refresh_token" | "client_credentials" | "password" | "implicit" | "urn:ietf:params:oauth:grant-type:device_code" | "urn:ietf:params:oauth:grant-type:token-exchange";
             };
             header?: never;
             path: {
@@ -5892,10 +5897,12 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /** @description live grants (refresh token families) */
+                        /** @description live grants (refresh token families), as the listing shows them */
                         grants: number;
-                        /** @description live, unexpired access tokens stored outside a grant */
+                        /** @description stored access tokens outside a grant, neither revoked nor expired */
                         access_tokens: number;
+                        /** @description grants + access_tokens: the entries of GET …/tokens with the same filter */
+                        total: number;
                     };
                 };
             };
@@ -7718,6 +7725,16 @@ export interface operations {
                 action?: string;
                 /** @description only entries of this event type (client.deactivated, connection.needs_reauth, …) */
                 type?: string;
+                /** @description only changes made by this admin (e-mail, any case, or id) */
+                actor?: string;
+                /** @description only entries about this kind of object (client, scope, admin, signing_key, …) */
+                target_type?: string;
+                /** @description only entries about the object with this id (a client_id, a scope name, …) */
+                target_id?: string;
+                /** @description only entries at or after this moment */
+                since?: string;
+                /** @description only entries before this moment */
+                until?: string;
             };
             header?: never;
             path?: never;

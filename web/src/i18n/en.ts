@@ -11,6 +11,10 @@ import { scopes } from './en/scopes';
 import { users } from './en/users';
 import { tokens } from './en/tokens';
 import { consents } from './en/consents';
+import { audit } from './en/audit';
+import { admins } from './en/admins';
+import { spaces } from './en/spaces';
+import { keys } from './en/keys';
 
-export const en = { common, shell, clients, connections, webhooks, settings, directory, scopes, users, tokens, consents };
+export const en = { common, shell, clients, connections, webhooks, settings, directory, scopes, users, tokens, consents, audit, admins, spaces, keys };
 export type Messages = typeof en;

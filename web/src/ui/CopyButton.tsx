@@ -2,22 +2,29 @@ import { useState } from 'react';
 import { t } from '../i18n';
 import { Button } from './Button';
 
-/** Copies `value`; says "Copied" for two seconds (announced: the label lives in a live region). */
+/**
+ * Copies `value`; says "Copied" for two seconds beside the button, in a live region (announced). The button's own
+ * name stays "Copy …", so its visible text is always part of its accessible name (WCAG 2.5.3).
+ */
 export function CopyButton({ value, what }: { value: string; what: string }) {
   const [copied, setCopied] = useState(false);
   return (
-    <Button
-      variant="quiet"
-      // The name keeps the visible word ("Copy", then "Copied"): axe's label-content-name-mismatch, and speech input.
-      aria-label={t(copied ? 'common.copiedLabel' : 'common.copyLabel', { what })}
-      onPress={async () => {
-        await navigator.clipboard.writeText(value).catch(() => undefined);
-        setCopied(true);
-        setTimeout(() => setCopied(false), 2000);
-      }}
-    >
-      <span aria-live="polite">{copied ? t('common.copied') : t('common.copy')}</span>
-    </Button>
+    <span className="copy-action">
+      <Button
+        variant="quiet"
+        aria-label={t('common.copyLabel', { what })}
+        onPress={async () => {
+          await navigator.clipboard.writeText(value).catch(() => undefined);
+          setCopied(true);
+          setTimeout(() => setCopied(false), 2000);
+        }}
+      >
+        {t('common.copy')}
+      </Button>
+      <span className="copy-status" aria-live="polite">
+        {copied ? t('common.copied') : ''}
+      </span>
+    </span>
   );
 }
 

@@ -31,12 +31,21 @@ export function TextField({
   error,
   multiline,
   placeholder,
+  inputRef,
+  rows = 3,
   ...props
-}: Common & TextFieldProps & { multiline?: boolean; placeholder?: string }) {
+}: Common &
+  TextFieldProps & {
+    multiline?: boolean;
+    placeholder?: string;
+    /** The input element, for a form library that focuses the field with an error. */
+    inputRef?: (el: HTMLInputElement | HTMLTextAreaElement | null) => void;
+    rows?: number;
+  }) {
   return (
     <AriaTextField {...props} isInvalid={!!error} validationBehavior="aria" className="field">
       <Label>{label}</Label>
-      {multiline ? <TextArea placeholder={placeholder} rows={3} /> : <Input placeholder={placeholder} />}
+      {multiline ? <TextArea placeholder={placeholder} rows={rows} ref={inputRef} /> : <Input placeholder={placeholder} ref={inputRef} />}
       {description && !error ? <Text slot="description">{description}</Text> : null}
       <FieldError>{error}</FieldError>
     </AriaTextField>

@@ -8,7 +8,6 @@ export const common = {
   copy: 'Copy',
   copied: 'Copied',
   copyLabel: 'Copy {what}',
-  copiedLabel: 'Copied {what}',
   loading: 'Loading…',
   retry: 'Try again',
   search: 'Search',

@@ -1,0 +1,62 @@
+// Rotation, explained before it happens: what is published, when the new keys sign, how long the old ones verify.
+import { useState } from 'react';
+import type { operations } from '../../api/schema';
+import { formatDuration, t } from '../../i18n';
+import { Button } from '../../ui/Button';
+import { Dialog } from '../../ui/Dialog';
+import { Select } from '../../ui/Fields';
+import { LoadError, Notice } from '../../ui/Page';
+
+type Space = operations['getSpace']['responses'][200]['content']['application/json'];
+
+export function RotateKeysDialog({
+  isOpen,
+  space,
+  spaceInfo,
+  algs,
+  pending,
+  error,
+  onRotate,
+  onClose,
+}: {
+  isOpen: boolean;
+  space: string;
+  spaceInfo: Space | undefined;
+  /** The algorithms that have a live key (each gets a successor). */
+  algs: string[];
+  pending: boolean;
+  error: unknown;
+  onRotate(publishSeconds: number | undefined): void;
+  onClose(): void;
+}) {
+  const [when, setWhen] = useState<'publish' | 'now'>('publish');
+  const publish = Number(spaceInfo?.settings.key_publish_seconds ?? 3600);
+  const signingAlg = String(spaceInfo?.settings.signing_alg ?? 'RS256');
+  const allAlgs = [...new Set([signingAlg, 'RS256', ...algs])].join(', ');
+  // How long an old key keeps verifying with the space's defaults (the server also counts clients' own lifetimes).
+  const lifetime = Math.max(spaceInfo?.access_token_ttl ?? 0, Number(spaceInfo?.settings.id_token_ttl ?? 0));
+  return (
+    <Dialog title={t('keys.rotateTitle', { space })} isOpen={isOpen} onClose={onClose} role="alertdialog">
+      <p>{t('keys.rotateWhat', { algs: allAlgs })}</p>
+      <Select
+        label={t('keys.rotateWhen')}
+        value={when}
+        onChange={(v) => setWhen(v as 'publish' | 'now')}
+        options={[
+          { id: 'publish', label: t('keys.afterPublish', { duration: publish ? formatDuration(publish) : t('keys.immediately') }) },
+          { id: 'now', label: t('keys.immediately') },
+        ]}
+      />
+      {when === 'now' && publish > 0 ? <Notice kind="warning">{t('keys.immediatelyWarning')}</Notice> : null}
+      <p>{t('keys.rotateOld', { lifetime: formatDuration(lifetime) })}</p>
+      {error ? <LoadError error={error} /> : null}
+      <div className="dialog-actions">
+        <Button onPress={onClose}>{t('common.cancel')}</Button>
+        {/* Guarded, not isPending: the dialog closes, and a pending button's announcement would outlive it. */}
+        <Button variant="primary" onPress={() => !pending && onRotate(when === 'now' ? 0 : undefined)}>
+          {t('keys.rotateConfirm')}
+        </Button>
+      </div>
+    </Dialog>
+  );
+}
