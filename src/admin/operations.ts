@@ -73,6 +73,7 @@ export const OPERATION_IDS: Record<string, string> = {
   'post /spaces/{space}/connections/{id}/connect': 'createConnectLink',
   'post /spaces/{space}/connections/{id}/refresh': 'refreshConnection',
   'get /spaces/{space}/connections/{id}/token': 'getConnectionToken',
+  'get /event-types': 'listEventTypes',
   'get /spaces/{space}/webhooks': 'listWebhooks',
   'post /spaces/{space}/webhooks': 'createWebhook',
   'get /spaces/{space}/webhooks/{id}': 'getWebhook',
@@ -162,6 +163,8 @@ export const ERROR_EXCEPTIONS: Record<string, { add?: Record<number, string>; om
   getProvider: { omit: [403] },
   // A subscription has no unique field; a delivery being sent by a node cannot be sent again at the same moment.
   createWebhook: { omit: [409] },
+  // The event types are the same for everybody: open to every signed-in admin.
+  listEventTypes: { omit: [403] },
   retryWebhookDelivery: { add: { 409: 'The delivery is being sent right now; look at it again in a moment' } },
   // A value sealed with a key that is not configured (or that does not open) stops the batch until it is.
   resealUnderCurrentMasterKey: { add: { 409: 'A sealed value names a master key that is not configured, or does not open' } },

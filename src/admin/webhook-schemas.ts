@@ -119,3 +119,13 @@ export const DeliveryListQuery = Type.Object(
   },
   { additionalProperties: false },
 );
+
+export const EventTypeList = Type.Object(
+  {
+    items: Type.Array(
+      Type.Object({ type: Type.String({ description: 'an event type, {resource}.{past tense} (client.deactivated, connection.needs_reauth)' }) }),
+      { description: 'every event type Keyward emits, grouped by resource' },
+    ),
+  },
+  { examples: [{ items: [{ type: 'client.created' }, { type: 'connection.needs_reauth' }] }] },
+);

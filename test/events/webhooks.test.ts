@@ -84,6 +84,20 @@ describe('webhook subscriptions', () => {
     expect((await a.get(`${S}/webhooks/${sub.id}/deliveries?status=lost`)).statusCode).toBe(400);
   });
 
+  it('lists the event types a subscription may name, to any signed-in admin, and accepts each of them', async () => {
+    const anonymous = api(t, null);
+    expect((await anonymous.get('/event-types')).statusCode).toBe(401);
+    const nobody = await t.adminWith([]);
+    const res = await api(t, nobody.token).get('/event-types');
+    expect(res.statusCode, res.body).toBe(200);
+    const types = (res.json() as { items: { type: string }[] }).items.map((i) => i.type);
+    expect(types).toEqual(expect.arrayContaining(['client.deactivated', 'connection.connected', 'connection.needs_reauth', 'webhook.disabled']));
+    expect(types).not.toContain('*');
+    expect(new Set(types).size).toBe(types.length);
+    const sub = await subscribe(types);
+    expect([...(await a.get(`${S}/webhooks/${sub.id}`)).json().events].sort()).toEqual([...types].sort());
+  });
+
   it('refuses private, loopback and link-local addresses unless allowed', async () => {
     t.services.webhooks.attach({ allowPrivate: false }, undefined);
     try {

@@ -77,6 +77,7 @@ const OPERATIONS = [
   'post /vault/rotate-key',
   'get /providers',
   'get /providers/{provider}',
+  'get /event-types',
   'get /spaces/{space}/webhooks',
   'post /spaces/{space}/webhooks',
   'get /spaces/{space}/webhooks/{id}',

@@ -7,12 +7,14 @@ import { PageQuery, pageOf, SpaceParams } from '../schemas.js';
 import {
   DeliveryListQuery,
   DeliveryParams,
+  EventTypeList,
   RotateWebhookSecretInput,
   WebhookCreated,
   WebhookInput,
   WebhookParams,
   WebhookSecretRotated,
 } from '../webhook-schemas.js';
+import { EVENT_TYPES } from '../../events/types.js';
 import { pageRequest, spaceFor, type Typed } from './common.js';
 
 const tags = ['webhooks'];
@@ -21,6 +23,20 @@ const noStore = { 'cache-control': 'no-store' };
 
 export function webhookRoutes(app: Typed, services: Services): void {
   const hooks = services.webhooks;
+
+  // What a subscription may name, for forms and scripts (the same list the create and update checks use). Open to
+  // any signed-in admin: it holds no space's data.
+  app.get(
+    '/event-types',
+    {
+      schema: {
+        tags,
+        summary: 'List the event types a webhook subscription may name (besides "*", every type, also those added later)',
+        response: { 200: EventTypeList },
+      },
+    },
+    async () => ({ items: EVENT_TYPES.map((type) => ({ type })) }),
+  );
 
   app.get(
     '/spaces/:space/webhooks',

@@ -728,6 +728,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/event-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the event types a webhook subscription may name (besides "*", every type, also those added later) */
+        get: operations["listEventTypes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/spaces/{space}/webhooks": {
         parameters: {
             query?: never;
@@ -10760,6 +10777,74 @@ export interface operations {
                      * @example {
                      *       "error": "invalid_request",
                      *       "message": "content-type \"text/xml\" is not accepted here; send application/json"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The store is unreachable right now; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "temporarily_unavailable",
+                     *       "message": "the store is unavailable right now; retry shortly"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listEventTypes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "type": "client.created"
+                     *         },
+                     *         {
+                     *           "type": "connection.needs_reauth"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description every event type Keyward emits, grouped by resource */
+                        items: {
+                            /** @description an event type, {resource}.{past tense} (client.deactivated, connection.needs_reauth) */
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description No admin API token, or one that is unknown, revoked or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "unauthorized",
+                     *       "message": "the admin API token is unknown, revoked or expired"
                      *     }
                      */
                     "application/json": components["schemas"]["Error"];

@@ -10,7 +10,7 @@ export const NAV: { path: string; label: MessageKey; permission: Permission }[] 
   { path: '/tokens', label: 'shell.nav.tokens', permission: 'read' },
   { path: '/consents', label: 'shell.nav.consents', permission: 'read' },
   { path: '/connections', label: 'shell.nav.connections', permission: 'read' },
-  { path: '/webhooks', label: 'shell.nav.webhooks', permission: 'read' },
+  { path: '/webhooks', label: 'shell.nav.webhooks', permission: 'audit:read' },
   { path: '/audit', label: 'shell.nav.audit', permission: 'audit:read' },
   { path: '/keys', label: 'shell.nav.keys', permission: 'read' },
   { path: '/settings', label: 'shell.nav.settings', permission: 'read' },

@@ -3,6 +3,8 @@
 import { common } from './en/common';
 import { shell } from './en/shell';
 import { clients } from './en/clients';
+import { connections } from './en/connections';
+import { webhooks } from './en/webhooks';
 import { settings } from './en/settings';
 import { directory } from './en/directory';
 import { scopes } from './en/scopes';
@@ -15,5 +17,22 @@ import { spaces } from './en/spaces';
 import { keys } from './en/keys';
 import { dashboard } from './en/dashboard';
 
-export const en = { common, shell, clients, settings, directory, scopes, users, tokens, consents, audit, admins, spaces, keys, dashboard };
+export const en = {
+  common,
+  shell,
+  clients,
+  connections,
+  webhooks,
+  settings,
+  directory,
+  scopes,
+  users,
+  tokens,
+  consents,
+  audit,
+  admins,
+  spaces,
+  keys,
+  dashboard,
+};
 export type Messages = typeof en;
