@@ -155,7 +155,8 @@ describe.runIf(runBrowserTests)('console: audit log, admins, spaces, signing key
     // The row again (React Aria marks each row with its key).
     const rowKey = await first.getAttribute('data-key');
     expect(rowKey).toBeTruthy();
-    expect(await page.evaluate("document.activeElement?.closest('[role=row]')?.getAttribute('data-key')")).toBe(rowKey);
+    // React Aria gives focus back on the next animation frame after the dialog leaves: poll for it.
+    await expect.poll(() => page.evaluate("document.activeElement?.closest('[role=row]')?.getAttribute('data-key')")).toBe(rowKey);
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admins and roles' }).click();
     await page.getByRole('button', { name: `Manage ${MANAGER}` }).waitFor();
