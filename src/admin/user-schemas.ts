@@ -154,7 +154,9 @@ export const TokenEntry = Type.Object(
     expires_at: Type.String({ description: 'date-time, or "never"' }),
     refresh_count: Nullable(Type.Integer({ description: 'refreshes used (grants only)' })),
     refresh_limit: Type.Union([Type.Integer(), Type.Literal('unlimited'), Type.Null()], { description: 'refreshes allowed (grants only)' }),
-    active: Type.Boolean(),
+    active: Type.Boolean({
+      description: 'false once it expired, or when the server refuses it anyway: its client deactivated, its user disabled, or issued before a "revoke all"',
+    }),
     revoked_at: Nullable(Type.String({ format: 'date-time' })),
   },
   { examples: [TOKEN_ENTRY_EXAMPLE] },

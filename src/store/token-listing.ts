@@ -33,6 +33,16 @@ const liveLoneTokens = (spaceId: string, f: Pick<ListFilter, 'clientPk' | 'userI
     or(isNull(accessTokens.expiresAt), gt(accessTokens.expiresAt, now)),
     holder(f, accessTokens),
   );
+/**
+ * What ends a token before its expiry without revoking it row by row: the client deactivated, or a cut-off of its
+ * client or user ("revoke all", deactivation, disabling), before which every token is invalid.
+ */
+const cutOffs = {
+  clientDeactivatedAt: clients.deactivatedAt,
+  clientTokensValidAfter: clients.tokensValidAfter,
+  userDisabled: users.disabled,
+  userTokensValidAfter: users.tokensValidAfter,
+};
 const grantKey = sql`${grants.id}::text collate "C"`;
 const tokenKey = sql`${accessTokens.id} collate "C"`;
 const consentKey = sql`${consents.id}::text collate "C"`;
@@ -43,7 +53,7 @@ export class TokenListing {
   /** Up to limit + 1 live grants (the extra one says whether there is a next page). */
   grants(spaceId: string, f: ListFilter) {
     return this.db
-      .select({ g: grants, clientId: clients.clientId, clientName: clients.name, refreshLimit: clients.refreshLimit, username: users.username })
+      .select({ g: grants, clientId: clients.clientId, clientName: clients.name, refreshLimit: clients.refreshLimit, username: users.username, ...cutOffs })
       .from(grants)
       .innerJoin(clients, eq(clients.id, grants.clientPk))
       .leftJoin(users, eq(users.id, grants.userId))
@@ -55,7 +65,7 @@ export class TokenListing {
   /** Up to limit + 1 live, unexpired access tokens stored outside a grant. */
   accessTokens(spaceId: string, f: ListFilter, now: Date) {
     return this.db
-      .select({ t: accessTokens, clientId: clients.clientId, clientName: clients.name, username: users.username })
+      .select({ t: accessTokens, clientId: clients.clientId, clientName: clients.name, username: users.username, ...cutOffs })
       .from(accessTokens)
       .innerJoin(clients, eq(clients.id, accessTokens.clientPk))
       .leftJoin(users, eq(users.id, accessTokens.userId))

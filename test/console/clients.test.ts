@@ -275,7 +275,12 @@ describe.runIf(runBrowserTests)('console: clients (chromium)', () => {
   }, 60_000);
 
   it('deactivates after a confirmation that says all tokens become invalid; the token is then refused; reactivates', async () => {
-    const c = await h.server.admin('POST', '/spaces/default/clients', { name: 'Nightly sync', grant_types: ['client_credentials'] });
+    // Opaque, so its token is stored and token management lists it (a JWT is not stored).
+    const c = await h.server.admin('POST', '/spaces/default/clients', {
+      name: 'Nightly sync',
+      grant_types: ['client_credentials'],
+      access_token_format: 'opaque',
+    });
     const issued = ((await (await token(c.client_id, c.client_secret)).json()) as { access_token: string }).access_token;
     expect((await introspect(issued)).active).toBe(true);
     const w = await h.open();
@@ -289,6 +294,13 @@ describe.runIf(runBrowserTests)('console: clients (chromium)', () => {
     await w.page.getByText('Deactivated', { exact: true }).waitFor();
     expect((await introspect(issued)).active).toBe(false);
     expect((await token(c.client_id, c.client_secret)).status).toBe(401);
+    // Token management shows the token as no longer valid (it is not expired: the client's deactivation ended it).
+    await w.page.goto(`${h.server.url}/console/spaces/default/tokens?client_id=${c.client_id}`);
+    const listed = w.page.getByRole('row').filter({ hasText: 'Nightly sync' });
+    await listed.getByText('No longer valid').waitFor();
+    await screenshot(w.page, 'tokens-after-deactivation');
+    await w.page.goto(`${h.server.url}/console/spaces/default/clients/${c.client_id}`);
+    await w.page.getByRole('heading', { name: 'Settings', exact: true }).waitFor();
 
     await w.page.getByRole('button', { name: 'Reactivate' }).click();
     const again = w.page.getByRole('alertdialog', { name: 'Reactivate Nightly sync?' });

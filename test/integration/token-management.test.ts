@@ -158,6 +158,31 @@ describe.each(STORE_KINDS)('admin API: token management (%s)', (kind) => {
     expect(await a.active(fresh.access_token)).toBe(true);
   });
 
+  it('lists the tokens of a deactivated client, or a disabled user, as no longer active (as the server treats them)', async () => {
+    const a = await app({ access_token_format: 'opaque' });
+    await a.login('tm-one');
+    await client.clientCredentialsGrant(a.config, { scope: 'files:read' });
+    expect((await list(`?client_id=${a.c.client_id}`)).map((e) => e.active)).toEqual([true, true]);
+    await s.admin('PATCH', `/spaces/default/clients/${a.c.client_id}`, { active: false });
+    // Still listed (nothing was revoked row by row) but no longer active, even after reactivation: deactivation is a
+    // cut-off for every token issued before it.
+    expect((await list(`?client_id=${a.c.client_id}`)).map((e) => e.active)).toEqual([false, false]);
+    await s.admin('PATCH', `/spaces/default/clients/${a.c.client_id}`, { active: true });
+    expect((await list(`?client_id=${a.c.client_id}`)).map((e) => e.active)).toEqual([false, false]);
+    // And introspection agrees, once the client may ask again.
+    const fresh = await a.login('tm-one');
+    expect(await a.active(fresh.access_token)).toBe(true);
+    expect((await list(`?client_id=${a.c.client_id}`)).map((e) => e.active)).toEqual([true, false, false]);
+
+    const b = await app({ access_token_format: 'opaque' });
+    await b.login('tm-two');
+    await b.login('tm-one');
+    await s.admin('PATCH', '/spaces/default/users/tm-two', { disabled: true });
+    const byUser = Object.fromEntries((await list(`?client_id=${b.c.client_id}`)).map((e) => [e.username, e.active]));
+    expect(byUser).toEqual({ 'tm-two': false, 'tm-one': true });
+    await s.admin('PATCH', '/spaces/default/users/tm-two', { disabled: false });
+  });
+
   it('revokes everything of a user, across clients, leaving other users alone', async () => {
     const a = await app({ access_token_format: 'opaque' });
     const b = await app({ access_token_format: 'opaque' });

@@ -93,6 +93,15 @@ export class TokenManagement {
     const { refresh: rts, access: ats } = await this.listing.expiries(grantRows.map((r) => r.g.id));
     type Merged = { at: Date; raw: string; entry: TokenEntry };
     const merged: Merged[] = [];
+    // Tokens the server would refuse although they are neither expired nor revoked (see cutOffs in the store).
+    const cutOff = (
+      issued: Date,
+      r: { clientDeactivatedAt: Date | null; clientTokensValidAfter: Date | null; userDisabled: boolean | null; userTokensValidAfter: Date | null },
+    ) =>
+      r.clientDeactivatedAt !== null ||
+      r.userDisabled === true ||
+      (r.clientTokensValidAfter !== null && issued <= r.clientTokensValidAfter) ||
+      (r.userTokensValidAfter !== null && issued <= r.userTokensValidAfter);
     for (const r of grantRows) {
       const own = rts.filter((t) => t.grantId === r.g.id).map((t) => t.expiresAt);
       const exp = latest(own.length ? own : ats.filter((a) => a.grantId === r.g.id).map((a) => a.expiresAt));
@@ -113,7 +122,7 @@ export class TokenManagement {
           expires_at: exp === 'never' ? 'never' : (iso(exp) ?? r.g.createdAt.toISOString()),
           refresh_count: r.g.refreshCount,
           refresh_limit: r.refreshLimit ?? 'unlimited',
-          active: alive,
+          active: alive && !cutOff(r.g.createdAt, r),
           revoked_at: iso(r.g.revokedAt),
         },
       });
@@ -135,7 +144,7 @@ export class TokenManagement {
           expires_at: iso(r.t.expiresAt) ?? 'never',
           refresh_count: null,
           refresh_limit: null,
-          active: true,
+          active: !cutOff(r.t.createdAt, r),
           revoked_at: null,
         },
       });

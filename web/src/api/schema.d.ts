@@ -5807,6 +5807,7 @@ export interface operations {
                             refresh_count: number | null;
                             /** @description refreshes allowed (grants only) */
                             refresh_limit: number | "unlimited" | null;
+                            /** @description false once it expired, or when the server refuses it anyway: its client deactivated, its user disabled, or issued before a "revoke all" */
                             active: boolean;
                             revoked_at: string | null;
                         }[];

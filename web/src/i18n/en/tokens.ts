@@ -18,6 +18,7 @@ export const tokens = {
   noScope: 'No scope',
   status: 'Status',
   expired: 'Expired',
+  invalid: 'No longer valid',
   kindGrant: 'grant',
   kindToken: 'access token',
   revoke: 'Revoke',

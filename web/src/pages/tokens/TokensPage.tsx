@@ -19,11 +19,14 @@ import '../../styles/directory.css';
 
 type Entry = paths['/spaces/{space}/tokens']['get']['responses']['200']['content']['application/json']['items'][number];
 
+/** When it expires; a token the server no longer accepts before that (client deactivated, user disabled, revoke-all) says so. */
 export function Expiry({ at, active }: { at: string; active: boolean }) {
-  if (at === 'never') return <>{t('tokens.lifetime')}</>;
+  const expired = at !== 'never' && Date.parse(at) <= Date.now();
+  const state = active ? null : expired ? t('tokens.expired') : t('tokens.invalid');
+  if (at === 'never') return state ? <>{state}</> : <>{t('tokens.lifetime')}</>;
   return (
     <span className="when">
-      <span>{active ? formatRelative(at) : t('tokens.expired')}</span>
+      <span>{state ?? formatRelative(at)}</span>
       <small>{formatDate(at)}</small>
     </span>
   );
