@@ -9,9 +9,9 @@ import type { paths } from '../../api/schema';
 import { formatDate, t } from '../../i18n';
 import { Button } from '../../ui/Button';
 import { LoadError, Notice, Page } from '../../ui/Page';
-import { DataTable, Pager, useCursorPages } from '../../ui/Table';
+import { DataTable, Pager } from '../../ui/Table';
 import { ConfirmDialog } from '../directory/ConfirmDialog';
-import { HolderPicker, useHolderInAddress } from '../directory/HolderPicker';
+import { HolderPicker, useHolderFilter } from '../directory/HolderPicker';
 import { ScopeList } from '../directory/labels';
 import '../../styles/directory.css';
 
@@ -22,12 +22,9 @@ export function ConsentsPage() {
   const { can } = useSession();
   const mayRevoke = can('space:write', space);
   const queryClient = useQueryClient();
-  const { kind, setKind, holder, setHolder, ready, lookupError } = useHolderInAddress(space);
-  const pages = useCursorPages();
+  const { ready, lookupError, pages, picker, waiting, filter } = useHolderFilter(space);
   const [revoking, setRevoking] = useState<Consent | null>(null);
   const [done, setDone] = useState('');
-  const waiting = !ready || (kind !== 'all' && !holder);
-  const filter = holder ? (holder.kind === 'client' ? { client_id: holder.id } : { user_id: holder.id }) : {};
   const query = useQuery({
     queryKey: ['consents', space, filter, pages.cursor],
     queryFn: () =>
@@ -44,21 +41,7 @@ export function ConsentsPage() {
     <Page title={t('consents.title')}>
       <p>{t('consents.intro')}</p>
       <div className="filters" role="search">
-        {ready ? (
-          <HolderPicker
-            space={space}
-            kind={kind}
-            onKindChange={(k) => {
-              setKind(k);
-              pages.reset();
-            }}
-            value={holder}
-            onChange={(h) => {
-              setHolder(h);
-              pages.reset();
-            }}
-          />
-        ) : null}
+        {ready ? <HolderPicker {...picker} /> : null}
       </div>
       {done ? <Notice kind="success">{done}</Notice> : null}
       {lookupError ? <LoadError error={lookupError} /> : null}

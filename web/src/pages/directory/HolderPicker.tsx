@@ -7,6 +7,7 @@ import { Button as AriaButton, ComboBox, Input, Label, ListBox, ListBoxItem, Pop
 import { api, call } from '../../api/client';
 import { t } from '../../i18n';
 import { Select } from '../../ui/Fields';
+import { useCursorPages } from '../../ui/Table';
 
 export type HolderKind = 'all' | 'client' | 'user';
 export interface Holder {
@@ -60,9 +61,36 @@ export function useHolderInAddress(space: string) {
   }, [named.data]);
   const pick = (h: Holder | null) => {
     setHolder(h);
-    void navigate({ to: '.', search: (h ? (h.kind === 'client' ? { client_id: h.id } : { user_id: h.id }) : {}) as never, replace: true });
+    void navigate({ to: '.', search: holderQuery(h) as never, replace: true });
   };
   return { kind, setKind, holder, setHolder: pick, ready: !(clientId ?? userId) || !!holder || named.isError, lookupError: named.error };
+}
+
+/** The admin API's filter for a holder (the same names in the address and in the token and consent queries). */
+export const holderQuery = (h: Holder | null): { client_id?: string; user_id?: string } =>
+  h ? (h.kind === 'client' ? { client_id: h.id } : { user_id: h.id }) : {};
+
+/**
+ * A list filtered by the holder in the address (tokens, consents): the holder, the list's paging (back to the first
+ * page on every new pick), whether the list must wait for a pick, its query filter, and the picker's props.
+ */
+export function useHolderFilter(space: string) {
+  const { kind, setKind, holder, setHolder, ready, lookupError } = useHolderInAddress(space);
+  const pages = useCursorPages();
+  const picker = {
+    space,
+    kind,
+    onKindChange: (k: HolderKind) => {
+      setKind(k);
+      pages.reset();
+    },
+    value: holder,
+    onChange: (h: Holder | null) => {
+      setHolder(h);
+      pages.reset();
+    },
+  };
+  return { holder, ready, lookupError, pages, picker, waiting: !ready || (kind !== 'all' && !holder), filter: holderQuery(holder) };
 }
 
 /** The "show … of" choice and, for one client or user, a searchable picker. `value` is null until one is picked. */

@@ -10,9 +10,9 @@ import type { paths } from '../../api/schema';
 import { formatDate, formatRelative, t } from '../../i18n';
 import { Button } from '../../ui/Button';
 import { LoadError, Notice, Page } from '../../ui/Page';
-import { DataTable, Pager, useCursorPages } from '../../ui/Table';
+import { DataTable, Pager } from '../../ui/Table';
 import { ConfirmDialog } from '../directory/ConfirmDialog';
-import { HolderPicker, useHolderInAddress } from '../directory/HolderPicker';
+import { HolderPicker, useHolderFilter } from '../directory/HolderPicker';
 import { countOf, grantLabel, ScopeList } from '../directory/labels';
 import { RevokeAllDialog } from './RevokeAllDialog';
 import '../../styles/directory.css';
@@ -43,13 +43,10 @@ export function TokensPage() {
   const { can } = useSession();
   const mayRevoke = can('space:write', space);
   const queryClient = useQueryClient();
-  const { kind, setKind, holder, setHolder, ready, lookupError } = useHolderInAddress(space);
-  const pages = useCursorPages();
+  const { holder, ready, lookupError, pages, picker, waiting, filter } = useHolderFilter(space);
   const [revoking, setRevoking] = useState<Entry | null>(null);
   const [revokingAll, setRevokingAll] = useState(false);
   const [done, setDone] = useState('');
-  const waiting = !ready || (kind !== 'all' && !holder);
-  const filter = holder ? (holder.kind === 'client' ? { client_id: holder.id } : { user_id: holder.id }) : {};
   const query = useQuery({
     queryKey: ['tokens', space, filter, pages.cursor],
     queryFn: () =>
@@ -68,21 +65,7 @@ export function TokensPage() {
     <Page title={t('tokens.title')}>
       <p>{t('tokens.intro')}</p>
       <div className="filters" role="search">
-        {ready ? (
-          <HolderPicker
-            space={space}
-            kind={kind}
-            onKindChange={(k) => {
-              setKind(k);
-              pages.reset();
-            }}
-            value={holder}
-            onChange={(h) => {
-              setHolder(h);
-              pages.reset();
-            }}
-          />
-        ) : null}
+        {ready ? <HolderPicker {...picker} /> : null}
         {holder && mayRevoke ? (
           <Button variant="danger" className="filters-action" onPress={() => setRevokingAll(true)}>
             {t('tokens.revokeAllOf', { who: holder.label })}
