@@ -1,7 +1,7 @@
 // The console's governance pages in a real browser: admins and roles (created and changed in the console, then
-// seen in the audit log with their values before and after), what a weaker role is not offered, spaces created and
-// deleted (a duplicate slug refused on its field), and signing keys rotated through their timeline. Every page and
-// dialog passes axe-core in light and dark mode.
+// seen in the audit log with their values before and after), what a weaker role is not offered, every role's own
+// API tokens on their account page, spaces created and deleted (a duplicate slug refused on its field), and signing
+// keys rotated through their timeline. Every page and dialog passes axe-core in light and dark mode.
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, expectAccessible, runBrowserTests, screenshot, signIn, startConsole, type ConsoleHarness, type WatchedPage } from './harness.js';
@@ -174,11 +174,13 @@ describe.runIf(runBrowserTests)('console: audit log, admins, spaces, signing key
     await w.context.close();
   }, 120_000);
 
-  it("the signed-in admin's API tokens: created and shown once, listed without the value, revoked", async () => {
+  it("the signed-in admin's API tokens on their account page: created and shown once, listed without the value, revoked", async () => {
     for (const colorScheme of SCHEMES) {
       const w = await h.open({ colorScheme });
       const { page } = w;
-      await signIn(w, h.server.url, '/spaces/default/admins');
+      await signIn(w, h.server.url, '/spaces/default/account');
+      await page.getByRole('heading', { name: 'Your account' }).waitFor();
+      await page.getByRole('term').filter({ hasText: 'Owner in every space' }).waitFor();
       await page.getByRole('button', { name: 'Create a token' }).click();
       const create = page.getByRole('dialog', { name: 'Create an API token' });
       await create.getByLabel('Name').fill(`deploy-${colorScheme}`);
@@ -205,12 +207,14 @@ describe.runIf(runBrowserTests)('console: audit log, admins, spaces, signing key
       await confirm.getByRole('button', { name: 'Revoke' }).click();
       await expect.poll(() => row.textContent()).toContain('Revoked');
       expect((await fetch(`${h.server.url}/admin/api/v1/spaces`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
+      await expectAccessible(page, `the account page (${colorScheme})`);
+      await screenshot(page, `account-${colorScheme}`);
       expect(w.problems).toEqual([]);
       await w.context.close();
     }
   }, 120_000);
 
-  it('a client manager of one space is not offered the audit log, admins, space creation or deletion, or key rotation; a viewer cannot create', async () => {
+  it('a client manager of one space is not offered the audit log, admins, space creation or deletion, or key rotation, but manages their own API tokens; a viewer cannot create', async () => {
     const w = await h.open();
     const { page } = w;
     await signInAs(w, h.server.url, MANAGER, '/spaces/default/clients');
@@ -240,6 +244,23 @@ describe.runIf(runBrowserTests)('console: audit log, admins, spaces, signing key
     await page.getByText('Your role cannot do this in this space').waitFor();
     await page.goto(`${h.server.url}/console/spaces/default/admins`);
     await page.getByText('Your role cannot do this in this space').waitFor();
+
+    // Their own API tokens are theirs to manage, from the top bar: one made, used, and revoked.
+    await page.getByRole('link', { name: 'Your account' }).click();
+    await page.getByRole('term').filter({ hasText: 'Client manager in default' }).waitFor();
+    await page.getByRole('button', { name: 'Create a token' }).click();
+    await page.getByRole('dialog', { name: 'Create an API token' }).getByLabel('Name').fill('manager-cli');
+    await page.getByRole('dialog', { name: 'Create an API token' }).getByRole('button', { name: 'Create' }).click();
+    const shown = page.getByRole('dialog', { name: 'Your new API token' });
+    const token = (await shown.locator('code').textContent())!;
+    await shown.getByRole('button', { name: 'I have copied it' }).click();
+    const asManager = () => fetch(`${h.server.url}/admin/api/v1/spaces/default/clients`, { headers: { authorization: `Bearer ${token}` } });
+    expect((await asManager()).status).toBe(200);
+    await page.getByRole('button', { name: 'Revoke token manager-cli' }).click();
+    await page.getByRole('alertdialog', { name: 'Revoke the token manager-cli?' }).getByRole('button', { name: 'Revoke' }).click();
+    await expect.poll(() => page.getByRole('row', { name: /manager-cli/ }).textContent()).toContain('Revoked');
+    expect((await asManager()).status).toBe(401);
+    await expectAccessible(page, 'the account page of a client manager');
     expect(w.problems).toEqual([]);
     await w.context.close();
 

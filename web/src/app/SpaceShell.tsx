@@ -44,6 +44,10 @@ export function SpaceShell() {
         </div>
         <div className="topbar-end">
           <span className="who">{t('shell.signedInAs', { email: session?.email ?? '' })}</span>
+          {/* Every role's own page (its API tokens): not in the navigation, which follows the role in the space. */}
+          <Link className="who-link" to="/spaces/$space/account" params={{ space }} activeProps={{ 'aria-current': 'page' }}>
+            {t('shell.account')}
+          </Link>
           <ThemeSwitch />
           <Button variant="quiet" onPress={() => void signOut()}>
             {t('shell.signOut')}

@@ -1,5 +1,6 @@
 // The console's pages. Each page is its own chunk, loaded when first opened (issue 12: JavaScript for charts only
-// where they are shown). A space's pages live under /spaces/{space}/…; admins and spaces are global.
+// where they are shown). A space's pages live under /spaces/{space}/…; admins, spaces and the signed-in admin's own
+// account are global, shown in the frame of the space one came from.
 import { createRootRoute, createRoute, createRouter, lazyRouteComponent, Navigate } from '@tanstack/react-router';
 import { Root } from './Root';
 import { SpaceShell } from './SpaceShell';
@@ -32,6 +33,7 @@ const spacePages = [
   page('/keys', () => import('../pages/keys/KeysPage'), 'KeysPage'),
   page('/settings', () => import('../pages/settings/SettingsPage'), 'SettingsPage'),
   page('/admins', () => import('../pages/admins/AdminsPage'), 'AdminsPage'),
+  page('/account', () => import('../pages/account/AccountPage'), 'AccountPage'),
   page('/spaces', () => import('../pages/spaces/SpacesPage'), 'SpacesPage'),
 ];
 

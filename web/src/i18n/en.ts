@@ -13,6 +13,7 @@ import { tokens } from './en/tokens';
 import { consents } from './en/consents';
 import { audit } from './en/audit';
 import { admins } from './en/admins';
+import { account } from './en/account';
 import { spaces } from './en/spaces';
 import { keys } from './en/keys';
 import { dashboard } from './en/dashboard';
@@ -31,6 +32,7 @@ export const en = {
   consents,
   audit,
   admins,
+  account,
   spaces,
   keys,
   dashboard,

@@ -6,6 +6,7 @@ export const shell = {
   switchSpace: 'Switch space',
   signOut: 'Sign out',
   signedInAs: 'Signed in as {email}',
+  account: 'Your account',
   theme: 'Theme',
   themeSystem: 'System',
   themeLight: 'Light',

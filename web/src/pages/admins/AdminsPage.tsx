@@ -1,6 +1,6 @@
-// Admins and their roles per space, what each role may do (from the server's permission table), and the signed-in
-// admin's own API tokens. Only owners reach this page; what an owner of one space may do is less than an owner of
-// all spaces (rbac.ts), and only that is offered.
+// Admins and their roles per space, and what each role may do (from the server's permission table). Only owners
+// reach this page; what an owner of one space may do is less than an owner of all spaces (rbac.ts), and only that is
+// offered. The signed-in admin's own API tokens are on their account page (pages/account), open to every role.
 import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
@@ -13,7 +13,6 @@ import { DataTable } from '../../ui/Table';
 import { CreateAdminDialog } from './CreateAdminDialog';
 import { ManageAdminDialog } from './ManageAdminDialog';
 import { explainRole, roleInSpace, roleLabel, type Admin } from './roles';
-import { TokensSection } from './TokensSection';
 import { useGrantableSpaces } from './useGrantableSpaces';
 import '../../styles/admin-ui.css';
 
@@ -113,7 +112,6 @@ export function AdminsPage() {
           ))}
         </dl>
       </section>
-      <TokensSection />
       <CreateAdminDialog
         isOpen={creating}
         spaces={spaces}

@@ -24,9 +24,9 @@ interface Values {
 const EXPIRIES: Record<string, number | null> = { '30': 30 * 86_400, '90': 90 * 86_400, '365': 365 * 86_400, never: null };
 
 function statusOf(token: Token): string {
-  if (token.revoked_at) return t('admins.tokenRevoked');
-  if (token.expires_at && new Date(token.expires_at).getTime() <= Date.now()) return t('admins.tokenExpired');
-  return t('admins.tokenActive');
+  if (token.revoked_at) return t('account.tokenRevoked');
+  if (token.expires_at && new Date(token.expires_at).getTime() <= Date.now()) return t('account.tokenExpired');
+  return t('account.tokenActive');
 }
 
 function CreateTokenDialog({ isOpen, onClose, onCreated }: { isOpen: boolean; onClose(): void; onCreated(token: string): void }) {
@@ -58,22 +58,22 @@ function CreateTokenDialog({ isOpen, onClose, onCreated }: { isOpen: boolean; on
     }
   });
   return (
-    <Dialog title={t('admins.newTokenTitle')} isOpen={isOpen} onClose={close}>
-      <Form onSubmit={(e) => void submit(e)} aria-label={t('admins.newTokenTitle')}>
+    <Dialog title={t('account.newTokenTitle')} isOpen={isOpen} onClose={close}>
+      <Form onSubmit={(e) => void submit(e)} aria-label={t('account.newTokenTitle')}>
         <Controller
           control={form.control}
           name="name"
-          rules={fieldRules<Values>('createAdminToken', 'name', t('admins.tokenName'), { required: true })}
+          rules={fieldRules<Values>('createAdminToken', 'name', t('account.tokenName'), { required: true })}
           render={({ field, fieldState }) => (
             <TextField
-              label={t('admins.tokenName')}
+              label={t('account.tokenName')}
               autoFocus
               autoComplete="off"
               value={field.value}
               onChange={field.onChange}
               onBlur={field.onBlur}
               error={fieldState.error?.message}
-              description={t('admins.tokenNameHint')}
+              description={t('account.tokenNameHint')}
             />
           )}
         />
@@ -82,19 +82,19 @@ function CreateTokenDialog({ isOpen, onClose, onCreated }: { isOpen: boolean; on
           name="expires"
           render={({ field }) => (
             <Select
-              label={t('admins.expiresIn')}
+              label={t('account.expiresIn')}
               value={field.value}
               onChange={field.onChange}
               options={[
-                { id: '30', label: t('admins.expires30') },
-                { id: '90', label: t('admins.expires90') },
-                { id: '365', label: t('admins.expires365') },
-                { id: 'never', label: t('admins.expiresNever') },
+                { id: '30', label: t('account.expires30') },
+                { id: '90', label: t('account.expires90') },
+                { id: '365', label: t('account.expires365') },
+                { id: 'never', label: t('account.expiresNever') },
               ]}
             />
           )}
         />
-        {expires === 'never' ? <Notice kind="warning">{t('admins.neverWarning')}</Notice> : null}
+        {expires === 'never' ? <Notice kind="warning">{t('account.neverWarning')}</Notice> : null}
         {failure ? <LoadError error={failure} /> : null}
         <div className="dialog-actions">
           <Button onPress={close}>{t('common.cancel')}</Button>
@@ -120,36 +120,36 @@ export function TokensSection() {
     queryFn: () => call(api.GET('/admins/{admin_id}/tokens', { params: { path: { admin_id: 'me' } } })),
   });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['admins', 'me', 'tokens'] });
-  const nameOf = (tk: Token) => (tk.name === CONSOLE_TOKEN ? `${tk.name} (${t('admins.consoleToken')})` : tk.name);
+  const nameOf = (tk: Token) => (tk.name === CONSOLE_TOKEN ? `${tk.name} (${t('account.consoleToken')})` : tk.name);
 
   return (
     <section className="section" aria-labelledby="tokens-title">
       <div className="section-header">
-        <h2 id="tokens-title">{t('admins.tokensTitle')}</h2>
-        <Button onPress={() => setCreating(true)}>{t('admins.newToken')}</Button>
+        <h2 id="tokens-title">{t('account.tokensTitle')}</h2>
+        <Button onPress={() => setCreating(true)}>{t('account.newToken')}</Button>
       </div>
-      <p className="intro">{t('admins.tokensIntro')}</p>
+      <p className="intro">{t('account.tokensIntro')}</p>
       {notice ? <Notice kind="success">{notice}</Notice> : null}
       {tokens.error ? <LoadError error={tokens.error} retry={() => void tokens.refetch()} /> : null}
       <DataTable
-        label={t('admins.tokensLabel')}
+        label={t('account.tokensLabel')}
         rows={tokens.data?.items ?? []}
         rowKey={(tk) => tk.id}
-        empty={tokens.isLoading ? t('common.loading') : t('admins.noTokens')}
+        empty={tokens.isLoading ? t('common.loading') : t('account.noTokens')}
         columns={[
-          { id: 'name', name: t('admins.tokenName'), render: nameOf },
-          { id: 'hint', name: t('admins.tokenHint'), render: (tk) => <code>{tk.hint}…</code> },
-          { id: 'created', name: t('admins.tokenCreated'), render: (tk) => formatDate(tk.created_at) },
-          { id: 'expires', name: t('admins.tokenExpires'), render: (tk) => formatDate(tk.expires_at, t('common.never')) },
-          { id: 'used', name: t('admins.tokenLastUsed'), render: (tk) => formatDate(tk.last_used_at, t('common.never')) },
-          { id: 'status', name: t('admins.tokenStatus'), render: statusOf },
+          { id: 'name', name: t('account.tokenName'), render: nameOf },
+          { id: 'hint', name: t('account.tokenHint'), render: (tk) => <code>{tk.hint}…</code> },
+          { id: 'created', name: t('account.tokenCreated'), render: (tk) => formatDate(tk.created_at) },
+          { id: 'expires', name: t('account.tokenExpires'), render: (tk) => formatDate(tk.expires_at, t('common.never')) },
+          { id: 'used', name: t('account.tokenLastUsed'), render: (tk) => formatDate(tk.last_used_at, t('common.never')) },
+          { id: 'status', name: t('account.tokenStatus'), render: statusOf },
           {
             id: 'actions',
             name: t('common.actions'),
             render: (tk) =>
-              statusOf(tk) === t('admins.tokenActive') ? (
-                <Button variant="quiet" aria-label={t('admins.revokeOf', { name: tk.name })} onPress={() => setRevoking(tk)}>
-                  {t('admins.revoke')}
+              statusOf(tk) === t('account.tokenActive') ? (
+                <Button variant="quiet" aria-label={t('account.revokeOf', { name: tk.name })} onPress={() => setRevoking(tk)}>
+                  {t('account.revoke')}
                 </Button>
               ) : null,
           },
@@ -164,17 +164,17 @@ export function TokensSection() {
           void refresh();
         }}
       />
-      <Dialog title={t('admins.tokenShownOnce')} isOpen={!!secret} onClose={() => setSecret(null)} required>
-        <Notice kind="warning">{t('admins.tokenWarning')}</Notice>
-        {secret ? <CopyField label={t('admins.token')} value={secret} /> : null}
+      <Dialog title={t('account.tokenShownOnce')} isOpen={!!secret} onClose={() => setSecret(null)} required>
+        <Notice kind="warning">{t('account.tokenWarning')}</Notice>
+        {secret ? <CopyField label={t('account.token')} value={secret} /> : null}
         <div className="dialog-actions">
           <Button variant="primary" onPress={() => setSecret(null)}>
-            {t('admins.tokenDone')}
+            {t('account.tokenDone')}
           </Button>
         </div>
       </Dialog>
       <Dialog
-        title={revoking ? t('admins.revokeTitle', { name: revoking.name }) : ''}
+        title={revoking ? t('account.revokeTitle', { name: revoking.name }) : ''}
         isOpen={!!revoking}
         onClose={() => {
           setRevoking(null);
@@ -182,8 +182,8 @@ export function TokensSection() {
         }}
         role="alertdialog"
       >
-        <p>{t('admins.revokeWhat')}</p>
-        {revoking?.name === CONSOLE_TOKEN ? <Notice kind="warning">{t('admins.revokeConsole')}</Notice> : null}
+        <p>{t('account.revokeWhat')}</p>
+        {revoking?.name === CONSOLE_TOKEN ? <Notice kind="warning">{t('account.revokeConsole')}</Notice> : null}
         {revokeError ? <LoadError error={revokeError} /> : null}
         <div className="dialog-actions">
           <Button onPress={() => setRevoking(null)}>{t('common.cancel')}</Button>
@@ -195,7 +195,7 @@ export function TokensSection() {
               setRevokeError(null);
               try {
                 await call(api.DELETE('/admins/{admin_id}/tokens/{token_id}', { params: { path: { admin_id: 'me', token_id: revoking.id } } }));
-                setNotice(t('admins.revoked', { name: revoking.name }));
+                setNotice(t('account.revoked', { name: revoking.name }));
                 setRevoking(null);
                 await refresh();
               } catch (err) {
@@ -205,7 +205,7 @@ export function TokensSection() {
               }
             }}
           >
-            {t('admins.revoke')}
+            {t('account.revoke')}
           </Button>
         </div>
       </Dialog>
