@@ -346,7 +346,7 @@ describe.runIf(runBrowserTests)('console: audit log, admins, spaces, signing key
     }
   }, 120_000);
 
-  it('rotates the signing keys: the new key is published, then signs while the old one retires', async () => {
+  it('rotates the signing keys (once to another algorithm): the new key is published, then signs while the old one retires', async () => {
     await h.server.admin('POST', '/spaces/east/keys/rotate', { publish_seconds: 0 });
     const before: { kid: string; alg: string }[] = (await h.server.admin('GET', '/spaces/east/keys')).items;
     let published = '';
@@ -362,6 +362,10 @@ describe.runIf(runBrowserTests)('console: audit log, admins, spaces, signing key
       const dialog = page.getByRole('alertdialog', { name: 'Rotate the signing keys of east?' });
       expect(await dialog.textContent()).toContain('published in the JWKS at once');
       expect(await dialog.textContent()).toContain('keep verifying the tokens they signed');
+      // The algorithm: the space's own (ES256, the default) unless another is chosen.
+      const algs = dialog.getByRole('radiogroup', { name: 'Algorithm of access tokens' });
+      expect(await algs.getByRole('radio', { name: /^ES256/ }).isChecked()).toBe(true);
+      expect(await algs.getByRole('radio').count()).toBe(3);
       await expectAccessible(page, `the rotate dialog (${colorScheme})`);
       await screenshot(page, `keys-rotate-${colorScheme}`);
       if (colorScheme === 'light') {
@@ -374,13 +378,17 @@ describe.runIf(runBrowserTests)('console: audit log, admins, spaces, signing key
         expect(await newest.textContent()).toContain('Published');
         await expect.poll(() => page.getByRole('row', { name: new RegExp(before[0]!.kid) }).textContent()).toContain('Signing, retiring');
       } else {
+        // Immediately, and to EdDSA: the space's access tokens switch algorithm, the other chains rotate too.
+        await algs.getByRole('radio', { name: /^EdDSA/ }).check({ force: true });
+        await dialog.getByText('Access tokens switch from ES256 to EdDSA').waitFor();
         await choose(dialog, page, /Start signing with the new keys$/, 'Immediately');
         await dialog.getByText('Applications that cache the JWKS may fail').waitFor();
         await dialog.getByRole('button', { name: 'Rotate keys' }).click();
         await page.getByText(/New key .* published; it signs from/).waitFor();
+        expect((await h.server.admin('GET', '/spaces/east')).settings.signing_alg).toBe('EdDSA');
         const keys: { kid: string; alg: string; state: string }[] = (await h.server.admin('GET', '/spaces/east/keys')).items;
         const signing = keys.filter((k) => k.state === 'active');
-        expect(signing.map((k) => k.alg).sort()).toEqual(['ES256', 'RS256']);
+        expect(signing.map((k) => k.alg).sort()).toEqual(['ES256', 'EdDSA', 'RS256']);
         for (const k of signing)
           expect(
             await page

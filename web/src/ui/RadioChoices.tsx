@@ -2,6 +2,7 @@
 // optional explanation under it, and the group's error announced in place of its description.
 import type { ReactNode } from 'react';
 import { FieldError, Label, Radio, RadioGroup, Text } from 'react-aria-components';
+import '../styles/radio-choices.css';
 
 export interface Choice {
   id: string;

@@ -7,7 +7,7 @@ import { useSession } from '../../api/session';
 import { formatDate, t, type MessageKey } from '../../i18n';
 import { Button } from '../../ui/Button';
 import { LoadError, Notice, Page } from '../../ui/Page';
-import { RotateKeysDialog } from './RotateKeysDialog';
+import { RotateKeysDialog, type RotateRequest } from './RotateKeysDialog';
 import { byNewest, neverSigns, statusOf, stepsOf, type KeyStatus, type KeyView, type Step } from './timeline';
 import '../../styles/admin-ui.css';
 
@@ -73,14 +73,18 @@ export function KeysPage() {
   const keys = useQuery({ queryKey: ['keys', space], queryFn: () => call(api.GET('/spaces/{space}/keys', { params: { path: { space } } })) });
   const spaceInfo = useQuery({ queryKey: ['space', space], queryFn: () => call(api.GET('/spaces/{space}', { params: { path: { space } } })) });
   const rotate = useMutation({
-    mutationFn: (publishSeconds: number | undefined) =>
+    mutationFn: ({ alg, publishSeconds }: RotateRequest) =>
       call(
-        api.POST('/spaces/{space}/keys/rotate', { params: { path: { space } }, body: publishSeconds === undefined ? {} : { publish_seconds: publishSeconds } }),
+        api.POST('/spaces/{space}/keys/rotate', {
+          params: { path: { space } },
+          body: { alg, ...(publishSeconds === undefined ? {} : { publish_seconds: publishSeconds }) },
+        }),
       ),
     onSuccess: async (key) => {
       setDone(key);
       setRotating(false);
-      await queryClient.invalidateQueries({ queryKey: ['keys', space] });
+      // Another algorithm is now the space's signing_alg: its settings (and the rows' order) follow.
+      await Promise.all([queryClient.invalidateQueries({ queryKey: ['keys', space] }), queryClient.invalidateQueries({ queryKey: ['space', space] })]);
     },
   });
   const signingAlg = spaceInfo.data?.settings.signing_alg as string | undefined;
@@ -145,7 +149,7 @@ export function KeysPage() {
         algs={[...new Set(rows.filter((k) => k.state !== 'retired').map((k) => k.alg))]}
         pending={rotate.isPending}
         error={rotate.error}
-        onRotate={(publishSeconds) => rotate.mutate(publishSeconds)}
+        onRotate={(request) => rotate.mutate(request)}
         onClose={() => setRotating(false)}
       />
     </Page>
