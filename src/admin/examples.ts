@@ -95,6 +95,7 @@ export const CLIENT_EXAMPLE = {
   deactivated_at: null,
   tokens_valid_after: null,
   has_webhook_secret: false,
+  previous_secret_expires_at: null,
   client_id_issued_at: 1772442900,
   created_at: CREATED,
   updated_at: CREATED,

@@ -237,6 +237,13 @@ const clientFields = {
   deactivated_at: Nullable(Type.String({ format: 'date-time' })),
   tokens_valid_after: Nullable(Type.String({ format: 'date-time', description: 'tokens issued earlier are invalid (set on deactivation)' })),
   has_webhook_secret: Type.Boolean(),
+  previous_secret_expires_at: Nullable(
+    Type.String({
+      format: 'date-time',
+      description:
+        'read-only: when the secret replaced by the last rotate-secret stops working (a past time: it has stopped); null when none is kept (never rotated, or rotated with grace_period 0)',
+    }),
+  ),
   client_id_issued_at: Type.Integer(),
   created_at: Type.String({ format: 'date-time' }),
   updated_at: Type.String({ format: 'date-time' }),

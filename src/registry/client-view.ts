@@ -46,6 +46,7 @@ export interface ClientView {
   deactivated_at: string | null;
   tokens_valid_after: string | null;
   has_webhook_secret: boolean;
+  previous_secret_expires_at: string | null;
   client_id_issued_at: number;
   created_at: string;
   updated_at: string;
@@ -105,7 +106,12 @@ export function columnsOf(spec: ClientSpec) {
   return columns;
 }
 
-export function clientView(row: ClientRow, space: string, scopeNames: string[]): ClientView {
+/**
+ * The API's view of a client. `previousSecretUntil`: when the secret its last rotation replaced stops (or stopped)
+ * working, null when none is kept; the stored deadline, never the clock's verdict, so the representation (and its
+ * ETag) changes only when something is written.
+ */
+export function clientView(row: ClientRow, space: string, scopeNames: string[], previousSecretUntil: Date | null): ClientView {
   return {
     client_id: row.clientId,
     space,
@@ -145,6 +151,7 @@ export function clientView(row: ClientRow, space: string, scopeNames: string[]):
     deactivated_at: iso(row.deactivatedAt),
     tokens_valid_after: iso(row.tokensValidAfter),
     has_webhook_secret: row.webhookSecretSealed !== null,
+    previous_secret_expires_at: iso(previousSecretUntil),
     client_id_issued_at: Math.floor(row.createdAt.getTime() / 1000),
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),
@@ -157,8 +164,11 @@ export function clientETag(v: ClientWithSecret): string {
   return etagOf(view);
 }
 
-/** The view without timestamps that change on every write: what the audit log compares. */
+/**
+ * The view without timestamps that change on every write, nor the replaced secret's deadline (a rotation's own audit
+ * entry says it): what the audit log compares.
+ */
 export function auditable(v: ClientView): Record<string, unknown> {
-  const { updated_at: _u, created_at: _c, client_id_issued_at: _i, ...rest } = v;
+  const { updated_at: _u, created_at: _c, client_id_issued_at: _i, previous_secret_expires_at: _p, ...rest } = v;
   return rest;
 }

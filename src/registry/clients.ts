@@ -15,6 +15,7 @@ import {
   insertClient,
   listClients,
   removeClientScope,
+  replacedSecretDeadlines,
   scopeNamesOf,
   scopesOfClient,
   setClientScopes,
@@ -50,11 +51,9 @@ export class ClientService {
 
   async list(space: SpaceRef, q: ClientListQuery): Promise<Page<ClientView>> {
     const page = await listClients(this.db, space.id, q);
-    const names = await scopeNamesOf(
-      this.db,
-      page.items.map((r) => r.id),
-    );
-    return mapPage(page, (r) => clientView(r, space.slug, names.get(r.id) ?? []));
+    const pks = page.items.map((r) => r.id);
+    const [names, deadlines] = await Promise.all([scopeNamesOf(this.db, pks), replacedSecretDeadlines(this.db, pks)]);
+    return mapPage(page, (r) => clientView(r, space.slug, names.get(r.id) ?? [], deadlines.get(r.id) ?? null));
   }
 
   /** The client's row; with `lock`, locked until the end of the transaction `db` (read-modify-write). */
@@ -64,18 +63,28 @@ export class ClientService {
     return row;
   }
 
-  /** Locks the client for a change and checks If-Match against it as it is now; returns the row and its scopes. */
+  /**
+   * Locks the client for a change and checks If-Match against it as it is now; returns the row, its scopes and the
+   * deadline of the secret its last rotation replaced.
+   */
   private async lockedForChange(tx: Executor, space: SpaceRef, clientId: string, ifMatch: IfMatch | undefined, lock: RowLock = 'no key update') {
     const row = await this.row(space, clientId, tx, lock);
-    const scopeNames = (await scopeNamesOf(tx, [row.id])).get(row.id) ?? [];
-    requireMatch(ifMatch, clientView(row, space.slug, scopeNames), `client "${clientId}"`);
-    return { row, scopeNames };
+    const { scopeNames, previousSecretUntil } = await this.related(tx, row);
+    requireMatch(ifMatch, clientView(row, space.slug, scopeNames, previousSecretUntil), `client "${clientId}"`);
+    return { row, scopeNames, previousSecretUntil };
+  }
+
+  /** What a client's view reads besides its row. */
+  private async related(db: Executor, row: ClientRow): Promise<{ scopeNames: string[]; previousSecretUntil: Date | null }> {
+    // One after the other: `db` may be a transaction, which runs one statement at a time.
+    const scopeNames = (await scopeNamesOf(db, [row.id])).get(row.id) ?? [];
+    return { scopeNames, previousSecretUntil: (await replacedSecretDeadlines(db, [row.id])).get(row.id) ?? null };
   }
 
   async get(space: SpaceRef, clientId: string): Promise<ClientView> {
     const row = await this.row(space, clientId);
-    const names = await scopeNamesOf(this.db, [row.id]);
-    return clientView(row, space.slug, names.get(row.id) ?? []);
+    const { scopeNames, previousSecretUntil } = await this.related(this.db, row);
+    return clientView(row, space.slug, scopeNames, previousSecretUntil);
   }
 
   /** Replaces the client's scope associations with `names`, which must all exist in the space. */
@@ -137,7 +146,7 @@ export class ClientService {
           });
           await this.setScopes(tx, space, row.id, spec.scopes);
           const secret = usesSecret(spec) ? await this.addSecret(tx, row.id) : undefined;
-          const view = clientView(row, space.slug, spec.scopes);
+          const view = clientView(row, space.slug, spec.scopes, null);
           await recordAudit(tx, actor, { space: space.slug, action: 'client.create', targetType: 'client', targetId: row.clientId, changes: auditable(view) });
           return secret ? { ...view, client_secret: secret, client_secret_expires_at: 0 } : view;
         }),
@@ -155,7 +164,7 @@ export class ClientService {
       'client',
       clientId,
       this.db.transaction(async (tx) => {
-        const { row: before, scopeNames: beforeScopes } = await this.lockedForChange(tx, space, clientId, ifMatch);
+        const { row: before, scopeNames: beforeScopes, previousSecretUntil } = await this.lockedForChange(tx, space, clientId, ifMatch);
         const current = specOf(before, beforeScopes);
         const spec = buildClientSpec(input, current);
         const now = new Date();
@@ -170,14 +179,18 @@ export class ClientService {
         let secret: string | undefined;
         if (!usesSecret(spec)) await deleteClientSecrets(tx, before.id);
         else if (!usesSecret(current)) secret = await this.addSecret(tx, before.id);
-        const view = clientView(row, space.slug, spec.scopes);
+        // A client that stops using a secret loses all of them, the replaced ones too; otherwise they stay as they were.
+        const view = clientView(row, space.slug, spec.scopes, usesSecret(spec) ? previousSecretUntil : null);
         const action = lifecycle.tokensValidAfter ? 'client.deactivate' : 'deactivatedAt' in lifecycle ? 'client.reactivate' : 'client.update';
         await recordAudit(tx, actor, {
           space: space.slug,
           action,
           targetType: 'client',
           targetId: clientId,
-          changes: { ...diff(auditable(clientView(before, space.slug, beforeScopes)), auditable(view)), ...(secret ? { client_secret: 'generated' } : {}) },
+          changes: {
+            ...diff(auditable(clientView(before, space.slug, beforeScopes, previousSecretUntil)), auditable(view)),
+            ...(secret ? { client_secret: 'generated' } : {}),
+          },
         });
         return secret ? { ...view, client_secret: secret, client_secret_expires_at: 0 } : view;
       }),

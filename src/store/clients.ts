@@ -1,6 +1,6 @@
 // Clients of a space, their secrets (SHA-256, several while a rotation's grace period runs) and the scopes each
 // may ask for (client_scopes). Deleting a client cascades to its secrets, scope links, tokens, codes and consents.
-import { and, arrayContains, asc, eq, ilike, inArray, sql } from 'drizzle-orm';
+import { and, arrayContains, asc, eq, ilike, inArray, isNotNull, max, sql } from 'drizzle-orm';
 import type { Executor } from './db.js';
 import { selectRows, type RowLock } from './locks.js';
 import { after, containing, toPage, type Page, type PageRequest } from './paging.js';
@@ -119,6 +119,20 @@ export async function expireClientSecrets(db: Executor, clientPk: string, until:
     .set({ expiresAt: sql`least(coalesce(${clientSecrets.expiresAt}, ${until}), ${until})` })
     .where(eq(clientSecrets.clientPk, clientPk));
   await db.delete(clientSecrets).where(and(eq(clientSecrets.clientPk, clientPk), sql`${clientSecrets.expiresAt} <= ${now}`));
+}
+
+/**
+ * For each client (by primary key) that keeps a secret a rotation replaced: the latest end of such a secret's grace
+ * period, also when it has passed (a replaced secret stays stored until the next rotation removes it).
+ */
+export async function replacedSecretDeadlines(db: Executor, clientPks: string[]): Promise<Map<string, Date>> {
+  if (clientPks.length === 0) return new Map();
+  const rows = await db
+    .select({ clientPk: clientSecrets.clientPk, until: max(clientSecrets.expiresAt) })
+    .from(clientSecrets)
+    .where(and(inArray(clientSecrets.clientPk, clientPks), isNotNull(clientSecrets.expiresAt)))
+    .groupBy(clientSecrets.clientPk);
+  return new Map(rows.filter((r) => r.until !== null).map((r) => [r.clientPk, r.until!]));
 }
 
 /** The client_id of each client (by primary key). */

@@ -193,7 +193,7 @@ describe.runIf(runBrowserTests)('console: clients (chromium)', () => {
     await w.context.close();
   }, 90_000);
 
-  it('edits a client with live warnings, rotates its secret with a grace period, and keeps both secrets working meanwhile', async () => {
+  it('edits a client with live warnings, rotates its secret with a grace period (still said after a reload), and keeps both secrets working meanwhile', async () => {
     const c = await h.server.admin('POST', '/spaces/default/clients', {
       name: 'Reports',
       grant_types: ['authorization_code', 'refresh_token', 'client_credentials'],
@@ -238,6 +238,12 @@ describe.runIf(runBrowserTests)('console: clients (chromium)', () => {
     expect(await shown.textContent()).toContain('The previous secret works until');
     const fresh = (await shown.locator('.copy-field', { hasText: 'Client secret' }).locator('code').textContent())!;
     await shown.getByRole('button', { name: 'I have copied it, close' }).click();
+    await w.page.getByText('The previous secret keeps working until').waitFor();
+    // The client itself says so (previous_secret_expires_at), so a reload still shows when the old secret stops.
+    const until = (await h.server.admin('GET', `/spaces/default/clients/${c.client_id}`)).previous_secret_expires_at as string;
+    expect(Date.parse(until) - Date.now()).toBeGreaterThan(86_000_000);
+    await w.page.reload();
+    await w.page.getByRole('heading', { name: 'Settings', exact: true }).waitFor();
     await w.page.getByText('The previous secret keeps working until').waitFor();
     expect((await token(c.client_id, fresh)).status).toBe(200);
     expect((await token(c.client_id, c.client_secret)).status).toBe(200);

@@ -151,6 +151,45 @@ describe.each(STORE_KINDS)('admin API: client lifecycle (%s)', (kind) => {
     expect(second!.expiresAt!.getTime()).toBeGreaterThan(Date.now() + 86_000_000);
   });
 
+  it("shows the replaced secret's deadline as previous_secret_expires_at in reads, the list and a change's answer", async () => {
+    const c = await make();
+    const path = `${CLIENTS}/${c.client_id}`;
+    expect(c.previous_secret_expires_at).toBeNull();
+    const tag0 = (await a.get(path)).headers.etag;
+    const rot = expectStatus(await a.post(`${path}/rotate-secret`, { grace_period: 3600 }), 200);
+    const got = await a.get(path);
+    expect(got.json().previous_secret_expires_at).toBe(rot.previous_secret_expires_at);
+    // A visible change, so a new ETag.
+    expect(got.headers.etag).not.toBe(tag0);
+    const listed = expectStatus(await a.get(`${CLIENTS}?limit=200&name=${encodeURIComponent(c.name)}`), 200).items;
+    expect(listed.map((x: { previous_secret_expires_at: string }) => x.previous_secret_expires_at)).toEqual([rot.previous_secret_expires_at]);
+    // A change answers it too, with the ETag a read then gives; the audit entry compares settings, not the deadline.
+    const changed = await a.patch(path, { description: 'rotated' });
+    expect(expectStatus(changed, 200).previous_secret_expires_at).toBe(rot.previous_secret_expires_at);
+    expect(changed.headers.etag).toBe((await a.get(path)).headers.etag);
+    const audit = expectStatus(await a.get(`/audit-log?target_id=${c.client_id}&action=client.update`), 200).items;
+    expect(Object.keys(audit[0].changes)).toEqual(['description']);
+
+    // Past its deadline, the replaced secret is still stored (until the next rotation): the time stays, now in the past,
+    // so the representation and its ETag change only with a write, never with the clock.
+    const r = await row(c.client_id);
+    const passed = new Date(Date.now() - 60_000);
+    await t.services.store.db
+      .update(clientSecrets)
+      .set({ expiresAt: passed })
+      .where(eq(clientSecrets.secretHash, sha256(c.client_secret)));
+    expect((await a.get(path)).json().previous_secret_expires_at).toBe(passed.toISOString());
+    // Rotated with no grace period, nothing replaced is kept: null.
+    expectStatus(await a.post(`${path}/rotate-secret`, { grace_period: 0 }), 200);
+    expect((await secretsOf(r!.id)).length).toBe(1);
+    expect((await a.get(path)).json().previous_secret_expires_at).toBeNull();
+    // A client that stops using a secret loses the replaced ones too.
+    expectStatus(await a.post(`${path}/rotate-secret`, { grace_period: 600 }), 200);
+    expect(
+      expectStatus(await a.patch(path, { client_type: 'public', redirect_uris: ['https://app.example.com/cb'] }), 200).previous_secret_expires_at,
+    ).toBeNull();
+  });
+
   it('refuses a bad grace period', async () => {
     const c = await make();
     expectError(await a.post(`${CLIENTS}/${c.client_id}/rotate-secret`, { grace_period: -1 }), 400, 'grace_period');

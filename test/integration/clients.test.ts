@@ -54,6 +54,7 @@ describe.each(STORE_KINDS)('admin API: client registration (%s)', (kind) => {
       deactivated_at: null,
       tokens_valid_after: null,
       has_webhook_secret: false,
+      previous_secret_expires_at: null,
       client_secret_expires_at: 0,
     });
     expect(c.client_id).toMatch(/^[A-Za-z0-9_-]{22,}$/);

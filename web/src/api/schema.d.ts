@@ -1033,6 +1033,7 @@ export interface components {
          *       "deactivated_at": null,
          *       "tokens_valid_after": null,
          *       "has_webhook_secret": false,
+         *       "previous_secret_expires_at": null,
          *       "client_id_issued_at": 1772442900,
          *       "created_at": "2026-03-02T09:15:00.000Z",
          *       "updated_at": "2026-03-02T09:15:00.000Z"
@@ -1082,6 +1083,7 @@ export interface components {
             deactivated_at: string | null;
             tokens_valid_after: string | null;
             has_webhook_secret: boolean;
+            previous_secret_expires_at: string | null;
             client_id_issued_at: number;
             /** Format: date-time */
             created_at: string;
@@ -3256,6 +3258,7 @@ export interface operations {
                      *       "deactivated_at": null,
                      *       "tokens_valid_after": null,
                      *       "has_webhook_secret": false,
+                     *       "previous_secret_expires_at": null,
                      *       "client_id_issued_at": 1772442900,
                      *       "created_at": "2026-03-02T09:15:00.000Z",
                      *       "updated_at": "2026-03-02T09:15:00.000Z",
@@ -3307,6 +3310,7 @@ export interface operations {
                         deactivated_at: string | null;
                         tokens_valid_after: string | null;
                         has_webhook_secret: boolean;
+                        previous_secret_expires_at: string | null;
                         client_id_issued_at: number;
                         /** Format: date-time */
                         created_at: string;
@@ -3822,6 +3826,7 @@ export interface operations {
                      *       "deactivated_at": null,
                      *       "tokens_valid_after": null,
                      *       "has_webhook_secret": false,
+                     *       "previous_secret_expires_at": null,
                      *       "client_id_issued_at": 1772442900,
                      *       "created_at": "2026-03-02T09:15:00.000Z",
                      *       "updated_at": "2026-03-02T09:15:00.000Z",
@@ -3873,6 +3878,7 @@ export interface operations {
                         deactivated_at: string | null;
                         tokens_valid_after: string | null;
                         has_webhook_secret: boolean;
+                        previous_secret_expires_at: string | null;
                         client_id_issued_at: number;
                         /** Format: date-time */
                         created_at: string;

@@ -141,7 +141,7 @@ export const clients = {
     secretHidden: 'The client secret is never shown again after it is created or rotated. Lost it? Rotate it.',
     noSecret: 'This client has no secret.',
     previousSecretUntil: 'The previous secret keeps working until {when}.',
-    previousSecretGone: 'The previous secret stopped working at once.',
+    previousSecretGone: 'The previous secret stopped working on {when}.',
     webhookSecretSet: 'A webhook secret is set.',
     webhookSecretNone: 'No webhook secret yet.',
     actions: 'Client actions',

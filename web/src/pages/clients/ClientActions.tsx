@@ -31,14 +31,12 @@ export function ClientActions({
   client,
   onChanged,
   onDeleted,
-  onRotated,
 }: {
   space: string;
   client: Client;
   /** The client as the API answered after a change (with its new ETag), or nothing: read it again. */
   onChanged(answer?: { client: Client; etag: string | null }): void;
   onDeleted(): void;
-  onRotated(previousUntil: string): void;
 }) {
   const [open, setOpen] = useState<Open>(null);
   const [shown, setShown] = useState<Shown>(null);
@@ -79,7 +77,8 @@ export function ClientActions({
       const r = await call(api.POST('/spaces/{space}/clients/{client_id}/rotate-secret', { params: { path }, body: { grace_period: Number(grace) } }));
       close();
       const stillValid = Date.parse(r.previous_secret_expires_at) > Date.now();
-      onRotated(r.previous_secret_expires_at);
+      // The client's previous_secret_expires_at (and so its ETag) changed: read it again.
+      onChanged();
       setShown({
         title: t('clients.rotate.doneTitle'),
         warning: t('clients.rotate.doneWarning'),

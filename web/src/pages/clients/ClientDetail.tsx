@@ -31,7 +31,6 @@ export function ClientDetail({ space, clientId }: { space: string; clientId: str
   const form = useForm<ClientFormValues>({ defaultValues: NEW_CLIENT, mode: 'onChange' });
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
   const [stale, setStale] = useState(false);
-  const [previousUntil, setPreviousUntil] = useState<string | null>(null);
   const [newSecret, setNewSecret] = useState<string | null>(null);
   const client = loaded.data?.client;
 
@@ -106,6 +105,7 @@ export function ClientDetail({ space, clientId }: { space: string; clientId: str
     );
   }
 
+  const previousUntil = client.previous_secret_expires_at;
   const hasSecret = client.token_endpoint_auth_method === 'client_secret_basic' || client.token_endpoint_auth_method === 'client_secret_post';
   return (
     <Page
@@ -133,7 +133,6 @@ export function ClientDetail({ space, clientId }: { space: string; clientId: str
           space={space}
           client={client}
           onChanged={adopt}
-          onRotated={setPreviousUntil}
           onDeleted={() => {
             void queries.invalidateQueries({ queryKey: ['clients', space] });
             void navigate({ to: '/spaces/$space/clients', params: { space } });
@@ -148,11 +147,12 @@ export function ClientDetail({ space, clientId }: { space: string; clientId: str
           <h2 id="credentials-title">{t('clients.page.credentials')}</h2>
           <CopyField label={t('clients.clientId')} value={client.client_id} />
           <p className="hint">{hasSecret ? t('clients.page.secretHidden') : t('clients.page.noSecret')}</p>
+          {/* From the client itself, so it is still said after a reload (a past time: the grace period is over). */}
           {previousUntil ? (
             <p>
               {Date.parse(previousUntil) > Date.now()
                 ? t('clients.page.previousSecretUntil', { when: formatDate(previousUntil) })
-                : t('clients.page.previousSecretGone')}
+                : t('clients.page.previousSecretGone', { when: formatDate(previousUntil) })}
             </p>
           ) : null}
           <p className="hint">{client.has_webhook_secret ? t('clients.page.webhookSecretSet') : t('clients.page.webhookSecretNone')}</p>
