@@ -29,7 +29,9 @@ import {
   type ConnectionKind,
   type ConnectionView,
 } from './connection-view.js';
+import type { ProviderEntry } from './catalog/types.js';
 import type { ProviderClientService } from './provider-clients.js';
+import { nextRenewal } from './renewal-outcome.js';
 import type { Sealer } from './sealer.js';
 
 type SpaceRef = { id: string; slug: string };
@@ -163,6 +165,7 @@ export class ConnectionService {
       const seconds = renewalSecondsOf(input.renewal_rate);
       if (seconds === undefined) throw invalid('renewal_rate', 'renewal_rate must be disabled, 15m, 30m, 1h or a whole number of seconds from 60');
       set.renewalSeconds = seconds;
+      if (before && seconds !== before.renewalSeconds) Object.assign(set, rescheduled(before, seconds, entry));
     }
     if (input.credentials !== undefined) {
       checkCredentials(kind, input.credentials);
@@ -253,6 +256,18 @@ export class ConnectionService {
       await recordAudit(tx, actor, { space: space.slug, action: 'connection.delete', targetType: 'connection', targetId: id, changes: { name: row.name } });
     });
   }
+}
+
+/**
+ * A new renewal rate applies to the renewal already scheduled, as if the last one had been made under it: else a
+ * rate lowered from 1 h to 15 min would wait out the hour, and "disabled" would still renew once. Only a connected
+ * connection with a fetched token has such a schedule (a failing one keeps its retry times; static keys have none);
+ * a next time already past is simply due.
+ */
+function rescheduled(row: ConnectionRow, renewalSeconds: number, entry: ProviderEntry): Partial<NewConnectionRow> {
+  if (row.status !== 'connected' || !row.lastRefreshAt || !row.expiresAt || STATIC_KINDS.includes(row.kind as ConnectionKind)) return {};
+  const nextRefreshAt = nextRenewal({ ...row, renewalSeconds }, entry, row.lastRefreshAt.getTime(), row.expiresAt.getTime(), row.refreshTokenSealed !== null);
+  return { nextRefreshAt };
 }
 
 /** The fields of a view worth an audit entry (renewal state changes all the time and is not an admin's change). */

@@ -2,10 +2,10 @@
 // subscribed (its secret shown once, copied and given to a real receiver that verifies every message with the
 // standardwebhooks library), a provider client is registered in two steps (the redirect URI copied from the console
 // is what the provider, oidc-provider 9 started here, registers; its client ID and secret go back into the console),
-// a connection is made through the provider's own sign-in and consent pages in a new tab, refreshed now, and its
-// events arrive at the receiver and show in the delivery log, where one is replayed. Errors: a webhook URL the API
-// refuses is shown on the field; deleting a provider client in use shows the API's 409. axe-core finds nothing on
-// any tab or dialog, light and dark, and the screenshots are saved for a person to look at.
+// a connection is made through the provider's own sign-in and consent pages in a new tab, refreshed now, its
+// settings edited, and its events arrive at the receiver and show in the delivery log, where one is replayed.
+// Errors: a webhook URL the API refuses is shown on the field; deleting a provider client in use shows the API's 409.
+// axe-core finds nothing on any tab or dialog, light and dark, and the screenshots are saved for a person to look at.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOidcPeer, type OidcPeer } from '../helpers/providers/oidc-peer.js';
@@ -191,7 +191,7 @@ describe.runIf(runBrowserTests)('console: connections and webhooks (chromium)', 
     expect(w.problems).toEqual([]);
   }, 90_000);
 
-  it("connects through the provider's consent in a new tab, sees it connected, and refreshes it now", async () => {
+  it("connects through the provider's consent in a new tab, sees it connected, refreshes it now, and edits its settings", async () => {
     const { page } = w;
     await page.getByRole('button', { name: 'Next: a connection through “Peer provider”' }).click();
     const form = dialog(page, 'New connection');
@@ -242,9 +242,35 @@ describe.runIf(runBrowserTests)('console: connections and webhooks (chromium)', 
     await page.getByText('“Peer main” is enabled again: Connected.').waitFor();
     await row.getByText('Connected', { exact: true }).waitFor();
 
+    // Its settings change in the same form, filled in; the kind stays, and so do its tokens: still connected.
+    await row.getByRole('button', { name: 'Edit Peer main' }).click();
+    const edit = dialog(page, 'Edit connection “Peer main”');
+    expect(await edit.getByLabel('Name', { exact: true }).inputValue()).toBe('Peer main');
+    expect(await edit.getByRole('button', { name: /How it gets its credentials/ }).isDisabled()).toBe(true);
+    await edit.getByLabel('Description', { exact: true }).fill('Main account at the peer');
+    await edit.getByLabel('Environment', { exact: true }).fill('Production');
+    await edit.getByRole('button', { name: /Renewal rate/ }).click();
+    await page.getByRole('option', { name: 'Every half an hour' }).click();
+    await edit.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('“Peer main” is saved.').waitFor();
+    await row.getByText('renewed every 30 minutes').waitFor();
+    expect(await row.textContent()).toContain('Production');
+    expect(await row.getByText('Connected', { exact: true }).count()).toBe(1);
+
     const conns = (await h.server.admin('GET', '/spaces/default/connections')).items;
     expect(conns).toHaveLength(1);
-    expect(conns[0]).toMatchObject({ name: 'Peer main', status: 'connected', refresh_count: 1, last_error: null, expiry_known: true });
+    expect(conns[0]).toMatchObject({
+      name: 'Peer main',
+      description: 'Main account at the peer',
+      environment: 'Production',
+      renewal_rate: '30m',
+      status: 'connected',
+      refresh_count: 1,
+      last_error: null,
+      expiry_known: true,
+    });
+    // The new rate moved the renewal already scheduled.
+    expect(Date.parse(conns[0].next_refresh_at) - Date.parse(conns[0].last_refresh_at)).toBe(1800_000);
     expect(peer!.stats.success).toMatchObject({ authorization_code: 1, refresh_token: 1 });
     expect(w.problems).toEqual([]);
   }, 90_000);
@@ -329,6 +355,9 @@ describe.runIf(runBrowserTests)('console: connections and webhooks (chromium)', 
       await d.getByRole('link', { name: /Continue to/ }).waitFor();
       await check('the reconnect dialog', 'connection-reconnect');
       await d.getByRole('button', { name: 'Close; connect later' }).click();
+      d = await open('Edit Peer main', 'Edit connection “Peer main”');
+      await check('the edit connection dialog', 'connection-edit');
+      await d.getByRole('button', { name: 'Cancel' }).click();
       d = await open('Delete Peer main', 'Delete connection “Peer main”?');
       await check('the delete connection dialog', 'connection-delete');
       await d.getByRole('button', { name: 'Cancel' }).click();

@@ -115,6 +115,17 @@ describe.each(STORE_KINDS)('admin API: connections (%s)', (kind) => {
     expectError(await owner.get(`${C}/${conn.id}/token?force_refresh=yes`), 400, 'force_refresh');
   });
 
+  it('a new renewal rate moves the renewal already scheduled (sooner, later, or none); other changes leave it', async () => {
+    const conn = await create({ name: 'Scheduled', kind: 'oauth2_client_credentials' });
+    const last = Date.parse(conn.last_refresh_at);
+    const nextAfter = async (body: Record<string, unknown>) => expectStatus(await owner.patch(`${C}/${conn.id}`, body), 200).next_refresh_at;
+    expect(Date.parse(conn.next_refresh_at)).toBe(last + 3600_000);
+    expect(Date.parse(await nextAfter({ renewal_rate: '15m' }))).toBe(last + 900_000);
+    expect(await nextAfter({ renewal_rate: 'disabled' })).toBeNull();
+    expect(Date.parse(await nextAfter({ renewal_rate: 1800 }))).toBe(last + 1800_000);
+    expect(Date.parse(await nextAfter({ description: 'rescheduled', renewal_rate: 1800 }))).toBe(last + 1800_000);
+  });
+
   it('authorization code: pending until consent; a one-time connect link; no token yet (409)', async () => {
     const conn = await create({ name: 'Person', kind: 'oauth2_authorization_code', description: 'consent by a person' });
     expect(conn).toMatchObject({ status: 'pending', has_credentials: false, description: 'consent by a person' });

@@ -163,6 +163,14 @@ export const connections = {
     renewalRange: 'From 60 seconds to one year',
     createAndConnect: 'Create and connect',
   },
+  edit: {
+    title: 'Edit connection “{name}”',
+    kindFixed: 'This cannot change: create another connection for another kind.',
+    credentialsKept: 'Stored and never shown. Leave empty to keep them; type new ones to replace them.',
+    otherProviderClient:
+      'Through another provider client the stored tokens no longer apply: the connection starts again as pending and must be connected (or fetch its first token) again.',
+    saved: '“{name}” is saved.',
+  },
   connect: {
     title: 'Connect “{name}”',
     reconnectTitle: 'Reconnect “{name}”',
@@ -197,6 +205,7 @@ export const connections = {
     reconnectLabel: 'Reconnect {name}',
     refresh: 'Refresh now',
     refreshLabel: 'Refresh now {name}',
+    editLabel: 'Edit {name}',
     deleteLabel: 'Delete {name}',
     disable: 'Disable',
     enable: 'Enable',

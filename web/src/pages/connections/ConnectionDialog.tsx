@@ -1,6 +1,8 @@
 // A new connection (seed 003's access token): through which provider client, its name and description, how it
 // gets its credentials (the kinds the provider offers), the placeholders its provider client left open, who may use
 // it (global or one application) and how often it is renewed. A connection by consent goes on to the connect step.
+// The same form edits an existing connection's settings (PATCH: every field but its kind; stored credentials are
+// kept unless new ones are typed).
 import { useEffect, useState } from 'react';
 import { useForm, type FieldPath } from 'react-hook-form';
 import { useQueryClient } from '@tanstack/react-query';
@@ -12,52 +14,35 @@ import { FormSelect, FormText } from '../../ui/ControlledFields';
 import { Dialog } from '../../ui/Dialog';
 import { fieldRules } from '../../ui/form';
 import { Notice } from '../../ui/Page';
-import { ConfigFields, configToApi } from './ConfigFields';
+import { ConfigFields } from './ConfigFields';
+import { CREDENTIALS, credentialsRequired, NEW_CONNECTION, toBody, tokensFromProvider, valuesOf, type ConnectionValues } from './connection-form';
 import { errorText, placeApiError } from './place-error';
 import { kindLabel, needsConsent, useAllProviderClients, useProviders, type Connection, type ConnectionKind } from './vault-api';
 
-interface ConnectionValues {
-  provider_client: string;
-  name: string;
-  description: string;
-  kind: string;
-  environment: string;
-  config: Record<string, string>;
-  availability: 'global' | 'application';
-  client_id: string;
-  renewal: string;
-  renewal_seconds: string;
-  credentials: { api_key: string; secret: string; username: string; password: string };
-}
-
 const OP = 'createConnection';
-const CREDENTIALS: Record<ConnectionKind, (keyof ConnectionValues['credentials'])[]> = {
-  oauth2_authorization_code: [],
-  oauth2_client_credentials: [],
-  api_key_exchange: ['api_key', 'secret'],
-  api_key: ['api_key'],
-  basic: ['username', 'password'],
-};
 /** Seed 003: letters, digits and spaces (as the API checks it). */
 const NAME = /^[\p{L}\p{N}]([\p{L}\p{N} ]*[\p{L}\p{N}])?$/u;
 
 export function ConnectionDialog({
   space,
   providerClientId,
+  existing,
   isOpen,
   onClose,
-  onCreated,
+  onSaved,
 }: {
   space: string;
   /** Preselected provider client (from its row's "New connection"). */
   providerClientId?: string;
+  /** Edit this one; absent: create a new one. */
+  existing?: Connection;
   isOpen: boolean;
   onClose(): void;
-  onCreated(c: Connection): void;
+  onSaved(c: Connection, created: boolean): void;
 }) {
   return (
-    <Dialog title={t('connections.new.title')} isOpen={isOpen} onClose={onClose} required>
-      <ConnectionForm space={space} providerClientId={providerClientId} onClose={onClose} onCreated={onCreated} />
+    <Dialog title={existing ? t('connections.edit.title', { name: existing.name }) : t('connections.new.title')} isOpen={isOpen} onClose={onClose} required>
+      <ConnectionForm space={space} providerClientId={providerClientId} existing={existing} onClose={onClose} onSaved={onSaved} />
     </Dialog>
   );
 }
@@ -65,13 +50,15 @@ export function ConnectionDialog({
 function ConnectionForm({
   space,
   providerClientId,
+  existing,
   onClose,
-  onCreated,
+  onSaved,
 }: {
   space: string;
   providerClientId?: string;
+  existing?: Connection;
   onClose(): void;
-  onCreated(c: Connection): void;
+  onSaved(c: Connection, created: boolean): void;
 }) {
   const queryClient = useQueryClient();
   const providers = useProviders();
@@ -79,27 +66,19 @@ function ConnectionForm({
   const [failure, setFailure] = useState<string | null>(null);
   const form = useForm<ConnectionValues>({
     mode: 'onChange',
-    defaultValues: {
-      provider_client: providerClientId ?? '',
-      name: '',
-      description: '',
-      kind: '',
-      environment: '',
-      config: {},
-      availability: 'global',
-      client_id: '',
-      renewal: '1h',
-      renewal_seconds: '',
-      credentials: { api_key: '', secret: '', username: '', password: '' },
-    },
+    defaultValues: existing ? valuesOf(existing) : { ...NEW_CONNECTION, provider_client: providerClientId ?? '' },
   });
   const { control } = form;
   const pcId = form.watch('provider_client');
   const pc = clients.data?.find((c) => c.id === pcId);
   const entry = pc ? providers.data?.find((p) => p.id === pc.provider) : undefined;
   const chosenKind = form.watch('kind');
-  // The kind follows the provider client until the person picks one its provider offers.
-  const kind = (entry?.kinds.includes(chosenKind as ConnectionKind) ? chosenKind : entry?.kinds[0]) as ConnectionKind | undefined;
+  // The kind follows the provider client until the person picks one its provider offers; an existing one's is fixed.
+  const kind = (existing?.kind ?? (entry?.kinds.includes(chosenKind as ConnectionKind) ? chosenKind : entry?.kinds[0])) as ConnectionKind | undefined;
+  // Only provider clients whose provider offers the kind can carry an existing connection.
+  const choosable = (clients.data ?? []).filter(
+    (c) => !existing || providers.data?.find((p) => p.id === c.provider)?.kinds.includes(existing.kind as ConnectionKind),
+  );
   const availability = form.watch('availability');
   const renewal = form.watch('renewal');
   const mayConnect = useSession().can('space:write', space);
@@ -108,8 +87,8 @@ function ConnectionForm({
     if (clients.data?.length === 1 && !form.getValues('provider_client')) form.setValue('provider_client', clients.data[0]!.id);
   }, [clients.data, form]);
   useEffect(() => {
-    if (entry && !entry.kinds.includes(form.getValues('kind') as ConnectionKind)) form.setValue('kind', entry.kinds[0]!);
-  }, [entry, form]);
+    if (!existing && entry && !entry.kinds.includes(form.getValues('kind') as ConnectionKind)) form.setValue('kind', entry.kinds[0]!);
+  }, [entry, form, existing]);
 
   if (clients.data && clients.data.length === 0) {
     return (
@@ -125,28 +104,12 @@ function ConnectionForm({
   const submit = form.handleSubmit(async (v) => {
     setFailure(null);
     if (!kind) return;
-    const config = configToApi(v.config);
-    const credentials = Object.fromEntries(CREDENTIALS[kind].map((f) => [f, v.credentials[f]]));
     try {
-      const created = await call(
-        api.POST('/spaces/{space}/connections', {
-          params: { path: { space } },
-          body: {
-            provider_client: v.provider_client,
-            name: v.name.trim(),
-            kind,
-            ...(v.description.trim() ? { description: v.description.trim() } : {}),
-            ...(v.environment.trim() ? { environment: v.environment.trim() } : {}),
-            ...(Object.keys(config).length ? { config } : {}),
-            availability: v.availability,
-            ...(v.availability === 'application' ? { client_id: v.client_id.trim() } : {}),
-            renewal_rate: v.renewal === 'custom' ? Number(v.renewal_seconds) : (v.renewal as 'disabled' | '15m' | '30m' | '1h'),
-            ...(CREDENTIALS[kind].length ? { credentials } : {}),
-          },
-        }),
-      );
+      const saved = existing
+        ? await call(api.PATCH('/spaces/{space}/connections/{id}', { params: { path: { space, id: existing.id } }, body: toBody(v, kind, existing) }))
+        : await call(api.POST('/spaces/{space}/connections', { params: { path: { space } }, body: toBody(v, kind) }));
       await queryClient.invalidateQueries({ queryKey: ['connections', space] });
-      onCreated(created);
+      onSaved(saved, !existing);
     } catch (err) {
       const fields = [
         'provider_client',
@@ -172,12 +135,15 @@ function ConnectionForm({
         label={t('connections.new.providerClient')}
         description={t('connections.new.providerClientHint')}
         rules={{ required: t('common.required', { field: t('connections.new.providerClient') }) }}
-        options={(clients.data ?? []).map((c) => ({
+        options={choosable.map((c) => ({
           id: c.id,
           label: `${c.name} (${providers.data?.find((p) => p.id === c.provider)?.name ?? c.provider})`,
         }))}
       />
       {pc && !pc.client_id ? <Notice kind="warning">{t('connections.new.clientIdMissing', { name: pc.name })}</Notice> : null}
+      {existing && pcId !== existing.provider_client && tokensFromProvider(existing.kind) ? (
+        <Notice kind="warning">{t('connections.edit.otherProviderClient')}</Notice>
+      ) : null}
       <FormText
         control={control}
         name="name"
@@ -201,8 +167,9 @@ function ConnectionForm({
             control={control}
             name="kind"
             label={t('connections.new.kind')}
-            description={kind ? t(`connections.kindHints.${kind}`) : undefined}
-            options={entry.kinds.map((k) => ({ id: k, label: kindLabel(k) }))}
+            description={existing ? t('connections.edit.kindFixed') : kind ? t(`connections.kindHints.${kind}`) : undefined}
+            isDisabled={!!existing}
+            options={(existing ? [existing.kind] : entry.kinds).map((k) => ({ id: k, label: kindLabel(k) }))}
           />
           {kind
             ? CREDENTIALS[kind].map((f) => (
@@ -213,8 +180,12 @@ function ConnectionForm({
                   type={f === 'secret' || f === 'password' ? 'password' : 'text'}
                   autoComplete={f === 'username' ? 'off' : 'new-password'}
                   label={t(`connections.credentials.${f}`)}
+                  description={existing?.has_credentials ? t('connections.edit.credentialsKept') : undefined}
                   rules={{
-                    required: t('common.required', { field: t(`connections.credentials.${f}`) }),
+                    validate: (value) =>
+                      value !== '' ||
+                      !credentialsRequired(form.getValues(), kind, existing) ||
+                      t('common.required', { field: t(`connections.credentials.${f}`) }),
                     maxLength: { value: 8000, message: t('common.tooLong', { field: t(`connections.credentials.${f}`), n: 8000 }) },
                   }}
                 />
@@ -279,7 +250,7 @@ function ConnectionForm({
       <div className="dialog-actions">
         <Button onPress={onClose}>{t('common.cancel')}</Button>
         <Button type="submit" variant="primary" isDisabled={form.formState.isSubmitting}>
-          {kind && needsConsent(kind) && mayConnect ? t('connections.new.createAndConnect') : t('common.create')}
+          {existing ? t('common.save') : kind && needsConsent(kind) && mayConnect ? t('connections.new.createAndConnect') : t('common.create')}
         </Button>
       </div>
     </form>

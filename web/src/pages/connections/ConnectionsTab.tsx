@@ -1,6 +1,6 @@
 // The space's connections as a health board: status, when the token expires (and whether that is the provider's
 // word or an assumption), the last and next renewal, how many renewals so far and how often, the last error; with
-// connect or reconnect (the provider's consent), refresh now and delete.
+// connect or reconnect (the provider's consent), refresh now, edit its settings, disable and delete.
 import { useState } from 'react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call } from '../../api/client';
@@ -63,6 +63,7 @@ export function ConnectionsTab({
   const [status, setStatus] = useState('all');
   const [creating, setCreating] = useState(false);
   const [connecting, setConnecting] = useState<Connection | null>(null);
+  const [editing, setEditing] = useState<Connection | null>(null);
   const [deleting, setDeleting] = useState<Connection | null>(null);
   const [notice, setNotice] = useState<{ kind: 'success' | 'error' | 'info'; text: string } | null>(null);
 
@@ -245,6 +246,11 @@ export function ConnectionsTab({
                   </Button>
                 ) : null}
                 {mayWrite ? (
+                  <Button variant="quiet" aria-label={t('connections.list.editLabel', { name: c.name })} onPress={() => setEditing(c)}>
+                    {t('common.edit')}
+                  </Button>
+                ) : null}
+                {mayWrite ? (
                   <Button
                     variant="quiet"
                     aria-label={t(c.status === 'disabled' ? 'connections.list.enableLabel' : 'connections.list.disableLabel', { name: c.name })}
@@ -275,7 +281,7 @@ export function ConnectionsTab({
           setCreating(false);
           onNewHandled();
         }}
-        onCreated={(c) => {
+        onSaved={(c) => {
           setCreating(false);
           onNewHandled();
           if (needsConsent(c.kind) && mayConnect) setConnecting(c);
@@ -286,6 +292,21 @@ export function ConnectionsTab({
             });
         }}
       />
+      {editing ? (
+        <ConnectionDialog
+          key={editing.id}
+          space={space}
+          existing={editing}
+          isOpen
+          onClose={() => setEditing(null)}
+          onSaved={(c) => {
+            setEditing(null);
+            setNotice({ kind: 'success', text: t('connections.edit.saved', { name: c.name }) });
+            // Through another provider client it starts over: offer the consent at once, as after creating it.
+            if (c.status === 'pending' && needsConsent(c.kind) && mayConnect) setConnecting(c);
+          }}
+        />
+      ) : null}
       <ConnectDialog
         space={space}
         connection={connecting}
