@@ -5,36 +5,15 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, runBrowserTests, screenshot, signIn, startConsole, type ConsoleHarness, type WatchedPage } from './harness.js';
+import { focusedName, tabTo } from './steps.js';
 
 // React Aria's checkboxes and radios are visually hidden inputs inside their labels, hence check({ force: true }).
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
 const basic = (id: string, secret: string) => ({ authorization: `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}` });
 
-/** The accessible name of the focused element (aria-labelledby, aria-label, its label, or its text). */
-const focusedName = (page: Page) =>
-  page.evaluate(`(() => {
-    const el = document.activeElement;
-    if (!el) return '';
-    const by = el.getAttribute('aria-labelledby');
-    const named = by
-      ? by.split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' ')
-      : (el.getAttribute('aria-label') ?? el.labels?.[0]?.textContent ?? el.textContent ?? '');
-    return named.trim();
-  })()`) as Promise<string>;
-
 /** The text of the elements whose ids are listed (what aria-describedby points to). */
 const textOf = (page: Page, ids: string) =>
   page.evaluate(`${JSON.stringify(ids)}.split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' ')`) as Promise<string>;
-
-/** Presses Tab until the focused element's name matches (a person tabbing through the page). */
-async function tabTo(page: Page, name: string | RegExp, max = 120): Promise<void> {
-  const matches = (s: string) => (typeof name === 'string' ? s === name : name.test(s));
-  for (let i = 0; i < max; i++) {
-    await page.keyboard.press('Tab');
-    if (matches(await focusedName(page))) return;
-  }
-  throw new Error(`Tab never reached ${String(name)}`);
-}
 
 describe.runIf(runBrowserTests)('console: clients (chromium)', () => {
   let h: ConsoleHarness;

@@ -114,7 +114,8 @@ describe.runIf(runBrowserTests)('console directory pages: scopes, users, tokens,
   }, 120_000);
 
   it('users: creates personal and service users, refuses a taken username on the field, filters, sets a password, disables (sign-in refused), enables, deletes', async () => {
-    const app = await h.server.admin('POST', '/spaces/default/clients', { name: 'dir-password-app', grant_types: ['password'] });
+    // Opaque tokens are stored, so token management lists them.
+    const app = await h.server.admin('POST', '/spaces/default/clients', { name: 'dir-password-app', grant_types: ['password'], access_token_format: 'opaque' });
     const login = (username: string, password: string) => oauthPost('/token', app, { grant_type: 'password', username, password });
     const w = await h.open();
     await signIn(w, h.server.url, '/spaces/default/users');
@@ -175,11 +176,23 @@ describe.runIf(runBrowserTests)('console directory pages: scopes, users, tokens,
     expect((await login('nightly-batch', 'batch-job-password')).status).toBe(400);
     expect((await login('nightly-batch', generated)).status).toBe(200);
 
+    // Token management lists the user's two live tokens, and the console keeps that list for a while: disabling the
+    // user must not leave it showing them live.
+    await w.page.goto(`${h.server.url}/console/spaces/default/tokens?user_id=nightly-batch`);
+    const tokens = w.page.getByRole('row').filter({ hasText: 'Password' });
+    await tokens.nth(1).waitFor();
+    expect(await tokens.count()).toBe(2);
+    expect(await tokens.getByText('No longer valid').count()).toBe(0);
+    await w.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).click();
     await w.page.getByRole('button', { name: 'Disable nightly-batch' }).click();
     await alertDialog(w).getByText('can no longer sign in').waitFor();
     await expectAccessible(w.page, 'the disable user confirmation');
     await alertDialog(w).getByRole('button', { name: 'Disable' }).click();
     await w.page.getByText('nightly-batch is disabled').waitFor();
+    // Back in token management, without a reload: both are no longer valid.
+    await w.page.goBack();
+    await tokens.getByText('No longer valid').nth(1).waitFor();
+    await w.page.goForward();
     await rowWith(w, 'nightly-batch').getByText('Disabled').waitFor();
     expect(await login('nightly-batch', generated)).toMatchObject({ status: 400, body: { error: 'invalid_grant' } });
     await pick(w, 'Status', 'Disabled');

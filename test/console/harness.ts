@@ -1,6 +1,7 @@
 // The console in a real browser (Debian's chromium through playwright-core) against a real Keyward server on a
 // loopback port: an admin with a password, sign-in, and the checks every console test makes — no console error or
-// failed request, and axe-core finding no violation of any impact.
+// failed request, and axe-core finding no violation of any impact. startBrowser alone drives a console served
+// elsewhere (a `keyward serve` process: journey.test.ts).
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -20,12 +21,15 @@ export const SCREENSHOT_DIR = fileURLToPath(new URL('../../test-results/console/
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-export interface ConsoleHarness {
-  server: TestServer;
+export interface ConsoleBrowser {
   browser: Browser;
   /** A new browser context (its own cookies) and page, watched for errors. */
   open(options?: { colorScheme?: 'light' | 'dark' }): Promise<WatchedPage>;
   close(): Promise<void>;
+}
+
+export interface ConsoleHarness extends ConsoleBrowser {
+  server: TestServer;
 }
 
 export interface WatchedPage {
@@ -40,13 +44,25 @@ export interface WatchedPage {
 export async function startConsole(kind: StoreKind = 'pglite', env: Record<string, string> = {}): Promise<ConsoleHarness> {
   const server = await startTestServer(kind, env);
   await server.admin('POST', '/admins', { email: ADMIN_EMAIL, password: ADMIN_PASSWORD, roles: [{ space: '*', role: 'owner' }] });
+  const chromium = await startBrowser(server.url);
+  return {
+    ...chromium,
+    server,
+    close: async () => {
+      await chromium.close();
+      await server.close();
+    },
+  };
+}
+
+/** Chromium for a console served at `origin` (a test server, or a `keyward serve` process): its pages may use the clipboard. */
+export async function startBrowser(origin: string): Promise<ConsoleBrowser> {
   const browser = await launchChromium();
   return {
-    server,
     browser,
     open: async ({ colorScheme = 'light' } = {}) => {
       const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, colorScheme });
-      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
       const page = await context.newPage();
       page.setDefaultTimeout(15_000);
       const problems: string[] = [];
@@ -62,10 +78,7 @@ export async function startConsole(kind: StoreKind = 'pglite', env: Record<strin
       });
       return { page, context, problems, expectStatus: (status, urlPart) => expected.push([status, urlPart]) };
     },
-    close: async () => {
-      await browser.close();
-      await server.close();
-    },
+    close: () => browser.close(),
   };
 }
 
@@ -74,10 +87,15 @@ export async function signIn(w: WatchedPage, url: string, at = '/'): Promise<voi
   // Before signing in, the session check answers 401: that is how the console learns it must ask.
   w.expectStatus(401, '/console/session');
   await w.page.goto(`${url}/console${at}`);
-  await w.page.getByLabel('E-mail').fill(ADMIN_EMAIL);
-  await w.page.getByLabel('Password').fill(ADMIN_PASSWORD);
-  await w.page.keyboard.press('Enter');
-  await w.page.getByRole('navigation', { name: 'Main' }).waitFor();
+  await submitSignIn(w.page, ADMIN_EMAIL, ADMIN_PASSWORD);
+}
+
+/** On the console's sign-in form: types the e-mail and password, presses Enter, and waits for the console. */
+export async function submitSignIn(page: Page, email: string, password: string): Promise<void> {
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.keyboard.press('Enter');
+  await page.getByRole('navigation', { name: 'Main' }).waitFor();
 }
 
 /** axe-core on the page as it is now: every violation of any impact, with the elements it found. */

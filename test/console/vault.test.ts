@@ -6,11 +6,11 @@
 // settings edited, and its events arrive at the receiver and show in the delivery log, where one is replayed.
 // Errors: a webhook URL the API refuses is shown on the field; deleting a provider client in use shows the API's 409.
 // axe-core finds nothing on any tab or dialog, light and dark, and the screenshots are saved for a person to look at.
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOidcPeer, type OidcPeer } from '../helpers/providers/oidc-peer.js';
 import { WebhookReceiver } from '../helpers/webhook-receiver.js';
 import { expectAccessible, runBrowserTests, screenshot, signIn, startConsole, type ConsoleHarness, type WatchedPage } from './harness.js';
+import { clipboard, consentAtOidcPeer, dialog, onlyThisMachine } from './steps.js';
 
 const HOOK = '/hooks/console';
 
@@ -21,19 +21,12 @@ describe.runIf(runBrowserTests)('console: connections and webhooks (chromium)', 
   const rx = new WebhookReceiver();
   let secret = '';
 
-  const clipboard = (page: Page) => page.evaluate('navigator.clipboard.readText()') as Promise<string>;
-  const dialog = (page: Page, name: string | RegExp) => page.getByRole('dialog', { name }).or(page.getByRole('alertdialog', { name }));
-
   beforeAll(async () => {
     h = await startConsole('pglite', { KEYWARD_WEBHOOK_ALLOW_PRIVATE: 'true', KEYWARD_WEBHOOK_POLL_MS: '50' });
     await rx.start();
     await h.server.services.webhooks.dispatcher.start();
     w = await h.open();
-    // oidc-provider's pages import a web font from the internet: this machine only.
-    await w.context.route('**/*', (route) => {
-      const host = new URL(route.request().url()).hostname;
-      return host === '127.0.0.1' || host === 'localhost' ? route.continue() : route.abort();
-    });
+    await onlyThisMachine(w.context);
     await signIn(w, h.server.url, '/spaces/default/webhooks');
   }, 60_000);
 
@@ -211,12 +204,7 @@ describe.runIf(runBrowserTests)('console: connections and webhooks (chromium)', 
 
     // The provider's own pages, in the tab the link opened: its sign-in, then its consent, then Keyward's callback.
     const [tab] = await Promise.all([w.context.waitForEvent('page'), go.click()]);
-    await tab.waitForURL(`${peer!.issuer}/**`);
-    await tab.locator('input[name="login"]').fill('alice');
-    await tab.locator('input[name="password"]').fill('anything');
-    await tab.getByRole('button', { name: 'Sign-in' }).click();
-    await tab.getByRole('button', { name: 'Continue' }).click();
-    await tab.getByRole('heading', { name: 'Connection made' }).waitFor();
+    await consentAtOidcPeer(tab, peer!.issuer);
     await tab.close();
 
     // The console noticed by itself.

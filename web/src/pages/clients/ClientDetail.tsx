@@ -57,6 +57,9 @@ export function ClientDetail({ space, clientId }: { space: string; clientId: str
       });
     }
     void queries.invalidateQueries({ queryKey: ['clients', space] });
+    // Token management says whether each token is still accepted, which a deactivation changes without revoking
+    // a row: read again, not the list cached from before.
+    void queries.invalidateQueries({ queryKey: ['tokens', space] });
   };
 
   const save = form.handleSubmit(
@@ -135,6 +138,7 @@ export function ClientDetail({ space, clientId }: { space: string; clientId: str
           onChanged={adopt}
           onDeleted={() => {
             void queries.invalidateQueries({ queryKey: ['clients', space] });
+            void queries.invalidateQueries({ queryKey: ['tokens', space] });
             void navigate({ to: '/spaces/$space/clients', params: { space } });
           }}
         />

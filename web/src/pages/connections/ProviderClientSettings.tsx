@@ -71,6 +71,10 @@ export function ProviderClientSettings({
   const [failure, setFailure] = useState<string | null>(null);
   const form = useForm<SettingsValues>({ mode: 'onChange', defaultValues: valuesOf(pc, entry) });
   const { control, formState } = form;
+  // Read while rendering, so react-hook-form keeps this snapshot current (it updates only what a form reads then):
+  // the save sends only the fields changed, and read first inside the save, a Save right after typing saw none
+  // of them and dropped the client ID, scopes and endpoints just typed.
+  const { dirtyFields } = formState;
   const method = form.watch('token_endpoint_auth_method');
   const access = form.watch('access');
   const refresh = form.watch('refresh');
@@ -78,7 +82,7 @@ export function ProviderClientSettings({
 
   const submit = form.handleSubmit(async (v) => {
     setFailure(null);
-    const dirty = formState.dirtyFields;
+    const dirty = dirtyFields;
     const body: Record<string, unknown> = {};
     for (const f of ['name', 'client_id', 'token_endpoint_auth_method', 'scope'] as const) if (dirty[f]) body[f] = v[f].trim();
     for (const f of ['authorization_url', 'token_url', 'api_base_url'] as const) if (dirty[f]) body[f] = v[f].trim() || null;

@@ -52,7 +52,9 @@ export function UsersPage() {
       ),
     placeholderData: keepPreviousData,
   });
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['users', space] });
+  // A disabled (or deleted) user's tokens are no longer accepted: token management reads them again too.
+  const refresh = () =>
+    Promise.all([queryClient.invalidateQueries({ queryKey: ['users', space] }), queryClient.invalidateQueries({ queryKey: ['tokens', space] })]);
   const setDisabled = (u: User, disabled: boolean) =>
     call(api.PATCH('/spaces/{space}/users/{user_id}', { params: { path: { space, user_id: u.id } }, body: { disabled } }));
 
