@@ -2,16 +2,15 @@
 // what runs, with no mocks between the command line and the admin API.
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, renameSync } from 'node:fs';
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../../src/config/index.js';
 import { createLogger } from '../../src/logger.js';
 import { startServer, type RunningServer } from '../../src/server.js';
-import { openStore } from '../../src/store/db.js';
-import { migrationsKey } from '../helpers/store.js';
+import { migratedDataDir } from '../helpers/data-dir.js';
 
 export const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 
@@ -57,34 +56,10 @@ export interface CliServer {
   close(): Promise<void>;
 }
 
-/**
- * A migrated embedded store in a directory, made once for these migrations and copied for each CLI server: the CLI
- * tests are about the command line, and a first start (initdb and every migration in a process of its own) took ~6 of
- * a server's ~9 s here. First starts on empty directories are serve.test.ts's, data-dir-lock.test.ts's and
- * memory.test.ts's to prove.
- */
-async function migratedDataDir(): Promise<string> {
-  const template = path.join(tmpdir(), `keyward-embedded-template-${migrationsKey()}`);
-  if (!existsSync(template)) {
-    const partial = await mkdtemp(`${template}.partial-`);
-    const store = await openStore({ dataDir: partial });
-    await store.migrate();
-    await store.close();
-    // Whole or not at all: a concurrent worker that made one first keeps its own, this one is dropped.
-    try {
-      renameSync(partial, template);
-    } catch {
-      await rm(partial, { recursive: true, force: true });
-    }
-  }
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'keyward-cli-'));
-  await cp(template, dataDir, { recursive: true });
-  return dataDir;
-}
-
 /** `env`: more settings for the server (KEYWARD_*). */
 export async function startCliServer(env: Record<string, string> = {}): Promise<CliServer> {
-  const dataDir = await migratedDataDir();
+  // The CLI tests are about the command line, not a first start.
+  const dataDir = await migratedDataDir('keyward-cli-');
   const token = randomBytes(32).toString('base64url');
   const config = loadConfig({
     KEYWARD_PORT: '0',

@@ -1,17 +1,18 @@
 // Who may read /metrics: on the main port only with KEYWARD_METRICS_TOKEN as a Bearer token (anything else is a 401
 // with a JSON body, never a 500), on KEYWARD_METRICS_PORT without a token unless both are set, and nowhere (a 404
 // like any unknown path) when neither is set. Real starts (startServer) on real sockets, embedded store.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/index.js';
 import { createLogger } from '../../src/logger.js';
 import { startServer, type RunningServer } from '../../src/server.js';
+import { migratedDataDir } from '../helpers/data-dir.js';
 import { scrape, valueOf } from '../helpers/metrics.js';
 
 const TOKEN = 'metrics-token-2c9e4a7f1b3d';
-const dataDir = mkdtempSync(path.join(tmpdir(), 'keyward-metrics-'));
+// These tests are about the metrics endpoint, not a first start: a migrated store, copied.
+let dataDir: string;
+beforeAll(async () => void (dataDir = await migratedDataDir('keyward-metrics-')));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 /** A real start on the one data directory of this file (the first one creates it; stop each before the next). */

@@ -1,9 +1,7 @@
 // `keyward recover-admin`: the way back in when every owner credential is lost, run on the server's host with the
 // store's own access. Real processes on an embedded store: recover, then sign in through the server.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { migratedDataDir } from '../helpers/data-dir.js';
 import { requireBuild, run } from './process.js';
 
 beforeAll(requireBuild);
@@ -19,7 +17,7 @@ async function recover(env: Record<string, string>, email: string, password: str
 
 describe('keyward recover-admin', () => {
   it('makes a lost admin an owner with a new password, refuses while the server holds the store, and is audited', async () => {
-    const env = { ...base, KEYWARD_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'kw-recover-')) };
+    const env = { ...base, KEYWARD_DATA_DIR: await migratedDataDir('kw-recover-') };
     const short = await recover(env, 'lost@example.com', 'short');
     expect(short.code).toBe(1);
     expect(short.out).toMatch(/password must be 12 to 1024 characters/);

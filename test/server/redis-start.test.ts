@@ -4,6 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { migratedDataDir } from '../helpers/data-dir.js';
 import { closedPort, REDIS_URL, redisNotice } from '../helpers/redis.js';
 import { requireBuild, run, runToEnd } from './process.js';
 
@@ -31,7 +32,7 @@ describe('keyward serve with KEYWARD_REDIS_URL', () => {
   });
 
   it.runIf(REDIS_URL)('starts with a reachable Redis and stops cleanly', async () => {
-    const p = run(['serve'], { ...base, KEYWARD_DATA_DIR: tmp(), KEYWARD_REDIS_URL: REDIS_URL! });
+    const p = run(['serve'], { ...base, KEYWARD_DATA_DIR: await migratedDataDir('kw-redis-'), KEYWARD_REDIS_URL: REDIS_URL! });
     try {
       await p.waitFor(/listening on/);
     } finally {

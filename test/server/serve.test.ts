@@ -6,16 +6,19 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { migratedDataDir } from '../helpers/data-dir.js';
 import { createPgDatabase, PG_URL } from '../helpers/store.js';
 import { requireBuild, run, runToEnd } from './process.js';
 
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'kw-serve-'));
+// A first start (initdb and every migration) on a loaded 2-core machine can take far more than the usual 30 s.
+const FIRST_START = { timeout: 120_000 };
 const base = { KEYWARD_HOST: '127.0.0.1', KEYWARD_PORT: '0' };
 
 beforeAll(requireBuild);
 
 describe('keyward serve', () => {
-  it('prints the URLs and a one-time setup link on a first start without bootstrap variables', async () => {
+  it('prints the URLs and a one-time setup link on a first start without bootstrap variables', FIRST_START, async () => {
     const dir = tmp();
     // The lines as people read them (the JSON form: log-format.test.ts).
     const p = run(['serve'], { ...base, KEYWARD_DATA_DIR: dir, KEYWARD_LOG_FORMAT: 'pretty' });
@@ -38,7 +41,7 @@ describe('keyward serve', () => {
   });
 
   it('creates the bootstrap owner once, whose token works, and never logs the token', async () => {
-    const dir = tmp();
+    const dir = await migratedDataDir('kw-serve-');
     const token = 'boot_' + 'a1'.repeat(20);
     const env = {
       ...base,
@@ -64,7 +67,12 @@ describe('keyward serve', () => {
 
   it('finishes an in-flight request on SIGTERM, then exits 0', async () => {
     const token = 'boot_' + 'b2'.repeat(20);
-    const p = run(['serve'], { ...base, KEYWARD_DATA_DIR: tmp(), KEYWARD_BOOTSTRAP_ADMIN_EMAIL: 'r@example.com', KEYWARD_BOOTSTRAP_ADMIN_TOKEN: token });
+    const p = run(['serve'], {
+      ...base,
+      KEYWARD_DATA_DIR: await migratedDataDir('kw-serve-'),
+      KEYWARD_BOOTSTRAP_ADMIN_EMAIL: 'r@example.com',
+      KEYWARD_BOOTSTRAP_ADMIN_TOKEN: token,
+    });
     const [, url] = await p.waitFor(/listening on (http:\/\/\S+)/);
     const { port } = new URL(url!);
     const body = JSON.stringify({ slug: 'inflight', display_name: 'In flight' });
@@ -118,7 +126,7 @@ describe('keyward serve', () => {
 });
 
 describe('keyward migrate', () => {
-  it('is safe to run twice on the embedded store', async () => {
+  it('is safe to run twice on the embedded store', FIRST_START, async () => {
     const dir = tmp();
     for (let i = 0; i < 2; i++) {
       const r = await runToEnd(['migrate'], { KEYWARD_DATA_DIR: dir });
