@@ -9,6 +9,7 @@ import { consents } from '../../src/store/schema.js';
 import { Browser, signIn as oauthSignIn } from '../oauth/authorization-code-helpers.js';
 import type { Page } from 'playwright-core';
 import { expectAccessible, runBrowserTests, screenshot, signIn, startConsole, type ConsoleHarness, type WatchedPage } from './harness.js';
+import { arrowToOption } from './steps.js';
 
 const CB = 'https://app.example.com/cb';
 
@@ -310,14 +311,13 @@ describe.runIf(runBrowserTests)('console directory pages: scopes, users, tokens,
     // With the keyboard alone: the choice, the search, the pick.
     await w.page.getByRole('button', { name: /Show those of/ }).focus();
     await w.page.keyboard.press('Enter');
-    await w.page.getByRole('option', { name: 'One user', exact: true }).waitFor();
-    await w.page.keyboard.press('ArrowDown');
-    await w.page.keyboard.press('ArrowDown');
+    // The list focuses its chosen option once open; the arrows start from there.
+    await w.page.locator('[role="option"][data-focused="true"]').waitFor();
+    await arrowToOption(w.page, 'One user');
     await w.page.keyboard.press('Enter');
     await w.page.keyboard.press('Tab');
     await w.page.keyboard.type('gra');
-    await w.page.getByRole('option', { name: 'grace (grace@example.com)' }).waitFor();
-    await w.page.keyboard.press('ArrowDown');
+    await arrowToOption(w.page, 'grace (grace@example.com)');
     await w.page.keyboard.press('Enter');
     const consent = rowWith(w, web.client_id);
     await consent.waitFor();

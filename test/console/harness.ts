@@ -69,7 +69,11 @@ export async function startBrowser(origin: string): Promise<ConsoleBrowser> {
       const expected: [number, string][] = [];
       page.on('console', (m) => m.type() === 'error' && !/Failed to load resource/.test(m.text()) && problems.push(`console: ${m.text()}`));
       page.on('pageerror', (e) => problems.push(`page error: ${String(e)}`));
-      page.on('requestfailed', (r) => problems.push(`request failed: ${r.method()} ${r.url()} ${r.failure()?.errorText ?? ''}`));
+      // A request the page itself cancelled (a query whose page was left before its answer came) is not a fault.
+      page.on('requestfailed', (r) => {
+        const why = r.failure()?.errorText ?? '';
+        if (why !== 'net::ERR_ABORTED') problems.push(`request failed: ${r.method()} ${r.url()} ${why}`);
+      });
       page.on('response', (r) => {
         if (r.status() < 400) return;
         const i = expected.findIndex(([s, part]) => s === r.status() && r.url().includes(part));

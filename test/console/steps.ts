@@ -24,6 +24,20 @@ export async function tabTo(page: Page, name: string | RegExp, max = 120): Promi
   throw new Error(`Tab never reached ${String(name)}`);
 }
 
+/**
+ * Presses ArrowDown in an open list (a select's, a combo box's) until the option named `name` is the focused one,
+ * looking before each press: a fixed number of presses raced the list's own first focus on a loaded machine.
+ */
+export async function arrowToOption(page: Page, name: string, max = 30): Promise<void> {
+  const target = page.getByRole('option', { name, exact: true });
+  await target.waitFor();
+  for (let i = 0; i < max; i++) {
+    if ((await target.getAttribute('data-focused')) === 'true') return;
+    await page.keyboard.press('ArrowDown');
+  }
+  throw new Error(`ArrowDown never reached the option ${name}`);
+}
+
 /** What a copy button put on the clipboard (the harness grants the permission). */
 export const clipboard = (page: Page) => page.evaluate('navigator.clipboard.readText()') as Promise<string>;
 
